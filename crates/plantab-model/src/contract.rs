@@ -1,0 +1,415 @@
+//! The output contract (v1): the JSON document every input becomes.
+//!
+//! Field names here are stable promises to downstream users (see
+//! `shared/spec/OUTPUT.md` and `schemas/plantab-document.schema.json`). Add
+//! fields freely; never rename or drop one without a new [`SCHEMA_VERSION`].
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The contract version written into every document.
+pub const SCHEMA_VERSION: &str = "1";
+
+/// One input file, normalised.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Always [`SCHEMA_VERSION`].
+    pub schema_version: String,
+    /// Where the document came from.
+    pub source: Source,
+    /// What the document is, as a whole.
+    pub document: DocumentInfo,
+    /// Every table rebuilt from the input, plan tables and others alike.
+    pub tables: Vec<Table>,
+    /// One record per plan item (action, project, measure …).
+    pub records: Vec<Record>,
+    /// Everything the pipeline was unsure about.
+    pub warnings: Vec<Warning>,
+}
+
+/// The input file a document was made from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// The path as given on the command line.
+    pub path: String,
+    /// Lower-case hex SHA-256 of the input bytes.
+    pub sha256: String,
+    /// Which reader read it.
+    pub format: SourceFormat,
+    /// Page count; `None` for text without page marks.
+    pub pages: Option<u32>,
+    /// Size of the input in bytes.
+    pub bytes: u64,
+}
+
+/// The kind of input a document was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceFormat {
+    /// A PDF file.
+    Pdf,
+    /// A text conversion of a document.
+    Text,
+}
+
+/// Document-level facts.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct DocumentInfo {
+    /// Which family of plan document this is.
+    pub kind: DocumentKind,
+    /// The document's title, when one is printed.
+    pub title: Option<String>,
+    /// Minister, department or council the document belongs to, when stated.
+    pub owner: Option<String>,
+    /// The plan/report year or span, when stated.
+    pub period: Option<String>,
+    /// The status legend, when the document defines one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub status_legend: Vec<StatusLegendEntry>,
+}
+
+/// The document families plantab knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// An end-of-period progress report against a plan.
+    ProgressReport,
+    /// A ministerial delivery plan.
+    DeliveryPlan,
+    /// A department business plan.
+    BusinessPlan,
+    /// An annual report.
+    AnnualReport,
+    /// An improvement-plan tracker.
+    ImprovementTracker,
+    /// None of the above could be told.
+    #[default]
+    Unknown,
+}
+
+/// One entry of a document's own status legend.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatusLegendEntry {
+    /// The normalised code the label maps to.
+    pub code: StatusCode,
+    /// The label as printed.
+    pub label: String,
+    /// The definition the document gives, unwrapped.
+    pub definition: Option<String>,
+}
+
+/// One rebuilt table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    /// Position in [`Document::tables`], 0-based.
+    pub index: usize,
+    /// What the table holds.
+    pub kind: TableKind,
+    /// The nearest heading above the table.
+    pub section: Option<String>,
+    /// Every page the table was rebuilt from (1-based); empty for text
+    /// without page marks.
+    pub pages: Vec<u32>,
+    /// One entry per column: canonical key and header as printed.
+    pub columns: Vec<Column>,
+    /// The rebuilt grid, one string per column.
+    pub rows: Vec<Vec<String>>,
+    /// How page fragments were put back together.
+    pub joined: Joined,
+    /// Where the table sits on each page (PDF input only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bbox: Vec<PageBox>,
+}
+
+/// What a table holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TableKind {
+    /// Actions (ministerial actions, tracker rows).
+    Actions,
+    /// Projects and programmes.
+    Projects,
+    /// A legislative programme.
+    Legislation,
+    /// Performance measures.
+    Measures,
+    /// Initiatives (government plan, departmental).
+    Initiatives,
+    /// Money: budgets, allocations, £'000 figures.
+    Financial,
+    /// Anything else (explanations, structure charts …).
+    Other,
+}
+
+/// A table column.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Column {
+    /// Canonical key (`id`, `title`, `due`, `status`, or a `fields` key).
+    pub key: String,
+    /// The header as printed (unwrapped).
+    pub header: String,
+}
+
+/// How page fragments of a table were put back together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Joined {
+    /// One fragment.
+    None,
+    /// Left and right columns printed on different pages, joined row by row.
+    SideBySide,
+    /// Rows continued on following pages, appended.
+    Continued,
+}
+
+/// A bounding box on one page, PDF points, origin bottom left.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct PageBox {
+    /// 1-based page number.
+    pub page: u32,
+    /// `[x0, y0, x1, y1]`.
+    pub bbox: [f64; 4],
+}
+
+/// One plan item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// The row's identifier as printed, whitespace normalised.
+    pub id: Option<String>,
+    /// Further identifiers printed in the id cell.
+    pub aliases: Vec<String>,
+    /// The priority / theme / workstream the row sits under.
+    pub parent_id: Option<String>,
+    /// What kind of item this is.
+    pub kind: RecordKind,
+    /// The section (nearest heading) the record's table sits in.
+    pub section: Option<String>,
+    /// The action / initiative / project name.
+    pub title: Option<String>,
+    /// What will be done, plain text.
+    pub description: Option<String>,
+    /// Due date.
+    pub due: Option<DateValue>,
+    /// Start date.
+    pub start: Option<DateValue>,
+    /// One entry per reporting period, oldest first.
+    pub status: Vec<StatusEntry>,
+    /// Every other column: canonical snake_case key → text.
+    pub fields: BTreeMap<String, String>,
+    /// Where the record was printed.
+    pub provenance: Provenance,
+}
+
+/// Record kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    /// A priority / theme row other rows sit under.
+    Priority,
+    /// A row of an actions table.
+    Action,
+    /// A project or programme.
+    Project,
+    /// An item of legislation.
+    Legislation,
+    /// A performance measure.
+    Measure,
+    /// An initiative.
+    Initiative,
+}
+
+/// The status of a record for one reporting period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatusEntry {
+    /// `YYYY-MM` when the column names a month.
+    pub period: Option<String>,
+    /// The period as printed.
+    pub label: Option<String>,
+    /// The status as printed, unwrapped.
+    pub raw: String,
+    /// The normalised status.
+    pub code: StatusCode,
+    /// Revised due date, when given.
+    pub revised_due: Option<DateValue>,
+    /// Commentary for the period.
+    pub commentary: Option<String>,
+}
+
+/// Normalised status codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusCode {
+    /// On track.
+    OnTrack,
+    /// Medium progress / some slippage.
+    MediumProgress,
+    /// Significant issues / slippage.
+    SignificantIssues,
+    /// Delayed.
+    Delayed,
+    /// Deferred.
+    Deferred,
+    /// In progress.
+    InProgress,
+    /// Delivered.
+    Delivered,
+    /// Complete.
+    Complete,
+    /// Closed.
+    Closed,
+    /// Cancelled / withdrawn.
+    Cancelled,
+    /// On hold.
+    OnHold,
+    /// Not due to start.
+    NotDueToStart,
+    /// A new action added in the period.
+    NewAction,
+    /// An assurance action.
+    AssuranceAction,
+    /// Not applicable.
+    NotApplicable,
+    /// Matched nothing.
+    Unknown,
+}
+
+impl StatusCode {
+    /// Every code, in contract order.
+    pub const ALL: [StatusCode; 16] = [
+        StatusCode::OnTrack,
+        StatusCode::MediumProgress,
+        StatusCode::SignificantIssues,
+        StatusCode::Delayed,
+        StatusCode::Deferred,
+        StatusCode::InProgress,
+        StatusCode::Delivered,
+        StatusCode::Complete,
+        StatusCode::Closed,
+        StatusCode::Cancelled,
+        StatusCode::OnHold,
+        StatusCode::NotDueToStart,
+        StatusCode::NewAction,
+        StatusCode::AssuranceAction,
+        StatusCode::NotApplicable,
+        StatusCode::Unknown,
+    ];
+
+    /// The snake_case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatusCode::OnTrack => "on_track",
+            StatusCode::MediumProgress => "medium_progress",
+            StatusCode::SignificantIssues => "significant_issues",
+            StatusCode::Delayed => "delayed",
+            StatusCode::Deferred => "deferred",
+            StatusCode::InProgress => "in_progress",
+            StatusCode::Delivered => "delivered",
+            StatusCode::Complete => "complete",
+            StatusCode::Closed => "closed",
+            StatusCode::Cancelled => "cancelled",
+            StatusCode::OnHold => "on_hold",
+            StatusCode::NotDueToStart => "not_due_to_start",
+            StatusCode::NewAction => "new_action",
+            StatusCode::AssuranceAction => "assurance_action",
+            StatusCode::NotApplicable => "not_applicable",
+            StatusCode::Unknown => "unknown",
+        }
+    }
+
+    /// Parses the snake_case name used in JSON (and in vocabulary files).
+    pub fn from_name(name: &str) -> Option<StatusCode> {
+        StatusCode::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+}
+
+/// A date as printed and as understood. Never a bare string.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateValue {
+    /// As printed.
+    pub raw: String,
+    /// What kind of date expression it is.
+    pub kind: DateKind,
+    /// ISO 8601 first day covered.
+    pub start: Option<String>,
+    /// ISO 8601 last day covered.
+    pub end: Option<String>,
+    /// True when the year came from the document, not the cell.
+    pub year_inferred: bool,
+}
+
+/// Kinds of date expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateKind {
+    /// One day.
+    Date,
+    /// A calendar month.
+    Month,
+    /// A calendar quarter.
+    Quarter,
+    /// A half year.
+    Half,
+    /// A year.
+    Year,
+    /// A span between two points.
+    Range,
+    /// Several dates or periods.
+    Multiple,
+    /// Ongoing, no end.
+    Ongoing,
+    /// To be confirmed.
+    Tbc,
+    /// A recurring schedule.
+    Recurring,
+    /// Not applicable.
+    NotApplicable,
+    /// Not understood (raw kept).
+    Unknown,
+}
+
+/// Where a record was printed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// Index into [`Document::tables`].
+    pub table: usize,
+    /// Pages the row was printed on (1-based); empty for text without page
+    /// marks.
+    pub pages: Vec<u32>,
+    /// 0-based row index in the table's `rows`.
+    pub row: usize,
+    /// 1-based line in a text input where the row starts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// Where the row sits on each page (PDF input only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bbox: Vec<PageBox>,
+}
+
+/// Something the pipeline was unsure about, or text it could not place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// Stable snake_case code (`row_count_mismatch`, `unknown_status`,
+    /// `unparsed_text`, …).
+    pub code: String,
+    /// What happened, for a person.
+    pub message: String,
+    /// 1-based page, when known.
+    pub page: Option<u32>,
+}
+
+impl Warning {
+    /// A warning with no page.
+    pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Warning {
+            code: code.into(),
+            message: message.into(),
+            page: None,
+        }
+    }
+
+    /// The same warning, placed on a page.
+    pub fn on_page(mut self, page: Option<u32>) -> Self {
+        self.page = page;
+        self
+    }
+}

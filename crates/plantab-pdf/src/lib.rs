@@ -1,0 +1,5 @@
+//! # plantab-pdf
+//!
+//! The PDF reader. Not yet implemented.
+
+#![warn(missing_docs)]

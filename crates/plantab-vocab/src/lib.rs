@@ -1,0 +1,443 @@
+//! # plantab-vocab
+//!
+//! The vocabularies plantab matches printed text against, kept as data
+//! tables (`data/*.tsv`, compiled in) rather than code: column-header
+//! synonyms → canonical keys, status labels → [`StatusCode`]s, record-type
+//! words, and title phrases → [`DocumentKind`]. A new document of a known
+//! family with other wording needs a new line in a table, not new code.
+//!
+//! Matching works on a *compact* form of the text (see [`compact`]): lower
+//! case letters and digits only. That makes it blind to the things page
+//! layout does to labels — wrapping, hyphen breaks ("Decemb / er"),
+//! spacing and punctuation — while staying exact enough to tell
+//! "CSP 2023" from "CSP Ref".
+
+#![warn(missing_docs)]
+
+use plantab_model::{DocumentKind, StatusCode, TableKind};
+use std::sync::OnceLock;
+
+const HEADERS_TSV: &str = include_str!("../data/headers.tsv");
+const STATUSES_TSV: &str = include_str!("../data/statuses.tsv");
+const RECORD_TYPES_TSV: &str = include_str!("../data/record_types.tsv");
+const DOCUMENT_KINDS_TSV: &str = include_str!("../data/document_kinds.tsv");
+
+/// Month names, January first, as matched in headers and dates.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Lower-case letters and digits of `s`, everything else dropped
+/// (accents folded for the common Latin-1 letters).
+///
+/// ```
+/// assert_eq!(plantab_vocab::compact("Status (Decemb\ner 2023)"), "statusdecember2023");
+/// ```
+pub fn compact(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        let c = fold_accent(ch);
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    out
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'à'..='å' | 'À'..='Å' => 'a',
+        'è'..='ë' | 'È'..='Ë' => 'e',
+        'ì'..='ï' | 'Ì'..='Ï' => 'i',
+        'ò'..='ö' | 'Ò'..='Ö' => 'o',
+        'ù'..='ü' | 'Ù'..='Ü' => 'u',
+        'ç' | 'Ç' => 'c',
+        'ñ' | 'Ñ' => 'n',
+        _ => c,
+    }
+}
+
+/// The compact form of a header with years and month names removed, so
+/// "December Status vs By When" and "Status (January 2024)" both reduce to
+/// their column meaning.
+pub fn header_core(s: &str) -> String {
+    let mut c = compact(s);
+    for m in MONTHS {
+        c = c.replace(m, "");
+    }
+    strip_years(&c)
+}
+
+fn strip_years(c: &str) -> String {
+    let b = c.as_bytes();
+    let mut out = String::with_capacity(c.len());
+    let mut i = 0;
+    while i < b.len() {
+        let is_year = i + 4 <= b.len()
+            && (b[i..i + 2] == *b"19" || b[i..i + 2] == *b"20")
+            && b[i + 2].is_ascii_digit()
+            && b[i + 3].is_ascii_digit()
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && (i + 4 == b.len() || !b[i + 4].is_ascii_digit());
+        if is_year {
+            i += 4;
+        } else {
+            out.push(b[i] as char);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A printed header matched to a canonical key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderMatch {
+    /// The canonical key (`id`, `title`, `status`, `lead_service`, …).
+    pub key: &'static str,
+    /// The table kind this header suggests, when it suggests one.
+    pub table_kind: Option<TableKind>,
+    /// 1.0 for an exact match of the compact forms, lower for fuzzy ones.
+    pub score: f64,
+}
+
+struct HeaderSynonym {
+    key: &'static str,
+    table_kind: Option<TableKind>,
+    core: String,
+}
+
+fn header_synonyms() -> &'static [HeaderSynonym] {
+    static CELL: OnceLock<Vec<HeaderSynonym>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        data_lines(HEADERS_TSV)
+            .filter_map(|cols| {
+                let [key, kind, header] = cols[..] else {
+                    return None;
+                };
+                Some(HeaderSynonym {
+                    key,
+                    table_kind: parse_table_kind(kind),
+                    core: header_core(header),
+                })
+            })
+            .filter(|s| !s.core.is_empty())
+            .collect()
+    })
+}
+
+fn parse_table_kind(s: &str) -> Option<TableKind> {
+    Some(match s {
+        "actions" => TableKind::Actions,
+        "projects" => TableKind::Projects,
+        "legislation" => TableKind::Legislation,
+        "measures" => TableKind::Measures,
+        "initiatives" => TableKind::Initiatives,
+        "financial" => TableKind::Financial,
+        "other" => TableKind::Other,
+        _ => return None,
+    })
+}
+
+/// Tab-separated data lines of a vocabulary table (comments and blanks
+/// skipped, cells trimmed).
+fn data_lines(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    tsv.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// Least similarity (normalised Levenshtein on compact forms) for a fuzzy
+/// header match.
+const HEADER_FUZZY_MIN: f64 = 0.86;
+
+/// Matches a printed header against the synonym table: exactly on the
+/// [`header_core`] form first, then fuzzily (misspellings, a lost letter at a
+/// wrap). `None` when nothing is close; the caller then keeps the printed
+/// words as a key ([`snake_key`]).
+pub fn match_header(printed: &str) -> Option<HeaderMatch> {
+    let core = header_core(printed);
+    if core.is_empty() {
+        return None;
+    }
+    let syns = header_synonyms();
+    if let Some(s) = syns.iter().find(|s| s.core == core) {
+        return Some(HeaderMatch {
+            key: s.key,
+            table_kind: s.table_kind,
+            score: 1.0,
+        });
+    }
+    let mut best: Option<(&HeaderSynonym, f64)> = None;
+    for s in syns {
+        let sim = strsim::normalized_levenshtein(&core, &s.core);
+        if sim >= HEADER_FUZZY_MIN && best.is_none_or(|(_, b)| sim > b) {
+            best = Some((s, sim));
+        }
+    }
+    best.map(|(s, score)| HeaderMatch {
+        key: s.key,
+        table_kind: s.table_kind,
+        score,
+    })
+}
+
+/// The printed words of a header as a snake_case key ("CSP 2023" →
+/// `csp_2023`, "Update Owner (if different)" → `update_owner_if_different`).
+pub fn snake_key(printed: &str) -> String {
+    let mut out = String::new();
+    let mut pending_sep = false;
+    for ch in printed.chars() {
+        let c = fold_accent(ch);
+        if c.is_ascii_alphanumeric() {
+            if pending_sep && !out.is_empty() {
+                out.push('_');
+            }
+            pending_sep = false;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            pending_sep = true;
+        }
+    }
+    if out.is_empty() {
+        out.push_str("column");
+    }
+    out
+}
+
+struct StatusLabel {
+    code: StatusCode,
+    compact: String,
+}
+
+fn status_labels() -> &'static [StatusLabel] {
+    static CELL: OnceLock<Vec<StatusLabel>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut v: Vec<StatusLabel> = data_lines(STATUSES_TSV)
+            .filter_map(|cols| {
+                let [code, label] = cols[..] else {
+                    return None;
+                };
+                Some(StatusLabel {
+                    code: StatusCode::from_name(code)?,
+                    compact: compact(label),
+                })
+            })
+            .filter(|s| !s.compact.is_empty())
+            .collect();
+        // Longest first, so "on track little or no slippage" wins over "on track".
+        v.sort_by_key(|s| std::cmp::Reverse(s.compact.len()));
+        v
+    })
+}
+
+/// Maps a printed status label (possibly wrapped, hyphen-broken, clipped
+/// or misspelt) to its code; `None` when nothing matches.
+///
+/// A label matches when the printed text starts with it (compact forms), or
+/// when the printed text is a clipped prefix of a label at least 8
+/// characters long, or when it is within a small edit distance of a label
+/// or of a label-length prefix of the text.
+pub fn status_code(raw: &str) -> Option<StatusCode> {
+    let c = compact(raw);
+    if c.is_empty() {
+        return None;
+    }
+    let labels = status_labels();
+    if let Some(l) = labels.iter().find(|l| c.starts_with(&l.compact)) {
+        // "N/A" must be the whole text, not the start of "NAtional …".
+        if l.compact.len() > 3 || c.len() == l.compact.len() {
+            return Some(l.code);
+        }
+    }
+    if c.len() >= 8 {
+        if let Some(l) = labels.iter().find(|l| l.compact.starts_with(&c)) {
+            return Some(l.code);
+        }
+    }
+    let mut best: Option<(StatusCode, f64)> = None;
+    for l in labels.iter().filter(|l| l.compact.len() >= 5) {
+        let head: String = c.chars().take(l.compact.chars().count()).collect();
+        let sim = strsim::normalized_levenshtein(&head, &l.compact)
+            .max(strsim::normalized_levenshtein(&c, &l.compact));
+        if sim >= 0.8 && best.is_none_or(|(_, b)| sim > b) {
+            best = Some((l.code, sim));
+        }
+    }
+    best.map(|(code, _)| code)
+}
+
+fn record_types() -> &'static [String] {
+    static CELL: OnceLock<Vec<String>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        data_lines(RECORD_TYPES_TSV)
+            .filter_map(|cols| cols.first().map(|s| compact(s)))
+            .filter(|s| !s.is_empty())
+            .collect()
+    })
+}
+
+/// True when `s` is a record-type value ("Project", "Business as usual",
+/// "Programme" …).
+pub fn is_record_type(s: &str) -> bool {
+    let c = compact(s);
+    !c.is_empty() && record_types().iter().any(|t| *t == c)
+}
+
+fn document_kinds() -> &'static [(DocumentKind, String)] {
+    static CELL: OnceLock<Vec<(DocumentKind, String)>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        data_lines(DOCUMENT_KINDS_TSV)
+            .filter_map(|cols| {
+                let [kind, phrase] = cols[..] else {
+                    return None;
+                };
+                let kind = match kind {
+                    "progress_report" => DocumentKind::ProgressReport,
+                    "delivery_plan" => DocumentKind::DeliveryPlan,
+                    "business_plan" => DocumentKind::BusinessPlan,
+                    "annual_report" => DocumentKind::AnnualReport,
+                    "improvement_tracker" => DocumentKind::ImprovementTracker,
+                    _ => return None,
+                };
+                Some((kind, phrase.to_ascii_lowercase()))
+            })
+            .collect()
+    })
+}
+
+/// The document kind a title phrase names ("2023 Delivery Plan Progress
+/// Report" → progress report), by the first phrase of the table found in
+/// `text`, case-insensitively.
+pub fn document_kind_of(text: &str) -> Option<DocumentKind> {
+    let lower = text.to_lowercase();
+    let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    document_kinds()
+        .iter()
+        .find(|(_, phrase)| lower.contains(phrase.as_str()))
+        .map(|(k, _)| *k)
+}
+
+/// The 1-based month whose name (or a 3-letter abbreviation, when `allow_abbrev`)
+/// `word` is, case-insensitively.
+pub fn month_number(word: &str, allow_abbrev: bool) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| {
+            *m == w || (allow_abbrev && (m.starts_with(&w) && (w.len() == 3 || w == "sept")))
+        })
+        .map(|i| i as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_match_through_wrapping_years_and_months() {
+        assert_eq!(match_header("ID").map(|m| m.key), Some("id"));
+        assert_eq!(
+            match_header("WHAT WILL WE DO IN 2023?").map(|m| m.key),
+            Some("description")
+        );
+        assert_eq!(
+            match_header("December Status vs By When").map(|m| m.key),
+            Some("status")
+        );
+        assert_eq!(
+            match_header("Status (Decemb er 2023)").map(|m| m.key),
+            Some("status")
+        );
+        assert_eq!(
+            match_header("December Revised date if delayed").map(|m| m.key),
+            Some("revised_due")
+        );
+        assert_eq!(
+            match_header("Update (Initial and Date)(December 2023)").map(|m| m.key),
+            Some("commentary")
+        );
+        assert_eq!(
+            match_header("Update Owne r (if different)").map(|m| m.key),
+            Some("update_owner")
+        );
+        assert_eq!(match_header("CSP Ref").map(|m| m.key), Some("id"));
+        assert_eq!(match_header("REF #").map(|m| m.key), Some("id"));
+        assert_eq!(match_header("CSP 2023"), None);
+        assert_eq!(match_header("Colour of the sky"), None);
+    }
+
+    #[test]
+    fn snake_keys_keep_printed_words() {
+        assert_eq!(snake_key("CSP 2023"), "csp_2023");
+        assert_eq!(
+            snake_key("  Island Wellbeing — Outcomes "),
+            "island_wellbeing_outcomes"
+        );
+    }
+
+    #[test]
+    fn statuses_map_through_wrapping_and_clipping() {
+        use StatusCode::*;
+        assert_eq!(status_code("On Track"), Some(OnTrack));
+        assert_eq!(
+            status_code("On Track- \nlittle or no \nslippage"),
+            Some(OnTrack)
+        );
+        assert_eq!(
+            status_code("Medium \nProgress- \nactual/ \nprojected \nslippage \nof 1-2"),
+            Some(MediumProgress)
+        );
+        assert_eq!(
+            status_code(
+                "Significant \nissues / \nactual/pro\njected \nslippage- more than 2 months"
+            ),
+            Some(SignificantIssues)
+        );
+        assert_eq!(status_code("Not due \nto start"), Some(NotDueToStart));
+        assert_eq!(status_code("New \nAction \nAdded"), Some(NewAction));
+        assert_eq!(status_code("N/A"), Some(NotApplicable));
+        assert_eq!(status_code("Delivered"), Some(Delivered));
+        assert_eq!(status_code("Cancelled"), Some(Cancelled));
+        assert_eq!(status_code("Deleyed"), Some(Delayed));
+        assert_eq!(status_code("Nationally significant"), None);
+        assert_eq!(status_code("Purple"), None);
+    }
+
+    #[test]
+    fn record_types_and_document_kinds() {
+        assert!(is_record_type("Business as usual"));
+        assert!(is_record_type("Project"));
+        assert!(!is_record_type("Local Services"));
+        assert_eq!(
+            document_kind_of("2023 Delivery Plan Progress Report"),
+            Some(DocumentKind::ProgressReport)
+        );
+        assert_eq!(
+            document_kind_of("Business Plan"),
+            Some(DocumentKind::BusinessPlan)
+        );
+    }
+
+    #[test]
+    fn months() {
+        assert_eq!(month_number("Dec", true), Some(12));
+        assert_eq!(month_number("December", false), Some(12));
+        assert_eq!(month_number("Dec", false), None);
+        assert_eq!(month_number("Sept", true), Some(9));
+        assert_eq!(month_number("Ma", true), None);
+    }
+}

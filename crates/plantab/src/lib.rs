@@ -1,0 +1,5 @@
+//! # plantab
+//!
+//! The pipeline. Not yet implemented.
+
+#![warn(missing_docs)]
