@@ -1,5 +1,112 @@
 //! # plantab
 //!
-//! The pipeline. Not yet implemented.
+//! The pipeline as a library: one call turns a file (PDF or text
+//! conversion) into its contract [`Document`].
+//!
+//! ```text
+//! bytes ─▶ plantab-pdf / plantab-text ─▶ Layout
+//!       ─▶ plantab-tables ─▶ RebuiltDocument
+//!       ─▶ plantab-records ─▶ Document
+//! ```
+//!
+//! The CLI (`plantab-cli`) is a thin layer over [`extract_file`] and
+//! [`extract_bytes`].
 
 #![warn(missing_docs)]
+
+use plantab_model::{Document, Layout, RebuiltDocument, Source, SourceFormat};
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+/// Why a file produced no document. Every variant names a stable code
+/// (see [`ExtractError::code`]) for manifests and scripts.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    /// The file could not be read from disk.
+    #[error("io: {0}")]
+    Io(String),
+    /// The file is empty.
+    #[error("empty: the file is 0 bytes long")]
+    Empty,
+    /// Text input that is not text.
+    #[error("not_text: {0}")]
+    NotText(String),
+    /// A PDF the reader refused.
+    #[error("{0}")]
+    Pdf(#[from] plantab_pdf::PdfError),
+}
+
+impl ExtractError {
+    /// The stable error code: `io`, `empty`, `not_text`, `encrypted`,
+    /// `no_text_layer` or `malformed`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ExtractError::Io(_) => "io",
+            ExtractError::Empty => "empty",
+            ExtractError::NotText(_) => "not_text",
+            ExtractError::Pdf(e) => e.code(),
+        }
+    }
+}
+
+/// Which reader a file's bytes call for: PDF when they start with the PDF
+/// signature (within the first KiB, as readers allow), else text.
+pub fn sniff_format(bytes: &[u8]) -> SourceFormat {
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.windows(5).any(|w| w == b"%PDF-") {
+        SourceFormat::Pdf
+    } else {
+        SourceFormat::Text
+    }
+}
+
+/// Reads `path` and runs the whole pipeline. `path` is recorded as given.
+pub fn extract_file(path: &Path) -> Result<Document, ExtractError> {
+    let bytes = std::fs::read(path).map_err(|e| ExtractError::Io(e.to_string()))?;
+    extract_bytes(&path.to_string_lossy(), &bytes)
+}
+
+/// Runs the whole pipeline on bytes already read; `path` is recorded in
+/// `source.path`.
+pub fn extract_bytes(path: &str, bytes: &[u8]) -> Result<Document, ExtractError> {
+    let (layout, source) = read_layout(path, bytes)?;
+    let rebuilt = rebuild(layout);
+    Ok(plantab_records::build_document(rebuilt, source))
+}
+
+/// The reader stage alone: bytes → [`Layout`], with the [`Source`] facts.
+pub fn read_layout(path: &str, bytes: &[u8]) -> Result<(Layout, Source), ExtractError> {
+    if bytes.is_empty() {
+        return Err(ExtractError::Empty);
+    }
+    let format = sniff_format(bytes);
+    let layout = match format {
+        SourceFormat::Pdf => plantab_pdf::read_pdf(bytes)?,
+        SourceFormat::Text => plantab_text::read_text(bytes).map_err(|e| match e {
+            plantab_text::TextError::NotText(m) => ExtractError::NotText(m),
+        })?,
+    };
+    let source = Source {
+        path: path.to_string(),
+        sha256: sha256_hex(bytes),
+        format,
+        pages: layout.pages,
+        bytes: bytes.len() as u64,
+    };
+    Ok((layout, source))
+}
+
+/// The tables stage alone.
+pub fn rebuild(layout: Layout) -> RebuiltDocument {
+    plantab_tables::rebuild(layout)
+}
+
+/// Lower-case hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
