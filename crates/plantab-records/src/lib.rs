@@ -1,23 +1,480 @@
 //! # plantab-records
 //!
-//! Rebuilt tables → contract records: header keys, ids and parents, status
-//! codes, dates, document kind and metadata.
+//! The third stage: a [`RebuiltDocument`] (whole tables and the text
+//! around them) → the contract [`Document`].
+//!
+//! * [`columns`]: each header label → a canonical key by the synonym
+//!   table (fuzzy), status/revised/commentary columns grouped by the
+//!   reporting period their header names; what the table holds (plan
+//!   table of actions, projects, … or financial / other).
+//! * [`ids`]: id cells → id, aliases, and the parent a row sits under.
+//! * [`status`], [`dates`]: printed statuses and dates → normalised values.
+//! * [`document`]: title, kind, owner, period and status legend.
+//!
+//! Every table is kept in `tables`; only plan tables (with an id or title
+//! column) produce records.
 
 #![warn(missing_docs)]
 
+pub mod columns;
 pub mod dates;
+pub mod document;
+pub mod ids;
 pub mod status;
 
-use plantab_model::{Document, DocumentInfo, RebuiltDocument, Source, SCHEMA_VERSION};
+use columns::{interpret, ColumnRole, Period, TableColumns};
+use dates::{parse_date, DateContext};
+use plantab_model::{
+    Document, DocumentInfo, LegendItem, Provenance, RebuiltBlock, RebuiltDocument, RebuiltRow,
+    RebuiltTable, Record, RecordKind, Source, StatusCode, StatusEntry, StatusLegendEntry, Table,
+    TableKind, Warning, SCHEMA_VERSION,
+};
+use std::collections::{BTreeMap, HashSet};
 
 /// Turns a rebuilt document into the contract document.
 pub fn build_document(rebuilt: RebuiltDocument, source: Source) -> Document {
+    let blocks = rebuilt.blocks;
+    let mut warnings = rebuilt.warnings;
+
+    // Pass 1: columns, sections and legends.
+    let mut section: Option<String> = None;
+    let mut legend_items: Vec<LegendItem> = Vec::new();
+    let mut interpreted: Vec<(&RebuiltTable, TableColumns, Option<String>)> = Vec::new();
+    for b in &blocks {
+        match b {
+            RebuiltBlock::Text(t) if t.heading.is_some() => {
+                section = Some(t.text.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
+            RebuiltBlock::Text(_) => {}
+            RebuiltBlock::Legend(l) => legend_items.extend(l.items.iter().cloned()),
+            RebuiltBlock::Table(t) => {
+                let cols = interpret(t);
+                if !cols.is_plan_table() {
+                    if let Some(items) = legend_from_table(t) {
+                        legend_items.extend(items);
+                    }
+                }
+                interpreted.push((t, cols, section.clone()));
+            }
+        }
+    }
+
+    let header_years = plan_header_years(&interpreted);
+    let title = document::title(&blocks);
+    let period = document::period(title.as_deref(), &header_years, &blocks);
+    let status_legend = document::legend(&legend_items);
+    let doc_year = period
+        .as_deref()
+        .and_then(|p| p.rsplit('-').next())
+        .and_then(|y| y.parse::<i32>().ok());
+
+    let mut tables = Vec::new();
+    let mut records = Vec::new();
+    let mut max_periods = 0usize;
+    let mut has_status = false;
+    for (index, (t, cols, section)) in interpreted.iter().enumerate() {
+        let kind = columns::table_kind(t, cols, section.as_deref());
+        tables.push(Table {
+            index,
+            kind,
+            section: section.clone(),
+            pages: t.pages.clone(),
+            columns: cols.columns.clone(),
+            rows: t.rows.iter().map(|r| r.cells.clone()).collect(),
+            joined: t.joined,
+            bbox: t.bbox.clone(),
+        });
+        if !cols.is_plan_table() || matches!(kind, TableKind::Financial | TableKind::Other) {
+            continue;
+        }
+        let periods = status_periods(cols);
+        max_periods = max_periods.max(periods.len());
+        has_status |= !periods.is_empty();
+        let ctx = TableContext {
+            index,
+            kind,
+            section: section.clone(),
+            cols,
+            doc_year,
+            legend: &status_legend,
+        };
+        records.extend(table_records(t, &ctx, &mut warnings));
+    }
+
+    let kind = document::kind(
+        title.as_deref(),
+        &blocks,
+        max_periods >= 2 && !status_legend.is_empty(),
+        has_status,
+    );
+    let owner = document::owner(title.as_deref(), &blocks);
     Document {
         schema_version: SCHEMA_VERSION.to_string(),
         source,
-        document: DocumentInfo::default(),
-        tables: Vec::new(),
-        records: Vec::new(),
-        warnings: rebuilt.warnings,
+        document: DocumentInfo {
+            kind,
+            title,
+            owner,
+            period,
+            status_legend,
+        },
+        tables,
+        records,
+        warnings,
     }
+}
+
+/// The years plan-table headers name: those of reporting-period columns
+/// (all of them, for a span) when there are any, else the year other
+/// headers name most often ("WHAT WILL WE DO IN 2023?", "CSP 2023" over
+/// "BASELINE (2022)").
+fn plan_header_years(tables: &[(&RebuiltTable, TableColumns, Option<String>)]) -> Vec<i32> {
+    let plan = tables.iter().filter(|(_, c, _)| c.is_plan_table());
+    let mut period_years = Vec::new();
+    let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
+    for (t, c, _) in plan {
+        for (h, role) in t.header.iter().zip(&c.roles) {
+            match role {
+                ColumnRole::Status(p) | ColumnRole::RevisedDue(p) | ColumnRole::Commentary(p) => {
+                    period_years.extend(p.year)
+                }
+                _ => {
+                    if let Some(y) = columns::find_year(&plantab_vocab::compact(h)) {
+                        *counts.entry(y).or_default() += 1;
+                    }
+                }
+            }
+        }
+    }
+    if !period_years.is_empty() {
+        return period_years;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(y, n)| (*n, *y))
+        .map(|(y, _)| vec![y])
+        .unwrap_or_default()
+}
+
+/// What the records of one table share.
+struct TableContext<'a> {
+    index: usize,
+    kind: TableKind,
+    section: Option<String>,
+    cols: &'a TableColumns,
+    doc_year: Option<i32>,
+    legend: &'a [StatusLegendEntry],
+}
+
+/// The distinct reporting periods of a table's status-like columns, in
+/// column order.
+fn status_periods(cols: &TableColumns) -> Vec<Period> {
+    let mut out: Vec<Period> = Vec::new();
+    for r in &cols.roles {
+        let p = match r {
+            ColumnRole::Status(p) | ColumnRole::RevisedDue(p) | ColumnRole::Commentary(p) => p,
+            _ => continue,
+        };
+        if !out.iter().any(|q| q.key() == p.key()) {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+/// One line of text: whitespace (including wrapping) folded to single
+/// spaces.
+fn unwrap_text(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+fn table_records(
+    t: &RebuiltTable,
+    ctx: &TableContext<'_>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Record> {
+    let id_col = ctx.cols.roles.iter().position(|r| *r == ColumnRole::Id);
+    let parsed_ids: Vec<ids::IdCell> = t
+        .rows
+        .iter()
+        .map(|r| {
+            id_col
+                .and_then(|i| r.cells.get(i))
+                .map(|c| ids::parse_id_cell(c))
+                .unwrap_or_default()
+        })
+        .collect();
+    let existing: HashSet<String> = parsed_ids.iter().filter_map(|c| c.id.clone()).collect();
+    let exists = |s: &str| existing.contains(s);
+    let header_key: Vec<String> = t.header.iter().map(|h| plantab_vocab::compact(h)).collect();
+
+    let mut out = Vec::new();
+    let mut current_priority: Option<String> = None;
+    for (row_idx, (row, idc)) in t.rows.iter().zip(parsed_ids).enumerate() {
+        if row.cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        // A header the reader did not recognise, repeated as a row.
+        if row
+            .cells
+            .iter()
+            .map(|c| plantab_vocab::compact(c))
+            .collect::<Vec<_>>()
+            == header_key
+        {
+            continue;
+        }
+        let is_priority = row.spanning && idc.id.is_some()
+            || idc.id.as_deref().is_some_and(|id| {
+                ids::is_level_row(id)
+                    && existing
+                        .iter()
+                        .any(|o| o != id && ids::implied_parent(o, &exists).as_deref() == Some(id))
+            });
+        let mut rec = row_record(row, row_idx, &idc, ctx, warnings);
+        if is_priority {
+            rec.kind = RecordKind::Priority;
+            rec.parent_id = None;
+            current_priority = rec.id.clone();
+        } else {
+            let implied = rec
+                .id
+                .as_deref()
+                .and_then(|id| ids::implied_parent(id, &exists));
+            rec.parent_id = match (&current_priority, implied) {
+                (Some(p), Some(i)) if *p == i => Some(i),
+                (Some(p), None) => Some(p.clone()),
+                (_, Some(i)) => Some(i),
+                (None, None) => None,
+            };
+        }
+        out.push(rec);
+    }
+    out
+}
+
+fn row_record(
+    row: &RebuiltRow,
+    row_idx: usize,
+    idc: &ids::IdCell,
+    ctx: &TableContext<'_>,
+    warnings: &mut Vec<Warning>,
+) -> Record {
+    let page = row.pages.first().copied();
+    let mut title = None;
+    let mut description = None;
+    let mut due_raw = None;
+    let mut start_raw = None;
+    let mut fields: BTreeMap<String, String> = BTreeMap::new();
+    // period key → (period, status, revised, commentary)
+    let mut groups: Vec<(Period, Option<String>, Option<String>, Option<String>)> = Vec::new();
+    for (role, cell) in ctx.cols.roles.iter().zip(&row.cells) {
+        let value = non_empty(cell);
+        match role {
+            ColumnRole::Id => {}
+            ColumnRole::Title => title = value,
+            ColumnRole::Description => description = value,
+            ColumnRole::Due => due_raw = value,
+            ColumnRole::Start => start_raw = value,
+            ColumnRole::Status(p) | ColumnRole::RevisedDue(p) | ColumnRole::Commentary(p) => {
+                let slot = match groups.iter().position(|g| g.0.key() == p.key()) {
+                    Some(i) => i,
+                    None => {
+                        groups.push((p.clone(), None, None, None));
+                        groups.len() - 1
+                    }
+                };
+                if let Some(g) = groups.get_mut(slot) {
+                    match role {
+                        ColumnRole::Status(_) => g.1 = value,
+                        ColumnRole::RevisedDue(_) => g.2 = value,
+                        _ => g.3 = value,
+                    }
+                }
+            }
+            ColumnRole::Field(k) => {
+                if let Some(v) = value {
+                    if k.starts_with("column_") {
+                        warnings.push(
+                            Warning::new(
+                                "unparsed_text",
+                                format!(
+                                    "table {} row {}: text under no printed header kept in fields.unparsed: {:?}",
+                                    ctx.index,
+                                    row_idx,
+                                    truncate(&v, 80)
+                                ),
+                            )
+                            .on_page(page),
+                        );
+                        append_field(&mut fields, "unparsed", v);
+                    } else {
+                        append_field(&mut fields, k, v);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(rest) = &idc.rest {
+        if title.is_none() {
+            title = Some(rest.clone());
+        } else {
+            append_field(&mut fields, "unparsed", rest.clone());
+            warnings.push(
+                Warning::new(
+                    "unparsed_text",
+                    format!(
+                        "table {} row {}: text in the id cell kept in fields.unparsed",
+                        ctx.index, row_idx
+                    ),
+                )
+                .on_page(page),
+            );
+        }
+    }
+    let date_ctx = DateContext {
+        year: ctx.doc_year,
+        ..DateContext::default()
+    };
+    let mut status = Vec::new();
+    groups.sort_by_key(|g| (g.0.year.or(ctx.doc_year), g.0.month));
+    for (p, st, rev, com) in groups {
+        if st.is_none() && rev.is_none() && com.is_none() {
+            continue;
+        }
+        let raw = st.as_deref().map(unwrap_text).unwrap_or_default();
+        let code = if raw.is_empty() {
+            StatusCode::Unknown
+        } else {
+            status::normalise_status_with_legend(&raw, ctx.legend)
+        };
+        if code == StatusCode::Unknown {
+            warnings.push(
+                Warning::new(
+                    "unknown_status",
+                    format!(
+                        "table {} row {}{}: status {:?} matches no known label",
+                        ctx.index,
+                        row_idx,
+                        idc.id
+                            .as_deref()
+                            .map(|i| format!(" ({i})"))
+                            .unwrap_or_default(),
+                        raw
+                    ),
+                )
+                .on_page(page),
+            );
+        }
+        let year = p.year.or(ctx.doc_year);
+        let period = match (year, p.month) {
+            (Some(y), Some(m)) => Some(format!("{y:04}-{m:02}")),
+            _ => None,
+        };
+        let rev_ctx = DateContext {
+            year,
+            ..DateContext::default()
+        };
+        status.push(StatusEntry {
+            period,
+            label: p.label.clone(),
+            raw,
+            code,
+            revised_due: rev.map(|r| parse_date(&unwrap_text(&r), &rev_ctx)),
+            commentary: com,
+        });
+    }
+    let kind = match ctx.kind {
+        TableKind::Projects => RecordKind::Project,
+        TableKind::Legislation => RecordKind::Legislation,
+        TableKind::Measures => RecordKind::Measure,
+        TableKind::Initiatives => RecordKind::Initiative,
+        _ => RecordKind::Action,
+    };
+    Record {
+        id: idc.id.clone(),
+        aliases: idc.aliases.clone(),
+        parent_id: None,
+        kind,
+        section: ctx.section.clone(),
+        title: title.map(|t| unwrap_text(&t)),
+        description,
+        due: due_raw.map(|d| parse_date(&d, &date_ctx)),
+        start: start_raw.map(|d| parse_date(&d, &date_ctx)),
+        status,
+        fields,
+        provenance: Provenance {
+            table: ctx.index,
+            pages: row.pages.clone(),
+            row: row_idx,
+            line: row.line,
+            bbox: row.bbox.clone(),
+        },
+    }
+}
+
+fn append_field(fields: &mut BTreeMap<String, String>, key: &str, value: String) {
+    match fields.get_mut(key) {
+        Some(v) => {
+            v.push('\n');
+            v.push_str(&value);
+        }
+        None => {
+            fields.insert(key.to_string(), value);
+        }
+    }
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    let t: String = s.chars().take(n).collect();
+    if t.len() < s.len() {
+        format!("{t}…")
+    } else {
+        t
+    }
+}
+
+/// A table that is a status legend: three or more rows, most first cells
+/// status labels. Label = first cell; definition = the other cells.
+fn legend_from_table(t: &RebuiltTable) -> Option<Vec<LegendItem>> {
+    let rows: Vec<&RebuiltRow> = t
+        .rows
+        .iter()
+        .filter(|r| r.cells.first().is_some_and(|c| !c.trim().is_empty()))
+        .collect();
+    let labelled = rows
+        .iter()
+        .filter(|r| {
+            r.cells.first().is_some_and(|c| {
+                unwrap_text(c).split(' ').count() <= 8 && plantab_vocab::status_code(c).is_some()
+            })
+        })
+        .count();
+    if rows.len() < 3 || labelled * 10 < rows.len() * 6 {
+        return None;
+    }
+    Some(
+        rows.iter()
+            .map(|r| {
+                let label = r.cells.first().map(|c| unwrap_text(c)).unwrap_or_default();
+                let def = r
+                    .cells
+                    .iter()
+                    .skip(1)
+                    .map(|c| unwrap_text(c))
+                    .filter(|c| !c.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                LegendItem {
+                    label,
+                    definition: (!def.is_empty()).then_some(def),
+                }
+            })
+            .collect(),
+    )
 }

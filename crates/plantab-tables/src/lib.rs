@@ -1,15 +1,382 @@
 //! # plantab-tables
 //!
-//! Rebuilds whole tables from the reader's fragments. Not yet implemented.
+//! The second stage: puts the reader's [`TableFragment`]s back together
+//! into whole tables. Page layout breaks wide tables in two ways, and this
+//! stage undoes both:
+//!
+//! * **continued** — rows carry on on the next page, usually under a
+//!   repeated header. A fragment whose header equals the open table's
+//!   (compared on letters and digits only), or that printed no header,
+//!   is appended and its repeated header dropped.
+//! * **side by side** — a table too wide for the page prints its left
+//!   columns for a block of rows, then its right columns for the *same*
+//!   rows on the next page, without the id column. A fragment whose
+//!   header shares no column with the open table's left half and has no
+//!   id column, arriving while a left block waits for its right half, is
+//!   joined to that block row by row ([`SideBySideJoiner`]).
+//!
+//! Text between fragments ends the open table, except text already seen
+//! before (repeated page furniture). Nothing is dropped: cells beyond a
+//! header's width are kept in the last column, and row-count mismatches
+//! are aligned as well as the evidence allows and reported as
+//! `row_count_mismatch` warnings.
 
 #![warn(missing_docs)]
 
-use plantab_model::{Layout, RebuiltDocument};
+mod side_by_side;
 
-/// Joins a layout's fragments into whole tables.
+pub use side_by_side::SideBySideJoiner;
+
+use plantab_model::{
+    Block, FragmentRow, Joined, Layout, PageBox, RebuiltBlock, RebuiltDocument, RebuiltRow,
+    RebuiltTable, TableFragment, Warning,
+};
+use std::collections::HashSet;
+
+/// Joins a layout's fragments into whole tables (see the crate docs).
 pub fn rebuild(layout: Layout) -> RebuiltDocument {
+    let mut out: Vec<RebuiltBlock> = Vec::new();
+    let mut warnings = layout.warnings;
+    let mut open: Option<TableBuilder> = None;
+    let mut seen_text: HashSet<String> = HashSet::new();
+    // Repeated text met while a table is open (page furniture, a heading
+    // printed again): it does not end the table, and is placed after it.
+    let mut deferred: Vec<RebuiltBlock> = Vec::new();
+    for block in layout.blocks {
+        match block {
+            Block::Table(f) => {
+                let f = normalise_fragment(f);
+                match open.as_mut() {
+                    Some(t) if t.accepts(&f) => t.push(f, &mut warnings),
+                    _ => {
+                        if let Some(t) = open.take() {
+                            out.push(RebuiltBlock::Table(t.finish(&mut warnings)));
+                        }
+                        out.append(&mut deferred);
+                        open = Some(TableBuilder::new(f));
+                    }
+                }
+            }
+            Block::Text(t) => {
+                let key = plantab_vocab::compact(&t.text);
+                let repeated = !key.is_empty() && !seen_text.insert(key);
+                if repeated && open.is_some() {
+                    deferred.push(RebuiltBlock::Text(t));
+                    continue;
+                }
+                if let Some(tb) = open.take() {
+                    out.push(RebuiltBlock::Table(tb.finish(&mut warnings)));
+                }
+                out.append(&mut deferred);
+                out.push(RebuiltBlock::Text(t));
+            }
+            Block::Legend(l) => {
+                if let Some(tb) = open.take() {
+                    out.push(RebuiltBlock::Table(tb.finish(&mut warnings)));
+                }
+                out.append(&mut deferred);
+                out.push(RebuiltBlock::Legend(l));
+            }
+        }
+    }
+    if let Some(t) = open.take() {
+        out.push(RebuiltBlock::Table(t.finish(&mut warnings)));
+    }
+    out.append(&mut deferred);
     RebuiltDocument {
-        blocks: Vec::new(),
-        warnings: layout.warnings,
+        blocks: out,
+        warnings,
     }
 }
+
+/// Trims header labels and drops a first row that repeats the header
+/// (a header the reader did not recognise as one).
+fn normalise_fragment(mut f: TableFragment) -> TableFragment {
+    if let Some(h) = f.header.as_mut() {
+        for label in h.iter_mut() {
+            *label = label.trim().to_string();
+        }
+    }
+    f
+}
+
+/// Compact form of a header, for equality across pages.
+fn header_key(h: &[String]) -> Vec<String> {
+    h.iter().map(|l| plantab_vocab::compact(l)).collect()
+}
+
+/// True when a header names an identifier column.
+pub fn has_id_column(header: &[String]) -> bool {
+    header
+        .iter()
+        .any(|h| plantab_vocab::match_header(h).is_some_and(|m| m.key == "id"))
+}
+
+/// A table being assembled from fragments.
+struct TableBuilder {
+    left_header: Vec<String>,
+    right_header: Vec<String>,
+    rows: Vec<RebuiltRow>,
+    /// Rows of the latest left block still waiting for a right half, with
+    /// their bboxes (for geometric alignment).
+    pending_left: Vec<usize>,
+    pages: Vec<u32>,
+    bbox: Vec<PageBox>,
+    fragments: usize,
+    side_by_side: bool,
+    line: Option<usize>,
+}
+
+impl TableBuilder {
+    fn new(f: TableFragment) -> Self {
+        let header = match &f.header {
+            Some(h) => h.clone(),
+            None => vec![String::new(); f.width()],
+        };
+        let mut t = TableBuilder {
+            left_header: header,
+            right_header: Vec::new(),
+            rows: Vec::new(),
+            pending_left: Vec::new(),
+            pages: Vec::new(),
+            bbox: Vec::new(),
+            fragments: 0,
+            side_by_side: false,
+            line: f.line,
+        };
+        t.append_left(f);
+        t
+    }
+
+    fn width(&self) -> usize {
+        self.left_header.len() + self.right_header.len()
+    }
+
+    /// Whether `f` continues this table (as more rows or as a right half).
+    fn accepts(&self, f: &TableFragment) -> bool {
+        match &f.header {
+            None => true,
+            Some(h) => {
+                let k = header_key(h);
+                k == header_key(&self.left_header)
+                    || (!self.right_header.is_empty()
+                        && k == header_key(&self.right_header)
+                        && !self.pending_left.is_empty())
+                    || self.is_right_half(h)
+            }
+        }
+    }
+
+    /// A right half: arrives while a left block waits, has no id column
+    /// while the left half has one, and shares no column label with it.
+    fn is_right_half(&self, h: &[String]) -> bool {
+        if self.pending_left.is_empty() || !self.right_header.is_empty() {
+            return false;
+        }
+        if !has_id_column(&self.left_header) || has_id_column(h) {
+            return false;
+        }
+        let left: HashSet<String> = header_key(&self.left_header).into_iter().collect();
+        header_key(h)
+            .iter()
+            .all(|k| k.is_empty() || !left.contains(k))
+    }
+
+    fn push(&mut self, f: TableFragment, warnings: &mut Vec<Warning>) {
+        let is_left = match &f.header {
+            None => self.right_header.is_empty() || self.pending_left.is_empty(),
+            Some(h) => header_key(h) == header_key(&self.left_header),
+        };
+        if is_left {
+            self.append_left(f);
+        } else {
+            if self.right_header.is_empty() {
+                if let Some(h) = &f.header {
+                    self.right_header = h.clone();
+                    let w = self.width();
+                    for r in &mut self.rows {
+                        r.cells.resize(w, String::new());
+                    }
+                }
+            }
+            self.side_by_side = true;
+            self.join_right(f, warnings);
+        }
+    }
+
+    fn append_left(&mut self, f: TableFragment) {
+        self.fragments += 1;
+        if let (Some(p), Some(b)) = (f.page, f.bbox) {
+            self.bbox.push(b.on_page(p));
+        }
+        if let Some(p) = f.page {
+            add_page(&mut self.pages, p);
+        }
+        let left_w = self.left_header.len();
+        let w = self.width();
+        self.pending_left.clear();
+        for r in f.rows {
+            let mut cells = fit_cells(r.cells, left_w);
+            cells.resize(w, String::new());
+            self.pending_left.push(self.rows.len());
+            self.rows.push(RebuiltRow {
+                cells,
+                spanning: r.spanning,
+                pages: f.page.into_iter().collect(),
+                line: r.line,
+                bbox: match (f.page, r.bbox) {
+                    (Some(p), Some(b)) => vec![b.on_page(p)],
+                    _ => Vec::new(),
+                },
+            });
+        }
+    }
+
+    fn join_right(&mut self, f: TableFragment, warnings: &mut Vec<Warning>) {
+        self.fragments += 1;
+        if let (Some(p), Some(b)) = (f.page, f.bbox) {
+            self.bbox.push(b.on_page(p));
+        }
+        if let Some(p) = f.page {
+            add_page(&mut self.pages, p);
+        }
+        let left_w = self.left_header.len();
+        let right_w = self.right_header.len();
+        let pending: Vec<usize> = std::mem::take(&mut self.pending_left);
+        let left_boxes: Vec<Option<f64>> = pending
+            .iter()
+            .map(|&i| {
+                self.rows
+                    .get(i)
+                    .and_then(|r| r.bbox.first())
+                    .map(|b| b.bbox[3])
+            })
+            .collect();
+        let right_rows: Vec<FragmentRow> = f
+            .rows
+            .into_iter()
+            // Right halves repeat no spanning rows: a spanning left row has
+            // no partner on the right page.
+            .collect();
+        let pairing =
+            SideBySideJoiner::pair(&left_boxes, &right_rows, &self.left_spanning(&pending));
+        if let Some(msg) = pairing.mismatch.as_deref() {
+            warnings.push(Warning::new("row_count_mismatch", msg).on_page(f.page));
+        }
+        for (ri, target) in pairing.targets.iter().enumerate() {
+            let Some(right) = right_rows.get(ri) else {
+                continue;
+            };
+            let cells = fit_cells(right.cells.clone(), right_w);
+            match target.and_then(|li| pending.get(li)).copied() {
+                Some(row_idx) => {
+                    if let Some(row) = self.rows.get_mut(row_idx) {
+                        for (k, c) in cells.into_iter().enumerate() {
+                            if let Some(slot) = row.cells.get_mut(left_w + k) {
+                                *slot = c;
+                            }
+                        }
+                        if let Some(p) = f.page {
+                            add_page(&mut row.pages, p);
+                            if let Some(b) = right.bbox {
+                                row.bbox.push(b.on_page(p));
+                            }
+                        }
+                    }
+                }
+                None => {
+                    // A right row with no left partner: kept as its own row.
+                    let mut all = vec![String::new(); left_w];
+                    all.extend(cells);
+                    self.rows.push(RebuiltRow {
+                        cells: all,
+                        spanning: false,
+                        pages: f.page.into_iter().collect(),
+                        line: right.line,
+                        bbox: match (f.page, right.bbox) {
+                            (Some(p), Some(b)) => vec![b.on_page(p)],
+                            _ => Vec::new(),
+                        },
+                    });
+                }
+            }
+        }
+    }
+
+    fn left_spanning(&self, pending: &[usize]) -> Vec<bool> {
+        pending
+            .iter()
+            .map(|&i| self.rows.get(i).is_some_and(|r| r.spanning))
+            .collect()
+    }
+
+    fn finish(self, warnings: &mut Vec<Warning>) -> RebuiltTable {
+        if self.side_by_side && !self.pending_left.is_empty() {
+            let first_line = self
+                .pending_left
+                .first()
+                .and_then(|&i| self.rows.get(i))
+                .and_then(|r| r.line);
+            warnings.push(
+                Warning::new(
+                    "row_count_mismatch",
+                    format!(
+                        "{} row(s) of a side-by-side table{} never got their right-hand columns; they are kept with those cells empty",
+                        self.pending_left.len(),
+                        first_line.map(|l| format!(" (from line {l})")).unwrap_or_default()
+                    ),
+                )
+                .on_page(self.pages.last().copied()),
+            );
+        }
+        let joined = if self.side_by_side {
+            Joined::SideBySide
+        } else if self.fragments > 1 {
+            Joined::Continued
+        } else {
+            Joined::None
+        };
+        let mut header = self.left_header;
+        header.extend(self.right_header);
+        RebuiltTable {
+            header,
+            rows: self.rows,
+            pages: self.pages,
+            joined,
+            bbox: self.bbox,
+            line: self.line,
+        }
+    }
+}
+
+fn add_page(pages: &mut Vec<u32>, p: u32) {
+    if !pages.contains(&p) {
+        pages.push(p);
+        pages.sort_unstable();
+    }
+}
+
+/// Pads a row to `width` cells; text beyond `width` is kept, appended to
+/// the last cell.
+fn fit_cells(mut cells: Vec<String>, width: usize) -> Vec<String> {
+    if width == 0 {
+        return cells;
+    }
+    if cells.len() > width {
+        let extra: Vec<String> = cells.split_off(width);
+        let extra: Vec<String> = extra.into_iter().filter(|c| !c.is_empty()).collect();
+        if let Some(last) = cells.last_mut() {
+            for e in extra {
+                if !last.is_empty() {
+                    last.push('\n');
+                }
+                last.push_str(&e);
+            }
+        }
+    }
+    cells.resize(width, String::new());
+    cells
+}
+
+#[cfg(test)]
+mod tests;

@@ -14,6 +14,7 @@
 
 pub mod decode;
 pub mod flattened;
+pub mod html;
 pub mod tabular;
 pub mod vertical;
 

@@ -21,6 +21,9 @@ const HEADERS_TSV: &str = include_str!("../data/headers.tsv");
 const STATUSES_TSV: &str = include_str!("../data/statuses.tsv");
 const RECORD_TYPES_TSV: &str = include_str!("../data/record_types.tsv");
 const DOCUMENT_KINDS_TSV: &str = include_str!("../data/document_kinds.tsv");
+const SECTION_KINDS_TSV: &str = include_str!("../data/section_kinds.tsv");
+const OWNER_WORDS_TSV: &str = include_str!("../data/owner_words.tsv");
+const FINANCIAL_MARKERS_TSV: &str = include_str!("../data/financial_markers.tsv");
 
 /// Month names, January first, as matched in headers and dates.
 pub const MONTHS: [&str; 12] = [
@@ -326,6 +329,84 @@ pub fn document_kind_of(text: &str) -> Option<DocumentKind> {
         .iter()
         .find(|(_, phrase)| lower.contains(phrase.as_str()))
         .map(|(k, _)| *k)
+}
+
+/// The table kind a section heading names ("Departmental Initiatives" →
+/// initiatives), by the first entry of the section-kind table whose word
+/// starts a word of `heading`.
+pub fn section_table_kind(heading: &str) -> Option<TableKind> {
+    static CELL: OnceLock<Vec<(TableKind, String)>> = OnceLock::new();
+    let table = CELL.get_or_init(|| {
+        data_lines(SECTION_KINDS_TSV)
+            .filter_map(|cols| {
+                let [kind, word] = cols[..] else {
+                    return None;
+                };
+                Some((parse_table_kind(kind)?, word.to_lowercase()))
+            })
+            .collect()
+    });
+    let words: Vec<String> = heading
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    table
+        .iter()
+        .find(|(_, w)| words.iter().any(|hw| hw.starts_with(w.as_str())))
+        .map(|(k, _)| *k)
+}
+
+/// True when `line` names an owner (minister, department, council …): it
+/// holds a word of the owner-word table. Returns the byte offset just past
+/// the last such word, so a title like "X Services Departmental Annual
+/// Report" can be cut after "Services".
+pub fn owner_word_end(line: &str) -> Option<usize> {
+    static CELL: OnceLock<Vec<String>> = OnceLock::new();
+    let words = CELL.get_or_init(|| {
+        data_lines(OWNER_WORDS_TSV)
+            .filter_map(|cols| cols.first().map(|w| w.to_lowercase()))
+            .collect()
+    });
+    let mut end = None;
+    let mut start = None;
+    for (i, c) in line
+        .char_indices()
+        .chain(std::iter::once((line.len(), ' ')))
+    {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            let w = line.get(s..i).unwrap_or_default().to_lowercase();
+            if words.contains(&w) {
+                end = Some(i);
+            }
+        }
+    }
+    end
+}
+
+/// True when a header label (or a cell that is only a unit, like `£'000`)
+/// marks a table of money.
+pub fn is_financial_marker(text: &str) -> bool {
+    static CELL: OnceLock<Vec<String>> = OnceLock::new();
+    let markers = CELL.get_or_init(|| {
+        data_lines(FINANCIAL_MARKERS_TSV)
+            .filter_map(|cols| cols.first().map(|w| w.to_lowercase()))
+            .collect()
+    });
+    let lower = text.to_lowercase();
+    markers.iter().any(|m| {
+        if m.chars().all(char::is_alphabetic) {
+            lower
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| w == m.as_str())
+        } else {
+            lower.contains(m.as_str())
+        }
+    })
 }
 
 /// The 1-based month whose name (or a 3-letter abbreviation, when `allow_abbrev`)

@@ -1,0 +1,203 @@
+//! Identifier cells → id, aliases and leftover text; ids → parents.
+//!
+//! An id cell may hold one code (`XY P1.3`, `AB.C2.1`, `PRO29233`), a code
+//! and further identifier phrases (`XY P1.3 100 Day Plan Action 2`), only
+//! an identifier phrase (`100 Day Plan Action 10`), or a code and the
+//! row's text (a priority row printed in one cell). Codes are told by
+//! shape, never by a list of prefixes.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// What an id cell holds.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct IdCell {
+    /// The primary identifier, whitespace normalised.
+    pub id: Option<String>,
+    /// Further identifiers printed in the cell.
+    pub aliases: Vec<String>,
+    /// Text that is not an identifier (a title printed in the id cell).
+    pub rest: Option<String>,
+}
+
+fn code_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        // Optional short upper-case prefix words ("XY", "ABC"), then a token
+        // holding a digit built of letters, digits and . - / (e.g. "P1.3",
+        // "8.3", "KA1", "GP20-CSP4-3-02", "AB.C2.10"), or an all-caps
+        // code with a dash ("GP21-OI3-CAPITAL").
+        #[allow(clippy::unwrap_used)]
+        Regex::new(
+            r"^(?:[A-Z]{1,5}\s+)?(?:[A-Za-z]{0,6}[0-9][A-Za-z0-9]*(?:[.\-/][A-Za-z0-9]+)*\.?|[A-Z][A-Z0-9]*(?:[\-/.][A-Z0-9]+)+)(?:\s|$)",
+        )
+        .unwrap()
+    })
+}
+
+fn phrase_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        // An identifier phrase: up to six words ending in a number
+        // ("100 Day Plan Action 2", "Priority 3", "Action 10a").
+        #[allow(clippy::unwrap_used)]
+        Regex::new(r"^(?:[0-9]+\s+)?(?:[A-Za-z][A-Za-z\-]*\s+){1,5}[0-9]+[a-z]?(?:\s|$)").unwrap()
+    })
+}
+
+/// Joins a reference printed split after a separator: `GP20- CSP4-3-02` →
+/// `GP20-CSP4-3-02`.
+pub fn normalise_code(s: &str) -> String {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    #[allow(clippy::unwrap_used)]
+    let re = RE.get_or_init(|| Regex::new(r"([A-Za-z0-9][\-/.])\s+([A-Za-z0-9])").unwrap());
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    re.replace_all(&flat, "$1$2").into_owned()
+}
+
+/// Splits an id cell.
+pub fn parse_id_cell(cell: &str) -> IdCell {
+    let text = normalise_code(cell);
+    let text = text.trim();
+    if text.is_empty() {
+        return IdCell::default();
+    }
+    let mut rest = text;
+    let mut ids: Vec<String> = Vec::new();
+    loop {
+        let r = rest.trim_start();
+        if r.is_empty() {
+            rest = r;
+            break;
+        }
+        // A phrase first when the cell starts with a bare number followed by
+        // words ("100 Day Plan Action 10"), else a code.
+        let m = if r.starts_with(|c: char| c.is_ascii_digit()) {
+            phrase_re().find(r).or_else(|| code_re().find(r))
+        } else {
+            code_re().find(r).or_else(|| phrase_re().find(r))
+        };
+        match m {
+            Some(m) if m.start() == 0 => {
+                ids.push(m.as_str().trim().trim_end_matches('.').to_string());
+                rest = r.get(m.end()..).unwrap_or_default();
+            }
+            _ => {
+                rest = r;
+                break;
+            }
+        }
+    }
+    let rest = rest.trim();
+    let mut ids = ids.into_iter();
+    match ids.next() {
+        Some(id) => IdCell {
+            id: Some(id),
+            aliases: ids.collect(),
+            rest: (!rest.is_empty()).then(|| rest.to_string()),
+        },
+        // Nothing shaped like an identifier: the cell as printed is the id.
+        None => IdCell {
+            id: Some(text.to_string()),
+            aliases: Vec::new(),
+            rest: None,
+        },
+    }
+}
+
+/// The parent an id implies by its own hierarchy: the id with its last
+/// `.n` component removed (`XY P1.3` → `XY P1`, `AB.C2.1` → `AB.C2`).
+/// When `existing` holds a sibling printed as the level's own row
+/// (`AB.C2.0`), that row is the parent. `None` for ids with no hierarchy.
+pub fn implied_parent(id: &str, existing: &dyn Fn(&str) -> bool) -> Option<String> {
+    let (head, last) = id.rsplit_once('.')?;
+    if head.is_empty() || last.is_empty() || !last.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // "AB.C2.0" is itself a level's row: its parent is above it.
+    if last.chars().all(|c| c == '0') {
+        return None;
+    }
+    if !head.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let zero = format!("{head}.0");
+    if existing(&zero) {
+        return Some(zero);
+    }
+    Some(head.to_string())
+}
+
+/// True for ids of the form `….0`: rows that head a level of the
+/// hierarchy (the `x.x.0` rows of a tracker).
+pub fn is_level_row(id: &str) -> bool {
+    id.rsplit_once('.').is_some_and(|(h, last)| {
+        !h.is_empty() && !last.is_empty() && last.chars().all(|c| c == '0')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> (Option<String>, Vec<String>, Option<String>) {
+        let c = parse_id_cell(s);
+        (c.id, c.aliases, c.rest)
+    }
+
+    #[test]
+    fn id_cells() {
+        assert_eq!(
+            p("ZZ P1.3 100 Day Plan Action 2"),
+            (
+                Some("ZZ P1.3".into()),
+                vec!["100 Day Plan Action 2".into()],
+                None
+            )
+        );
+        assert_eq!(
+            p("100 Day Plan Action 10"),
+            (Some("100 Day Plan Action 10".into()), vec![], None)
+        );
+        assert_eq!(p("ZZ 8.3"), (Some("ZZ 8.3".into()), vec![], None));
+        assert_eq!(p("ZZ KA1"), (Some("ZZ KA1".into()), vec![], None));
+        assert_eq!(p("QRS P10.4"), (Some("QRS P10.4".into()), vec![], None));
+        assert_eq!(p("AB.C2.10"), (Some("AB.C2.10".into()), vec![], None));
+        assert_eq!(p("PRJ12345"), (Some("PRJ12345".into()), vec![], None));
+        assert_eq!(
+            p("XX21-AB3-CAPITAL"),
+            (Some("XX21-AB3-CAPITAL".into()), vec![], None)
+        );
+        assert_eq!(
+            p("XX20- AB4-3-02"),
+            (Some("XX20-AB4-3-02".into()), vec![], None)
+        );
+        assert_eq!(
+            p("QQ P4 Developing schemes to improve things:"),
+            (
+                Some("QQ P4".into()),
+                vec![],
+                Some("Developing schemes to improve things:".into())
+            )
+        );
+        assert_eq!(
+            p("New item – amendment"),
+            (Some("New item – amendment".into()), vec![], None)
+        );
+        assert_eq!(p("  "), (None, vec![], None));
+    }
+
+    #[test]
+    fn parents() {
+        let none = |_: &str| false;
+        assert_eq!(implied_parent("ZZ P1.3", &none), Some("ZZ P1".into()));
+        assert_eq!(implied_parent("QRS P10.4", &none), Some("QRS P10".into()));
+        assert_eq!(implied_parent("ZZ KA1", &none), None);
+        assert_eq!(implied_parent("100 Day Plan Action 10", &none), None);
+        let has = |s: &str| s == "AB.C2.0";
+        assert_eq!(implied_parent("AB.C2.1", &has), Some("AB.C2.0".into()));
+        assert_eq!(implied_parent("AB.C2.0", &has), None);
+        assert!(is_level_row("AB.C2.0"));
+        assert!(!is_level_row("AB.C2.10"));
+    }
+}

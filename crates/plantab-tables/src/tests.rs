@@ -1,0 +1,110 @@
+use super::*;
+use plantab_model::{SourceFormat, TextBlock};
+
+fn frag(header: Option<&[&str]>, rows: &[&[&str]]) -> Block {
+    Block::Table(TableFragment {
+        page: None,
+        header: header.map(|h| h.iter().map(|s| s.to_string()).collect()),
+        rows: rows
+            .iter()
+            .map(|r| FragmentRow::new(r.iter().map(|s| s.to_string()).collect()))
+            .collect(),
+        bbox: None,
+        line: None,
+    })
+}
+
+fn text(s: &str) -> Block {
+    Block::Text(TextBlock {
+        text: s.into(),
+        page: None,
+        line: None,
+        heading: None,
+        bbox: None,
+    })
+}
+
+fn layout(blocks: Vec<Block>) -> Layout {
+    Layout {
+        format: SourceFormat::Text,
+        pages: None,
+        blocks,
+        warnings: vec![],
+    }
+}
+
+fn tables(doc: &RebuiltDocument) -> Vec<&RebuiltTable> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            RebuiltBlock::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect()
+}
+
+const LEFT: &[&str] = &["Ref", "Action", "Due date"];
+const RIGHT: &[&str] = &["June Status", "June Commentary"];
+
+#[test]
+fn side_by_side_blocks_join_row_by_row_and_continue() {
+    let doc = rebuild(layout(vec![
+        frag(Some(LEFT), &[&["A1", "one", "Q1"], &["A2", "two", "Q2"]]),
+        frag(Some(RIGHT), &[&["On Track", "fine"], &["Delayed", "late"]]),
+        frag(Some(LEFT), &[&["A3", "three", "Q3"]]),
+        frag(Some(RIGHT), &[&["Complete", "done"]]),
+    ]));
+    let t = tables(&doc);
+    assert_eq!(t.len(), 1);
+    assert_eq!(t[0].joined, Joined::SideBySide);
+    assert_eq!(t[0].header.len(), 5);
+    assert_eq!(t[0].rows.len(), 3);
+    assert_eq!(t[0].rows[1].cells, ["A2", "two", "Q2", "Delayed", "late"]);
+    assert_eq!(
+        t[0].rows[2].cells,
+        ["A3", "three", "Q3", "Complete", "done"]
+    );
+    assert!(doc.warnings.is_empty());
+}
+
+#[test]
+fn row_count_mismatch_is_warned_and_nothing_lost() {
+    let doc = rebuild(layout(vec![
+        frag(Some(LEFT), &[&["A1", "one", "Q1"], &["A2", "two", "Q2"]]),
+        frag(
+            Some(RIGHT),
+            &[&["On Track", "x"], &["Delayed", "y"], &["Complete", "z"]],
+        ),
+    ]));
+    let t = tables(&doc);
+    assert_eq!(t[0].rows.len(), 3);
+    assert_eq!(t[0].rows[2].cells, ["", "", "", "Complete", "z"]);
+    assert_eq!(doc.warnings.len(), 1);
+    assert_eq!(doc.warnings[0].code, "row_count_mismatch");
+}
+
+#[test]
+fn repeated_header_continues_and_text_splits_tables() {
+    let doc = rebuild(layout(vec![
+        frag(Some(LEFT), &[&["A1", "one", "Q1"]]),
+        frag(Some(LEFT), &[&["A2", "two", "Q2"]]),
+        frag(None, &[&["A3", "three", "Q3", "overflow"]]),
+        text("Another section"),
+        frag(Some(&["Item", "Cost £'000"]), &[&["Staff", "1,200"]]),
+    ]));
+    let t = tables(&doc);
+    assert_eq!(t.len(), 2);
+    assert_eq!(t[0].joined, Joined::Continued);
+    assert_eq!(t[0].rows.len(), 3);
+    assert_eq!(t[0].rows[2].cells, ["A3", "three", "Q3\noverflow"]);
+    assert_eq!(t[1].joined, Joined::None);
+}
+
+#[test]
+fn table_without_id_column_is_not_taken_for_a_right_half() {
+    let doc = rebuild(layout(vec![
+        frag(Some(&["Item", "Cost"]), &[&["Staff", "1"]]),
+        frag(Some(&["Service", "Budget"]), &[&["Library", "2"]]),
+    ]));
+    assert_eq!(tables(&doc).len(), 2);
+}
