@@ -97,6 +97,7 @@ pub fn build_document(rebuilt: RebuiltDocument, source: Source) -> Document {
             cols,
             doc_year,
             legend: &status_legend,
+            month_year_columns: month_year_columns(t, cols),
         };
         records.extend(table_records(t, &ctx, &mut warnings));
     }
@@ -156,6 +157,37 @@ fn plan_header_years(tables: &[(&RebuiltTable, TableColumns, Option<String>)]) -
         .unwrap_or_default()
 }
 
+/// The due/start columns whose non-empty cells mostly read `Mon-YY`.
+fn month_year_columns(t: &RebuiltTable, cols: &TableColumns) -> Vec<ColumnRole> {
+    let mut out = Vec::new();
+    for (i, role) in cols.roles.iter().enumerate() {
+        if !matches!(role, ColumnRole::Due | ColumnRole::Start) {
+            continue;
+        }
+        let cells: Vec<&str> = t
+            .rows
+            .iter()
+            .filter_map(|r| r.cells.get(i))
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        let mon_yy = cells
+            .iter()
+            .filter(|c| {
+                c.split_once('-').is_some_and(|(m, y)| {
+                    plantab_vocab::month_number(m, true).is_some()
+                        && y.len() == 2
+                        && y.chars().all(|ch| ch.is_ascii_digit())
+                })
+            })
+            .count();
+        if mon_yy * 2 > cells.len() {
+            out.push(role.clone());
+        }
+    }
+    out
+}
+
 /// What the records of one table share.
 struct TableContext<'a> {
     index: usize,
@@ -164,6 +196,9 @@ struct TableContext<'a> {
     cols: &'a TableColumns,
     doc_year: Option<i32>,
     legend: &'a [StatusLegendEntry],
+    /// Date columns whose cells mostly print `Mon-YY` (`Sep-22`): there a
+    /// stray `22-Sep` is the same month written the other way round.
+    month_year_columns: Vec<ColumnRole>,
 }
 
 /// The distinct reporting periods of a table's status-like columns, in
@@ -341,6 +376,14 @@ fn row_record(
         year: ctx.doc_year,
         ..DateContext::default()
     };
+    let due_ctx = DateContext {
+        short_year_first: ctx.month_year_columns.contains(&ColumnRole::Due),
+        ..date_ctx
+    };
+    let start_ctx = DateContext {
+        short_year_first: ctx.month_year_columns.contains(&ColumnRole::Start),
+        ..date_ctx
+    };
     let mut status = Vec::new();
     groups.sort_by_key(|g| (g.0.year.or(ctx.doc_year), g.0.month));
     for (p, st, rev, com) in groups {
@@ -380,12 +423,13 @@ fn row_record(
             year,
             ..DateContext::default()
         };
+        let revised_due = rev.map(|r| revised_date(&unwrap_text(&r), rev_ctx, p.month));
         status.push(StatusEntry {
             period,
             label: p.label.clone(),
             raw,
             code,
-            revised_due: rev.map(|r| parse_date(&unwrap_text(&r), &rev_ctx)),
+            revised_due,
             commentary: com,
         });
     }
@@ -404,8 +448,8 @@ fn row_record(
         section: ctx.section.clone(),
         title: title.map(|t| unwrap_text(&t)),
         description,
-        due: due_raw.map(|d| parse_date(&d, &date_ctx)),
-        start: start_raw.map(|d| parse_date(&d, &date_ctx)),
+        due: due_raw.map(|d| parse_date(&d, &due_ctx)),
+        start: start_raw.map(|d| parse_date(&d, &start_ctx)),
         status,
         fields,
         provenance: Provenance {
@@ -416,6 +460,30 @@ fn row_record(
             bbox: row.bbox.clone(),
         },
     }
+}
+
+/// A revised date printed without a year takes the reporting period's
+/// year, unless that would put it before the period's month: a revision
+/// looks forward, so it then falls in the following year ("31-Mar" in a
+/// June 2025 report → 2026-03-31).
+fn revised_date(
+    raw: &str,
+    ctx: DateContext,
+    period_month: Option<u32>,
+) -> plantab_model::DateValue {
+    let d = parse_date(raw, &ctx);
+    let (Some(year), Some(month)) = (ctx.year, period_month) else {
+        return d;
+    };
+    let period_start = format!("{year:04}-{month:02}-01");
+    if d.year_inferred && d.end.as_deref().is_some_and(|e| e < period_start.as_str()) {
+        let next = DateContext {
+            year: Some(year + 1),
+            ..ctx
+        };
+        return parse_date(raw, &next);
+    }
+    d
 }
 
 fn append_field(fields: &mut BTreeMap<String, String>, key: &str, value: String) {

@@ -1,0 +1,446 @@
+//! Ruled tables: rulings → connected grids → cells with spans.
+//!
+//! Rulings close to one another are snapped together and joined into long
+//! segments; segments that cross or touch form connected groups, and each
+//! group with at least two horizontal and two vertical positions is a grid.
+//! A cell boundary exists where a ruling covers most of it; cells with a
+//! missing boundary are merged (row and column spans).
+
+use crate::source::Ruling;
+
+/// Rulings closer than this (points) are the same line.
+const SNAP: f64 = 2.0;
+/// Collinear segments with a gap below this are joined.
+const JOIN: f64 = 3.0;
+/// How far a segment may stop short of another and still touch it.
+const TOUCH: f64 = 2.5;
+/// Share of a cell side a ruling must cover to count as a boundary.
+const COVER: f64 = 0.6;
+/// Pages with more rulings than this are drawings, not tables.
+const MAX_RULINGS: usize = 20_000;
+
+#[derive(Debug, Clone, Copy)]
+struct Seg {
+    pos: f64,
+    from: f64,
+    to: f64,
+}
+
+/// A merged cell of a [`Grid`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GridCell {
+    /// First grid row.
+    pub row: usize,
+    /// First grid column.
+    pub col: usize,
+    /// Rows covered.
+    pub row_span: usize,
+    /// Columns covered.
+    pub col_span: usize,
+}
+
+/// A ruled grid on a page (top-left coordinates).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    /// Column boundaries, left to right (`cols + 1` values).
+    pub xs: Vec<f64>,
+    /// Row boundaries, top to bottom (`rows + 1` values).
+    pub ys: Vec<f64>,
+    /// Merged cells in row-major order of their top-left corner.
+    pub cells: Vec<GridCell>,
+    /// For each elementary cell (row-major), the index of its merged cell.
+    pub cell_at: Vec<usize>,
+}
+
+impl Grid {
+    /// Number of grid rows.
+    pub fn rows(&self) -> usize {
+        self.ys.len().saturating_sub(1)
+    }
+    /// Number of grid columns.
+    pub fn cols(&self) -> usize {
+        self.xs.len().saturating_sub(1)
+    }
+    /// `(x0, top, x1, bottom)`.
+    pub fn bounds(&self) -> (f64, f64, f64, f64) {
+        (
+            self.xs.first().copied().unwrap_or(0.0),
+            self.ys.first().copied().unwrap_or(0.0),
+            self.xs.last().copied().unwrap_or(0.0),
+            self.ys.last().copied().unwrap_or(0.0),
+        )
+    }
+    /// Whether a point lies inside the grid.
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        let (x0, t, x1, b) = self.bounds();
+        x >= x0 && x <= x1 && y >= t && y <= b
+    }
+    /// The merged cell holding a point inside the grid.
+    pub fn cell_of(&self, x: f64, y: f64) -> Option<usize> {
+        let col = band(&self.xs, x)?;
+        let row = band(&self.ys, y)?;
+        self.cell_at.get(row * self.cols() + col).copied()
+    }
+}
+
+/// Index of the band of `bounds` holding `v`.
+fn band(bounds: &[f64], v: f64) -> Option<usize> {
+    let first = *bounds.first()?;
+    let last = *bounds.last()?;
+    if v < first || v > last || bounds.len() < 2 {
+        return None;
+    }
+    let i = bounds.partition_point(|b| *b <= v);
+    Some(i.saturating_sub(1).min(bounds.len() - 2))
+}
+
+/// Snaps and joins segments of one orientation.
+fn merge(mut segs: Vec<Seg>) -> Vec<Seg> {
+    segs.sort_by(|a, b| a.pos.total_cmp(&b.pos));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < segs.len() {
+        let Some(first) = segs.get(i) else { break };
+        let mut j = i + 1;
+        let mut last_pos = first.pos;
+        while let Some(s) = segs.get(j) {
+            if s.pos - last_pos > SNAP / 2.0 {
+                break;
+            }
+            last_pos = s.pos;
+            j += 1;
+        }
+        let Some(group) = segs.get_mut(i..j) else { break };
+        let pos = group.iter().map(|s| s.pos).sum::<f64>() / group.len() as f64;
+        group.sort_by(|a, b| a.from.total_cmp(&b.from));
+        let mut cur: Option<Seg> = None;
+        for s in group.iter() {
+            match cur.as_mut() {
+                Some(c) if s.from <= c.to + JOIN => c.to = c.to.max(s.to),
+                _ => {
+                    if let Some(c) = cur.take() {
+                        out.push(c);
+                    }
+                    cur = Some(Seg {
+                        pos,
+                        from: s.from,
+                        to: s.to,
+                    });
+                }
+            }
+        }
+        if let Some(c) = cur {
+            out.push(c);
+        }
+        i = j;
+    }
+    out
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while let Some(&p) = parent.get(i) {
+        if p == i {
+            break;
+        }
+        let gp = parent.get(p).copied().unwrap_or(p);
+        if let Some(slot) = parent.get_mut(i) {
+            *slot = gp;
+        }
+        i = p;
+    }
+    i
+}
+
+/// Clusters positions closer than [`SNAP`] into their means.
+fn cluster_positions(mut v: Vec<f64>) -> Vec<f64> {
+    v.sort_by(|a, b| a.total_cmp(b));
+    let mut out: Vec<f64> = Vec::new();
+    let mut acc: Vec<f64> = Vec::new();
+    for p in v {
+        if let Some(&last) = acc.last() {
+            if p - last > SNAP {
+                out.push(acc.iter().sum::<f64>() / acc.len() as f64);
+                acc.clear();
+            }
+        }
+        acc.push(p);
+    }
+    if !acc.is_empty() {
+        out.push(acc.iter().sum::<f64>() / acc.len() as f64);
+    }
+    out
+}
+
+/// Finds the ruled grids among a page's rulings.
+pub fn find_grids(rulings: &[Ruling]) -> Vec<Grid> {
+    if rulings.len() > MAX_RULINGS {
+        return Vec::new();
+    }
+    let hs = merge(
+        rulings
+            .iter()
+            .filter(|r| r.horizontal)
+            .map(|r| Seg {
+                pos: r.pos,
+                from: r.from,
+                to: r.to,
+            })
+            .collect(),
+    );
+    let mut vs = merge(
+        rulings
+            .iter()
+            .filter(|r| !r.horizontal)
+            .map(|r| Seg {
+                pos: r.pos,
+                from: r.from,
+                to: r.to,
+            })
+            .collect(),
+    );
+    if hs.len() < 2 || vs.len() < 2 {
+        return Vec::new();
+    }
+    vs.sort_by(|a, b| a.pos.total_cmp(&b.pos));
+    let nh = hs.len();
+    let mut parent: Vec<usize> = (0..nh + vs.len()).collect();
+    let mut touches = vec![false; nh + vs.len()];
+    for (hi, h) in hs.iter().enumerate() {
+        let lo = vs.partition_point(|v| v.pos < h.from - TOUCH);
+        for (k, v) in vs.iter().enumerate().skip(lo) {
+            if v.pos > h.to + TOUCH {
+                break;
+            }
+            if h.pos >= v.from - TOUCH && h.pos <= v.to + TOUCH {
+                let a = find(&mut parent, hi);
+                let b = find(&mut parent, nh + k);
+                if a != b {
+                    if let Some(slot) = parent.get_mut(a) {
+                        *slot = b;
+                    }
+                }
+                if let Some(t) = touches.get_mut(hi) {
+                    *t = true;
+                }
+                if let Some(t) = touches.get_mut(nh + k) {
+                    *t = true;
+                }
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, (Vec<Seg>, Vec<Seg>)> =
+        std::collections::BTreeMap::new();
+    for i in 0..nh + vs.len() {
+        if !touches.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let root = find(&mut parent, i);
+        let entry = groups.entry(root).or_default();
+        if i < nh {
+            if let Some(s) = hs.get(i) {
+                entry.0.push(*s);
+            }
+        } else if let Some(s) = vs.get(i - nh) {
+            entry.1.push(*s);
+        }
+    }
+    let mut grids: Vec<Grid> = groups
+        .into_values()
+        .filter_map(|(h, v)| build_grid(&h, &v))
+        .collect();
+    grids.sort_by(|a, b| {
+        let (ax, at, ..) = a.bounds();
+        let (bx, bt, ..) = b.bounds();
+        at.total_cmp(&bt).then(ax.total_cmp(&bx))
+    });
+    grids
+}
+
+fn build_grid(hs: &[Seg], vs: &[Seg]) -> Option<Grid> {
+    let mut xs = cluster_positions(vs.iter().map(|s| s.pos).collect());
+    let mut ys = cluster_positions(hs.iter().map(|s| s.pos).collect());
+    // Open sides: horizontal rules reaching past the last vertical one
+    // (and vice versa) close the grid there.
+    let hx0 = hs.iter().map(|s| s.from).fold(f64::INFINITY, f64::min);
+    let hx1 = hs.iter().map(|s| s.to).fold(f64::NEG_INFINITY, f64::max);
+    let vy0 = vs.iter().map(|s| s.from).fold(f64::INFINITY, f64::min);
+    let vy1 = vs.iter().map(|s| s.to).fold(f64::NEG_INFINITY, f64::max);
+    if let Some(&f) = xs.first() {
+        if hx0 < f - 2.0 * SNAP {
+            xs.insert(0, hx0);
+        }
+    }
+    if let Some(&l) = xs.last() {
+        if hx1 > l + 2.0 * SNAP {
+            xs.push(hx1);
+        }
+    }
+    if let Some(&f) = ys.first() {
+        if vy0 < f - 2.0 * SNAP {
+            ys.insert(0, vy0);
+        }
+    }
+    if let Some(&l) = ys.last() {
+        if vy1 > l + 2.0 * SNAP {
+            ys.push(vy1);
+        }
+    }
+    if xs.len() < 2 || ys.len() < 2 {
+        return None;
+    }
+    let cols = xs.len() - 1;
+    let rows = ys.len() - 1;
+    if cols * rows > 250_000 {
+        return None;
+    }
+    // vertical boundary present at xs[k] in row band r
+    let covered = |segs: &[Seg], pos: f64, a: f64, b: f64| -> bool {
+        let need = (b - a) * COVER;
+        let mut got = 0.0;
+        for s in segs {
+            if (s.pos - pos).abs() <= SNAP {
+                let ov = s.to.min(b) - s.from.max(a);
+                if ov > 0.0 {
+                    got += ov;
+                }
+            }
+        }
+        got >= need
+    };
+    // Per-position segment lists so boundary checks stay cheap.
+    let by_x: Vec<Vec<Seg>> = xs
+        .iter()
+        .map(|&x| {
+            vs.iter()
+                .filter(|s| (s.pos - x).abs() <= SNAP)
+                .copied()
+                .collect()
+        })
+        .collect();
+    let by_y: Vec<Vec<Seg>> = ys
+        .iter()
+        .map(|&y| {
+            hs.iter()
+                .filter(|s| (s.pos - y).abs() <= SNAP)
+                .copied()
+                .collect()
+        })
+        .collect();
+    let vb = |k: usize, r: usize| -> bool {
+        match (by_x.get(k), xs.get(k), ys.get(r), ys.get(r + 1)) {
+            (Some(segs), Some(&x), Some(&a), Some(&b)) => covered(segs, x, a, b),
+            _ => true,
+        }
+    };
+    let hb = |r: usize, c: usize| -> bool {
+        match (by_y.get(r), ys.get(r), xs.get(c), xs.get(c + 1)) {
+            (Some(segs), Some(&y), Some(&a), Some(&b)) => covered(segs, y, a, b),
+            _ => true,
+        }
+    };
+    let mut cell_at = vec![usize::MAX; rows * cols];
+    let mut cells = Vec::new();
+    for r in 0..rows {
+        for c in 0..cols {
+            if cell_at.get(r * cols + c).copied() != Some(usize::MAX) {
+                continue;
+            }
+            let mut cs = 1;
+            while c + cs < cols
+                && !vb(c + cs, r)
+                && cell_at.get(r * cols + c + cs).copied() == Some(usize::MAX)
+            {
+                cs += 1;
+            }
+            let mut rs = 1;
+            while r + rs < rows && (c..c + cs).all(|cc| !hb(r + rs, cc)) {
+                if (c..c + cs).any(|cc| cell_at.get((r + rs) * cols + cc).copied() != Some(usize::MAX)) {
+                    break;
+                }
+                rs += 1;
+            }
+            let id = cells.len();
+            cells.push(GridCell {
+                row: r,
+                col: c,
+                row_span: rs,
+                col_span: cs,
+            });
+            for rr in r..r + rs {
+                for cc in c..c + cs {
+                    if let Some(slot) = cell_at.get_mut(rr * cols + cc) {
+                        *slot = id;
+                    }
+                }
+            }
+        }
+    }
+    if cells.len() < 2 {
+        return None;
+    }
+    Some(Grid {
+        xs,
+        ys,
+        cells,
+        cell_at,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(y: f64, a: f64, b: f64) -> Ruling {
+        Ruling {
+            horizontal: true,
+            pos: y,
+            from: a,
+            to: b,
+        }
+    }
+    fn v(x: f64, a: f64, b: f64) -> Ruling {
+        Ruling {
+            horizontal: false,
+            pos: x,
+            from: a,
+            to: b,
+        }
+    }
+
+    #[test]
+    fn two_by_two_with_a_spanning_first_row() {
+        // Outer box 0..100 x 0..40, middle rule at y=20, split at x=50
+        // only in the lower row.
+        let r = vec![
+            h(0.0, 0.0, 100.0),
+            h(20.0, 0.0, 100.0),
+            h(40.0, 0.0, 100.0),
+            v(0.0, 0.0, 40.0),
+            v(100.0, 0.0, 40.0),
+            v(50.0, 20.0, 40.0),
+        ];
+        let g = find_grids(&r);
+        assert_eq!(g.len(), 1);
+        let g = &g[0];
+        assert_eq!((g.rows(), g.cols()), (2, 2));
+        assert_eq!(g.cells.len(), 3);
+        assert_eq!(g.cells[0].col_span, 2);
+        assert_eq!(g.cell_of(75.0, 10.0), Some(0));
+        assert_eq!(g.cell_of(75.0, 30.0), Some(2));
+    }
+
+    #[test]
+    fn separate_boxes_are_separate_grids() {
+        let mut r = Vec::new();
+        for off in [0.0, 200.0] {
+            r.extend([
+                h(off, 0.0, 100.0),
+                h(off + 20.0, 0.0, 100.0),
+                h(off + 40.0, 0.0, 100.0),
+                v(0.0, off, off + 40.0),
+                v(100.0, off, off + 40.0),
+            ]);
+        }
+        assert_eq!(find_grids(&r).len(), 2);
+    }
+}

@@ -1,0 +1,25 @@
+//! The seed documents' text versions, end to end: every fact here was
+//! checked by hand against the seed (the fact lists live in
+//! `tests/support/lib.rs` and run on the PDF versions too).
+
+use plantab_e2e::*;
+
+#[test]
+fn seed_000_progress_report_split_tables() {
+    facts_000(&extract(&seed("text", "000")));
+}
+
+#[test]
+fn seed_001_delivery_plan() {
+    facts_001(&extract(&seed("text", "001")));
+}
+
+#[test]
+fn seed_002_business_plan() {
+    facts_002(&extract(&seed("text", "002")));
+}
+
+#[test]
+fn seed_003_annual_report_vertical_records() {
+    facts_003(&extract(&seed("text", "003")));
+}
