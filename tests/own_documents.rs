@@ -8,7 +8,10 @@ use plantab_model::{DateKind, DocumentKind, RecordKind, StatusCode, TableKind};
 fn progress_update_with_other_ids_and_month() {
     let doc = extract(&fixture("text/own/env_progress_update.txt"));
     assert_eq!(doc.document.kind, DocumentKind::ProgressReport);
-    assert_eq!(doc.document.owner.as_deref(), Some("Minister for the Environment"));
+    assert_eq!(
+        doc.document.owner.as_deref(),
+        Some("Minister for the Environment")
+    );
     assert_eq!(doc.document.period.as_deref(), Some("2025"));
     assert_eq!(doc.records.len(), 7);
     let counts = latest_status_counts(&doc);
@@ -19,7 +22,10 @@ fn progress_update_with_other_ids_and_month() {
     assert_eq!(counts.get(&StatusCode::OnHold), Some(&1));
     let e11 = rec(&doc, "ENV 1.1");
     assert_eq!(e11.title.as_deref(), Some("Publish the coastal strategy"));
-    assert_eq!(e11.description.as_deref(), Some("Consult in spring.\n- Draft & publish\n- Review"));
+    assert_eq!(
+        e11.description.as_deref(),
+        Some("Consult in spring.\n- Draft & publish\n- Review")
+    );
     let e12 = rec(&doc, "ENV 1.2");
     assert_eq!(e12.aliases, ["Quick Win 4"]);
     assert_eq!(e12.parent_id.as_deref(), Some("ENV 1"));
@@ -31,10 +37,16 @@ fn progress_update_with_other_ids_and_month() {
     let rd = s.revised_due.as_ref().unwrap();
     assert_eq!(rd.start.as_deref(), Some("2026-03-31"));
     assert!(rd.year_inferred);
-    assert_eq!(date(&e21.due), (DateKind::Half, Some("2025-07-01"), Some("2025-12-31")));
+    assert_eq!(
+        date(&e21.due),
+        (DateKind::Half, Some("2025-07-01"), Some("2025-12-31"))
+    );
     let qw = rec(&doc, "Quick Win 9");
     assert_eq!(qw.status[0].code, StatusCode::OnHold);
-    assert_eq!(qw.status[0].revised_due.as_ref().unwrap().kind, DateKind::Tbc);
+    assert_eq!(
+        qw.status[0].revised_due.as_ref().unwrap().kind,
+        DateKind::Tbc
+    );
     assert_eq!(date(&rec(&doc, "ENV 3.3").due).0, DateKind::Recurring);
     assert_eq!(doc.tables.len(), 1);
     assert_eq!(doc.tables[0].joined, plantab_model::Joined::SideBySide);
@@ -45,7 +57,10 @@ fn progress_update_with_other_ids_and_month() {
 fn delivery_plan_with_priority_rows_legislation_and_budget() {
     let doc = extract(&fixture("text/own/transport_delivery_plan.txt"));
     assert_eq!(doc.document.kind, DocumentKind::DeliveryPlan);
-    assert_eq!(doc.document.owner.as_deref(), Some("Minister for Transport"));
+    assert_eq!(
+        doc.document.owner.as_deref(),
+        Some("Minister for Transport")
+    );
     assert_eq!(doc.document.period.as_deref(), Some("2024"));
     assert_eq!(kind_count(&doc, RecordKind::Priority), 2);
     assert_eq!(kind_count(&doc, RecordKind::Action), 4);
@@ -55,7 +70,10 @@ fn delivery_plan_with_priority_rows_legislation_and_budget() {
     let p12 = rec(&doc, "TRN P1.2");
     assert_eq!(p12.parent_id.as_deref(), Some("TRN P1"));
     assert_eq!(p12.aliases, ["Quick Win 3"]);
-    assert_eq!(date(&p12.due), (DateKind::Range, Some("2024-09-01"), Some("2024-11-30")));
+    assert_eq!(
+        date(&p12.due),
+        (DateKind::Range, Some("2024-09-01"), Some("2024-11-30"))
+    );
     let p11 = rec(&doc, "TRN P1.1");
     assert_eq!(p11.fields["reference"], "PRJ-2201");
     assert_eq!(p11.fields["lead_service"], "Buses");
@@ -65,7 +83,11 @@ fn delivery_plan_with_priority_rows_legislation_and_budget() {
         date(&rec(&doc, "TRN P2.1").due),
         (DateKind::Multiple, Some("2024-04-01"), Some("2024-09-30"))
     );
-    let budget = doc.tables.iter().find(|t| t.kind == TableKind::Financial).unwrap();
+    let budget = doc
+        .tables
+        .iter()
+        .find(|t| t.kind == TableKind::Financial)
+        .unwrap();
     assert_eq!(budget.rows.last().unwrap(), &["Total", "1,200", "4,300"]);
 }
 

@@ -32,6 +32,8 @@
 //! `start <= end` always holds.
 
 use plantab_model::{DateKind, DateValue};
+use regex::Regex;
+use std::sync::OnceLock;
 
 /// What the document tells about dates its cells leave out.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -43,6 +45,42 @@ pub struct DateContext {
     /// column whose other cells print `Mon-YY` (`Sep-22`); by default a
     /// number before a month name is a day.
     pub short_year_first: bool,
+}
+
+impl DateContext {
+    /// The context for one column of cells: [`year`](Self::year) as given,
+    /// and [`short_year_first`](Self::short_year_first) set when any cell
+    /// is printed `Mon-YY` (`Sep-22`), the sign of a spreadsheet whose
+    /// `NN-Mon` cells (`22-Sep`) are month and year too.
+    pub fn for_column<'a, I>(year: Option<i32>, cells: I) -> DateContext
+    where
+        I: IntoIterator<Item = &'a str>,
+    {
+        static MON_YY: OnceLock<Option<Regex>> = OnceLock::new();
+        let re = MON_YY.get_or_init(|| Regex::new(r"^\s*([A-Za-z]{3,9})-(\d{2})\s*$").ok());
+        let short_year_first = re.as_ref().is_some_and(|re| {
+            cells.into_iter().any(|c| {
+                re.captures(c)
+                    .and_then(|cap| cap.get(1))
+                    .is_some_and(|m| month_of(&m.as_str().to_lowercase()).is_some())
+            })
+        });
+        DateContext {
+            year,
+            short_year_first,
+        }
+    }
+
+    /// Whether `NN-Mon` with this `NN` reads as a two-digit year: only when
+    /// [`short_year_first`](Self::short_year_first) is set and the year is
+    /// plausible for the document (ten years before to five after its
+    /// year), so `31-Dec` stays a day.
+    fn reads_short_year(&self, nn: u32) -> bool {
+        self.short_year_first
+            && self
+                .year
+                .is_none_or(|y| (y - 10..=y + 5).contains(&century(nn)))
+    }
 }
 
 /// Earliest and latest years read as dates; numbers outside are not years.
@@ -743,7 +781,7 @@ impl<'a> Parser<'a> {
                 )));
             }
         }
-        if !ord && digits == 2 && (self.ctx.short_year_first || v > 31) {
+        if !ord && digits == 2 && (v > 31 || self.ctx.reads_short_year(v)) {
             return Some(Ok((
                 Period::new(Unit::Month(m), YearSpec::Given(century(v))),
                 j,
@@ -1255,6 +1293,19 @@ mod tests {
         assert_eq!(facts(&v), (Month, Some("2022-09-01"), Some("2022-09-30")));
         assert!(!v.year_inferred);
         assert_eq!(facts(&in_year("31-Feb", 2023)), (Unknown, None, None));
+        // 000 prints `Mar-24` and `31-Dec` in one revised-date column of a
+        // December 2023 report: `31-Dec` is still a day.
+        let ctx = DateContext::for_column(Some(2023), ["", "31-Dec", "Mar-24", "2024"]);
+        assert!(ctx.short_year_first);
+        let v = parse_date("31-Dec", &ctx);
+        assert_eq!(facts(&v), (Date, Some("2023-12-31"), Some("2023-12-31")));
+        // 004 (a January 2024 tracker) prints `Jan-23` and `23-Jan` as start
+        // dates: both January 2023.
+        let ctx = DateContext::for_column(Some(2024), ["Dec-22", "23-Jan", "TBC"]);
+        let v = parse_date("23-Jan", &ctx);
+        assert_eq!(facts(&v), (Month, Some("2023-01-01"), Some("2023-01-31")));
+        let ctx = DateContext::for_column(Some(2023), ["30/11/2023", "31-Dec"]);
+        assert!(!ctx.short_year_first);
     }
 
     #[test]

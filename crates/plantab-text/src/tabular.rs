@@ -51,6 +51,9 @@ pub fn read_tabular(text: &str) -> Layout {
         .map(|(i, l)| (i + 1, classify(l)))
         .collect();
     let mut blocks: Vec<Block> = Vec::new();
+    // Blocks printed wholly in bold markup (signatures, letterheads): they
+    // head a section only when a paragraph follows, not a table.
+    let mut bold_only: Vec<bool> = Vec::new();
     let mut i = 0;
     while let Some((line_no, line)) = lines.get(i) {
         match line {
@@ -70,6 +73,7 @@ pub fn read_tabular(text: &str) -> Layout {
                     })
                     .collect();
                 blocks.push(Block::Table(fragment_from_rows(&rows)));
+                bold_only.push(false);
             }
             Line::Prose(p) => {
                 // A prose block is one line: text conversions put each
@@ -81,11 +85,13 @@ pub fn read_tabular(text: &str) -> Layout {
                     heading: markdown_heading_level(p),
                     bbox: None,
                 }));
+                let t = p.trim();
+                bold_only.push(t.len() > 4 && t.starts_with("**") && t.ends_with("**"));
                 i += 1;
             }
         }
     }
-    mark_standalone_headings(&mut blocks);
+    mark_standalone_headings(&mut blocks, &bold_only);
     blocks.retain(|b| !matches!(b, Block::Text(t) if t.text.is_empty()));
     Layout {
         format: SourceFormat::Text,
@@ -246,11 +252,12 @@ fn clean_prose(line: &str) -> String {
 
 /// Marks short standalone lines followed by a paragraph or a table as
 /// headings (level 4), when the reader has no markdown level for them.
-fn mark_standalone_headings(blocks: &mut [Block]) {
+fn mark_standalone_headings(blocks: &mut [Block], bold_only: &[bool]) {
     let n = blocks.len();
     for i in 0..n {
+        let bold = bold_only.get(i).copied().unwrap_or(false);
         let next_is_body = match blocks.get(i + 1) {
-            Some(Block::Table(_)) => true,
+            Some(Block::Table(_)) => !bold,
             Some(Block::Text(t)) => is_paragraph(&t.text),
             _ => false,
         };
@@ -274,7 +281,7 @@ fn is_title_like(s: &str) -> bool {
 }
 
 fn is_paragraph(s: &str) -> bool {
-    s.split_whitespace().count() >= 12 && s.ends_with(['.', ':', ')', '!', '?'])
+    s.split_whitespace().count() >= 8 && s.ends_with(['.', ':', ')', '!', '?'])
 }
 
 #[cfg(test)]

@@ -1,0 +1,369 @@
+//! A found grid and the glyphs inside it → a table fragment: cell texts,
+//! title bars above the header, header rows (merged per column), body rows
+//! (spanning rows marked).
+
+use crate::grid::{Grid, GridCell};
+use crate::lines::{build_lines, TextLine};
+use crate::source::PageGlyphs;
+
+/// A table found on a page, before conversion to the layout types.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundTable {
+    /// The grid.
+    pub grid: Grid,
+    /// Lines of text per merged cell (same order as `grid.cells`).
+    pub cell_lines: Vec<Vec<TextLine>>,
+    /// Whether each merged cell's text is (mostly) bold.
+    pub cell_bold: Vec<bool>,
+    /// Grid rows that are title bars above the header.
+    pub title_rows: usize,
+    /// Grid rows (after the title rows) that form the header.
+    pub header_rows: usize,
+    /// The header, one label per column, when one was found.
+    pub header: Option<Vec<String>>,
+    /// Header text not used in a column label (group labels above several
+    /// columns, upper parts of a column's label), for a warning.
+    pub header_extra: Vec<String>,
+}
+
+/// What a body row is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BodyRow {
+    /// Grid row.
+    pub row: usize,
+    /// Cell texts (one per column, or the spanning shape).
+    pub cells: Vec<String>,
+    /// Printed as one cell across (or id + one cell across).
+    pub spanning: bool,
+}
+
+/// Cell text: lines joined with `\n`.
+pub fn cell_text(lines: &[TextLine]) -> String {
+    let mut s = String::new();
+    for l in lines {
+        if !s.is_empty() {
+            s.push('\n');
+        }
+        s.push_str(&l.text);
+    }
+    s
+}
+
+/// A header label from its lines: unwrapped with spaces, or without a
+/// space where that makes a known header (a label broken inside a word).
+pub fn unwrap_label(lines: &[TextLine]) -> String {
+    let spaced = lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if lines.len() < 2 {
+        return spaced;
+    }
+    let tight = lines.iter().map(|l| l.text.as_str()).collect::<String>();
+    let score = |s: &str| plantab_vocab::match_header(s).map_or(0.0, |m| m.score);
+    if score(&tight) > score(&spaced) {
+        tight
+    } else {
+        spaced
+    }
+}
+
+impl FoundTable {
+    /// Builds a table from a grid and the glyph indices in each merged
+    /// cell; `None` when the grid holds too little text to be a table.
+    pub fn new(page: &PageGlyphs, grid: Grid, cell_glyphs: &[Vec<u32>]) -> Option<FoundTable> {
+        let mut cell_lines = Vec::with_capacity(grid.cells.len());
+        let mut cell_bold = Vec::with_capacity(grid.cells.len());
+        for idx in cell_glyphs {
+            cell_lines.push(build_lines(page, idx, false));
+            let (mut bold, mut n) = (0usize, 0usize);
+            for g in idx.iter().filter_map(|&i| page.glyphs.get(i as usize)) {
+                if page.glyph_text(g).trim().is_empty() {
+                    continue;
+                }
+                n += 1;
+                if page.is_bold(g) {
+                    bold += 1;
+                }
+            }
+            cell_bold.push(n > 0 && bold * 5 >= n * 4);
+        }
+        let filled = cell_lines.iter().filter(|l| !l.is_empty()).count();
+        if grid.cols() < 2 || filled < 2 {
+            return None;
+        }
+        let mut t = FoundTable {
+            grid,
+            cell_lines,
+            cell_bold,
+            title_rows: 0,
+            header_rows: 0,
+            header: None,
+            header_extra: Vec::new(),
+        };
+        t.find_header();
+        Some(t)
+    }
+
+    /// Merged cells whose top-left corner is in grid row `r`.
+    fn row_cells(&self, r: usize) -> impl Iterator<Item = (usize, &GridCell)> {
+        // Cells are stored in row-major order of their top-left corner.
+        let lo = self.grid.cells.partition_point(|c| c.row < r);
+        let hi = self.grid.cells.partition_point(|c| c.row <= r);
+        self.grid
+            .cells
+            .get(lo..hi)
+            .unwrap_or(&[])
+            .iter()
+            .enumerate()
+            .map(move |(i, c)| (lo + i, c))
+    }
+
+    fn has_text(&self, id: usize) -> bool {
+        self.cell_lines.get(id).is_some_and(|l| !l.is_empty())
+    }
+
+    /// Whether grid row `r` is one cell across the table.
+    fn full_span(&self, r: usize) -> bool {
+        let cols = self.grid.cols();
+        let mut it = self.row_cells(r);
+        matches!((it.next(), it.next()), (Some((_, c)), None) if c.col == 0 && c.col_span == cols)
+    }
+
+    /// Whether grid row `r` is an id cell plus one cell across the rest.
+    fn id_span(&self, r: usize) -> bool {
+        let cols = self.grid.cols();
+        let cells: Vec<&GridCell> = self.row_cells(r).map(|(_, c)| c).collect();
+        match cells.as_slice() {
+            [a, b] => {
+                a.col == 0
+                    && b.col == a.col_span
+                    && b.col + b.col_span == cols
+                    && b.col_span >= 2
+                    && b.col_span + 1 >= cols.saturating_sub(1)
+            }
+            _ => false,
+        }
+    }
+
+    fn row_empty(&self, r: usize) -> bool {
+        self.row_cells(r).all(|(id, _)| !self.has_text(id))
+    }
+
+    fn row_bold(&self, r: usize) -> bool {
+        let mut any = false;
+        for (id, _) in self.row_cells(r) {
+            if self.has_text(id) {
+                any = true;
+                if !self.cell_bold.get(id).copied().unwrap_or(false) {
+                    return false;
+                }
+            }
+        }
+        any
+    }
+
+    /// Share of the row's non-empty cells that read as known headers.
+    fn vocab_share(&self, r: usize) -> f64 {
+        let (mut n, mut hit) = (0usize, 0usize);
+        for (id, _) in self.row_cells(r) {
+            let Some(lines) = self.cell_lines.get(id) else {
+                continue;
+            };
+            if lines.is_empty() {
+                continue;
+            }
+            n += 1;
+            let label = unwrap_label(lines);
+            if plantab_vocab::match_header(&label).is_some_and(|m| m.score >= 0.9) {
+                hit += 1;
+            }
+        }
+        if n == 0 {
+            0.0
+        } else {
+            hit as f64 / n as f64
+        }
+    }
+
+    fn find_header(&mut self) {
+        let rows = self.grid.rows();
+        let mut t = 0;
+        while t < rows && self.full_span(t) {
+            t += 1;
+        }
+        let header_in = |this: &FoundTable, start: usize| -> usize {
+            let mut prefix = 0;
+            while start + prefix < rows
+                && (this.row_bold(start + prefix) || this.row_empty(start + prefix))
+            {
+                prefix += 1;
+            }
+            let mut k = 0;
+            for i in 0..prefix {
+                if this.vocab_share(start + i) >= 0.5 {
+                    k = i + 1;
+                }
+            }
+            if k == 0 && rows > start && this.vocab_share(start) >= 0.6 {
+                k = 1;
+            }
+            if k == 0 && prefix > 0 {
+                // No known labels: a short bold band on top of plain rows,
+                // stopping at a spanning row (a section bar, not a header).
+                let mut b = 0;
+                while b < prefix && !this.full_span(start + b) && !this.id_span(start + b) {
+                    b += 1;
+                }
+                if b > 0 && b <= 3 && start + b < rows {
+                    k = b;
+                }
+            }
+            k
+        };
+        let mut k = header_in(self, t);
+        if k == 0 && t > 0 {
+            // Without a header the leading spanning rows are body rows.
+            t = 0;
+            k = header_in(self, 0);
+        }
+        if k == 0 {
+            return;
+        }
+        self.title_rows = t;
+        self.header_rows = k;
+        self.merge_header();
+    }
+
+    fn merge_header(&mut self) {
+        let cols = self.grid.cols();
+        let (h0, h1) = (self.title_rows, self.title_rows + self.header_rows);
+        let mut labels = Vec::with_capacity(cols);
+        let mut extra: Vec<String> = Vec::new();
+        let mut groups_seen: Vec<usize> = Vec::new();
+        for c in 0..cols {
+            let mut parts: Vec<String> = Vec::new();
+            let mut group: Option<String> = None;
+            let mut last_id = usize::MAX;
+            for r in h0..h1 {
+                let Some(&id) = self.grid.cell_at.get(r * cols + c) else {
+                    continue;
+                };
+                if id == last_id {
+                    continue;
+                }
+                last_id = id;
+                let (Some(cell), Some(lines)) = (self.grid.cells.get(id), self.cell_lines.get(id))
+                else {
+                    continue;
+                };
+                if lines.is_empty() {
+                    continue;
+                }
+                let label = unwrap_label(lines);
+                if cell.col_span == 1 {
+                    parts.push(label);
+                } else {
+                    if !groups_seen.contains(&id) {
+                        groups_seen.push(id);
+                    }
+                    group = Some(label);
+                }
+            }
+            let label = if parts.is_empty() {
+                group.unwrap_or_default()
+            } else {
+                let joined = parts.join(" ");
+                let last = parts.last().cloned().unwrap_or_default();
+                let known = |s: &str| plantab_vocab::match_header(s).is_some();
+                if parts.len() > 1 && !known(&joined) && known(&last) {
+                    for p in parts.iter().take(parts.len() - 1) {
+                        extra.push(format!("\"{p}\" above \"{last}\""));
+                    }
+                    last
+                } else {
+                    joined
+                }
+            };
+            labels.push(label);
+        }
+        // Group labels used by no column on their own.
+        for id in groups_seen {
+            let (Some(cell), Some(lines)) = (self.grid.cells.get(id), self.cell_lines.get(id))
+            else {
+                continue;
+            };
+            let text = unwrap_label(lines);
+            let first = labels.get(cell.col).cloned().unwrap_or_default();
+            let last = labels
+                .get(cell.col + cell.col_span - 1)
+                .cloned()
+                .unwrap_or_default();
+            if first != text || last != text {
+                extra.push(format!("\"{text}\" over \"{first}\" … \"{last}\""));
+            }
+        }
+        self.header = Some(labels);
+        self.header_extra = extra;
+    }
+
+    /// Title bars above the header: texts and their grid rows.
+    pub fn titles(&self) -> Vec<(usize, String)> {
+        (0..self.title_rows)
+            .filter_map(|r| {
+                let (id, _) = self.row_cells(r).next()?;
+                let text = cell_text(self.cell_lines.get(id)?);
+                (!text.is_empty()).then_some((r, text))
+            })
+            .collect()
+    }
+
+    /// The body rows, top to bottom (rows with no text skipped).
+    pub fn body(&self) -> Vec<BodyRow> {
+        let cols = self.grid.cols();
+        let start = self.title_rows + self.header_rows;
+        let mut out = Vec::new();
+        for r in start..self.grid.rows() {
+            if self.row_empty(r) {
+                continue;
+            }
+            let text_of = |id: usize| {
+                self.cell_lines
+                    .get(id)
+                    .map(|l| cell_text(l))
+                    .unwrap_or_default()
+            };
+            if self.full_span(r) {
+                let cells = self.row_cells(r).map(|(id, _)| text_of(id)).collect();
+                out.push(BodyRow {
+                    row: r,
+                    cells,
+                    spanning: true,
+                });
+                continue;
+            }
+            if self.id_span(r) {
+                let cells = self.row_cells(r).map(|(id, _)| text_of(id)).collect();
+                out.push(BodyRow {
+                    row: r,
+                    cells,
+                    spanning: true,
+                });
+                continue;
+            }
+            let mut cells = vec![String::new(); cols];
+            for (id, cell) in self.row_cells(r) {
+                if let Some(slot) = cells.get_mut(cell.col) {
+                    *slot = text_of(id);
+                }
+            }
+            out.push(BodyRow {
+                row: r,
+                cells,
+                spanning: false,
+            });
+        }
+        out
+    }
+}
