@@ -99,3 +99,23 @@ fn row_count_mismatch_is_warned_never_silent() {
     assert_eq!(code(rec(&doc, "QA 1")), StatusCode::Delivered);
     assert!(rec(&doc, "QA 3").status.is_empty());
 }
+
+#[test]
+fn text_under_no_header_is_kept_as_unparsed_with_a_warning() {
+    let text = "ID\tACTION\tBY WHEN\nZZ 1\tThing\tQ1 2024\tstray note\nZZ 2\tOther\tQ2 2024\n";
+    let doc = plantab::extract_bytes("stray.txt", text.as_bytes()).unwrap();
+    assert_eq!(doc.records.len(), 2);
+    assert_eq!(rec(&doc, "ZZ 1").fields["unparsed"], "stray note");
+    assert!(!rec(&doc, "ZZ 2").fields.contains_key("unparsed"));
+    assert!(doc.warnings.iter().any(|w| w.code == "unparsed_text"));
+}
+
+#[test]
+fn unknown_status_keeps_raw_and_warns() {
+    let text = "ID\tACTION\nZZ 1\tThing\n\nMay Status\tMay Commentary\nPurple haze\tHmm.\n";
+    let doc = plantab::extract_bytes("odd.txt", text.as_bytes()).unwrap();
+    let s = &rec(&doc, "ZZ 1").status[0];
+    assert_eq!(s.code, StatusCode::Unknown);
+    assert_eq!(s.raw, "Purple haze");
+    assert!(doc.warnings.iter().any(|w| w.code == "unknown_status"));
+}

@@ -1,11 +1,33 @@
 //! # plantab-pdf
 //!
-//! The PDF reader: glyphs → words → lines → columns → table fragments.
-//! Not yet implemented.
+//! The PDF reader: glyphs → words → lines → ruled grids → table fragments,
+//! and the text around them as paragraphs and headings, in reading order.
+//!
+//! - [`read_pdf`]: bytes → [`Layout`] (or a [`PdfError`] saying why not).
+//! - [`debug_page`]: what the reader saw on one page, for `plantab debug`.
+//! - [`GlyphSource`]: the glyph library behind the reader (the `pdfplumber`
+//!   crate by default; [`layout_from_source`] reads any other source).
+//!
+//! Layout coordinates are PDF points with the origin at the page's bottom
+//! left.
 
 #![warn(missing_docs)]
 
-use plantab_model::Layout;
+mod debug;
+pub mod grid;
+pub mod lines;
+pub mod page;
+pub mod source;
+pub mod table;
+
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use plantab_model::{BBox, Block, FragmentRow, Layout, SourceFormat, TableFragment, TextBlock, Warning};
+
+pub use debug::debug_page;
+pub use page::{analyse, PageAnalysis};
+pub use source::{GlyphSource, PageGlyphs, PlumberSource};
 
 /// Why a PDF could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -39,9 +61,291 @@ impl PdfError {
     }
 }
 
+const ENCRYPTED_MSG: &str =
+    "password-protected; decrypt it first (e.g. `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`)";
+
+/// Runs `f`, turning a panic inside a dependency into a `Malformed` error.
+pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T, PdfError>) -> Result<T, PdfError> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(r) => r,
+        Err(payload) => {
+            let msg = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".to_string());
+            Err(PdfError::Malformed(format!(
+                "internal: the PDF library failed on this file ({msg}); the file may be damaged"
+            )))
+        }
+    }
+}
+
 /// Reads a PDF into a layout.
-pub fn read_pdf(_bytes: &[u8]) -> Result<Layout, PdfError> {
-    Err(PdfError::Malformed(
-        "PDF input is not implemented yet".into(),
-    ))
+///
+/// Errors: [`PdfError::Encrypted`] for a password-protected file,
+/// [`PdfError::NoTextLayer`] when no page has text (scanned / image-only),
+/// [`PdfError::Malformed`] for anything that is not a readable PDF.
+pub fn read_pdf(bytes: &[u8]) -> Result<Layout, PdfError> {
+    guarded(|| {
+        let (src, mut warnings) = open(bytes)?;
+        let mut layout = layout_from_source(&src)?;
+        warnings.append(&mut layout.warnings);
+        layout.warnings = warnings;
+        Ok(layout)
+    })
+}
+
+/// Opens a PDF with the default glyph source, repairing it through lopdf
+/// when it does not open as it is.
+pub fn open(bytes: &[u8]) -> Result<(PlumberSource, Vec<Warning>), PdfError> {
+    guarded(|| open_inner(bytes))
+}
+
+fn options() -> pdfplumber::ExtractOptions {
+    pdfplumber::ExtractOptions {
+        collect_warnings: false,
+        ..pdfplumber::ExtractOptions::default()
+    }
+}
+
+fn open_inner(bytes: &[u8]) -> Result<(PlumberSource, Vec<Warning>), PdfError> {
+    if bytes.is_empty() {
+        return Err(PdfError::Malformed("empty file (0 bytes)".into()));
+    }
+    let head = bytes.get(..bytes.len().min(1024)).unwrap_or(bytes);
+    if !head.windows(5).any(|w| w == b"%PDF-") {
+        return Err(PdfError::Malformed(
+            "not a PDF (no %PDF- header); check the file type".into(),
+        ));
+    }
+    let first = pdfplumber::Pdf::open_bytes(bytes, Some(options()));
+    let err = match first {
+        Ok(pdf) => {
+            if pdf.page_count() == 0 {
+                if lopdf_encrypted(bytes) {
+                    return Err(PdfError::Encrypted(ENCRYPTED_MSG.into()));
+                }
+                return Err(PdfError::Malformed(
+                    "the PDF has no pages (page tree empty or unreadable)".into(),
+                ));
+            }
+            return Ok((PlumberSource::new(pdf), Vec::new()));
+        }
+        Err(e) => e,
+    };
+    use pdfplumber::PdfErrorKind as K;
+    if matches!(err.kind(), K::PasswordRequired | K::InvalidPassword) {
+        return Err(PdfError::Encrypted(ENCRYPTED_MSG.into()));
+    }
+    // Recovery: load with lopdf, save to memory, open again.
+    if let Ok(Ok(mut doc)) = catch_unwind(AssertUnwindSafe(|| lopdf::Document::load_mem(bytes))) {
+        if doc.is_encrypted() {
+            return Err(PdfError::Encrypted(ENCRYPTED_MSG.into()));
+        }
+        let mut buf = Vec::new();
+        let saved = catch_unwind(AssertUnwindSafe(|| doc.save_to(&mut buf)));
+        if matches!(saved, Ok(Ok(_))) {
+            if let Ok(pdf) = pdfplumber::Pdf::open_bytes(&buf, Some(options())) {
+                if pdf.page_count() > 0 {
+                    return Ok((PlumberSource::new(pdf), vec![repaired_warning()]));
+                }
+            }
+        }
+    }
+    if let Ok((pdf, _)) = pdfplumber::Pdf::open_bytes_with_repair(bytes, Some(options()), None) {
+        if pdf.page_count() > 0 {
+            return Ok((PlumberSource::new(pdf), vec![repaired_warning()]));
+        }
+    }
+    Err(PdfError::Malformed(format!(
+        "damaged beyond repair ({err}); try re-saving it with another tool (e.g. `qpdf in.pdf out.pdf`)"
+    )))
+}
+
+fn repaired_warning() -> Warning {
+    Warning::new(
+        "pdf_repaired",
+        "the PDF is damaged; it was read after a structural repair, so some content may be missing",
+    )
+}
+
+fn lopdf_encrypted(bytes: &[u8]) -> bool {
+    matches!(
+        catch_unwind(AssertUnwindSafe(|| lopdf::Document::load_mem(bytes).map(|d| d.is_encrypted()))),
+        Ok(Ok(true))
+    )
+}
+
+/// Reads every page of a glyph source into a layout.
+pub fn layout_from_source(src: &dyn GlyphSource) -> Result<Layout, PdfError> {
+    let n = src.page_count();
+    let mut warnings = Vec::new();
+    let mut pages: Vec<PageAnalysis> = Vec::with_capacity(n);
+    let mut any_text = false;
+    let mut read = 0usize;
+    for i in 0..n {
+        let page_no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let res = guarded(|| {
+            let glyphs = src.page(i)?;
+            let has_text = glyphs.has_text();
+            Ok((analyse(&glyphs), has_text))
+        });
+        match res {
+            Ok((a, has_text)) => {
+                read += 1;
+                any_text |= has_text;
+                pages.push(a);
+            }
+            Err(e) => warnings.push(
+                Warning::new("page_unreadable", format!("page {page_no} could not be read: {}", e.reason()))
+                    .on_page(page_no),
+            ),
+        }
+    }
+    if read == 0 {
+        return Err(PdfError::Malformed(format!(
+            "none of its {n} pages could be read; the file may be damaged"
+        )));
+    }
+    if !any_text {
+        return Err(PdfError::NoTextLayer(format!(
+            "no text layer on any of its {n} page(s) (scanned or image-only); run OCR first (e.g. `ocrmypdf in.pdf out.pdf`)"
+        )));
+    }
+    let body = body_size(&pages);
+    let mut blocks = Vec::new();
+    for p in &pages {
+        page_blocks(p, body, &mut blocks, &mut warnings);
+    }
+    Ok(Layout {
+        format: SourceFormat::Pdf,
+        pages: Some(u32::try_from(n).unwrap_or(u32::MAX)),
+        blocks,
+        warnings,
+    })
+}
+
+/// The body text size: the most common size of paragraph text outside
+/// tables, weighted by text length.
+fn body_size(pages: &[PageAnalysis]) -> f64 {
+    let mut hist: HashMap<i64, usize> = HashMap::new();
+    for p in pages {
+        for para in &p.paras {
+            for l in &para.lines {
+                *hist.entry((l.size * 2.0).round() as i64).or_default() += l.text.len();
+            }
+        }
+    }
+    hist.into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map_or(10.0, |(k, _)| k as f64 / 2.0)
+}
+
+fn heading_level(p: &page::Para, body: f64) -> Option<u8> {
+    if p.size >= body * 1.3 {
+        return Some(1);
+    }
+    if p.size >= body * 1.12 {
+        return Some(2);
+    }
+    let chars: usize = p.lines.iter().map(|l| l.text.len()).sum();
+    let ends_sentence = p
+        .lines
+        .last()
+        .is_some_and(|l| l.text.ends_with('.') || l.text.ends_with(':'));
+    if p.bold && p.lines.len() <= 2 && chars <= 120 && !ends_sentence {
+        return Some(2);
+    }
+    None
+}
+
+/// Converts a top-left box to a layout box on a page of height `h`.
+fn to_bbox(h: f64, x0: f64, top: f64, x1: f64, bottom: f64) -> BBox {
+    BBox {
+        x0,
+        y0: h - bottom,
+        x1,
+        y1: h - top,
+    }
+}
+
+fn page_blocks(p: &PageAnalysis, body: f64, out: &mut Vec<Block>, warnings: &mut Vec<Warning>) {
+    let h = p.height;
+    let mut items: Vec<(f64, f64, Block)> = Vec::new();
+    for para in &p.paras {
+        items.push((
+            para.top,
+            para.x0,
+            Block::Text(TextBlock {
+                text: para.text(),
+                page: Some(p.number),
+                line: None,
+                heading: heading_level(para, body),
+                bbox: Some(to_bbox(h, para.x0, para.top, para.x1, para.bottom)),
+            }),
+        ));
+    }
+    for t in &p.tables {
+        let g = &t.grid;
+        let (x0, top, x1, bottom) = g.bounds();
+        for (r, text) in t.titles() {
+            let (Some(&rt), Some(&rb)) = (g.ys.get(r), g.ys.get(r + 1)) else {
+                continue;
+            };
+            items.push((
+                rt,
+                x0,
+                Block::Text(TextBlock {
+                    text,
+                    page: Some(p.number),
+                    line: None,
+                    heading: Some(2),
+                    bbox: Some(to_bbox(h, x0, rt, x1, rb)),
+                }),
+            ));
+        }
+        let first_row = g.ys.get(t.title_rows).copied().unwrap_or(top);
+        let rows = t
+            .body()
+            .into_iter()
+            .map(|b| {
+                let (rt, rb) = (
+                    g.ys.get(b.row).copied().unwrap_or(top),
+                    g.ys.get(b.row + 1).copied().unwrap_or(bottom),
+                );
+                FragmentRow {
+                    cells: b.cells,
+                    spanning: b.spanning,
+                    line: None,
+                    bbox: Some(to_bbox(h, x0, rt, x1, rb)),
+                }
+            })
+            .collect();
+        if !t.header_extra.is_empty() {
+            warnings.push(
+                Warning::new(
+                    "header_group",
+                    format!(
+                        "table header text kept out of the column labels: {}",
+                        t.header_extra.join("; ")
+                    ),
+                )
+                .on_page(p.number),
+            );
+        }
+        items.push((
+            first_row,
+            x0,
+            Block::Table(TableFragment {
+                page: Some(p.number),
+                header: t.header.clone(),
+                rows,
+                bbox: Some(to_bbox(h, x0, first_row, x1, bottom)),
+                line: None,
+            }),
+        ));
+    }
+    items.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    out.extend(items.into_iter().map(|(_, _, b)| b));
 }

@@ -79,7 +79,7 @@ impl DateContext {
         self.short_year_first
             && self
                 .year
-                .is_none_or(|y| (y - 10..=y + 5).contains(&century(nn)))
+                .is_none_or(|y| (y.saturating_sub(10)..=y.saturating_add(5)).contains(&century(nn)))
     }
 }
 

@@ -1,26 +1,207 @@
-//! Printed status labels → [`plantab_model::StatusCode`]. Not yet implemented.
+//! Printed status labels → [`plantab_model::StatusCode`].
+//!
+//! Labels are compared on their compact form ([`plantab_vocab::compact`]:
+//! letters and digits only), so wrapping, hyphen breaks and spacing do not
+//! matter. A document's own legend wins over the shared vocabulary
+//! (`plantab-vocab/data/statuses.tsv`), so a document that defines its own
+//! label gets its own meaning.
 
-use plantab_model::StatusCode;
+use plantab_model::{StatusCode, StatusLegendEntry};
+use plantab_vocab::compact;
+
+/// Shortest compact label that may match as a prefix of longer text; shorter
+/// ones ("N/A" → `na`) must be the whole text, so `na` does not match
+/// "NAtional …".
+const SHORT_LABEL: usize = 3;
+
+/// Least length of a printed label that may match as a clipped prefix of a
+/// legend label ("Significant issu" for "Significant issues / slippage").
+const CLIPPED_MIN: usize = 8;
 
 /// Maps a printed status to its code (`unknown` when nothing matches).
 pub fn normalise_status(raw: &str) -> StatusCode {
     plantab_vocab::status_code(raw).unwrap_or(StatusCode::Unknown)
 }
 
-/// Maps a printed status using the document's own legend labels first
-/// (compact-form prefix match, longest label first), then the vocabulary.
-pub fn normalise_status_with_legend(
-    raw: &str,
-    legend: &[plantab_model::StatusLegendEntry],
-) -> StatusCode {
-    let c = plantab_vocab::compact(raw);
-    let mut best: Option<(usize, StatusCode)> = None;
-    for e in legend.iter().filter(|e| e.code != StatusCode::Unknown) {
-        let l = plantab_vocab::compact(&e.label);
-        if l.len() > 3 && c.starts_with(&l) && best.is_none_or(|(n, _)| l.len() > n) {
-            best = Some((l.len(), e.code));
+/// Maps a printed status to its code, trying the document's own legend
+/// first, then the vocabulary ([`normalise_status`]).
+///
+/// A legend label matches when the printed text starts with it (compact
+/// forms, longest label first, so "On Track- little or no slippage" beats
+/// "On Track"), or when the printed text is a clipped start of a legend
+/// label at least 8 characters long. Labels of 3 characters or fewer must be
+/// the whole text. Legend entries whose own code is `unknown` are skipped.
+pub fn normalise_status_with_legend(raw: &str, legend: &[StatusLegendEntry]) -> StatusCode {
+    let c = compact(raw);
+    if c.is_empty() {
+        return StatusCode::Unknown;
+    }
+    let mut labels: Vec<(String, StatusCode)> = legend
+        .iter()
+        .filter(|e| e.code != StatusCode::Unknown)
+        .map(|e| (compact(&e.label), e.code))
+        .filter(|(l, _)| !l.is_empty())
+        .collect();
+    labels.sort_by_key(|(l, _)| std::cmp::Reverse(l.len()));
+    let prefix = labels
+        .iter()
+        .find(|(l, _)| c.starts_with(l.as_str()) && (l.len() > SHORT_LABEL || c.len() == l.len()));
+    if let Some((_, code)) = prefix {
+        return *code;
+    }
+    if c.len() >= CLIPPED_MIN {
+        if let Some((_, code)) = labels.iter().find(|(l, _)| l.starts_with(c.as_str())) {
+            return *code;
         }
     }
-    best.map(|(_, code)| code)
-        .unwrap_or_else(|| normalise_status(raw))
+    normalise_status(raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use StatusCode::*;
+
+    fn entry(code: StatusCode, label: &str) -> StatusLegendEntry {
+        StatusLegendEntry {
+            code,
+            label: label.to_string(),
+            definition: None,
+        }
+    }
+
+    /// The legend printed at the top of the 004 tracker.
+    fn legend_004() -> Vec<StatusLegendEntry> {
+        vec![
+            entry(OnTrack, "On Track"),
+            entry(MediumProgress, "Medium progress"),
+            entry(SignificantIssues, "Significant issues / slippage"),
+            entry(NotDueToStart, "Not due to start"),
+            entry(Complete, "Complete"),
+            entry(Closed, "Closed"),
+            entry(NotApplicable, "N/A"),
+            entry(OnHold, "On hold"),
+        ]
+    }
+
+    #[test]
+    fn seed_000_labels() {
+        for (raw, code) in [
+            ("On Track", OnTrack),
+            ("Delayed", Delayed),
+            ("Delivered", Delivered),
+            ("Cancelled", Cancelled),
+        ] {
+            assert_eq!(normalise_status(raw), code, "{raw}");
+            assert_eq!(normalise_status_with_legend(raw, &[]), code, "{raw}");
+        }
+    }
+
+    #[test]
+    fn seed_003_labels() {
+        for (raw, code) in [
+            ("Deferred", Deferred),
+            ("Complete", Complete),
+            ("In progress", InProgress),
+            ("Delayed", Delayed),
+            ("On Track", OnTrack),
+        ] {
+            assert_eq!(normalise_status(raw), code, "{raw}");
+        }
+    }
+
+    #[test]
+    fn seed_004_labels_wrapped_as_printed() {
+        let legend = legend_004();
+        for (raw, code) in [
+            (
+                "Medium \nProgress- \nactual/ \nprojected \nslippage \nof 1-2",
+                MediumProgress,
+            ),
+            (
+                "Medium \nProgress- \nactual/ \nprojected \nslippage \nof 1-2 \nmonths",
+                MediumProgress,
+            ),
+            (
+                "Medium Progress- actual/ projected \nslippage of 1-2 months",
+                MediumProgress,
+            ),
+            ("On Track- \nlittle or no \nslippage", OnTrack),
+            ("On Track- little or no slippage", OnTrack),
+            (
+                "Significant \nissues / \nactual/pro\njected \nslippage- \nmore than \n2 months",
+                SignificantIssues,
+            ),
+            (
+                "Significant issues / \nactual/projected \nslippage- more than 2 \nmonths",
+                SignificantIssues,
+            ),
+            ("Not due \nto start", NotDueToStart),
+            ("New \nAction \nAdded", NewAction),
+            ("New Action Added", NewAction),
+            ("new action", NewAction),
+            ("Complete", Complete),
+            ("complete", Complete),
+            ("Completed", Complete),
+            ("Closed", Closed),
+            ("N/A", NotApplicable),
+            ("N/a", NotApplicable),
+            ("On hold", OnHold),
+            ("Action on Hold", OnHold),
+            ("Assurance Action due Feb", AssuranceAction),
+            ("Assurance Action", AssuranceAction),
+            ("In progress", InProgress),
+            ("Update not required at this time", NotApplicable),
+        ] {
+            assert_eq!(normalise_status(raw), code, "vocabulary: {raw:?}");
+            assert_eq!(
+                normalise_status_with_legend(raw, &legend),
+                code,
+                "legend: {raw:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_labels_stay_unknown() {
+        for raw in ["", "   ", "Purple", "Nationally significant"] {
+            assert_eq!(normalise_status(raw), Unknown, "{raw:?}");
+            assert_eq!(normalise_status_with_legend(raw, &legend_004()), Unknown);
+        }
+    }
+
+    /// A document of my own making: a board report whose legend gives its
+    /// own words meanings the shared vocabulary does not know, and one it
+    /// reads differently ("Amber" is on hold here, not medium progress).
+    #[test]
+    fn a_documents_own_legend_wins() {
+        let legend = vec![
+            entry(OnTrack, "Sailing"),
+            entry(SignificantIssues, "Stormy waters"),
+            entry(OnHold, "Amber"),
+            entry(Delivered, "Landed"),
+            entry(NotApplicable, "NR"),
+            entry(Unknown, "Grey"),
+        ];
+        assert_eq!(normalise_status_with_legend("Sailing", &legend), OnTrack);
+        assert_eq!(
+            normalise_status_with_legend("Stormy \nwaters - see note", &legend),
+            SignificantIssues
+        );
+        // Clipped at a cell edge.
+        assert_eq!(
+            normalise_status_with_legend("Stormy wat", &legend),
+            SignificantIssues
+        );
+        assert_eq!(normalise_status_with_legend("AMBER", &legend), OnHold);
+        assert_eq!(normalise_status("Amber"), MediumProgress);
+        assert_eq!(normalise_status_with_legend("Landed", &legend), Delivered);
+        assert_eq!(normalise_status_with_legend("NR", &legend), NotApplicable);
+        // A short label must be the whole text.
+        assert_eq!(normalise_status_with_legend("NRA review", &legend), Unknown);
+        // Unknown legend codes fall through to the vocabulary.
+        assert_eq!(normalise_status_with_legend("Grey", &legend), Unknown);
+        // Labels the legend does not define still map by the vocabulary.
+        assert_eq!(normalise_status_with_legend("Delayed", &legend), Delayed);
+    }
 }

@@ -17,7 +17,7 @@
 //!
 //! Text between fragments ends the open table, except text already seen
 //! before (repeated page furniture). Nothing is dropped: cells beyond a
-//! header's width are kept in the last column, and row-count mismatches
+//! header's width get unlabelled columns of their own, and row-count mismatches
 //! are aligned as well as the evidence allows and reported as
 //! `row_count_mismatch` warnings.
 
@@ -211,6 +211,18 @@ impl TableBuilder {
         }
         if let Some(p) = f.page {
             add_page(&mut self.pages, p);
+        }
+        // Text beyond the header's width gets unlabelled columns of its
+        // own (the records stage reports it as unparsed), while the table
+        // has no right half yet; after that it joins the last cell.
+        if self.right_header.is_empty() {
+            let widest = f.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+            if widest > self.left_header.len() {
+                self.left_header.resize(widest, String::new());
+                for r in &mut self.rows {
+                    r.cells.resize(widest, String::new());
+                }
+            }
         }
         let left_w = self.left_header.len();
         let w = self.width();

@@ -122,25 +122,11 @@ fn fragment_from_rows(rows: &[(usize, &str)]) -> TableFragment {
     let width = header.as_ref().map(Vec::len);
     let rows = iter
         .map(|(n, mut cells)| {
+            // Empty cells beyond the header's width are layout noise; text
+            // there is kept (the tables stage gives it a column of its own).
             if let Some(w) = width {
-                // Keep text beyond the header's width: it goes to the
-                // last column rather than being dropped.
-                if cells.len() > w && w > 0 {
-                    let extra: Vec<String> = cells.split_off(w);
-                    let extra = extra
-                        .into_iter()
-                        .filter(|c| !c.is_empty())
-                        .collect::<Vec<_>>();
-                    if !extra.is_empty() {
-                        if let Some(last) = cells.last_mut() {
-                            for e in extra {
-                                if !last.is_empty() {
-                                    last.push('\n');
-                                }
-                                last.push_str(&e);
-                            }
-                        }
-                    }
+                while cells.len() > w && cells.last().is_some_and(|c| c.is_empty()) {
+                    cells.pop();
                 }
             }
             let spanning = is_spanning(&cells, width.unwrap_or(cells.len()));

@@ -1,0 +1,203 @@
+//! One page: glyphs split between the tables found and the text around
+//! them; text runs grouped into paragraphs; everything ordered top to
+//! bottom.
+
+use crate::grid::find_grids;
+use crate::lines::{build_lines, TextLine};
+use crate::source::PageGlyphs;
+use crate::table::FoundTable;
+
+/// A paragraph (or heading) outside tables, before heading levels are
+/// known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Para {
+    /// Its lines.
+    pub lines: Vec<TextLine>,
+    /// Left.
+    pub x0: f64,
+    /// Right.
+    pub x1: f64,
+    /// Top.
+    pub top: f64,
+    /// Bottom.
+    pub bottom: f64,
+    /// Font size (largest on its first line).
+    pub size: f64,
+    /// Whether it is bold.
+    pub bold: bool,
+}
+
+impl Para {
+    /// The text, lines joined with `\n`.
+    pub fn text(&self) -> String {
+        crate::table::cell_text(&self.lines)
+    }
+}
+
+/// What the reader saw on one page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageAnalysis {
+    /// 1-based page number.
+    pub number: u32,
+    /// Width in points.
+    pub width: f64,
+    /// Height in points.
+    pub height: f64,
+    /// Tables found, top to bottom.
+    pub tables: Vec<FoundTable>,
+    /// Paragraphs outside tables, top to bottom.
+    pub paras: Vec<Para>,
+    /// Page numbers printed alone at the foot (not emitted as text).
+    pub folios: Vec<String>,
+    /// Glyph count (all glyphs, spaces included).
+    pub glyphs: usize,
+}
+
+/// Reads one page.
+pub fn analyse(page: &PageGlyphs) -> PageAnalysis {
+    let grids = find_grids(&page.rulings);
+    // Per grid, per merged cell: glyph indices.
+    let mut per_cell: Vec<Vec<Vec<u32>>> = grids
+        .iter()
+        .map(|g| vec![Vec::new(); g.cells.len()])
+        .collect();
+    let mut outside: Vec<u32> = Vec::new();
+    for (i, g) in page.glyphs.iter().enumerate() {
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        let (cx, cy) = (g.cx(), g.cy());
+        let mut placed = false;
+        for (gi, grid) in grids.iter().enumerate() {
+            if !grid.contains(cx, cy) {
+                continue;
+            }
+            if let Some(cell) = grid.cell_of(cx, cy) {
+                if let Some(v) = per_cell.get_mut(gi).and_then(|c| c.get_mut(cell)) {
+                    v.push(i);
+                    placed = true;
+                    break;
+                }
+            }
+        }
+        if !placed {
+            outside.push(i);
+        }
+    }
+    let mut tables = Vec::new();
+    for (grid, cells) in grids.into_iter().zip(per_cell) {
+        match FoundTable::new(page, grid, &cells) {
+            Some(t) => tables.push(t),
+            None => outside.extend(cells.into_iter().flatten()),
+        }
+    }
+    let runs = build_lines(page, &outside, true);
+    let mut paras = group_paras(runs);
+    let mut folios = Vec::new();
+    paras.retain(|p| {
+        let foot = p.top > page.height * 0.85;
+        if foot && p.lines.len() == 1 && is_folio(&p.text()) {
+            folios.push(p.text());
+            false
+        } else {
+            true
+        }
+    });
+    PageAnalysis {
+        number: page.number,
+        width: page.width,
+        height: page.height,
+        tables,
+        paras,
+        folios,
+        glyphs: page.glyphs.len(),
+    }
+}
+
+/// "12", "Page 12", "12 of 40", "- 12 -".
+fn is_folio(s: &str) -> bool {
+    let t = s.trim().trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    let t = t
+        .strip_prefix("Page ")
+        .or_else(|| t.strip_prefix("page "))
+        .or_else(|| t.strip_prefix("PAGE "))
+        .unwrap_or(t)
+        .trim();
+    let mut parts = t.split(|c: char| c == '/' || c.is_whitespace()).filter(|p| !p.is_empty());
+    let num = |p: Option<&str>| {
+        p.is_some_and(|p| p.len() <= 4 && p.parse::<u32>().is_ok_and(|n| n < 1900))
+    };
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (a @ Some(_), None, None, None) => num(a),
+        (a @ Some(_), Some("of"), b @ Some(_), None) => num(a) && num(b),
+        (a @ Some(_), b @ Some(_), None, None) => num(a) && num(b) && t.contains('/'),
+        _ => false,
+    }
+}
+
+/// Groups text runs into paragraphs: a run continues the paragraph above
+/// it when it starts just below it, overlaps it horizontally and has the
+/// same size and weight.
+fn group_paras(runs: Vec<TextLine>) -> Vec<Para> {
+    let mut done: Vec<Para> = Vec::new();
+    let mut open: Vec<Para> = Vec::new();
+    for run in runs {
+        // Close paragraphs left far behind.
+        let mut k = 0;
+        while k < open.len() {
+            if open
+                .get(k)
+                .is_some_and(|p| run.top - p.bottom > 3.0 * p.size.max(run.size))
+            {
+                done.push(open.remove(k));
+            } else {
+                k += 1;
+            }
+        }
+        let fits = |p: &Para| {
+            let Some(last) = p.lines.last() else {
+                return false;
+            };
+            let gap = run.top - last.bottom;
+            let overlap = run.x1.min(last.x1) - run.x0.max(last.x0);
+            gap > -0.3 * run.size
+                && gap < 0.8 * run.size
+                && run.top > last.top + 0.5 * run.size
+                && overlap > 0.0
+                && (run.size - p.size).abs() < 0.6
+                && run.bold == p.bold
+        };
+        if let Some(p) = open.iter_mut().rev().find(|p| fits(p)) {
+            p.x0 = p.x0.min(run.x0);
+            p.x1 = p.x1.max(run.x1);
+            p.bottom = p.bottom.max(run.bottom);
+            p.lines.push(run);
+        } else {
+            open.push(Para {
+                x0: run.x0,
+                x1: run.x1,
+                top: run.top,
+                bottom: run.bottom,
+                size: run.size,
+                bold: run.bold,
+                lines: vec![run],
+            });
+        }
+    }
+    done.extend(open);
+    done.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
+    done
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_folio;
+
+    #[test]
+    fn folios() {
+        assert!(is_folio("12"));
+        assert!(is_folio("Page 3"));
+        assert!(is_folio("3 of 17"));
+        assert!(is_folio("- 4 -"));
+        assert!(!is_folio("2023"));
+        assert!(!is_folio("Q2 2023"));
+    }
+}
