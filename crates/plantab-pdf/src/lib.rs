@@ -199,7 +199,7 @@ pub fn layout_from_source(src: &dyn GlyphSource) -> Result<Layout, PdfError> {
             }
             Err(e) => warnings.push(
                 Warning::new("page_unreadable", format!("page {page_no} could not be read: {}", e.reason()))
-                    .on_page(page_no),
+                    .on_page(Some(page_no)),
             ),
         }
     }
@@ -331,7 +331,7 @@ fn page_blocks(p: &PageAnalysis, body: f64, out: &mut Vec<Block>, warnings: &mut
                         t.header_extra.join("; ")
                     ),
                 )
-                .on_page(p.number),
+                .on_page(Some(p.number)),
             );
         }
         items.push((

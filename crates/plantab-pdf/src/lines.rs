@@ -158,8 +158,10 @@ fn emit_cluster(page: &PageGlyphs, cluster: &[Framed], split_runs: bool, out: &m
         }
         let tol = (0.3 * g.size).clamp(1.0, 3.0);
         let gap = prev.map_or(0.0, |(p, _)| f.a0 - p.a1);
-        if let (true, Some(acc)) = (split_runs && gap > RUN_GAP * g.size.max(4.0), cur.take()) {
-            out.push(acc.finish());
+        if split_runs && gap > RUN_GAP * g.size.max(4.0) {
+            if let Some(acc) = cur.take() {
+                out.push(acc.finish());
+            }
             pending_space = false;
         }
         let acc = cur.get_or_insert_with(LineAcc::default);

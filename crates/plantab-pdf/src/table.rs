@@ -49,24 +49,49 @@ pub fn cell_text(lines: &[TextLine]) -> String {
     s
 }
 
-/// A header label from its lines: unwrapped with spaces, or without a
-/// space where that makes a known header (a label broken inside a word).
+/// A header label from its lines, unwrapped: lines joined with a space,
+/// or with none where the label was broken inside a word (digits on both
+/// sides, a month name or known header word made whole, a lone letter
+/// carried to the next line).
 pub fn unwrap_label(lines: &[TextLine]) -> String {
-    let spaced = lines
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    if lines.len() < 2 {
-        return spaced;
+    let mut out = String::new();
+    for l in lines {
+        let next = l.text.as_str();
+        if !out.is_empty() && !broken_inside_word(&out, next) {
+            out.push(' ');
+        }
+        out.push_str(next);
     }
-    let tight = lines.iter().map(|l| l.text.as_str()).collect::<String>();
-    let score = |s: &str| plantab_vocab::match_header(s).map_or(0.0, |m| m.score);
-    if score(&tight) > score(&spaced) {
-        tight
-    } else {
-        spaced
+    out
+}
+
+fn broken_inside_word(before: &str, after: &str) -> bool {
+    let (Some(a), Some(b)) = (before.chars().last(), after.chars().next()) else {
+        return false;
+    };
+    if a.is_ascii_digit() && b.is_ascii_digit() {
+        return true;
     }
+    if !(a.is_alphabetic() && b.is_lowercase()) {
+        return false;
+    }
+    let tail = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let head = after
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if head.chars().count() == 1 && head != "a" {
+        return true;
+    }
+    let whole = format!("{tail}{head}");
+    let known = |w: &str| {
+        plantab_vocab::month_number(w, false).is_some()
+            || plantab_vocab::match_header(w).is_some_and(|m| m.score >= 1.0)
+    };
+    known(&whole) && !known(tail) && !known(head)
 }
 
 impl FoundTable {

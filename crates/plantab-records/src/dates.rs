@@ -97,13 +97,7 @@ pub fn parse_date(raw: &str, ctx: &DateContext) -> DateValue {
     if reversed {
         return value(raw, DateKind::Unknown, None, None, false);
     }
-    value(
-        raw,
-        kind,
-        start.map(|d| iso(d)),
-        end.map(|d| iso(d)),
-        year_inferred,
-    )
+    value(raw, kind, start.map(iso), end.map(iso), year_inferred)
 }
 
 fn value(
@@ -533,8 +527,7 @@ impl<'a> Parser<'a> {
     /// A year printed after a yearless period: `Q2 2023`, `Q2 / 2021`,
     /// `quarter 2 (2023)`, `Q3 in 2023`, `first half of the year`.
     fn attach_year(&self, i: usize) -> Option<(YearSpec, usize)> {
-        let mut j = i;
-        for _ in 0..3 {
+        for j in i..i + 3 {
             if let Some(y) = self.year4(j) {
                 let mut next = j + 1;
                 if self.punct(next) == Some(')') {
@@ -550,7 +543,6 @@ impl<'a> Parser<'a> {
             if !skippable {
                 return None;
             }
-            j += 1;
         }
         None
     }
@@ -755,9 +747,7 @@ impl<'a> Parser<'a> {
         let (v, digits, ord) = self.num(i)?;
         let v = v.filter(|_| (1..=2).contains(&digits))?;
         let mut j = i + 1;
-        if matches!(self.punct(j), Some('-' | '.' | '/')) {
-            j += 1;
-        } else if self.word(j) == Some("of") {
+        if matches!(self.punct(j), Some('-' | '.' | '/')) || self.word(j) == Some("of") {
             j += 1;
         }
         let m = month_of(self.word(j)?)?;

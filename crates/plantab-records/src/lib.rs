@@ -293,6 +293,15 @@ fn table_records(
     out
 }
 
+/// One reporting period's cells in a row.
+#[derive(Default)]
+struct PeriodCells {
+    period: Period,
+    status: Option<String>,
+    revised: Option<String>,
+    commentary: Option<String>,
+}
+
 fn row_record(
     row: &RebuiltRow,
     row_idx: usize,
@@ -306,8 +315,7 @@ fn row_record(
     let mut due_raw = None;
     let mut start_raw = None;
     let mut fields: BTreeMap<String, String> = BTreeMap::new();
-    // period key → (period, status, revised, commentary)
-    let mut groups: Vec<(Period, Option<String>, Option<String>, Option<String>)> = Vec::new();
+    let mut groups: Vec<PeriodCells> = Vec::new();
     for (role, cell) in ctx.cols.roles.iter().zip(&row.cells) {
         let value = non_empty(cell);
         match role {
@@ -317,18 +325,21 @@ fn row_record(
             ColumnRole::Due => due_raw = value,
             ColumnRole::Start => start_raw = value,
             ColumnRole::Status(p) | ColumnRole::RevisedDue(p) | ColumnRole::Commentary(p) => {
-                let slot = match groups.iter().position(|g| g.0.key() == p.key()) {
+                let slot = match groups.iter().position(|g| g.period.key() == p.key()) {
                     Some(i) => i,
                     None => {
-                        groups.push((p.clone(), None, None, None));
+                        groups.push(PeriodCells {
+                            period: p.clone(),
+                            ..PeriodCells::default()
+                        });
                         groups.len() - 1
                     }
                 };
                 if let Some(g) = groups.get_mut(slot) {
                     match role {
-                        ColumnRole::Status(_) => g.1 = value,
-                        ColumnRole::RevisedDue(_) => g.2 = value,
-                        _ => g.3 = value,
+                        ColumnRole::Status(_) => g.status = value,
+                        ColumnRole::RevisedDue(_) => g.revised = value,
+                        _ => g.commentary = value,
                     }
                 }
             }
@@ -385,8 +396,14 @@ fn row_record(
         ..date_ctx
     };
     let mut status = Vec::new();
-    groups.sort_by_key(|g| (g.0.year.or(ctx.doc_year), g.0.month));
-    for (p, st, rev, com) in groups {
+    groups.sort_by_key(|g| (g.period.year.or(ctx.doc_year), g.period.month));
+    for PeriodCells {
+        period: p,
+        status: st,
+        revised: rev,
+        commentary: com,
+    } in groups
+    {
         if st.is_none() && rev.is_none() && com.is_none() {
             continue;
         }

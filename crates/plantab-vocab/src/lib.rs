@@ -294,7 +294,7 @@ fn record_types() -> &'static [String] {
 /// "Programme" …).
 pub fn is_record_type(s: &str) -> bool {
     let c = compact(s);
-    !c.is_empty() && record_types().iter().any(|t| *t == c)
+    !c.is_empty() && record_types().contains(&c)
 }
 
 fn document_kinds() -> &'static [(DocumentKind, String)] {
