@@ -6,7 +6,9 @@ use plantab_e2e::*;
 
 #[test]
 fn seed_000_progress_report_split_tables() {
-    facts_000(&extract(&seed("text", "000")));
+    let doc = extract(&seed("text", "000"));
+    facts_000(&doc);
+    facts_000_split(&doc);
 }
 
 #[test]
