@@ -13,7 +13,9 @@ fn seed_000_progress_report_split_tables() {
 
 #[test]
 fn seed_001_delivery_plan() {
-    facts_001(&extract(&seed("text", "001")));
+    let doc = extract(&seed("text", "001"));
+    facts_001(&doc);
+    facts_001_appendix(&doc);
 }
 
 #[test]

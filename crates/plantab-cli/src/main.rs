@@ -1,19 +1,26 @@
 //! `plantab`: government delivery plans and progress reports (PDFs and text
-//! conversions) → normalised JSON. A thin layer over the `plantab` library.
+//! conversions) → normalised JSON. A thin layer over the `plantab` library:
+//! this binary adds the batch machinery (inputs, parallel runs, progress,
+//! isolation, atomic output, the run manifest and incremental runs).
+
+mod batch;
+mod glob;
+mod inputs;
+mod manifest;
+mod progress;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use plantab_model::Document;
-use std::collections::HashSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const EXIT_HELP: &str = "\
 Exit codes:
-  0  every input was read
-  1  some inputs failed (each named on stderr with the reason); the others were still written
-  2  usage error, or the output could not be written";
+  0  every input was read (inputs skipped by --incremental count as read)
+  1  some inputs failed (each named on stderr with its error code; the run
+     manifest lists them); the others were still written
+  2  usage error, or output that could not be written (an output file, the
+     manifest or stdout)";
 
 /// Turns government delivery plans and progress reports (PDFs and text
 /// conversions of PDFs) into normalised JSON: every action, its owner, due
@@ -28,24 +35,11 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Extract records from files and folders (folders are searched
-    /// recursively for .pdf, .txt, .text, .md and .tsv files).
+    /// recursively for .pdf, .txt, .text, .md and .tsv files, or for the
+    /// files matching --glob). Files are read in parallel; the output is
+    /// the same whatever --jobs is.
     #[command(after_help = EXIT_HELP)]
-    Extract {
-        /// Files or folders to read.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// Write output into this folder (created if missing): one
-        /// `<input-stem>.json` per input, or one `records.ndjson` /
-        /// `records.csv`. Without it, output goes to stdout (JSON: one
-        /// document for one input, an array of documents for several).
-        #[arg(short = 'o', long = "output", value_name = "DIR")]
-        output: Option<PathBuf>,
-        /// Output format: `json` (whole documents), `ndjson` (one record a
-        /// line, each carrying source and document kind) or `csv` (records
-        /// flattened, latest status per record).
-        #[arg(long, value_enum, default_value_t = Format::Json)]
-        format: Format,
-    },
+    Extract(ExtractArgs),
     /// Print the JSON Schema (2020-12) of the output document.
     Schema,
     /// Show what the reader saw in one file: the blocks and table fragments
@@ -63,11 +57,73 @@ enum Command {
     },
 }
 
+/// `plantab extract`'s options.
+#[derive(clap::Args)]
+pub struct ExtractArgs {
+    /// Files or folders to read (files named here are read whatever their
+    /// name). An input reached twice is read once.
+    #[arg(required_unless_present = "files_from")]
+    pub paths: Vec<PathBuf>,
+    /// Also read the paths listed in FILE, one per line (`-`: standard
+    /// input); blank lines and lines starting with `#` are ignored.
+    /// Relative paths are relative to the current folder.
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+    /// Only take files found in folders whose name matches PATTERN (`*`,
+    /// `?`, `[a-z]`, `{pdf,txt}`; a pattern with `/` is matched against the
+    /// path below the folder named, `**` spanning folders). Repeatable.
+    /// Replaces the default extension filter.
+    #[arg(long = "glob", value_name = "PATTERN")]
+    pub globs: Vec<String>,
+    /// Write output into this folder (created if missing): one
+    /// `<input-stem>.json` per input, or one `records.ndjson` /
+    /// `records.csv`, and the run manifest `manifest.json`. Without it,
+    /// output goes to stdout (JSON: one document for one input, an array of
+    /// documents for several).
+    #[arg(short = 'o', long = "output", value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Output format: `json` (whole documents), `ndjson` (one record a
+    /// line, each carrying source and document kind) or `csv` (records
+    /// flattened, latest status per record).
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+    /// Files read at once (default: the number of cores).
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub jobs: Option<u32>,
+    /// Give up on a file after this many seconds (error `timeout`; the
+    /// batch goes on). 0: no limit.
+    #[arg(long, value_name = "N", default_value_t = 60)]
+    pub timeout_secs: u64,
+    /// Skip inputs whose SHA-256 and plantab version match the previous
+    /// run's manifest in DIR and whose output file is still there (needs
+    /// `-o DIR` and `--format json`).
+    #[arg(long)]
+    pub incremental: bool,
+    /// No progress and no summary (errors are still printed).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Output formats.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
+pub enum Format {
+    /// Whole documents.
     Json,
+    /// One record a line.
     Ndjson,
+    /// Records flattened.
     Csv,
+}
+
+impl Format {
+    /// The name used on the command line and in the manifest.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Ndjson => "ndjson",
+            Format::Csv => "csv",
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -85,12 +141,9 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    quiet_isolated_panics();
     let result = match cli.command {
-        Command::Extract {
-            paths,
-            output,
-            format,
-        } => extract(&paths, output.as_deref(), format),
+        Command::Extract(args) => batch::extract(&args),
         Command::Schema => {
             print!("{}", plantab_output::schema());
             Ok(0)
@@ -106,203 +159,17 @@ fn main() -> ExitCode {
     }
 }
 
-const INPUT_EXTENSIONS: [&str; 5] = ["pdf", "txt", "text", "md", "tsv"];
-
-/// Expands folders (recursively, sorted) into input files; files named
-/// directly are taken whatever their extension. An input named twice is
-/// read once. Paths that cannot be listed are returned as failures.
-fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
-    let mut files = Vec::new();
-    let mut failed = Vec::new();
-    let mut seen = HashSet::new();
-    let mut visited_dirs = HashSet::new();
-    for p in paths {
-        walk(
-            p,
-            true,
-            &mut files,
-            &mut failed,
-            &mut seen,
-            &mut visited_dirs,
-        );
-    }
-    (files, failed)
-}
-
-fn walk(
-    p: &Path,
-    explicit: bool,
-    files: &mut Vec<PathBuf>,
-    failed: &mut Vec<(PathBuf, String)>,
-    seen: &mut HashSet<PathBuf>,
-    visited_dirs: &mut HashSet<PathBuf>,
-) {
-    let meta = match std::fs::metadata(p) {
-        Ok(m) => m,
-        Err(e) => {
-            failed.push((p.to_path_buf(), format!("io: cannot open: {e}")));
-            return;
+/// A panic in a file's work is reported as that file's `internal_error`
+/// with the panic message, so the default hook's stderr report is kept off
+/// for the worker threads (set `RUST_BACKTRACE` to see it anyway).
+fn quiet_isolated_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let isolated = std::thread::current().name() == Some(plantab::ISOLATED_THREAD_NAME);
+        if !isolated || std::env::var_os("RUST_BACKTRACE").is_some() {
+            default(info);
         }
-    };
-    if meta.is_dir() {
-        // Symlink loops: a folder is entered once, by its canonical path.
-        let canon = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-        if !visited_dirs.insert(canon) {
-            return;
-        }
-        let mut entries: Vec<PathBuf> = match std::fs::read_dir(p) {
-            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-            Err(e) => {
-                failed.push((p.to_path_buf(), format!("io: cannot list folder: {e}")));
-                return;
-            }
-        };
-        entries.sort();
-        for e in entries {
-            walk(&e, false, files, failed, seen, visited_dirs);
-        }
-    } else {
-        let wanted = explicit
-            || p.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| INPUT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
-        let key = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-        if wanted && seen.insert(key) {
-            files.push(p.to_path_buf());
-        }
-    }
-}
-
-/// Output file names: `<stem>.json`; when two inputs share a stem, the
-/// later ones keep their extension (`<stem>.<ext>.json`), then a counter.
-fn output_names(files: &[PathBuf]) -> Vec<String> {
-    let mut used = HashSet::new();
-    files
-        .iter()
-        .map(|f| {
-            let stem = f
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "input".into());
-            let ext = f
-                .extension()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let mut candidates = vec![format!("{stem}.json")];
-            if !ext.is_empty() {
-                candidates.push(format!("{stem}.{ext}.json"));
-            }
-            let name = candidates
-                .into_iter()
-                .find(|c| !used.contains(c))
-                .unwrap_or_else(|| {
-                    (2..)
-                        .map(|n| format!("{stem}-{n}.json"))
-                        .find(|c| !used.contains(c))
-                        .unwrap_or_default()
-                });
-            used.insert(name.clone());
-            name
-        })
-        .collect()
-}
-
-fn extract(paths: &[PathBuf], output: Option<&Path>, format: Format) -> Result<u8> {
-    let (files, mut failed) = collect_inputs(paths);
-    if let Some(dir) = output {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create output folder {}", dir.display()))?;
-    }
-    let names = output_names(&files);
-    let mut docs: Vec<Document> = Vec::new();
-    let mut ok = 0usize;
-    let mut records = 0usize;
-    let mut warnings = 0usize;
-    for (file, name) in files.iter().zip(&names) {
-        match plantab::extract_file(file) {
-            Ok(doc) => {
-                ok += 1;
-                records += doc.records.len();
-                warnings += doc.warnings.len();
-                if let (Some(dir), Format::Json) = (output, format) {
-                    let json = plantab_output::to_json(&doc)?;
-                    write_atomic(&dir.join(name), json.as_bytes())?;
-                } else {
-                    docs.push(doc);
-                }
-            }
-            Err(e) => failed.push((file.clone(), e.to_string())),
-        }
-    }
-    for (path, reason) in &failed {
-        eprintln!("plantab: {}: {reason}", path.display());
-    }
-    write_collected(&docs, output, format)?;
-    eprintln!(
-        "plantab: {ok} file(s) ok, {} failed, {records} records, {warnings} warnings",
-        failed.len()
-    );
-    Ok(if failed.is_empty() { 0 } else { 1 })
-}
-
-fn write_collected(docs: &[Document], output: Option<&Path>, format: Format) -> Result<()> {
-    let mut buf: Vec<u8> = Vec::new();
-    match format {
-        Format::Json => {
-            if output.is_some() {
-                return Ok(());
-            }
-            match docs {
-                [one] => buf.extend(plantab_output::to_json(one)?.into_bytes()),
-                many => {
-                    let mut s = serde_json::to_string_pretty(many)?;
-                    s.push('\n');
-                    buf.extend(s.into_bytes());
-                }
-            }
-        }
-        Format::Ndjson => {
-            for d in docs {
-                plantab_output::write_ndjson(d, &mut buf)?;
-            }
-        }
-        Format::Csv => {
-            let mut w = plantab_output::CsvWriter::new(&mut buf);
-            for d in docs {
-                w.write_document(d)?;
-            }
-            w.finish()?;
-        }
-    }
-    match output {
-        Some(dir) => {
-            let name = match format {
-                Format::Ndjson => "records.ndjson",
-                Format::Csv => "records.csv",
-                Format::Json => return Ok(()),
-            };
-            write_atomic(&dir.join(name), &buf)
-        }
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(&buf).context("cannot write to stdout")?;
-            out.flush().context("cannot write to stdout")?;
-            Ok(())
-        }
-    }
-}
-
-/// Writes to a temporary name beside `path`, then renames, so a killed run
-/// never leaves a truncated file.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = path.with_extension(format!(
-        "{}.tmp",
-        path.extension().and_then(|e| e.to_str()).unwrap_or("out")
-    ));
-    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, path)
-        .with_context(|| format!("cannot rename {} to {}", tmp.display(), path.display()))?;
-    Ok(())
+    }));
 }
 
 fn debug(file: &Path, stage: Stage, page: Option<u32>) -> Result<u8> {

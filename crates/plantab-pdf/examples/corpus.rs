@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in rd.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -18,7 +20,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn main() {
-    let dir = std::env::args().nth(1).unwrap_or_else(|| "../shared/corpus/external".into());
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../shared/corpus/external".into());
     let mut files = Vec::new();
     walk(Path::new(&dir), &mut files);
     files.sort();
@@ -36,8 +40,17 @@ fn main() {
         let name = f.display().to_string();
         match r {
             Ok(l) => {
-                let tables = l.blocks.iter().filter(|b| matches!(b, plantab_model::Block::Table(_))).count();
-                println!("ok    {secs:6.3}s {:>4}p {:>5} blocks {:>3} tables  {name}", l.pages.unwrap_or(0), l.blocks.len(), tables);
+                let tables = l
+                    .blocks
+                    .iter()
+                    .filter(|b| matches!(b, plantab_model::Block::Table(_)))
+                    .count();
+                println!(
+                    "ok    {secs:6.3}s {:>4}p {:>5} blocks {:>3} tables  {name}",
+                    l.pages.unwrap_or(0),
+                    l.blocks.len(),
+                    tables
+                );
                 *counts.entry("ok".into()).or_default() += 1;
             }
             Err(e) => {
@@ -46,5 +59,12 @@ fn main() {
             }
         }
     }
-    println!("\n{} files in {:.1}s; {:?}; slowest {:.2}s {}", files.len(), total.elapsed().as_secs_f64(), counts, slowest.0, slowest.1);
+    println!(
+        "\n{} files in {:.1}s; {:?}; slowest {:.2}s {}",
+        files.len(),
+        total.elapsed().as_secs_f64(),
+        counts,
+        slowest.0,
+        slowest.1
+    );
 }

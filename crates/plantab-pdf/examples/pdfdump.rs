@@ -29,9 +29,18 @@ fn main() {
                     ),
                     Block::Legend(g) => println!("LEGEND {:?}", g.items.len()),
                     Block::Table(t) => {
-                        println!("p{} TABLE {} rows header {:?}", t.page.unwrap_or(0), t.rows.len(), t.header);
+                        println!(
+                            "p{} TABLE {} rows header {:?}",
+                            t.page.unwrap_or(0),
+                            t.rows.len(),
+                            t.header
+                        );
                         for r in &t.rows {
-                            let cells: Vec<String> = r.cells.iter().map(|c| c.chars().take(25).collect::<String>().replace('\n', "/")).collect();
+                            let cells: Vec<String> = r
+                                .cells
+                                .iter()
+                                .map(|c| c.chars().take(25).collect::<String>().replace('\n', "/"))
+                                .collect();
                             println!("    {}{:?}", if r.spanning { "SPAN " } else { "" }, cells);
                         }
                     }

@@ -61,11 +61,20 @@ pub fn debug_page(bytes: &[u8], page: u32) -> Result<String, PdfError> {
                 t.title_rows,
                 t.header_rows
             );
-            let fmt = |v: &[f64]| v.iter().map(|x| format!("{x:.1}")).collect::<Vec<_>>().join(" ");
+            let fmt = |v: &[f64]| {
+                v.iter()
+                    .map(|x| format!("{x:.1}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
             let _ = writeln!(s, "column bounds: {}", fmt(&g.xs));
             let _ = writeln!(s, "row bounds:    {}", fmt(&g.ys));
             for (id, c) in g.cells.iter().enumerate() {
-                let text = t.cell_lines.get(id).map(|l| cell_text(l)).unwrap_or_default();
+                let text = t
+                    .cell_lines
+                    .get(id)
+                    .map(|l| cell_text(l))
+                    .unwrap_or_default();
                 if text.is_empty() {
                     continue;
                 }
@@ -76,7 +85,11 @@ pub fn debug_page(bytes: &[u8], page: u32) -> Result<String, PdfError> {
                     c.col,
                     c.row_span,
                     c.col_span,
-                    if t.cell_bold.get(id).copied().unwrap_or(false) { " bold" } else { "" },
+                    if t.cell_bold.get(id).copied().unwrap_or(false) {
+                        " bold"
+                    } else {
+                        ""
+                    },
                     text
                 );
             }

@@ -16,6 +16,9 @@ const JOIN: f64 = 3.0;
 const TOUCH: f64 = 2.5;
 /// Share of a cell side a ruling must cover to count as a boundary.
 const COVER: f64 = 0.6;
+/// Boundaries closer than this (points) are one boundary: no text fits
+/// between them.
+const BAND_MIN: f64 = 4.0;
 /// Pages with more rulings than this are drawings, not tables.
 const MAX_RULINGS: usize = 20_000;
 
@@ -110,7 +113,9 @@ fn merge(mut segs: Vec<Seg>) -> Vec<Seg> {
             last_pos = s.pos;
             j += 1;
         }
-        let Some(group) = segs.get_mut(i..j) else { break };
+        let Some(group) = segs.get_mut(i..j) else {
+            break;
+        };
         let pos = group.iter().map(|s| s.pos).sum::<f64>() / group.len() as f64;
         group.sort_by(|a, b| a.from.total_cmp(&b.from));
         let mut cur: Option<Seg> = None;
@@ -151,23 +156,25 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-/// Clusters positions closer than [`SNAP`] into their means.
-fn cluster_positions(mut v: Vec<f64>) -> Vec<f64> {
+/// Clusters positions (chaining gaps up to [`BAND_MIN`]: double and
+/// triple borders, which no text fits between) into `(low, high, mean)`.
+fn cluster_positions(mut v: Vec<f64>) -> Vec<(f64, f64, f64)> {
     v.sort_by(|a, b| a.total_cmp(b));
-    let mut out: Vec<f64> = Vec::new();
+    let mut out = Vec::new();
     let mut acc: Vec<f64> = Vec::new();
+    let flush = |acc: &mut Vec<f64>, out: &mut Vec<(f64, f64, f64)>| {
+        if let (Some(&lo), Some(&hi)) = (acc.first(), acc.last()) {
+            out.push((lo, hi, acc.iter().sum::<f64>() / acc.len() as f64));
+        }
+        acc.clear();
+    };
     for p in v {
-        if let Some(&last) = acc.last() {
-            if p - last > SNAP {
-                out.push(acc.iter().sum::<f64>() / acc.len() as f64);
-                acc.clear();
-            }
+        if acc.last().is_some_and(|&last| p - last > BAND_MIN) {
+            flush(&mut acc, &mut out);
         }
         acc.push(p);
     }
-    if !acc.is_empty() {
-        out.push(acc.iter().sum::<f64>() / acc.len() as f64);
-    }
+    flush(&mut acc, &mut out);
     out
 }
 
@@ -257,33 +264,51 @@ pub fn find_grids(rulings: &[Ruling]) -> Vec<Grid> {
 }
 
 fn build_grid(hs: &[Seg], vs: &[Seg]) -> Option<Grid> {
-    let mut xs = cluster_positions(vs.iter().map(|s| s.pos).collect());
-    let mut ys = cluster_positions(hs.iter().map(|s| s.pos).collect());
+    let xc = cluster_positions(vs.iter().map(|s| s.pos).collect());
+    let yc = cluster_positions(hs.iter().map(|s| s.pos).collect());
+    // Segments belonging to each boundary, so boundary checks stay cheap.
+    let members = |c: &[(f64, f64, f64)], segs: &[Seg]| -> Vec<Vec<Seg>> {
+        c.iter()
+            .map(|&(lo, hi, _)| {
+                segs.iter()
+                    .filter(|s| s.pos >= lo - 0.5 && s.pos <= hi + 0.5)
+                    .copied()
+                    .collect()
+            })
+            .collect()
+    };
+    let mut by_x = members(&xc, vs);
+    let mut by_y = members(&yc, hs);
+    let mut xs: Vec<f64> = xc.iter().map(|c| c.2).collect();
+    let mut ys: Vec<f64> = yc.iter().map(|c| c.2).collect();
     // Open sides: horizontal rules reaching past the last vertical one
     // (and vice versa) close the grid there.
     let hx0 = hs.iter().map(|s| s.from).fold(f64::INFINITY, f64::min);
     let hx1 = hs.iter().map(|s| s.to).fold(f64::NEG_INFINITY, f64::max);
     let vy0 = vs.iter().map(|s| s.from).fold(f64::INFINITY, f64::min);
     let vy1 = vs.iter().map(|s| s.to).fold(f64::NEG_INFINITY, f64::max);
-    if let Some(&f) = xs.first() {
-        if hx0 < f - 2.0 * SNAP {
-            xs.insert(0, hx0);
-        }
+    let full = |pos: f64, a: f64, b: f64| {
+        vec![Seg {
+            pos,
+            from: a,
+            to: b,
+        }]
+    };
+    if xs.first().is_some_and(|&f| hx0 < f - BAND_MIN) {
+        xs.insert(0, hx0);
+        by_x.insert(0, full(hx0, f64::MIN, f64::MAX));
     }
-    if let Some(&l) = xs.last() {
-        if hx1 > l + 2.0 * SNAP {
-            xs.push(hx1);
-        }
+    if xs.last().is_some_and(|&l| hx1 > l + BAND_MIN) {
+        xs.push(hx1);
+        by_x.push(full(hx1, f64::MIN, f64::MAX));
     }
-    if let Some(&f) = ys.first() {
-        if vy0 < f - 2.0 * SNAP {
-            ys.insert(0, vy0);
-        }
+    if ys.first().is_some_and(|&f| vy0 < f - BAND_MIN) {
+        ys.insert(0, vy0);
+        by_y.insert(0, full(vy0, f64::MIN, f64::MAX));
     }
-    if let Some(&l) = ys.last() {
-        if vy1 > l + 2.0 * SNAP {
-            ys.push(vy1);
-        }
+    if ys.last().is_some_and(|&l| vy1 > l + BAND_MIN) {
+        ys.push(vy1);
+        by_y.push(full(vy1, f64::MIN, f64::MAX));
     }
     if xs.len() < 2 || ys.len() < 2 {
         return None;
@@ -293,48 +318,26 @@ fn build_grid(hs: &[Seg], vs: &[Seg]) -> Option<Grid> {
     if cols * rows > 250_000 {
         return None;
     }
-    // vertical boundary present at xs[k] in row band r
-    let covered = |segs: &[Seg], pos: f64, a: f64, b: f64| -> bool {
-        let need = (b - a) * COVER;
+    // Whether a boundary's rulings cover most of the span a..b.
+    let covered = |segs: &[Seg], a: f64, b: f64| -> bool {
         let mut got = 0.0;
         for s in segs {
-            if (s.pos - pos).abs() <= SNAP {
-                let ov = s.to.min(b) - s.from.max(a);
-                if ov > 0.0 {
-                    got += ov;
-                }
+            let ov = s.to.min(b) - s.from.max(a);
+            if ov > 0.0 {
+                got += ov;
             }
         }
-        got >= need
+        got >= (b - a) * COVER
     };
-    // Per-position segment lists so boundary checks stay cheap.
-    let by_x: Vec<Vec<Seg>> = xs
-        .iter()
-        .map(|&x| {
-            vs.iter()
-                .filter(|s| (s.pos - x).abs() <= SNAP)
-                .copied()
-                .collect()
-        })
-        .collect();
-    let by_y: Vec<Vec<Seg>> = ys
-        .iter()
-        .map(|&y| {
-            hs.iter()
-                .filter(|s| (s.pos - y).abs() <= SNAP)
-                .copied()
-                .collect()
-        })
-        .collect();
     let vb = |k: usize, r: usize| -> bool {
         match (by_x.get(k), xs.get(k), ys.get(r), ys.get(r + 1)) {
-            (Some(segs), Some(&x), Some(&a), Some(&b)) => covered(segs, x, a, b),
+            (Some(segs), Some(_), Some(&a), Some(&b)) => covered(segs, a, b),
             _ => true,
         }
     };
     let hb = |r: usize, c: usize| -> bool {
         match (by_y.get(r), ys.get(r), xs.get(c), xs.get(c + 1)) {
-            (Some(segs), Some(&y), Some(&a), Some(&b)) => covered(segs, y, a, b),
+            (Some(segs), Some(_), Some(&a), Some(&b)) => covered(segs, a, b),
             _ => true,
         }
     };
@@ -354,7 +357,9 @@ fn build_grid(hs: &[Seg], vs: &[Seg]) -> Option<Grid> {
             }
             let mut rs = 1;
             while r + rs < rows && (c..c + cs).all(|cc| !hb(r + rs, cc)) {
-                if (c..c + cs).any(|cc| cell_at.get((r + rs) * cols + cc).copied() != Some(usize::MAX)) {
+                if (c..c + cs)
+                    .any(|cc| cell_at.get((r + rs) * cols + cc).copied() != Some(usize::MAX))
+                {
                     break;
                 }
                 rs += 1;

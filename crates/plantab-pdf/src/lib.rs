@@ -23,7 +23,9 @@ pub mod table;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use plantab_model::{BBox, Block, FragmentRow, Layout, SourceFormat, TableFragment, TextBlock, Warning};
+use plantab_model::{
+    BBox, Block, FragmentRow, Layout, SourceFormat, TableFragment, TextBlock, Warning,
+};
 
 pub use debug::debug_page;
 pub use page::{analyse, PageAnalysis};
@@ -121,23 +123,16 @@ fn open_inner(bytes: &[u8]) -> Result<(PlumberSource, Vec<Warning>), PdfError> {
     }
     let first = pdfplumber::Pdf::open_bytes(bytes, Some(options()));
     let err = match first {
-        Ok(pdf) => {
-            if pdf.page_count() == 0 {
-                if lopdf_encrypted(bytes) {
-                    return Err(PdfError::Encrypted(ENCRYPTED_MSG.into()));
-                }
-                return Err(PdfError::Malformed(
-                    "the PDF has no pages (page tree empty or unreadable)".into(),
-                ));
+        Ok(pdf) if pdf.page_count() > 0 => return Ok((PlumberSource::new(pdf), Vec::new())),
+        Ok(_) => "the page tree is empty or unreadable".to_string(),
+        Err(e) => {
+            use pdfplumber::PdfErrorKind as K;
+            if matches!(e.kind(), K::PasswordRequired | K::InvalidPassword) {
+                return Err(PdfError::Encrypted(ENCRYPTED_MSG.into()));
             }
-            return Ok((PlumberSource::new(pdf), Vec::new()));
+            e.to_string()
         }
-        Err(e) => e,
     };
-    use pdfplumber::PdfErrorKind as K;
-    if matches!(err.kind(), K::PasswordRequired | K::InvalidPassword) {
-        return Err(PdfError::Encrypted(ENCRYPTED_MSG.into()));
-    }
     // Recovery: load with lopdf, save to memory, open again.
     if let Ok(Ok(mut doc)) = catch_unwind(AssertUnwindSafe(|| lopdf::Document::load_mem(bytes))) {
         if doc.is_encrypted() {
@@ -170,13 +165,6 @@ fn repaired_warning() -> Warning {
     )
 }
 
-fn lopdf_encrypted(bytes: &[u8]) -> bool {
-    matches!(
-        catch_unwind(AssertUnwindSafe(|| lopdf::Document::load_mem(bytes).map(|d| d.is_encrypted()))),
-        Ok(Ok(true))
-    )
-}
-
 /// Reads every page of a glyph source into a layout.
 pub fn layout_from_source(src: &dyn GlyphSource) -> Result<Layout, PdfError> {
     let n = src.page_count();
@@ -198,8 +186,11 @@ pub fn layout_from_source(src: &dyn GlyphSource) -> Result<Layout, PdfError> {
                 pages.push(a);
             }
             Err(e) => warnings.push(
-                Warning::new("page_unreadable", format!("page {page_no} could not be read: {}", e.reason()))
-                    .on_page(Some(page_no)),
+                Warning::new(
+                    "page_unreadable",
+                    format!("page {page_no} could not be read: {}", e.reason()),
+                )
+                .on_page(Some(page_no)),
             ),
         }
     }

@@ -111,10 +111,7 @@ pub fn build_lines(page: &PageGlyphs, idx: &[u32], split_runs: bool) -> Vec<Text
         let mut start = 0;
         while start < fr.len() {
             let Some(first) = fr.get(start) else { break };
-            let size0 = page
-                .glyphs
-                .get(first.idx as usize)
-                .map_or(10.0, |g| g.size);
+            let size0 = page.glyphs.get(first.idx as usize).map_or(10.0, |g| g.size);
             let anchor = first.c;
             let mut end = start + 1;
             while let Some(f) = fr.get(end) {

@@ -114,14 +114,18 @@ pub fn analyse(page: &PageGlyphs) -> PageAnalysis {
 
 /// "12", "Page 12", "12 of 40", "- 12 -".
 fn is_folio(s: &str) -> bool {
-    let t = s.trim().trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    let t = s
+        .trim()
+        .trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
     let t = t
         .strip_prefix("Page ")
         .or_else(|| t.strip_prefix("page "))
         .or_else(|| t.strip_prefix("PAGE "))
         .unwrap_or(t)
         .trim();
-    let mut parts = t.split(|c: char| c == '/' || c.is_whitespace()).filter(|p| !p.is_empty());
+    let mut parts = t
+        .split(|c: char| c == '/' || c.is_whitespace())
+        .filter(|p| !p.is_empty());
     let num = |p: Option<&str>| {
         p.is_some_and(|p| p.len() <= 4 && p.parse::<u32>().is_ok_and(|n| n < 1900))
     };

@@ -145,7 +145,9 @@ pub struct PageGlyphs {
 impl PageGlyphs {
     /// The text of one glyph.
     pub fn glyph_text(&self, g: &Glyph) -> &str {
-        self.text.get(g.start as usize..g.end as usize).unwrap_or("")
+        self.text
+            .get(g.start as usize..g.end as usize)
+            .unwrap_or("")
     }
 
     /// Whether the glyph's font is bold.
@@ -185,10 +187,7 @@ impl PlumberSource {
 }
 
 fn rgb_of(c: &pdfplumber::Color) -> Option<[f32; 3]> {
-    match c.to_rgb() {
-        Some((r, g, b)) => Some([r, g, b]),
-        None => None,
-    }
+    c.to_rgb().map(|(r, g, b)| [r, g, b])
 }
 
 impl GlyphSource for PlumberSource {
@@ -218,7 +217,14 @@ impl GlyphSource for PlumberSource {
             }
             // Fonts: most glyphs share the previous glyph's font.
             let font = match last_font {
-                Some(idx) if out.fonts.get(idx as usize).is_some_and(|f| f.name == c.fontname) => idx,
+                Some(idx)
+                    if out
+                        .fonts
+                        .get(idx as usize)
+                        .is_some_and(|f| f.name == c.fontname) =>
+                {
+                    idx
+                }
                 _ => {
                     let idx = match out.fonts.iter().position(|f| f.name == c.fontname) {
                         Some(i) => i,
@@ -288,7 +294,14 @@ impl GlyphSource for PlumberSource {
                 stroked: r.stroke,
             };
             if r.stroke || (r.fill && !fill.is_white()) {
-                push_box_rulings(&mut out.rulings, fill.x0, fill.top, fill.x1, fill.bottom, false);
+                push_box_rulings(
+                    &mut out.rulings,
+                    fill.x0,
+                    fill.top,
+                    fill.x1,
+                    fill.bottom,
+                    false,
+                );
             }
             if r.fill {
                 out.fills.push(fill);

@@ -51,8 +51,8 @@ pub fn cell_text(lines: &[TextLine]) -> String {
 
 /// A header label from its lines, unwrapped: lines joined with a space,
 /// or with none where the label was broken inside a word (digits on both
-/// sides, a month name or known header word made whole, a lone letter
-/// carried to the next line).
+/// sides, a month name made whole, a lone letter carried to the next
+/// line). Header matching ignores spaces, so a missed join only shows.
 pub fn unwrap_label(lines: &[TextLine]) -> String {
     let mut out = String::new();
     for l in lines {
@@ -87,11 +87,8 @@ fn broken_inside_word(before: &str, after: &str) -> bool {
         return true;
     }
     let whole = format!("{tail}{head}");
-    let known = |w: &str| {
-        plantab_vocab::month_number(w, false).is_some()
-            || plantab_vocab::match_header(w).is_some_and(|m| m.score >= 1.0)
-    };
-    known(&whole) && !known(tail) && !known(head)
+    let month = |w: &str| plantab_vocab::month_number(w, false).is_some();
+    month(&whole) && !month(tail) && !month(head)
 }
 
 impl FoundTable {

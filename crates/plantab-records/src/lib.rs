@@ -360,7 +360,7 @@ fn row_record(
                         );
                         append_field(&mut fields, "unparsed", v);
                     } else {
-                        append_field(&mut fields, k, v);
+                        append_field(&mut fields, k, unwrap_text(&v));
                     }
                 }
             }
@@ -465,8 +465,8 @@ fn row_record(
         section: ctx.section.clone(),
         title: title.map(|t| unwrap_text(&t)),
         description,
-        due: due_raw.map(|d| parse_date(&d, &due_ctx)),
-        start: start_raw.map(|d| parse_date(&d, &start_ctx)),
+        due: due_raw.map(|d| parse_date(&unwrap_text(&d), &due_ctx)),
+        start: start_raw.map(|d| parse_date(&unwrap_text(&d), &start_ctx)),
         status,
         fields,
         provenance: Provenance {

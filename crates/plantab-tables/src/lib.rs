@@ -226,8 +226,16 @@ impl TableBuilder {
         }
         let left_w = self.left_header.len();
         let w = self.width();
+        let mut rows = f.rows.into_iter().peekable();
+        // A row broken by the page: the continued fragment starts with a
+        // row whose key cell (the id column, else the first) is empty.
+        if self.fragments > 1 && self.right_header.is_empty() {
+            if let Some(first) = rows.next_if(|r| self.continues_last_row(r)) {
+                self.merge_into_last(first, f.page);
+            }
+        }
         self.pending_left.clear();
-        for r in f.rows {
+        for r in rows {
             let mut cells = fit_cells(r.cells, left_w);
             cells.resize(w, String::new());
             self.pending_left.push(self.rows.len());
@@ -241,6 +249,56 @@ impl TableBuilder {
                     _ => Vec::new(),
                 },
             });
+        }
+    }
+
+    /// The column that identifies rows: the id column, else the first.
+    fn key_column(&self) -> usize {
+        self.left_header
+            .iter()
+            .position(|h| plantab_vocab::match_header(h).is_some_and(|m| m.key == "id"))
+            .unwrap_or(0)
+    }
+
+    /// True when `r` is the rest of the table's last row, broken by a page
+    /// end: its key cell is empty while every row so far has one (so an
+    /// empty key is not this table's habit, as it is for subtotal rows),
+    /// and it has text elsewhere.
+    fn continues_last_row(&self, r: &FragmentRow) -> bool {
+        let k = self.key_column();
+        let has_key = |cells: &[String]| cells.get(k).is_some_and(|c| !c.trim().is_empty());
+        let Some(last) = self.rows.last() else {
+            return false;
+        };
+        !r.spanning
+            && !last.spanning
+            && !has_key(&r.cells)
+            && self
+                .rows
+                .iter()
+                .all(|row| row.spanning || has_key(&row.cells))
+            && r.cells.iter().any(|c| !c.trim().is_empty())
+    }
+
+    fn merge_into_last(&mut self, r: FragmentRow, page: Option<u32>) {
+        let left_w = self.left_header.len();
+        let Some(last) = self.rows.last_mut() else {
+            return;
+        };
+        for (slot, text) in last.cells.iter_mut().zip(fit_cells(r.cells, left_w)) {
+            if text.is_empty() {
+                continue;
+            }
+            if !slot.is_empty() {
+                slot.push('\n');
+            }
+            slot.push_str(&text);
+        }
+        if let Some(p) = page {
+            add_page(&mut last.pages, p);
+            if let Some(b) = r.bbox {
+                last.bbox.push(b.on_page(p));
+            }
         }
     }
 

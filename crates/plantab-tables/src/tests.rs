@@ -113,3 +113,20 @@ fn table_without_id_column_is_not_taken_for_a_right_half() {
     ]));
     assert_eq!(tables(&doc).len(), 2);
 }
+
+#[test]
+fn a_row_broken_by_the_page_is_mended() {
+    let doc = rebuild(layout(vec![
+        frag(
+            Some(LEFT),
+            &[&["A1", "one", "Q1"], &["A2", "two starts", ""]],
+        ),
+        frag(
+            Some(LEFT),
+            &[&["", "and ends", "Q2"], &["A3", "three", "Q3"]],
+        ),
+    ]));
+    let t = tables(&doc);
+    assert_eq!(t[0].rows.len(), 3);
+    assert_eq!(t[0].rows[1].cells, ["A2", "two starts\nand ends", "Q2"]);
+}

@@ -424,6 +424,112 @@ pub fn month_number(word: &str, allow_abbrev: bool) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// The longest run of `raw` (compact form) that a status label covers:
+/// the code of that label and the number of compact characters matched.
+///
+/// A label counts when `raw` starts with the whole label, or when at least
+/// 8 characters of `raw` agree with the start of a longer label (a label
+/// clipped or followed by other text: "Medium Progress- actual/ projected
+/// slippage of 1-2 Discussions …" covers 41 characters of the long
+/// medium-progress label). Callers use the length to find where a printed
+/// label ends inside running text. `None` when no label starts `raw`.
+///
+/// ```
+/// use plantab_model::StatusCode;
+/// let (code, n) = plantab_vocab::status_label_prefix("Complete complete").unwrap();
+/// assert_eq!((code, n), (StatusCode::Complete, 8));
+/// ```
+pub fn status_label_prefix(raw: &str) -> Option<(StatusCode, usize)> {
+    let c = compact(raw);
+    if c.is_empty() {
+        return None;
+    }
+    let mut best: Option<(StatusCode, usize)> = None;
+    for l in status_labels() {
+        let lcp = c
+            .bytes()
+            .zip(l.compact.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let ok = lcp == l.compact.len() || lcp >= 8;
+        if ok && best.is_none_or(|(_, b)| lcp > b) {
+            best = Some((l.code, lcp));
+        }
+    }
+    best
+}
+
+const ROLE_WORDS_TSV: &str = include_str!("../data/role_words.tsv");
+
+/// What part a word plays in a role title ("Deputy Leader", "Director -
+/// Finance", "Leadership Team").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleWordKind {
+    /// Qualifies a title that follows ("Chief", "Deputy", "Cabinet").
+    Prefix,
+    /// A person's role ("Director", "Leader", "Manager").
+    Title,
+    /// A body ("Team", "Committee", "Board").
+    Collective,
+}
+
+/// A role word from `data/role_words.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoleWord {
+    /// Its part in a title.
+    pub kind: RoleWordKind,
+    /// True for elected members' roles and bodies ("Leader", "Cabinet",
+    /// "Committee"), false for officers' or either.
+    pub political: bool,
+    /// True for officers' roles ("Director", "Manager", "Team").
+    pub officer: bool,
+}
+
+fn role_words() -> &'static [(String, RoleWord)] {
+    static CELL: OnceLock<Vec<(String, RoleWord)>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        data_lines(ROLE_WORDS_TSV)
+            .filter_map(|cols| {
+                let [word, kind, side] = cols[..] else {
+                    return None;
+                };
+                let kind = match kind {
+                    "prefix" => RoleWordKind::Prefix,
+                    "title" => RoleWordKind::Title,
+                    "collective" => RoleWordKind::Collective,
+                    _ => return None,
+                };
+                Some((
+                    compact(word),
+                    RoleWord {
+                        kind,
+                        political: side == "political",
+                        officer: side == "officer",
+                    },
+                ))
+            })
+            .filter(|(w, _)| !w.is_empty())
+            .collect()
+    })
+}
+
+/// The role-word entry for `word` (case and punctuation ignored:
+/// "Director-" and "director" are both Director), if it is one.
+///
+/// ```
+/// use plantab_vocab::{role_word, RoleWordKind};
+/// assert_eq!(role_word("Director-").map(|r| r.kind), Some(RoleWordKind::Title));
+/// assert!(role_word("Leader").is_some_and(|r| r.political));
+/// assert_eq!(role_word("Strategy"), None);
+/// ```
+pub fn role_word(word: &str) -> Option<RoleWord> {
+    let c = compact(word);
+    if c.is_empty() {
+        return None;
+    }
+    role_words().iter().find(|(w, _)| *w == c).map(|(_, r)| *r)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

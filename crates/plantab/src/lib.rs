@@ -18,6 +18,9 @@ use plantab_model::{Document, Layout, RebuiltDocument, Source, SourceFormat};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
+mod isolate;
+pub use isolate::{panic_message, run_isolated, Isolated, ISOLATED_THREAD_NAME};
+
 /// Why a file produced no document. Every variant names a stable code
 /// (see [`ExtractError::code`]) for manifests and scripts.
 #[derive(Debug, thiserror::Error)]

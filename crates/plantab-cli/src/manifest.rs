@@ -1,0 +1,214 @@
+//! The run manifest `DIR/manifest.json` (schema:
+//! `schemas/plantab-manifest.schema.json`).
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// The manifest's file name in the output folder.
+pub const MANIFEST_NAME: &str = "manifest.json";
+
+/// Version of the manifest's shape.
+pub const MANIFEST_VERSION: u32 = 1;
+
+/// The whole manifest.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Always [`MANIFEST_VERSION`].
+    pub manifest_version: u32,
+    /// The plantab version that wrote it.
+    pub plantab_version: String,
+    /// When the run started (RFC 3339, UTC).
+    pub started: String,
+    /// When the run ended; `null` in a checkpoint written during the run.
+    pub finished: Option<String>,
+    /// `false` in a checkpoint (the run was still going, or was killed).
+    pub complete: bool,
+    /// Output format of the run.
+    pub format: String,
+    /// Run totals.
+    pub totals: Totals,
+    /// One entry per input finished, in input order.
+    pub inputs: Vec<Entry>,
+}
+
+/// Run totals.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Totals {
+    /// Inputs in the run (in a checkpoint: all of them, finished or not).
+    pub inputs: usize,
+    /// Inputs with status `ok` (skipped ones included).
+    pub ok: usize,
+    /// Inputs with status `error`.
+    pub failed: usize,
+    /// Inputs skipped by `--incremental` (counted in `ok` too).
+    pub skipped: usize,
+    /// Records over all `ok` inputs.
+    pub records: usize,
+    /// Warnings over all `ok` inputs.
+    pub warnings: usize,
+    /// Wall-clock seconds of the run so far.
+    pub seconds: f64,
+}
+
+/// One input's result.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Entry {
+    /// The path as named or found.
+    pub path: String,
+    /// Lower-case hex SHA-256 of the bytes read; `null` if unreadable.
+    pub sha256: Option<String>,
+    /// Size in bytes; `null` if unreadable.
+    pub bytes: Option<u64>,
+    /// `pdf` or `text` (by content); `null` if unreadable.
+    pub format: Option<String>,
+    /// `ok` or `error`.
+    pub status: String,
+    /// Skipped by `--incremental`: the previous run's output was kept.
+    pub skipped: bool,
+    /// Stable error code; `null` when ok.
+    pub error_code: Option<String>,
+    /// Error message; `null` when ok.
+    pub error_message: Option<String>,
+    /// Records in the document (0 on error).
+    pub records: usize,
+    /// Warnings in the document (0 on error).
+    pub warnings: usize,
+    /// Seconds spent on this input in this run.
+    pub seconds: f64,
+    /// Output file, relative to the output folder; `null` when none.
+    pub output: Option<String>,
+}
+
+impl Entry {
+    /// An error entry without facts about the bytes.
+    pub fn error(path: String, code: &str, message: String, seconds: f64) -> Entry {
+        Entry {
+            path,
+            sha256: None,
+            bytes: None,
+            format: None,
+            status: "error".into(),
+            skipped: false,
+            error_code: Some(code.into()),
+            error_message: Some(message),
+            records: 0,
+            warnings: 0,
+            seconds,
+            output: None,
+        }
+    }
+
+    /// Whether the status is `ok`.
+    pub fn is_ok(&self) -> bool {
+        self.status == "ok"
+    }
+}
+
+impl Totals {
+    /// Totals over `entries`.
+    pub fn over<'a>(
+        inputs: usize,
+        entries: impl Iterator<Item = &'a Entry>,
+        seconds: f64,
+    ) -> Totals {
+        let mut t = Totals {
+            inputs,
+            seconds: round3(seconds),
+            ..Totals::default()
+        };
+        for e in entries {
+            if e.is_ok() {
+                t.ok += 1;
+                t.records += e.records;
+                t.warnings += e.warnings;
+            } else {
+                t.failed += 1;
+            }
+            if e.skipped {
+                t.skipped += 1;
+            }
+        }
+        t
+    }
+}
+
+/// Rounds seconds to milliseconds, for a readable manifest.
+pub fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// What `--incremental` needs from the previous manifest: its entries by
+/// path, when it was written by this plantab version (else empty).
+pub fn previous(dir: &Path) -> Result<HashMap<String, Entry>, String> {
+    let path = dir.join(MANIFEST_NAME);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(HashMap::new()),
+        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+    };
+    let m: Manifest =
+        serde_json::from_str(&text).map_err(|e| format!("cannot parse {}: {e}", path.display()))?;
+    if m.plantab_version != env!("CARGO_PKG_VERSION") {
+        return Ok(HashMap::new());
+    }
+    Ok(m.inputs
+        .into_iter()
+        .filter(|e| e.is_ok())
+        .map(|e| (e.path.clone(), e))
+        .collect())
+}
+
+/// `t` as RFC 3339 in UTC with whole seconds (`2026-11-23T11:42:52Z`).
+pub fn rfc3339(t: SystemTime) -> String {
+    let secs = t
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        (rem % 3600) / 60,
+        rem % 60
+    )
+}
+
+/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian
+/// (H. Hinnant's `civil_from_days`).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn timestamps() {
+        assert_eq!(rfc3339(UNIX_EPOCH), "1970-01-01T00:00:00Z");
+        // 2000-02-29 (leap day) 12:34:56 = 951827696
+        assert_eq!(
+            rfc3339(UNIX_EPOCH + Duration::from_secs(951_827_696)),
+            "2000-02-29T12:34:56Z"
+        );
+        // 2026-12-31T23:59:59Z = 1798761599
+        assert_eq!(
+            rfc3339(UNIX_EPOCH + Duration::from_secs(1_798_761_599)),
+            "2026-12-31T23:59:59Z"
+        );
+    }
+}

@@ -1,0 +1,544 @@
+//! Splitting one row's words into its columns.
+//!
+//! A row prints, in column order: the action text, the role titles of the
+//! leads columns, the dates, the risk value, then for each reporting period
+//! a status label and an update. The extraction keeps that order but not the
+//! column boundaries, so each boundary is found from evidence:
+//!
+//! * the risk value (`N/A`, or a "Word N" value that recurs across rows) ends
+//!   the dates;
+//! * the leads are the run of role titles (see [`super::roles`]) that ends
+//!   where the dates begin; the action is everything before;
+//! * the dates are split into start and due by paragraph breaks and date
+//!   expressions;
+//! * after the risk, status labels (`plantab_vocab`) and update prose are
+//!   assigned to the status / update columns by a small dynamic programme.
+
+use super::roles::{self, RoleLexicon};
+use super::tokens::{date_at, is_na, loose_date_at, status_at, DateStart, Tok};
+
+/// What a column after the risk column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TailKind {
+    /// A status label.
+    Status,
+    /// Free text (an update / commentary).
+    Update,
+}
+
+/// A row split into semantic parts (word lists).
+#[derive(Debug, Default, Clone)]
+pub(crate) struct RowParts {
+    pub action: Vec<Tok>,
+    /// Director lead, cabinet member, other leads, update owner.
+    pub leads: [Vec<Tok>; 4],
+    pub start: Vec<Tok>,
+    pub due: Vec<Tok>,
+    pub risk: Vec<Tok>,
+    /// One per tail column.
+    pub tail: Vec<Vec<Tok>>,
+}
+
+/// Settings learned from the whole document.
+#[derive(Debug, Default)]
+pub(crate) struct Context {
+    pub lexicon: RoleLexicon,
+    /// The word of "Word N" risk values ("Focus 1"), when the document has one.
+    pub risk_word: Option<String>,
+    pub tail: Vec<TailKind>,
+    pub has_risk: bool,
+}
+
+/// Length of a risk value at `i` (1 for `N/A`, 2 for "Focus 2").
+fn risk_at(toks: &[Tok], i: usize, risk_word: Option<&str>) -> Option<usize> {
+    let t = toks.get(i)?;
+    if is_na(&t.text) {
+        return Some(1);
+    }
+    let w = risk_word?;
+    if t.text.eq_ignore_ascii_case(w) {
+        let n = toks.get(i + 1)?;
+        if !n.text.is_empty() && n.text.len() <= 2 && n.text.bytes().all(|b| b.is_ascii_digit()) {
+            return Some(2);
+        }
+    }
+    None
+}
+
+/// Learns the "Word N" risk word: a capitalised word followed by a 1–2
+/// digit number in at least a fifth of the rows.
+pub(crate) fn learn_risk_word(rows: &[Vec<Tok>]) -> Option<String> {
+    use std::collections::{HashMap, HashSet};
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for toks in rows {
+        let mut seen = HashSet::new();
+        for w in toks.windows(2) {
+            let [a, b] = w else { continue };
+            let alpha = a.text.chars().all(|c| c.is_alphabetic())
+                && a.text.chars().next().is_some_and(|c| c.is_uppercase())
+                && a.text.chars().count() >= 3;
+            let num = !b.text.is_empty() && b.text.len() <= 2 && b.text.bytes().all(|x| x.is_ascii_digit());
+            if alpha && num {
+                seen.insert(a.text.clone());
+            }
+        }
+        for s in seen {
+            *counts.entry(s).or_default() += 1;
+        }
+    }
+    let need = (rows.len() / 5).max(3);
+    counts
+        .into_iter()
+        .filter(|(_, c)| *c >= need)
+        .max_by_key(|(w, c)| (*c, std::cmp::Reverse(w.clone())))
+        .map(|(w, _)| w)
+}
+
+fn anchor_at(toks: &[Tok], i: usize, ctx: &Context) -> bool {
+    date_at(toks, i).is_some()
+        || risk_at(toks, i, ctx.risk_word.as_deref()).is_some()
+        || status_at(toks, i).is_some()
+}
+
+/// Words between the leads and the risk value must read as dates: at most
+/// one capitalised word that is no date.
+fn date_compatible(toks: &[Tok], from: usize, to: usize) -> bool {
+    let mut foreign = 0;
+    let mut i = from;
+    while i < to {
+        if let Some(d) = date_at(toks, i) {
+            i += match d {
+                DateStart::Strong(n) | DateStart::Soft(n) => n.max(1),
+                DateStart::Month => 1,
+            };
+            continue;
+        }
+        if loose_date_at(toks, i) {
+            i += 2;
+            continue;
+        }
+        let Some(t) = toks.get(i) else { break };
+        if t.text.chars().next().is_some_and(|c| c.is_uppercase()) {
+            foreign += 1;
+        }
+        i += 1;
+    }
+    foreign <= 1
+}
+
+/// The leads run: (start, end) word indices and its titles.
+fn find_leads(toks: &[Tok], risk: usize, ctx: &Context) -> Option<(usize, usize, Vec<roles::Phrase>)> {
+    let n = toks.len();
+    let mut fallback = None;
+    for p in 1..risk.min(n) {
+        let Some(t) = toks.get(p) else { break };
+        let head = t.text.trim_matches(|c: char| !c.is_alphanumeric());
+        let starts = roles::role_compatible(t)
+            && (t.line_start || plantab_vocab::role_word(head).is_some())
+            && t.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_alphabetic());
+        if !starts || anchor_at(toks, p, ctx) {
+            continue;
+        }
+        let mut e = p;
+        while e < risk.min(n) {
+            let Some(te) = toks.get(e) else { break };
+            if !roles::role_compatible(te) || anchor_at(toks, e, ctx) {
+                break;
+            }
+            e += 1;
+        }
+        if e == p {
+            continue;
+        }
+        let tail_ok = if risk < n {
+            e == risk || (anchor_at(toks, e, ctx) || loose_date_at(toks, e)) && date_compatible(toks, e, risk)
+        } else {
+            e == n || anchor_at(toks, e, ctx)
+        };
+        if !tail_ok {
+            continue;
+        }
+        let Some(run) = toks.get(p..e) else { continue };
+        let Some(phrases) = roles::segment(run, &ctx.lexicon) else {
+            continue;
+        };
+        let Some(first) = phrases.first() else { continue };
+        if !first.titled {
+            continue;
+        }
+        let freq = run
+            .get(first.start..first.end)
+            .map(|s| ctx.lexicon.freq(s))
+            .unwrap_or(0);
+        if freq >= 2 {
+            return Some((p, e, phrases));
+        }
+        if fallback.is_none() {
+            fallback = Some((p, e, phrases));
+        }
+    }
+    fallback
+}
+
+/// Groups date words into date expressions: (start, end) ranges covering
+/// `from..to`.
+fn date_atoms(toks: &[Tok], from: usize, to: usize) -> Vec<(usize, usize)> {
+    let mut atoms: Vec<(usize, usize, bool)> = Vec::new(); // (start, end, soft)
+    let mut i = from;
+    while i < to {
+        let d = date_at(toks, i);
+        match d {
+            Some(DateStart::Strong(n)) => {
+                let end = (i + n.max(1)).min(to);
+                atoms.push((i, end, false));
+                i = end;
+            }
+            Some(DateStart::Soft(_)) | Some(DateStart::Month) => {
+                let n = match d {
+                    Some(DateStart::Soft(n)) => n.max(1),
+                    _ => 1,
+                };
+                let mut j = (i + n).min(to);
+                while j < to {
+                    let Some(t) = toks.get(j) else { break };
+                    if t.para_break || is_na(&t.text) {
+                        break;
+                    }
+                    match date_at(toks, j) {
+                        Some(DateStart::Soft(_)) => break,
+                        Some(DateStart::Strong(_)) => {
+                            let prev_plain = toks.get(j - 1).is_some_and(|p| {
+                                p.text.chars().all(|c| c.is_lowercase()) && date_at(toks, j - 1).is_none()
+                            });
+                            if !prev_plain {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                atoms.push((i, j, true));
+                i = j;
+            }
+            None => {
+                if loose_date_at(toks, i) {
+                    let end = (i + 2).min(to);
+                    atoms.push((i, end, false));
+                    i = end;
+                    continue;
+                }
+                let mut j = i + 1;
+                while j < to {
+                    let Some(t) = toks.get(j) else { break };
+                    if t.para_break || date_at(toks, j).is_some() || loose_date_at(toks, j) {
+                        break;
+                    }
+                    j += 1;
+                }
+                // Loose words before a period word in the same paragraph
+                // belong to it ("and annually thereafter").
+                let next_soft = matches!(date_at(toks, j), Some(DateStart::Soft(_)))
+                    && j < to
+                    && toks.get(j).is_some_and(|t| !t.para_break);
+                if next_soft {
+                    let n = match date_at(toks, j) {
+                        Some(DateStart::Soft(n)) => n.max(1),
+                        _ => 1,
+                    };
+                    let mut k = (j + n).min(to);
+                    while k < to {
+                        let Some(t) = toks.get(k) else { break };
+                        if t.para_break || matches!(date_at(toks, k), Some(DateStart::Soft(_)) | Some(DateStart::Strong(_))) {
+                            break;
+                        }
+                        k += 1;
+                    }
+                    atoms.push((i, k, true));
+                    i = k;
+                } else {
+                    atoms.push((i, j, false));
+                    i = j;
+                }
+            }
+        }
+    }
+    atoms.into_iter().map(|(a, b, _)| (a, b)).collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UnitKind {
+    Status,
+    Prose,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    start: usize,
+    end: usize,
+    kind: UnitKind,
+    weight: f64,
+}
+
+fn tail_units(toks: &[Tok], from: usize) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::new();
+    let mut i = from;
+    let n = toks.len();
+    while i < n {
+        let Some(t) = toks.get(i) else { break };
+        let status_len = if is_na(&t.text) {
+            Some(1)
+        } else {
+            status_at(toks, i).map(|(_, l)| l)
+        };
+        if let Some(l) = status_len {
+            let prev_prose = units.last().is_some_and(|u| u.kind == UnitKind::Prose && u.end == i);
+            let mid = i > from
+                && !t.para_break
+                && prev_prose
+                && toks
+                    .get(i - 1)
+                    .is_some_and(|p| !p.text.ends_with(['.', '!', '?', ':', ';', ')']));
+            let cap = t.text.chars().next().is_some_and(|c| c.is_uppercase());
+            let weight = 3.0 + if cap { 0.3 } else { 0.0 } + if t.line_start { 0.5 } else { 0.0 }
+                - if mid { 2.5 } else { 0.0 };
+            let end = (i + l.max(1)).min(n);
+            units.push(Unit {
+                start: i,
+                end,
+                kind: UnitKind::Status,
+                weight,
+            });
+            i = end;
+            continue;
+        }
+        // Prose runs to a paragraph break or the next label.
+        let mut j = i + 1;
+        while j < n {
+            let Some(tj) = toks.get(j) else { break };
+            if tj.para_break || is_na(&tj.text) || status_at(toks, j).is_some() {
+                break;
+            }
+            j += 1;
+        }
+        units.push(Unit {
+            start: i,
+            end: j,
+            kind: UnitKind::Prose,
+            weight: 0.0,
+        });
+        i = j;
+    }
+    units
+}
+
+const EMPTY_STATUS: f64 = -2.0;
+const EMPTY_UPDATE: f64 = -0.3;
+
+/// Assigns tail units to tail columns (monotone): returns the column of each
+/// unit.
+fn assign_tail(units: &[Unit], kinds: &[TailKind]) -> Vec<usize> {
+    let m = kinds.len();
+    if m == 0 {
+        return Vec::new();
+    }
+    // All labels (e.g. "N/A N/A N/A N/A", "Complete complete Complete
+    // complete"): fill the columns left to right.
+    if units.iter().all(|u| u.kind == UnitKind::Status) && units.len() <= m {
+        return (0..units.len()).collect();
+    }
+    let empty = |k: usize| match kinds.get(k) {
+        Some(TailKind::Status) => EMPTY_STATUS,
+        _ => EMPTY_UPDATE,
+    };
+    let gain = |u: &Unit, k: usize| -> Option<f64> {
+        match (kinds.get(k)?, u.kind) {
+            (TailKind::Status, UnitKind::Status) => Some(u.weight),
+            (TailKind::Status, UnitKind::Prose) => None,
+            (TailKind::Update, _) => Some(0.0),
+        }
+    };
+    let nu = units.len();
+    // dp[u][k]: best score with units[..=u] assigned and unit u in column k.
+    let mut dp: Vec<Vec<Option<(f64, usize)>>> = vec![vec![None; m]; nu];
+    for (u, unit) in units.iter().enumerate() {
+        for k in 0..m {
+            let Some(g) = gain(unit, k) else { continue };
+            let mut best: Option<(f64, usize)> = None;
+            if u == 0 {
+                let skipped: f64 = (0..k).map(empty).sum();
+                best = Some((skipped + g, usize::MAX));
+            } else {
+                for pk in 0..=k {
+                    let Some(Some((ps, _))) = dp.get(u - 1).and_then(|r| r.get(pk)) else {
+                        continue;
+                    };
+                    if pk == k && kinds.get(k) == Some(&TailKind::Status) {
+                        continue;
+                    }
+                    let skipped: f64 = (pk + 1..k).map(empty).sum();
+                    let s = ps + skipped + g;
+                    if best.is_none_or(|(b, _)| s > b) {
+                        best = Some((s, pk));
+                    }
+                }
+            }
+            if let Some(row) = dp.get_mut(u) {
+                if let Some(c) = row.get_mut(k) {
+                    *c = best;
+                }
+            }
+        }
+    }
+    let mut last: Option<(f64, usize)> = None;
+    if let Some(row) = dp.get(nu.wrapping_sub(1)) {
+        for (k, c) in row.iter().enumerate() {
+            if let Some((s, _)) = c {
+                let s = s + (k + 1..m).map(empty).sum::<f64>();
+                if last.is_none_or(|(b, _)| s > b) {
+                    last = Some((s, k));
+                }
+            }
+        }
+    }
+    let Some((_, mut k)) = last else {
+        // No valid assignment (cannot happen while an update column
+        // exists); put everything in the last column.
+        return vec![m - 1; nu];
+    };
+    let mut out = vec![0; nu];
+    for u in (0..nu).rev() {
+        if let Some(o) = out.get_mut(u) {
+            *o = k;
+        }
+        let prev = dp.get(u).and_then(|r| r.get(k)).and_then(|c| *c).map(|(_, p)| p);
+        match prev {
+            Some(p) if p != usize::MAX => k = p,
+            _ => break,
+        }
+    }
+    out
+}
+
+fn slice(toks: &[Tok], a: usize, b: usize) -> Vec<Tok> {
+    toks.get(a.min(toks.len())..b.min(toks.len())).map(|s| s.to_vec()).unwrap_or_default()
+}
+
+/// Splits a row's words (after its identifier) into parts.
+pub(crate) fn split_row(toks: &[Tok], ctx: &Context) -> RowParts {
+    let n = toks.len();
+    let mut parts = RowParts {
+        tail: vec![Vec::new(); ctx.tail.len()],
+        ..RowParts::default()
+    };
+    let risk_pos = (0..n).find(|&i| risk_at(toks, i, ctx.risk_word.as_deref()).is_some());
+    let r = risk_pos.unwrap_or(n);
+
+    // Action and leads.
+    let leads = find_leads(toks, r, ctx);
+    let dates_from = match &leads {
+        Some((p, e, phrases)) => {
+            parts.action = slice(toks, 0, *p);
+            let run = slice(toks, *p, *e);
+            assign_leads(&run, phrases, &mut parts.leads);
+            *e
+        }
+        None => {
+            // No leads found: the action runs to the first date before the
+            // risk value, or to the risk value.
+            let mut x = r;
+            while x > 1 && date_compatible(toks, x - 1, r) && date_at(toks, x - 1).is_some() {
+                x -= 1;
+            }
+            parts.action = slice(toks, 0, x);
+            x
+        }
+    };
+
+    // Dates, risk, tail.
+    let (dates_to, tail_from) = if r < n {
+        let len = risk_at(toks, r, ctx.risk_word.as_deref()).unwrap_or(1);
+        if ctx.has_risk {
+            parts.risk = slice(toks, r, r + len);
+            (r, r + len)
+        } else {
+            (r, r)
+        }
+    } else {
+        // No risk value: dates run to the first status label.
+        let mut e = dates_from;
+        while e < n && (date_at(toks, e).is_some() || status_at(toks, e).is_none()) {
+            e += 1;
+        }
+        (e, e)
+    };
+    let atoms = date_atoms(toks, dates_from.min(dates_to), dates_to);
+
+    let units = tail_units(toks, tail_from.max(dates_to));
+    let cols = assign_tail(&units, &ctx.tail);
+    for (u, k) in units.iter().zip(cols) {
+        if let Some(cell) = parts.tail.get_mut(k) {
+            cell.extend(slice(toks, u.start, u.end));
+        }
+    }
+
+    // Start / due.
+    let para_split = atoms
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, (a, _))| toks.get(*a).is_some_and(|t| t.para_break))
+        .map(|(k, _)| k);
+    let split = match (para_split, atoms.len()) {
+        (_, 0) => None,
+        (Some(k), _) => Some(k),
+        (None, 1) => {
+            // One date: a row reporting a status prints its due date; a
+            // parent row without one prints its start.
+            let reported = ctx.tail.iter().zip(&parts.tail).any(|(k, cell)| {
+                *k == TailKind::Status
+                    && !cell.is_empty()
+                    && !cell.iter().all(|t| is_na(&t.text))
+            });
+            Some(if reported { 0 } else { 1 })
+        }
+        (None, _) => Some(1),
+    };
+    if let Some(k) = split {
+        for (idx, (a, b)) in atoms.iter().enumerate() {
+            let target = if idx < k { &mut parts.start } else { &mut parts.due };
+            target.extend(slice(toks, *a, *b));
+        }
+    }
+    parts
+}
+
+/// Assigns the titles of a leads run to director lead (0), cabinet member
+/// (1), other leads (2) and update owner (3).
+fn assign_leads(run: &[Tok], phrases: &[roles::Phrase], out: &mut [Vec<Tok>; 4]) {
+    let mut slot = 0usize;
+    for (k, ph) in phrases.iter().enumerate() {
+        let toks = slice(run, ph.start, ph.end);
+        let political = roles::is_political(&toks);
+        let para = toks.first().is_some_and(|t| t.para_break);
+        let target = if k == 0 {
+            if political {
+                1
+            } else {
+                0
+            }
+        } else if political && slot <= 1 {
+            1
+        } else if slot < 2 {
+            2
+        } else if slot == 2 && para {
+            3
+        } else {
+            slot
+        };
+        slot = slot.max(target);
+        if let Some(cell) = out.get_mut(target) {
+            cell.extend(toks);
+        }
+    }
+}

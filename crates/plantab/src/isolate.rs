@@ -1,0 +1,121 @@
+//! Running one file's work so that a panic or a hang costs that file only.
+//!
+//! [`run_isolated`] runs a closure on a fresh thread, catches any panic and
+//! stops waiting after a time limit. A batch driver (the CLI) calls it once
+//! per file: a file that panics becomes [`Isolated::Panicked`]
+//! (`internal_error`), one that runs too long [`Isolated::TimedOut`]
+//! (`timeout`), and the batch goes on.
+//!
+//! A thread cannot be killed safely, so a timed-out closure is *abandoned*:
+//! it may keep running (and using a CPU) until it ends or the process
+//! exits. Its result, if it ever comes, is dropped. Nothing the closure
+//! does after the time limit can reach the caller, so a caller that writes
+//! output only from the returned value never writes output for a file that
+//! timed out.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// The name given to the threads [`run_isolated`] starts, so a process-wide
+/// panic hook can recognise them (e.g. to keep their panics off stderr,
+/// since the message is returned in [`Isolated::Panicked`]).
+pub const ISOLATED_THREAD_NAME: &str = "plantab-file";
+
+/// Stack size of the isolated threads: 8 MiB, as a main thread has, so
+/// deep but legitimate recursion behaves as it does on the main thread.
+const STACK_SIZE: usize = 8 * 1024 * 1024;
+
+/// Why an isolated run produced no value.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Isolated {
+    /// The closure panicked; the panic message.
+    #[error("internal_error: panic: {0}")]
+    Panicked(String),
+    /// The closure did not finish within the limit; it was abandoned.
+    #[error("timeout: no result after {} s", .0.as_secs_f64())]
+    TimedOut(Duration),
+    /// The operating system refused to start a thread.
+    #[error("internal_error: cannot start a worker thread: {0}")]
+    Spawn(String),
+}
+
+impl Isolated {
+    /// The stable error code: `internal_error` or `timeout`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Isolated::Panicked(_) | Isolated::Spawn(_) => "internal_error",
+            Isolated::TimedOut(_) => "timeout",
+        }
+    }
+}
+
+/// Runs `work` on a new thread named [`ISOLATED_THREAD_NAME`] and waits at
+/// most `timeout` (`None`: no limit) for its value.
+///
+/// A panic in `work` is caught and returned as [`Isolated::Panicked`] with
+/// its message; a closure still running at the limit is abandoned (see the
+/// module docs) and [`Isolated::TimedOut`] returned. The thread is never
+/// joined, so an abandoned closure does not keep the process alive.
+pub fn run_isolated<T, F>(timeout: Option<Duration>, work: F) -> Result<T, Isolated>
+where
+    T: Send + 'static,
+    F: FnOnce() -> T + Send + 'static,
+{
+    let (tx, rx) = mpsc::sync_channel::<Result<T, String>>(1);
+    let spawned = std::thread::Builder::new()
+        .name(ISOLATED_THREAD_NAME.to_string())
+        .stack_size(STACK_SIZE)
+        .spawn(move || {
+            let result = catch_unwind(AssertUnwindSafe(work)).map_err(|p| panic_message(&*p));
+            // The receiver is gone when the caller gave up (timeout).
+            let _ = tx.send(result);
+        });
+    if let Err(e) = spawned {
+        return Err(Isolated::Spawn(e.to_string()));
+    }
+    let received = match timeout {
+        Some(limit) => rx.recv_timeout(limit).map_err(|e| match e {
+            mpsc::RecvTimeoutError::Timeout => Isolated::TimedOut(limit),
+            mpsc::RecvTimeoutError::Disconnected => {
+                Isolated::Panicked("worker thread ended without a result".into())
+            }
+        }),
+        None => rx
+            .recv()
+            .map_err(|_| Isolated::Panicked("worker thread ended without a result".into())),
+    };
+    received?.map_err(Isolated::Panicked)
+}
+
+/// The text of a panic payload (`&str` or `String`, as `panic!` makes).
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "panic with a non-text payload".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_panic_and_timeout() {
+        assert_eq!(run_isolated(None, || 7), Ok(7));
+        let e = run_isolated(Some(Duration::from_secs(5)), || -> u8 {
+            panic!("boom {}", 1)
+        })
+        .unwrap_err();
+        assert_eq!(e, Isolated::Panicked("boom 1".into()));
+        assert_eq!(e.code(), "internal_error");
+        let e = run_isolated(Some(Duration::from_millis(50)), || {
+            std::thread::sleep(Duration::from_secs(3600));
+        })
+        .unwrap_err();
+        assert_eq!(e.code(), "timeout");
+    }
+}
