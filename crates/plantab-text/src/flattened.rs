@@ -1,19 +1,533 @@
-//! A flattened wide tracker table (a text extractor's output of a landscape
-//! tracker). Not yet implemented.
+//! A flattened wide tracker table: what a text extractor makes of a
+//! landscape tracker (workstream, ref, action, leads, dates, risk, and a
+//! status + update pair per reporting month). Cells come out one after the
+//! other, wrapped cells as runs of short lines, several cells sometimes on
+//! one line:
+//!
+//! ```text
+//! Theme 2 - Service Delivery
+//! July  Update Due
+//! Workstream Ref Action Director Lead Cabinet Member Other Leads …
+//! Status (June 2024) Update (Initial and Date)(June 2024) Status (July 2024) …
+//!
+//! Housing
+//! Standards
+//!
+//! HS.B1.2 Review the repairs policy Director - Housing Cabinet Member for
+//! Homes Sep-23 Mar-24 N/A
+//! On Track-
+//! little or no
+//! slippage
+//! …
+//! ```
+//!
+//! Reading it takes three steps:
+//!
+//! 1. Page structure ([`page`]): the printed column header (a line naming
+//!    several known headers, `plantab_vocab::match_header`, with its wrapped
+//!    continuation lines), page furniture (lines repeated around every
+//!    header and seldom elsewhere), section headings (a short line after a
+//!    page break above a header), and a status legend before the first table.
+//! 2. Rows: a row starts at an identifier (`XX.Y1.2`: letters, a dot, letters
+//!    and digits, dot-separated numbers); the short paragraph printed just
+//!    before it, or the words before it on its line, are its workstream.
+//! 3. Columns ([`cells`]): each row's words are split by evidence — role
+//!    titles learned from the document ([`roles`]), dates, the risk value,
+//!    status labels and update prose.
+//!
+//! Every word of the input ends up in exactly one place: a row cell, a
+//! heading or text block, the legend, or the dropped header / furniture
+//! lines ([`FlattenedRead::dropped`]).
 
-use plantab_model::{Layout, SourceFormat};
+mod cells;
+mod page;
+mod roles;
+mod tokens;
 
-/// True when the text looks like a flattened tracker.
-pub fn looks_flattened(_text: &str) -> bool {
-    false
+use cells::{Context, TailKind};
+use page::{classify, ref_on_line, LineRole};
+use plantab_model::{
+    Block, FragmentRow, Layout, Legend, LegendItem, SourceFormat, TableFragment, TextBlock, Warning,
+};
+use tokens::{render, status_at, tokenize, Tok};
+
+/// True when the text looks like a flattened tracker: few tab characters,
+/// many lines starting (after an optional short workstream name) with a
+/// dotted row identifier, and a column-header line naming several known
+/// headers including an identifier column.
+pub fn looks_flattened(text: &str) -> bool {
+    let lines: Vec<&str> = text.lines().collect();
+    let tabbed = lines.iter().filter(|l| l.contains('\t')).count();
+    if tabbed * 20 > lines.len().max(1) {
+        return false;
+    }
+    let refs = lines.iter().filter(|l| ref_on_line(l).is_some()).count();
+    refs >= 3 && lines.iter().any(|l| page::is_header_core(l))
+}
+
+/// A flattened tracker read, with what was left out of the layout.
+#[derive(Debug, Clone)]
+pub struct FlattenedRead {
+    /// The layout (format Text, no pages).
+    pub layout: Layout,
+    /// Lines dropped as repeated column headers or page furniture:
+    /// (1-based line, text as printed).
+    pub dropped: Vec<(usize, String)>,
 }
 
 /// Reads a flattened tracker.
-pub fn read_flattened(_text: &str) -> Layout {
-    Layout {
-        format: SourceFormat::Text,
-        pages: None,
-        blocks: Vec::new(),
-        warnings: Vec::new(),
+pub fn read_flattened(text: &str) -> Layout {
+    read_flattened_detailed(text).layout
+}
+
+/// One row found in the text.
+struct RowSpan {
+    /// 0-based first line (workstream or identifier line).
+    start: usize,
+    workstream: String,
+    id: String,
+    toks: Vec<Tok>,
+}
+
+/// Canonical column positions, from the header.
+struct Schema {
+    width: usize,
+    header: Option<Vec<String>>,
+    ws: Option<usize>,
+    id: usize,
+    title: usize,
+    leads: Vec<usize>,
+    start: Option<usize>,
+    due: Option<usize>,
+    risk: Option<usize>,
+    tail: Vec<(usize, TailKind)>,
+}
+
+impl Schema {
+    fn default_layout() -> Schema {
+        Schema {
+            width: 14,
+            header: None,
+            ws: Some(0),
+            id: 1,
+            title: 2,
+            leads: vec![3, 4, 5, 6],
+            start: Some(7),
+            due: Some(8),
+            risk: Some(9),
+            tail: vec![
+                (10, TailKind::Status),
+                (11, TailKind::Update),
+                (12, TailKind::Status),
+                (13, TailKind::Update),
+            ],
+        }
     }
+
+    fn from_labels(labels: &[(String, &'static str)]) -> Schema {
+        let keys: Vec<&str> = labels.iter().map(|(_, k)| *k).collect();
+        let Some(id) = keys.iter().position(|k| *k == "id") else {
+            return Schema::default_layout();
+        };
+        let ws = keys
+            .iter()
+            .position(|k| *k == "workstream")
+            .or(if id > 0 { Some(0) } else { None });
+        let title = keys
+            .iter()
+            .enumerate()
+            .skip(id + 1)
+            .find(|(_, k)| matches!(**k, "title" | "description"))
+            .map(|(i, _)| i)
+            .unwrap_or(id + 1);
+        let is_after_leads = |k: &str| {
+            matches!(
+                k,
+                "start" | "due" | "main_action_risk" | "status" | "commentary" | "revised_due"
+            )
+        };
+        let first_after = keys
+            .iter()
+            .enumerate()
+            .skip(title + 1)
+            .find(|(_, k)| is_after_leads(k))
+            .map(|(i, _)| i)
+            .unwrap_or(keys.len());
+        let leads: Vec<usize> = (title + 1..first_after).collect();
+        let find = |key: &str| keys.iter().position(|k| *k == key);
+        let start = find("start");
+        let due = find("due");
+        let risk = find("main_action_risk");
+        let tail_from = [start, due, risk]
+            .into_iter()
+            .flatten()
+            .max()
+            .map(|m| m + 1)
+            .unwrap_or(first_after)
+            .max(first_after);
+        let tail = (tail_from..keys.len())
+            .map(|i| {
+                let kind = if keys.get(i) == Some(&"status") {
+                    TailKind::Status
+                } else {
+                    TailKind::Update
+                };
+                (i, kind)
+            })
+            .collect();
+        Schema {
+            width: labels.len(),
+            header: Some(labels.iter().map(|(t, _)| t.clone()).collect()),
+            ws,
+            id,
+            title,
+            leads,
+            start,
+            due,
+            risk,
+            tail,
+        }
+    }
+}
+
+/// Reads a flattened tracker and reports the lines it dropped.
+pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
+    let lines: Vec<&str> = text.lines().collect();
+    let (roles, blocks) = classify(&lines);
+    let mut warnings = Vec::new();
+
+    let canonical = blocks
+        .iter()
+        .max_by_key(|b| (b.labels.len(), std::cmp::Reverse(b.first)))
+        .map(|b| b.labels.clone());
+    let schema = match &canonical {
+        Some(l) if !l.is_empty() => Schema::from_labels(l),
+        _ => Schema::default_layout(),
+    };
+
+    // Where the tables begin: the first header, furniture or heading line.
+    let tables_from = roles
+        .iter()
+        .position(|r| !matches!(r, LineRole::Blank | LineRole::Content))
+        .unwrap_or(lines.len());
+
+    // Rows.
+    let ref_lines: Vec<usize> = (tables_from..lines.len())
+        .filter(|&i| roles.get(i) == Some(&LineRole::Content))
+        .filter(|&i| lines.get(i).is_some_and(|l| ref_on_line(l).is_some()))
+        .collect();
+    let mut starts: Vec<(usize, String)> = Vec::new(); // (start line, workstream)
+    for (k, &ri) in ref_lines.iter().enumerate() {
+        let Some((before, _, _)) = lines.get(ri).and_then(|l| ref_on_line(l)) else {
+            continue;
+        };
+        if !before.is_empty() {
+            starts.push((ri, norm_ws(before)));
+            continue;
+        }
+        let floor = if k == 0 { tables_from } else { ref_lines.get(k - 1).map(|x| x + 1).unwrap_or(0) };
+        match workstream_above(&lines, &roles, ri, floor) {
+            Some((s, ws)) => starts.push((s, ws)),
+            None => starts.push((ri, String::new())),
+        }
+    }
+    let mut rows: Vec<RowSpan> = Vec::new();
+    for (k, &ri) in ref_lines.iter().enumerate() {
+        let Some((start, ws)) = starts.get(k).cloned() else { continue };
+        let end = starts.get(k + 1).map(|(s, _)| *s).unwrap_or(lines.len());
+        let Some((_, id, after)) = lines.get(ri).and_then(|l| ref_on_line(l)) else {
+            continue;
+        };
+        let mut feed: Vec<(usize, &str)> = vec![(ri, after)];
+        for i in ri + 1..end {
+            let t = match roles.get(i) {
+                Some(LineRole::Content) => lines.get(i).copied().unwrap_or(""),
+                _ => "",
+            };
+            feed.push((i, t));
+        }
+        rows.push(RowSpan {
+            start,
+            workstream: ws,
+            id: id.to_string(),
+            toks: tokenize(feed),
+        });
+    }
+
+    // Learn from the whole document, then split each row.
+    let all: Vec<&[Tok]> = rows.iter().map(|r| r.toks.as_slice()).collect();
+    let row_toks: Vec<Vec<Tok>> = rows.iter().map(|r| r.toks.clone()).collect();
+    let ctx = Context {
+        lexicon: roles::RoleLexicon::learn(all),
+        risk_word: cells::learn_risk_word(&row_toks),
+        tail: schema.tail.iter().map(|(_, k)| *k).collect(),
+        has_risk: schema.risk.is_some(),
+    };
+    let mut row_at: std::collections::BTreeMap<usize, FragmentRow> = std::collections::BTreeMap::new();
+    for r in &rows {
+        let parts = cells::split_row(&r.toks, &ctx);
+        row_at.insert(r.start, FragmentRow {
+            cells: place(&schema, r, &parts),
+            spanning: false,
+            line: Some(r.start + 1),
+            bbox: None,
+        });
+    }
+    let row_lines: Vec<(usize, usize)> = {
+        // (start, end exclusive) of every row's lines.
+        let mut v = Vec::new();
+        for (k, (s, _)) in starts.iter().enumerate() {
+            let e = starts.get(k + 1).map(|(s2, _)| *s2).unwrap_or(lines.len());
+            v.push((*s, e));
+        }
+        v
+    };
+    let in_row = |i: usize| row_lines.iter().any(|(s, e)| i >= *s && i < *e);
+
+    // Emit blocks in reading order.
+    let mut out: Vec<Block> = Vec::new();
+    let mut dropped = Vec::new();
+    read_legend(&lines, tables_from, &mut out);
+    let mut frag: Option<TableFragment> = None;
+    let mut orphan: Vec<(usize, &str)> = Vec::new();
+    let flush_orphan = |orphan: &mut Vec<(usize, &str)>, out: &mut Vec<Block>, frag: &mut Option<TableFragment>, warnings: &mut Vec<Warning>| {
+        if orphan.is_empty() {
+            return;
+        }
+        if let Some(f) = frag.take() {
+            out.push(Block::Table(f));
+        }
+        let first = orphan.first().map(|(i, _)| *i + 1);
+        let text = orphan.iter().map(|(_, t)| t.trim()).collect::<Vec<_>>().join("\n");
+        warnings.push(Warning::new(
+            "unparsed_text",
+            format!("text outside any row kept as a text block (line {})", first.unwrap_or(0)),
+        ));
+        out.push(Block::Text(TextBlock {
+            text,
+            page: None,
+            line: first,
+            heading: None,
+            bbox: None,
+        }));
+        orphan.clear();
+    };
+    for i in tables_from..lines.len() {
+        let Some(role) = roles.get(i) else { continue };
+        let line = lines.get(i).copied().unwrap_or("");
+        match role {
+            LineRole::Blank => {}
+            LineRole::Furniture => dropped.push((i + 1, line.to_string())),
+            LineRole::Header(b) => {
+                dropped.push((i + 1, line.to_string()));
+                if blocks.get(*b).is_some_and(|hb| hb.first == i) {
+                    flush_orphan(&mut orphan, &mut out, &mut frag, &mut warnings);
+                    if let Some(f) = frag.take() {
+                        out.push(Block::Table(f));
+                    }
+                    let header = blocks.get(*b).map(|hb| {
+                        if hb.labels.len() == schema.width {
+                            hb.labels.iter().map(|(t, _)| t.clone()).collect()
+                        } else {
+                            schema.header.clone().unwrap_or_default()
+                        }
+                    });
+                    frag = Some(TableFragment {
+                        page: None,
+                        header,
+                        rows: Vec::new(),
+                        bbox: None,
+                        line: Some(i + 1),
+                    });
+                }
+            }
+            LineRole::Heading => {
+                flush_orphan(&mut orphan, &mut out, &mut frag, &mut warnings);
+                if let Some(f) = frag.take() {
+                    out.push(Block::Table(f));
+                }
+                out.push(Block::Text(TextBlock {
+                    text: norm_ws(line),
+                    page: None,
+                    line: Some(i + 1),
+                    heading: Some(2),
+                    bbox: None,
+                }));
+            }
+            LineRole::Content => {
+                if let Some(row) = row_at.remove(&i) {
+                    flush_orphan(&mut orphan, &mut out, &mut frag, &mut warnings);
+                    let f = frag.get_or_insert_with(|| TableFragment {
+                        page: None,
+                        header: None,
+                        rows: Vec::new(),
+                        bbox: None,
+                        line: Some(i + 1),
+                    });
+                    f.rows.push(row);
+                } else if !in_row(i) {
+                    orphan.push((i, line));
+                }
+            }
+        }
+    }
+    flush_orphan(&mut orphan, &mut out, &mut frag, &mut warnings);
+    if let Some(f) = frag.take() {
+        out.push(Block::Table(f));
+    }
+    FlattenedRead {
+        layout: Layout {
+            format: SourceFormat::Text,
+            pages: None,
+            blocks: out,
+            warnings,
+        },
+        dropped,
+    }
+}
+
+fn norm_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The short paragraph printed just above an identifier line: the row's
+/// workstream. Returns its first line and text.
+fn workstream_above(lines: &[&str], roles: &[LineRole], ri: usize, floor: usize) -> Option<(usize, String)> {
+    let mut i = ri;
+    // Skip blank lines.
+    while i > floor {
+        let prev = i - 1;
+        if roles.get(prev) == Some(&LineRole::Blank) {
+            i = prev;
+        } else {
+            break;
+        }
+    }
+    let end = i;
+    while i > floor {
+        let prev = i - 1;
+        if roles.get(prev) == Some(&LineRole::Content) {
+            i = prev;
+        } else {
+            break;
+        }
+    }
+    if i == end || end - i > 4 {
+        return None;
+    }
+    let text = norm_ws(&lines.get(i..end)?.join(" "));
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() || words.len() > 12 {
+        return None;
+    }
+    if text.ends_with(['.', ':', ';']) || !words.first()?.chars().next()?.is_uppercase() {
+        return None;
+    }
+    // A status label or a date is no workstream.
+    let toks = tokenize(lines.get(i..end)?.iter().enumerate().map(|(k, l)| (i + k, *l)));
+    if (0..toks.len()).any(|k| status_at(&toks, k).is_some() || tokens::date_at(&toks, k).is_some()) {
+        return None;
+    }
+    Some((i, text))
+}
+
+/// Places a row's parts into the header's columns.
+fn place(schema: &Schema, row: &RowSpan, parts: &cells::RowParts) -> Vec<String> {
+    let mut cells = vec![String::new(); schema.width.max(1)];
+    let mut put = |col: Option<usize>, text: String| {
+        if text.is_empty() {
+            return;
+        }
+        let c = col.unwrap_or(schema.title).min(cells.len() - 1);
+        if let Some(cell) = cells.get_mut(c) {
+            if !cell.is_empty() {
+                cell.push(' ');
+            }
+            cell.push_str(&text);
+        }
+    };
+    match schema.ws {
+        Some(c) => put(Some(c), row.workstream.clone()),
+        None => put(Some(schema.title), row.workstream.clone()),
+    }
+    put(Some(schema.id), row.id.clone());
+    put(Some(schema.title), render(&parts.action));
+    for (k, lead) in parts.leads.iter().enumerate() {
+        let col = schema
+            .leads
+            .get(k)
+            .or(schema.leads.last())
+            .copied()
+            .unwrap_or(schema.title);
+        put(Some(col), render(lead));
+    }
+    put(schema.start.or(schema.due), render(&parts.start));
+    put(schema.due.or(schema.start), render(&parts.due));
+    put(schema.risk, render(&parts.risk));
+    for ((col, _), cell) in schema.tail.iter().zip(&parts.tail) {
+        put(Some(*col), render(cell));
+    }
+    cells
+}
+
+/// Reads the status legend printed before the first table: entries start
+/// at a line (after a blank line) that begins with a status label; the rest
+/// of that line and the following lines are its definition (all printed
+/// columns of the legend, unwrapped). Lines before the first entry become
+/// text blocks.
+fn read_legend(lines: &[&str], to: usize, out: &mut Vec<Block>) {
+    let mut items: Vec<LegendItem> = Vec::new();
+    let mut defs: Vec<Vec<String>> = Vec::new();
+    let mut pre: Vec<(usize, String)> = Vec::new();
+    let mut prev_blank = true;
+    for i in 0..to.min(lines.len()) {
+        let Some(line) = lines.get(i) else { continue };
+        if line.trim().is_empty() {
+            prev_blank = true;
+            continue;
+        }
+        let toks = tokenize([(i, *line)]);
+        let label = if prev_blank {
+            status_at(&toks, 0).and_then(|(_, n)| {
+                let rest_ok = toks
+                    .get(n)
+                    .is_none_or(|t| t.text.chars().next().is_some_and(|c| c.is_uppercase()));
+                rest_ok.then_some(n)
+            })
+        } else {
+            None
+        };
+        prev_blank = false;
+        match label {
+            Some(n) => {
+                items.push(LegendItem {
+                    label: render(toks.get(..n).unwrap_or(&[])),
+                    definition: None,
+                });
+                let rest = render(toks.get(n..).unwrap_or(&[]));
+                defs.push(if rest.is_empty() { Vec::new() } else { vec![rest] });
+            }
+            None => match defs.last_mut() {
+                Some(d) => d.push(norm_ws(line)),
+                None => pre.push((i, norm_ws(line))),
+            },
+        }
+    }
+    for (i, t) in pre {
+        out.push(Block::Text(TextBlock {
+            text: t,
+            page: None,
+            line: Some(i + 1),
+            heading: None,
+            bbox: None,
+        }));
+    }
+    if items.is_empty() {
+        return;
+    }
+    for (item, d) in items.iter_mut().zip(defs) {
+        let def = d.join(" ");
+        item.definition = if def.is_empty() { None } else { Some(def) };
+    }
+    out.push(Block::Legend(Legend { items, page: None }));
 }
