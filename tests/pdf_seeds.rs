@@ -48,3 +48,8 @@ fn variants_by_another_producer() {
         "pdf/variants/001-a4-portrait-libreoffice.pdf",
     )));
 }
+
+#[test]
+fn seed_004_pdf() {
+    facts_004(&extract(&seed("pdf", "004")));
+}

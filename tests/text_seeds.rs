@@ -27,3 +27,8 @@ fn seed_002_business_plan() {
 fn seed_003_annual_report_vertical_records() {
     facts_003(&extract(&seed("text", "003")));
 }
+
+#[test]
+fn seed_004_flattened_tracker() {
+    facts_004(&extract(&seed("text", "004")));
+}

@@ -411,3 +411,116 @@ pub fn facts_003(doc: &Document) {
     assert_eq!(counts.get(&Delayed), Some(&3));
     assert_eq!(counts.get(&Deferred), Some(&2));
 }
+
+/// Facts of seed 004 (a council improvement-plan tracker: 14 columns,
+/// statuses for December 2023 and January 2024, a status legend).
+pub fn facts_004(doc: &Document) {
+    use StatusCode::*;
+    assert_eq!(
+        doc.document.kind,
+        plantab_model::DocumentKind::ImprovementTracker
+    );
+    assert_eq!(doc.records.len(), 118, "every ref once");
+    let ids: std::collections::BTreeSet<_> =
+        doc.records.iter().filter_map(|r| r.id.as_deref()).collect();
+    assert_eq!(ids.len(), 118);
+    // The 40 x.x.0 rows are the priorities; every other row sits under one.
+    assert_eq!(kind_count(doc, RecordKind::Priority), 40);
+    for r in doc.records.iter().filter(|r| r.kind == RecordKind::Action) {
+        let id = r.id.as_deref().unwrap();
+        let (head, _) = id.rsplit_once('.').unwrap();
+        let parent = r.parent_id.as_deref().unwrap();
+        assert!(
+            parent == format!("{head}.0") || parent == head,
+            "{id} under {parent}"
+        );
+    }
+    let legend: Vec<_> = doc.document.status_legend.iter().map(|e| e.code).collect();
+    assert_eq!(
+        legend,
+        [
+            OnTrack,
+            MediumProgress,
+            SignificantIssues,
+            NotDueToStart,
+            Complete,
+            Closed,
+            NotApplicable,
+            OnHold
+        ]
+    );
+    let sections: Vec<_> = doc
+        .tables
+        .iter()
+        .filter(|t| t.kind == TableKind::Actions)
+        .map(|t| t.section.as_deref().unwrap_or_default())
+        .collect();
+    assert_eq!(sections.len(), 6, "one table per theme: {sections:?}");
+    assert!(sections[0].contains("Organisational Culture"));
+    assert!(sections[5].contains("Partnerships & Relationships"));
+
+    let a20 = rec(doc, "OC.A2.0");
+    assert_eq!(a20.kind, RecordKind::Priority);
+    assert_eq!(a20.fields["director_lead"], "Chief Executive");
+    assert_eq!(a20.fields["cabinet_member"], "Deputy Leader");
+    assert_eq!(a20.fields["main_action_risk"], "Focus 1");
+    assert_eq!(
+        a20.fields["workstream"],
+        "Establishing Organisational Culture"
+    );
+
+    let a21 = rec(doc, "OC.A2.1");
+    assert_eq!(a21.parent_id.as_deref(), Some("OC.A2.0"));
+    assert_eq!(a21.title.as_deref(), Some("Workforce Strategy approved"));
+    assert_eq!(a21.fields["director_lead"], "Chief Executive");
+    assert_eq!(a21.fields["cabinet_member"], "Deputy Leader");
+    assert_eq!(a21.fields["other_leads"], "Head of HR");
+    assert_eq!(
+        date(&a21.start),
+        (DateKind::Month, Some("2022-12-01"), Some("2022-12-31"))
+    );
+    assert_eq!(
+        date(&a21.due),
+        (DateKind::Month, Some("2024-03-01"), Some("2024-03-31"))
+    );
+    assert_eq!(a21.status.len(), 2);
+    assert_eq!(a21.status[0].period.as_deref(), Some("2023-12"));
+    assert_eq!(a21.status[1].period.as_deref(), Some("2024-01"));
+    assert_eq!(a21.status[0].code, MediumProgress);
+    // Clipped in the source: "… of 1-2" without "months".
+    assert_eq!(
+        a21.status[0].raw,
+        "Medium Progress- actual/ projected slippage of 1-2"
+    );
+    assert_eq!(
+        a21.status[1].raw,
+        "Medium Progress- actual/ projected slippage of 1-2 months"
+    );
+
+    let a23 = rec(doc, "OC.A2.3");
+    assert_eq!(
+        (a23.status[0].code, a23.status[1].code),
+        (OnTrack, Complete)
+    );
+    let d32 = rec(doc, "OC.D3.2");
+    assert_eq!(
+        (d32.status[0].code, d32.status[1].code),
+        (Complete, Complete)
+    );
+    assert_eq!(d32.status[0].commentary.as_deref(), Some("complete"));
+    assert_eq!(d32.fields["director_lead"], "Director - Law & Governance");
+    assert_eq!(d32.fields["cabinet_member"], "Leader of the Council");
+    let e24 = rec(doc, "OC.E2.4");
+    assert_eq!(e24.status[0].code, SignificantIssues);
+    assert_eq!(date(&e24.due).1, Some("2023-10-01"));
+    let d54 = rec(doc, "OC.D5.4");
+    assert_eq!(d54.status[0].code, NotDueToStart);
+    assert_eq!(code(rec(doc, "OC.C4.4")), NewAction);
+    let a19 = rec(doc, "CO.A1.9");
+    assert_eq!(a19.fields["workstream"], "ERP");
+    assert_eq!(a19.parent_id.as_deref(), Some("CO.A1.0"));
+    assert_eq!(date(&a19.start).1, Some("2023-02-01"));
+    let a111 = rec(doc, "CO.A1.11");
+    assert_eq!(date(&a111.due).0, DateKind::Recurring);
+    assert_eq!(a111.status[0].code, OnTrack);
+}

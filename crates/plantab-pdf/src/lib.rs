@@ -8,16 +8,25 @@
 //! - [`GlyphSource`]: the glyph library behind the reader (the `pdfplumber`
 //!   crate by default; [`layout_from_source`] reads any other source).
 //!
+//! - [`read_pdf_with`]: the same with a chosen [`Backend`]. The default is
+//!   the `pdfplumber` crate; build with `--features pdf-extract` and pass
+//!   `Backend::PdfExtract` to read glyphs with the `pdf-extract` crate instead
+//!   (a check on the default, and for users of that library; it is less
+//!   robust: see `source_pdfextract`).
+//!
 //! Layout coordinates are PDF points with the origin at the page's bottom
 //! left.
 
 #![warn(missing_docs)]
 
+pub mod align;
 mod debug;
 pub mod grid;
 pub mod lines;
 pub mod page;
 pub mod source;
+#[cfg(feature = "pdf-extract")]
+pub mod source_pdfextract;
 pub mod table;
 
 use std::collections::HashMap;
@@ -96,6 +105,29 @@ pub fn read_pdf(bytes: &[u8]) -> Result<Layout, PdfError> {
         layout.warnings = warnings;
         Ok(layout)
     })
+}
+
+/// Which library reads the glyphs of a PDF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Backend {
+    /// The `pdfplumber` crate (the default; what [`read_pdf`] uses).
+    #[default]
+    Pdfplumber,
+    /// The `pdf-extract` crate (cargo feature `pdf-extract`), through
+    /// [`source_pdfextract::PdfExtractSource`].
+    #[cfg(feature = "pdf-extract")]
+    PdfExtract,
+}
+
+/// Reads a PDF into a layout with the chosen glyph [`Backend`]; the errors
+/// are those of [`read_pdf`] (a panic inside the library becomes
+/// [`PdfError::Malformed`] with a reason starting `internal:`).
+pub fn read_pdf_with(bytes: &[u8], backend: Backend) -> Result<Layout, PdfError> {
+    match backend {
+        Backend::Pdfplumber => read_pdf(bytes),
+        #[cfg(feature = "pdf-extract")]
+        Backend::PdfExtract => source_pdfextract::read(bytes),
+    }
 }
 
 /// Opens a PDF with the default glyph source, repairing it through lopdf

@@ -2,6 +2,7 @@
 //! them; text runs grouped into paragraphs; everything ordered top to
 //! bottom.
 
+use crate::align::{assign, find_text_grids, refine_ruled};
 use crate::grid::find_grids;
 use crate::lines::{build_lines, TextLine};
 use crate::source::PageGlyphs;
@@ -84,11 +85,29 @@ pub fn analyse(page: &PageGlyphs) -> PageAnalysis {
     }
     let mut tables = Vec::new();
     for (grid, cells) in grids.into_iter().zip(per_cell) {
+        let (grid, cells) = refine_ruled(page, grid, cells);
         match FoundTable::new(page, grid, &cells) {
             Some(t) => tables.push(t),
             None => outside.extend(cells.into_iter().flatten()),
         }
     }
+    // Tables without a full grid: text alignment (and horizontal rulings).
+    outside.sort_unstable();
+    for grid in find_text_grids(page, &outside, &page.rulings) {
+        let (cells, rest) = assign(page, &grid, &outside);
+        match FoundTable::new(page, grid, &cells) {
+            Some(t) => {
+                tables.push(t);
+                outside = rest;
+            }
+            None => {}
+        }
+    }
+    tables.sort_by(|a, b| {
+        let (ax, at, ..) = a.grid.bounds();
+        let (bx, bt, ..) = b.grid.bounds();
+        at.total_cmp(&bt).then(ax.total_cmp(&bx))
+    });
     let runs = build_lines(page, &outside, true);
     let mut paras = group_paras(runs);
     let mut folios = Vec::new();

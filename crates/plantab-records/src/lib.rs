@@ -247,6 +247,11 @@ fn table_records(
     let existing: HashSet<String> = parsed_ids.iter().filter_map(|c| c.id.clone()).collect();
     let exists = |s: &str| existing.contains(s);
     let header_key: Vec<String> = t.header.iter().map(|h| plantab_vocab::compact(h)).collect();
+    // The table prints each level's own row as `….0` when some row sits
+    // under such a row: then every `….0` row is a priority, children or not.
+    let uses_level_rows = existing
+        .iter()
+        .any(|o| ids::implied_parent(o, &exists).is_some_and(|p| ids::is_level_row(&p)));
 
     let mut out = Vec::new();
     let mut current_priority: Option<String> = None;
@@ -265,12 +270,10 @@ fn table_records(
             continue;
         }
         let is_priority = row.spanning && idc.id.is_some()
-            || idc.id.as_deref().is_some_and(|id| {
-                ids::is_level_row(id)
-                    && existing
-                        .iter()
-                        .any(|o| o != id && ids::implied_parent(o, &exists).as_deref() == Some(id))
-            });
+            || idc
+                .id
+                .as_deref()
+                .is_some_and(|id| ids::is_level_row(id) && uses_level_rows);
         let mut rec = row_record(row, row_idx, &idc, ctx, warnings);
         if is_priority {
             rec.kind = RecordKind::Priority;
@@ -413,7 +416,7 @@ fn row_record(
         } else {
             status::normalise_status_with_legend(&raw, ctx.legend)
         };
-        if code == StatusCode::Unknown {
+        if code == StatusCode::Unknown && !raw.is_empty() {
             warnings.push(
                 Warning::new(
                     "unknown_status",

@@ -129,10 +129,10 @@ impl Schema {
         let Some(id) = keys.iter().position(|k| *k == "id") else {
             return Schema::default_layout();
         };
-        let ws = keys
-            .iter()
-            .position(|k| *k == "workstream")
-            .or(if id > 0 { Some(0) } else { None });
+        let ws =
+            keys.iter()
+                .position(|k| *k == "workstream")
+                .or(if id > 0 { Some(0) } else { None });
         let title = keys
             .iter()
             .enumerate()
@@ -225,7 +225,11 @@ pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
             starts.push((ri, norm_ws(before)));
             continue;
         }
-        let floor = if k == 0 { tables_from } else { ref_lines.get(k - 1).map(|x| x + 1).unwrap_or(0) };
+        let floor = if k == 0 {
+            tables_from
+        } else {
+            ref_lines.get(k - 1).map(|x| x + 1).unwrap_or(0)
+        };
         match workstream_above(&lines, &roles, ri, floor) {
             Some((s, ws)) => starts.push((s, ws)),
             None => starts.push((ri, String::new())),
@@ -233,7 +237,9 @@ pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
     }
     let mut rows: Vec<RowSpan> = Vec::new();
     for (k, &ri) in ref_lines.iter().enumerate() {
-        let Some((start, ws)) = starts.get(k).cloned() else { continue };
+        let Some((start, ws)) = starts.get(k).cloned() else {
+            continue;
+        };
         let end = starts.get(k + 1).map(|(s, _)| *s).unwrap_or(lines.len());
         let Some((_, id, after)) = lines.get(ri).and_then(|l| ref_on_line(l)) else {
             continue;
@@ -241,37 +247,53 @@ pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
         let mut feed: Vec<(usize, &str)> = vec![(ri, after)];
         for i in ri + 1..end {
             let t = match roles.get(i) {
-                Some(LineRole::Content) => lines.get(i).copied().unwrap_or(""),
+                Some(LineRole::Content) | Some(LineRole::Blank) => {
+                    lines.get(i).copied().unwrap_or("")
+                }
                 _ => "",
             };
             feed.push((i, t));
         }
+        let mut toks = tokenize(feed);
+        tokens::annotate(&mut toks);
         rows.push(RowSpan {
             start,
             workstream: ws,
             id: id.to_string(),
-            toks: tokenize(feed),
+            toks,
         });
     }
 
     // Learn from the whole document, then split each row.
-    let all: Vec<&[Tok]> = rows.iter().map(|r| r.toks.as_slice()).collect();
     let row_toks: Vec<Vec<Tok>> = rows.iter().map(|r| r.toks.clone()).collect();
+    let risk_word = cells::learn_risk_word(&row_toks);
+    let anchors: Vec<Vec<bool>> = rows
+        .iter()
+        .map(|r| cells::anchors(&r.toks, risk_word.as_deref()))
+        .collect();
     let ctx = Context {
-        lexicon: roles::RoleLexicon::learn(all),
-        risk_word: cells::learn_risk_word(&row_toks),
+        lexicon: roles::RoleLexicon::learn(
+            rows.iter()
+                .zip(&anchors)
+                .map(|(r, a)| (r.toks.as_slice(), a.as_slice())),
+        ),
+        risk_word,
         tail: schema.tail.iter().map(|(_, k)| *k).collect(),
         has_risk: schema.risk.is_some(),
     };
-    let mut row_at: std::collections::BTreeMap<usize, FragmentRow> = std::collections::BTreeMap::new();
+    let mut row_at: std::collections::BTreeMap<usize, FragmentRow> =
+        std::collections::BTreeMap::new();
     for r in &rows {
         let parts = cells::split_row(&r.toks, &ctx);
-        row_at.insert(r.start, FragmentRow {
-            cells: place(&schema, r, &parts),
-            spanning: false,
-            line: Some(r.start + 1),
-            bbox: None,
-        });
+        row_at.insert(
+            r.start,
+            FragmentRow {
+                cells: place(&schema, r, &parts),
+                spanning: false,
+                line: Some(r.start + 1),
+                bbox: None,
+            },
+        );
     }
     let row_lines: Vec<(usize, usize)> = {
         // (start, end exclusive) of every row's lines.
@@ -290,7 +312,10 @@ pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
     read_legend(&lines, tables_from, &mut out);
     let mut frag: Option<TableFragment> = None;
     let mut orphan: Vec<(usize, &str)> = Vec::new();
-    let flush_orphan = |orphan: &mut Vec<(usize, &str)>, out: &mut Vec<Block>, frag: &mut Option<TableFragment>, warnings: &mut Vec<Warning>| {
+    let flush_orphan = |orphan: &mut Vec<(usize, &str)>,
+                        out: &mut Vec<Block>,
+                        frag: &mut Option<TableFragment>,
+                        warnings: &mut Vec<Warning>| {
         if orphan.is_empty() {
             return;
         }
@@ -298,10 +323,17 @@ pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
             out.push(Block::Table(f));
         }
         let first = orphan.first().map(|(i, _)| *i + 1);
-        let text = orphan.iter().map(|(_, t)| t.trim()).collect::<Vec<_>>().join("\n");
+        let text = orphan
+            .iter()
+            .map(|(_, t)| t.trim())
+            .collect::<Vec<_>>()
+            .join("\n");
         warnings.push(Warning::new(
             "unparsed_text",
-            format!("text outside any row kept as a text block (line {})", first.unwrap_or(0)),
+            format!(
+                "text outside any row kept as a text block (line {})",
+                first.unwrap_or(0)
+            ),
         ));
         out.push(Block::Text(TextBlock {
             text,
@@ -392,7 +424,12 @@ fn norm_ws(s: &str) -> String {
 
 /// The short paragraph printed just above an identifier line: the row's
 /// workstream. Returns its first line and text.
-fn workstream_above(lines: &[&str], roles: &[LineRole], ri: usize, floor: usize) -> Option<(usize, String)> {
+fn workstream_above(
+    lines: &[&str],
+    roles: &[LineRole],
+    ri: usize,
+    floor: usize,
+) -> Option<(usize, String)> {
     let mut i = ri;
     // Skip blank lines.
     while i > floor {
@@ -424,8 +461,15 @@ fn workstream_above(lines: &[&str], roles: &[LineRole], ri: usize, floor: usize)
         return None;
     }
     // A status label or a date is no workstream.
-    let toks = tokenize(lines.get(i..end)?.iter().enumerate().map(|(k, l)| (i + k, *l)));
-    if (0..toks.len()).any(|k| status_at(&toks, k).is_some() || tokens::date_at(&toks, k).is_some()) {
+    let toks = tokenize(
+        lines
+            .get(i..end)?
+            .iter()
+            .enumerate()
+            .map(|(k, l)| (i + k, *l)),
+    );
+    if (0..toks.len()).any(|k| status_at(&toks, k).is_some() || tokens::date_at(&toks, k).is_some())
+    {
         return None;
     }
     Some((i, text))
@@ -438,7 +482,7 @@ fn place(schema: &Schema, row: &RowSpan, parts: &cells::RowParts) -> Vec<String>
         if text.is_empty() {
             return;
         }
-        let c = col.unwrap_or(schema.title).min(cells.len() - 1);
+        let c = col.unwrap_or(schema.title).min(cells.len().saturating_sub(1));
         if let Some(cell) = cells.get_mut(c) {
             if !cell.is_empty() {
                 cell.push(' ');
@@ -505,7 +549,11 @@ fn read_legend(lines: &[&str], to: usize, out: &mut Vec<Block>) {
                     definition: None,
                 });
                 let rest = render(toks.get(n..).unwrap_or(&[]));
-                defs.push(if rest.is_empty() { Vec::new() } else { vec![rest] });
+                defs.push(if rest.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![rest]
+                });
             }
             None => match defs.last_mut() {
                 Some(d) => d.push(norm_ws(line)),

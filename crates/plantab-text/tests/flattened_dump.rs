@@ -7,7 +7,11 @@ use plantab_model::Block;
 #[ignore]
 fn dump() {
     let path = std::env::var("FLAT_DUMP").unwrap_or_else(|_| {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/text/004_74a441625af668df.txt").to_string()
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../fixtures/text/004_74a441625af668df.txt"
+        )
+        .to_string()
     });
     let text = std::fs::read_to_string(path).unwrap();
     let layout = plantab_text::flattened::read_flattened(&text);
@@ -20,10 +24,19 @@ fn dump() {
                     println!("ROW\t{}\t{}", r.line.unwrap_or(0), cells.join("\t"));
                 }
             }
-            Block::Text(t) => println!("TEXT\t{:?}\t{:?}\t{}", t.line, t.heading, t.text.replace('\n', " / ")),
+            Block::Text(t) => println!(
+                "TEXT\t{:?}\t{:?}\t{}",
+                t.line,
+                t.heading,
+                t.text.replace('\n', " / ")
+            ),
             Block::Legend(l) => {
                 for i in &l.items {
-                    println!("LEGEND\t{}\t{}", i.label, i.definition.clone().unwrap_or_default());
+                    println!(
+                        "LEGEND\t{}\t{}",
+                        i.label,
+                        i.definition.clone().unwrap_or_default()
+                    );
                 }
             }
         }

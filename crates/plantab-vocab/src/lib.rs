@@ -195,6 +195,25 @@ pub fn match_header(printed: &str) -> Option<HeaderMatch> {
     })
 }
 
+/// Matches a printed header exactly (on its [`header_core`] form, so
+/// wrapping, spacing, punctuation, years and month names still do not
+/// matter), without the fuzzy fallback of [`match_header`]: cheap enough to
+/// try on every run of words of a text.
+pub fn match_header_exact(printed: &str) -> Option<HeaderMatch> {
+    let core = header_core(printed);
+    if core.is_empty() {
+        return None;
+    }
+    header_synonyms()
+        .iter()
+        .find(|s| s.core == core)
+        .map(|s| HeaderMatch {
+            key: s.key,
+            table_kind: s.table_kind,
+            score: 1.0,
+        })
+}
+
 /// The printed words of a header as a snake_case key ("CSP 2023" →
 /// `csp_2023`, "Update Owner (if different)" → `update_owner_if_different`).
 pub fn snake_key(printed: &str) -> String {
@@ -424,8 +443,19 @@ pub fn month_number(word: &str, allow_abbrev: bool) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-/// The longest run of `raw` (compact form) that a status label covers:
-/// the code of that label and the number of compact characters matched.
+/// How a status label starts a printed text (see [`status_label_prefix`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LabelPrefix {
+    /// The label's code.
+    pub code: StatusCode,
+    /// Compact characters of the text the label covers.
+    pub len: usize,
+    /// True when the whole label was matched, false for a clipped label
+    /// (the text agrees with the label's start only).
+    pub whole: bool,
+}
+
+/// The longest run of `raw` (compact form) that a status label covers.
 ///
 /// A label counts when `raw` starts with the whole label, or when at least
 /// 8 characters of `raw` agree with the start of a longer label (a label
@@ -436,24 +466,29 @@ pub fn month_number(word: &str, allow_abbrev: bool) -> Option<u32> {
 ///
 /// ```
 /// use plantab_model::StatusCode;
-/// let (code, n) = plantab_vocab::status_label_prefix("Complete complete").unwrap();
-/// assert_eq!((code, n), (StatusCode::Complete, 8));
+/// let p = plantab_vocab::status_label_prefix("Complete complete").unwrap();
+/// assert_eq!((p.code, p.len, p.whole), (StatusCode::Complete, 8, true));
 /// ```
-pub fn status_label_prefix(raw: &str) -> Option<(StatusCode, usize)> {
+pub fn status_label_prefix(raw: &str) -> Option<LabelPrefix> {
     let c = compact(raw);
     if c.is_empty() {
         return None;
     }
-    let mut best: Option<(StatusCode, usize)> = None;
+    let mut best: Option<LabelPrefix> = None;
     for l in status_labels() {
         let lcp = c
             .bytes()
             .zip(l.compact.bytes())
             .take_while(|(a, b)| a == b)
             .count();
-        let ok = lcp == l.compact.len() || lcp >= 8;
-        if ok && best.is_none_or(|(_, b)| lcp > b) {
-            best = Some((l.code, lcp));
+        let whole = lcp == l.compact.len();
+        let better = best.is_none_or(|b| lcp > b.len || (lcp == b.len && whole && !b.whole));
+        if (whole || lcp >= 8) && better {
+            best = Some(LabelPrefix {
+                code: l.code,
+                len: lcp,
+                whole,
+            });
         }
     }
     best
@@ -485,8 +520,8 @@ pub struct RoleWord {
     pub officer: bool,
 }
 
-fn role_words() -> &'static [(String, RoleWord)] {
-    static CELL: OnceLock<Vec<(String, RoleWord)>> = OnceLock::new();
+fn role_words() -> &'static std::collections::HashMap<String, RoleWord> {
+    static CELL: OnceLock<std::collections::HashMap<String, RoleWord>> = OnceLock::new();
     CELL.get_or_init(|| {
         data_lines(ROLE_WORDS_TSV)
             .filter_map(|cols| {
@@ -527,7 +562,7 @@ pub fn role_word(word: &str) -> Option<RoleWord> {
     if c.is_empty() {
         return None;
     }
-    role_words().iter().find(|(w, _)| *w == c).map(|(_, r)| *r)
+    role_words().get(&c).copied()
 }
 
 #[cfg(test)]

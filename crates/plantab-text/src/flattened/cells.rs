@@ -77,7 +77,9 @@ pub(crate) fn learn_risk_word(rows: &[Vec<Tok>]) -> Option<String> {
             let alpha = a.text.chars().all(|c| c.is_alphabetic())
                 && a.text.chars().next().is_some_and(|c| c.is_uppercase())
                 && a.text.chars().count() >= 3;
-            let num = !b.text.is_empty() && b.text.len() <= 2 && b.text.bytes().all(|x| x.is_ascii_digit());
+            let num = !b.text.is_empty()
+                && b.text.len() <= 2
+                && b.text.bytes().all(|x| x.is_ascii_digit());
             if alpha && num {
                 seen.insert(a.text.clone());
             }
@@ -94,6 +96,18 @@ pub(crate) fn learn_risk_word(rows: &[Vec<Tok>]) -> Option<String> {
         .map(|(w, _)| w)
 }
 
+/// For each word: does a date, risk value or status label start there?
+pub(crate) fn anchors(toks: &[Tok], risk_word: Option<&str>) -> Vec<bool> {
+    (0..toks.len())
+        .map(|i| {
+            date_at(toks, i).is_some()
+                || risk_at(toks, i, risk_word).is_some()
+                || status_at(toks, i).is_some()
+        })
+        .collect()
+}
+
+#[allow(dead_code)]
 fn anchor_at(toks: &[Tok], i: usize, ctx: &Context) -> bool {
     date_at(toks, i).is_some()
         || risk_at(toks, i, ctx.risk_word.as_deref()).is_some()
@@ -127,16 +141,61 @@ fn date_compatible(toks: &[Tok], from: usize, to: usize) -> bool {
 }
 
 /// The leads run: (start, end) word indices and its titles.
-fn find_leads(toks: &[Tok], risk: usize, ctx: &Context) -> Option<(usize, usize, Vec<roles::Phrase>)> {
+fn find_leads(
+    toks: &[Tok],
+    anchor: &[bool],
+    risk: usize,
+    ctx: &Context,
+) -> Option<(usize, usize, Vec<roles::Phrase>)> {
     let n = toks.len();
+    let anchor_at = |_: &[Tok], i: usize, _: &Context| anchor.get(i).copied().unwrap_or(false);
     let mut fallback = None;
     for p in 1..risk.min(n) {
         let Some(t) = toks.get(p) else { break };
         let head = t.text.trim_matches(|c: char| !c.is_alphanumeric());
         let starts = roles::role_compatible(t)
             && (t.line_start || plantab_vocab::role_word(head).is_some())
-            && t.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_alphabetic());
+            && t.text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_alphabetic());
         if !starts || anchor_at(toks, p, ctx) {
+            continue;
+        }
+        // A title that ends a sentence ("… reviewed by Leadership Team") is
+        // action text.
+        let after_function_word = !t.para_break
+            && toks.get(p - 1).is_some_and(|prev| {
+                matches!(
+                    prev.text.to_ascii_lowercase().as_str(),
+                    "by" | "to"
+                        | "the"
+                        | "with"
+                        | "of"
+                        | "for"
+                        | "from"
+                        | "and"
+                        | "at"
+                        | "on"
+                        | "in"
+                        | "into"
+                        | "across"
+                        | "between"
+                        | "a"
+                        | "an"
+                        | "our"
+                        | "their"
+                        | "its"
+                )
+            });
+        // Nor does a title start inside another ("Leadership" / "Team").
+        let inside_title = !t.para_break
+            && toks.get(p - 1).is_some_and(|prev| {
+                plantab_vocab::role_word(prev.text.trim_matches(|c: char| !c.is_alphanumeric()))
+                    .is_some_and(|r| r.kind == plantab_vocab::RoleWordKind::Prefix)
+                    && !prev.text.ends_with(['-', '–', ':', ',', '/'])
+            });
+        if after_function_word || inside_title {
             continue;
         }
         let mut e = p;
@@ -151,7 +210,9 @@ fn find_leads(toks: &[Tok], risk: usize, ctx: &Context) -> Option<(usize, usize,
             continue;
         }
         let tail_ok = if risk < n {
-            e == risk || (anchor_at(toks, e, ctx) || loose_date_at(toks, e)) && date_compatible(toks, e, risk)
+            e == risk
+                || (anchor_at(toks, e, ctx) || loose_date_at(toks, e))
+                    && date_compatible(toks, e, risk)
         } else {
             e == n || anchor_at(toks, e, ctx)
         };
@@ -162,7 +223,9 @@ fn find_leads(toks: &[Tok], risk: usize, ctx: &Context) -> Option<(usize, usize,
         let Some(phrases) = roles::segment(run, &ctx.lexicon) else {
             continue;
         };
-        let Some(first) = phrases.first() else { continue };
+        let Some(first) = phrases.first() else {
+            continue;
+        };
         if !first.titled {
             continue;
         }
@@ -182,15 +245,20 @@ fn find_leads(toks: &[Tok], risk: usize, ctx: &Context) -> Option<(usize, usize,
 
 /// Groups date words into date expressions: (start, end) ranges covering
 /// `from..to`.
-fn date_atoms(toks: &[Tok], from: usize, to: usize) -> Vec<(usize, usize)> {
-    let mut atoms: Vec<(usize, usize, bool)> = Vec::new(); // (start, end, soft)
+fn date_atoms(toks: &[Tok], from: usize, to: usize) -> Vec<(usize, usize, bool)> {
+    // (start, end, precise): precise for a full date ("Dec-22", "Autumn 2021").
+    let mut atoms: Vec<(usize, usize, bool)> = Vec::new();
     let mut i = from;
     while i < to {
         let d = date_at(toks, i);
         match d {
             Some(DateStart::Strong(n)) => {
                 let end = (i + n.max(1)).min(to);
-                atoms.push((i, end, false));
+                let bare_year = n == 1
+                    && toks.get(i).is_some_and(|t| {
+                        t.text.len() == 4 && t.text.bytes().all(|b| b.is_ascii_digit())
+                    });
+                atoms.push((i, end, !bare_year));
                 i = end;
             }
             Some(DateStart::Soft(_)) | Some(DateStart::Month) => {
@@ -208,7 +276,8 @@ fn date_atoms(toks: &[Tok], from: usize, to: usize) -> Vec<(usize, usize)> {
                         Some(DateStart::Soft(_)) => break,
                         Some(DateStart::Strong(_)) => {
                             let prev_plain = toks.get(j - 1).is_some_and(|p| {
-                                p.text.chars().all(|c| c.is_lowercase()) && date_at(toks, j - 1).is_none()
+                                p.text.chars().all(|c| c.is_lowercase())
+                                    && date_at(toks, j - 1).is_none()
                             });
                             if !prev_plain {
                                 break;
@@ -218,7 +287,7 @@ fn date_atoms(toks: &[Tok], from: usize, to: usize) -> Vec<(usize, usize)> {
                     }
                     j += 1;
                 }
-                atoms.push((i, j, true));
+                atoms.push((i, j, false));
                 i = j;
             }
             None => {
@@ -249,12 +318,17 @@ fn date_atoms(toks: &[Tok], from: usize, to: usize) -> Vec<(usize, usize)> {
                     let mut k = (j + n).min(to);
                     while k < to {
                         let Some(t) = toks.get(k) else { break };
-                        if t.para_break || matches!(date_at(toks, k), Some(DateStart::Soft(_)) | Some(DateStart::Strong(_))) {
+                        if t.para_break
+                            || matches!(
+                                date_at(toks, k),
+                                Some(DateStart::Soft(_)) | Some(DateStart::Strong(_))
+                            )
+                        {
                             break;
                         }
                         k += 1;
                     }
-                    atoms.push((i, k, true));
+                    atoms.push((i, k, false));
                     i = k;
                 } else {
                     atoms.push((i, j, false));
@@ -263,7 +337,7 @@ fn date_atoms(toks: &[Tok], from: usize, to: usize) -> Vec<(usize, usize)> {
             }
         }
     }
-    atoms.into_iter().map(|(a, b, _)| (a, b)).collect()
+    atoms
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -278,6 +352,9 @@ struct Unit {
     end: usize,
     kind: UnitKind,
     weight: f64,
+    na: bool,
+    /// Begins a line with a capital: a likely start of a cell.
+    fresh: bool,
 }
 
 fn tail_units(toks: &[Tok], from: usize) -> Vec<Unit> {
@@ -292,7 +369,9 @@ fn tail_units(toks: &[Tok], from: usize) -> Vec<Unit> {
             status_at(toks, i).map(|(_, l)| l)
         };
         if let Some(l) = status_len {
-            let prev_prose = units.last().is_some_and(|u| u.kind == UnitKind::Prose && u.end == i);
+            let prev_prose = units
+                .last()
+                .is_some_and(|u| u.kind == UnitKind::Prose && u.end == i);
             let mid = i > from
                 && !t.para_break
                 && prev_prose
@@ -300,14 +379,30 @@ fn tail_units(toks: &[Tok], from: usize) -> Vec<Unit> {
                     .get(i - 1)
                     .is_some_and(|p| !p.text.ends_with(['.', '!', '?', ':', ';', ')']));
             let cap = t.text.chars().next().is_some_and(|c| c.is_uppercase());
-            let weight = 3.0 + if cap { 0.3 } else { 0.0 } + if t.line_start { 0.5 } else { 0.0 }
-                - if mid { 2.5 } else { 0.0 };
+            // Followed on its line by lower-case words: a sentence that
+            // begins with a label word ("On track- working with …").
+            let runs_on = toks.get(i + l).is_some_and(|nx| {
+                !nx.line_start && nx.text.chars().next().is_some_and(|c| c.is_lowercase())
+            });
+            let na = is_na(&t.text);
+            let weight = if mid && !cap && runs_on {
+                f64::NEG_INFINITY
+            } else {
+                3.0 + if cap { 1.0 } else { 0.0 } + if t.line_start { 0.5 } else { 0.0 }
+                    - if mid { 1.0 } else { 0.0 }
+                    - if mid && !cap { 2.0 } else { 0.0 }
+                    - if runs_on { 0.5 } else { 0.0 }
+                    - if na { 1.5 } else { 0.0 }
+                    - 0.01 * units.len() as f64
+            };
             let end = (i + l.max(1)).min(n);
             units.push(Unit {
                 start: i,
                 end,
                 kind: UnitKind::Status,
                 weight,
+                na,
+                fresh: false,
             });
             i = end;
             continue;
@@ -316,7 +411,8 @@ fn tail_units(toks: &[Tok], from: usize) -> Vec<Unit> {
         let mut j = i + 1;
         while j < n {
             let Some(tj) = toks.get(j) else { break };
-            if tj.para_break || is_na(&tj.text) || status_at(toks, j).is_some() {
+            let fresh = tj.line_start && tj.text.chars().next().is_some_and(|c| c.is_uppercase());
+            if tj.para_break || fresh || is_na(&tj.text) || status_at(toks, j).is_some() {
                 break;
             }
             j += 1;
@@ -326,6 +422,8 @@ fn tail_units(toks: &[Tok], from: usize) -> Vec<Unit> {
             end: j,
             kind: UnitKind::Prose,
             weight: 0.0,
+            na: false,
+            fresh: t.line_start && t.text.chars().next().is_some_and(|c| c.is_uppercase()),
         });
         i = j;
     }
@@ -333,7 +431,7 @@ fn tail_units(toks: &[Tok], from: usize) -> Vec<Unit> {
 }
 
 const EMPTY_STATUS: f64 = -2.0;
-const EMPTY_UPDATE: f64 = -0.3;
+const EMPTY_UPDATE: f64 = -0.8;
 
 /// Assigns tail units to tail columns (monotone): returns the column of each
 /// unit.
@@ -344,7 +442,9 @@ fn assign_tail(units: &[Unit], kinds: &[TailKind]) -> Vec<usize> {
     }
     // All labels (e.g. "N/A N/A N/A N/A", "Complete complete Complete
     // complete"): fill the columns left to right.
-    if units.iter().all(|u| u.kind == UnitKind::Status) && units.len() <= m {
+    if units.iter().all(|u| u.kind == UnitKind::Status && u.na) && units.len() <= m
+        || units.iter().all(|u| u.kind == UnitKind::Status) && units.len() == m
+    {
         return (0..units.len()).collect();
     }
     let empty = |k: usize| match kinds.get(k) {
@@ -353,7 +453,7 @@ fn assign_tail(units: &[Unit], kinds: &[TailKind]) -> Vec<usize> {
     };
     let gain = |u: &Unit, k: usize| -> Option<f64> {
         match (kinds.get(k)?, u.kind) {
-            (TailKind::Status, UnitKind::Status) => Some(u.weight),
+            (TailKind::Status, UnitKind::Status) => u.weight.is_finite().then_some(u.weight),
             (TailKind::Status, UnitKind::Prose) => None,
             (TailKind::Update, _) => Some(0.0),
         }
@@ -377,7 +477,8 @@ fn assign_tail(units: &[Unit], kinds: &[TailKind]) -> Vec<usize> {
                         continue;
                     }
                     let skipped: f64 = (pk + 1..k).map(empty).sum();
-                    let s = ps + skipped + g;
+                    let fresh = if pk != k && unit.fresh { 0.2 } else { 0.0 };
+                    let s = ps + skipped + g + fresh;
                     if best.is_none_or(|(b, _)| s > b) {
                         best = Some((s, pk));
                     }
@@ -411,7 +512,11 @@ fn assign_tail(units: &[Unit], kinds: &[TailKind]) -> Vec<usize> {
         if let Some(o) = out.get_mut(u) {
             *o = k;
         }
-        let prev = dp.get(u).and_then(|r| r.get(k)).and_then(|c| *c).map(|(_, p)| p);
+        let prev = dp
+            .get(u)
+            .and_then(|r| r.get(k))
+            .and_then(|c| *c)
+            .map(|(_, p)| p);
         match prev {
             Some(p) if p != usize::MAX => k = p,
             _ => break,
@@ -421,7 +526,9 @@ fn assign_tail(units: &[Unit], kinds: &[TailKind]) -> Vec<usize> {
 }
 
 fn slice(toks: &[Tok], a: usize, b: usize) -> Vec<Tok> {
-    toks.get(a.min(toks.len())..b.min(toks.len())).map(|s| s.to_vec()).unwrap_or_default()
+    toks.get(a.min(toks.len())..b.min(toks.len()))
+        .map(|s| s.to_vec())
+        .unwrap_or_default()
 }
 
 /// Splits a row's words (after its identifier) into parts.
@@ -433,9 +540,10 @@ pub(crate) fn split_row(toks: &[Tok], ctx: &Context) -> RowParts {
     };
     let risk_pos = (0..n).find(|&i| risk_at(toks, i, ctx.risk_word.as_deref()).is_some());
     let r = risk_pos.unwrap_or(n);
+    let anchor = anchors(toks, ctx.risk_word.as_deref());
 
     // Action and leads.
-    let leads = find_leads(toks, r, ctx);
+    let leads = find_leads(toks, &anchor, r, ctx);
     let dates_from = match &leads {
         Some((p, e, phrases)) => {
             parts.action = slice(toks, 0, *p);
@@ -487,26 +595,30 @@ pub(crate) fn split_row(toks: &[Tok], ctx: &Context) -> RowParts {
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, (a, _))| toks.get(*a).is_some_and(|t| t.para_break))
+        .find(|(_, (a, _, _))| toks.get(*a).is_some_and(|t| t.para_break))
         .map(|(k, _)| k);
     let split = match (para_split, atoms.len()) {
         (_, 0) => None,
         (Some(k), _) => Some(k),
         (None, 1) => {
             // One date: a row reporting a status prints its due date; a
-            // parent row without one prints its start.
+            // parent row without one prints its start (when the date is a
+            // precise one: a vague "TBC" or "2024" is a target).
             let reported = ctx.tail.iter().zip(&parts.tail).any(|(k, cell)| {
-                *k == TailKind::Status
-                    && !cell.is_empty()
-                    && !cell.iter().all(|t| is_na(&t.text))
+                *k == TailKind::Status && !cell.is_empty() && !cell.iter().all(|t| is_na(&t.text))
             });
-            Some(if reported { 0 } else { 1 })
+            let precise = atoms.first().is_some_and(|(_, _, p)| *p);
+            Some(if reported || !precise { 0 } else { 1 })
         }
         (None, _) => Some(1),
     };
     if let Some(k) = split {
-        for (idx, (a, b)) in atoms.iter().enumerate() {
-            let target = if idx < k { &mut parts.start } else { &mut parts.due };
+        for (idx, (a, b, _)) in atoms.iter().enumerate() {
+            let target = if idx < k {
+                &mut parts.start
+            } else {
+                &mut parts.due
+            };
             target.extend(slice(toks, *a, *b));
         }
     }
@@ -521,7 +633,9 @@ fn assign_leads(run: &[Tok], phrases: &[roles::Phrase], out: &mut [Vec<Tok>; 4])
         let toks = slice(run, ph.start, ph.end);
         let political = roles::is_political(&toks);
         let para = toks.first().is_some_and(|t| t.para_break);
-        let target = if k == 0 {
+        // A whitespace-only line before a title stands for an empty cell.
+        let skip = usize::from(k > 0 && toks.first().is_some_and(|t| t.empty_cell_before));
+        let normal = if k == 0 {
             if political {
                 1
             } else {
@@ -536,6 +650,7 @@ fn assign_leads(run: &[Tok], phrases: &[roles::Phrase], out: &mut [Vec<Tok>; 4])
         } else {
             slot
         };
+        let target = (normal + skip).min(3);
         slot = slot.max(target);
         if let Some(cell) = out.get_mut(target) {
             cell.extend(toks);

@@ -2,7 +2,7 @@
 //! column header, page furniture (header-group lines, "update due" banners),
 //! section headings, the legend, and table content.
 
-use plantab_vocab::match_header;
+use plantab_vocab::match_header_exact;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -100,13 +100,13 @@ fn parse_labels(words: &[HWord]) -> (Vec<(String, &'static str)>, Vec<bool>) {
     while i < words.len() {
         let mut found = None;
         for j in (i + 1..=(i + 12).min(words.len())).rev() {
-            let Some(span) = words.get(i..j) else { continue };
+            let Some(span) = words.get(i..j) else {
+                continue;
+            };
             let text = join_header(span);
-            if let Some(m) = match_header(&text) {
-                if m.score >= 0.999 {
-                    found = Some((j, text, m.key));
-                    break;
-                }
+            if let Some(m) = match_header_exact(&text) {
+                found = Some((j, text, m.key));
+                break;
             }
         }
         match found {
@@ -270,7 +270,10 @@ pub(crate) fn classify(lines: &[&str]) -> (Vec<LineRole>, Vec<HeaderBlock>) {
         while k > 0 {
             k -= 1;
             let Some(l) = lines.get(k) else { break };
-            if roles.get(k).is_some_and(|r| !matches!(r, LineRole::Blank | LineRole::Content)) {
+            if roles
+                .get(k)
+                .is_some_and(|r| !matches!(r, LineRole::Blank | LineRole::Content))
+            {
                 break;
             }
             if l.trim().is_empty() {

@@ -38,6 +38,9 @@ pub(crate) fn role_compatible(t: &Tok) -> bool {
     if w == "/" || w == "&" || w == "-" || w == "–" {
         return true;
     }
+    if t.glued && w.chars().all(|c| c.is_lowercase()) {
+        return true;
+    }
     if is_connector_word(w.trim_end_matches([',', ':'])) && w != "to" {
         return true;
     }
@@ -105,13 +108,10 @@ pub(crate) fn well_formed(toks: &[Tok]) -> bool {
                 any_title = true;
                 after_title = true;
             }
-            Some(RoleWordKind::Prefix) => {
-                // A prefix after a title starts another title, unless it sits
-                // in a portfolio introduced by "of", "for", "-".
-                if after_title && !prev_joins {
-                    return false;
-                }
-            }
+            // A prefix after a title starts another title, unless it sits
+            // in a portfolio introduced by "of", "for", "-".
+            Some(RoleWordKind::Prefix) if after_title && !prev_joins => return false,
+            Some(RoleWordKind::Prefix) => {}
             None => {}
         }
         if w.ends_with('/') {
@@ -135,18 +135,42 @@ pub(crate) struct RoleLexicon {
 }
 
 impl RoleLexicon {
-    /// Counts role phrases over the rows' words.
-    pub(crate) fn learn<'a>(rows: impl IntoIterator<Item = &'a [Tok]>) -> Self {
+    /// Counts role phrases over the rows' words. A phrase counts where it
+    /// stands on its own: at a line start or after a word that cannot be
+    /// part of a title, and before a line end, such a word, or an anchor
+    /// (`anchors[i]`: a date, risk value or status label starts at word i).
+    pub(crate) fn learn<'a>(rows: impl IntoIterator<Item = (&'a [Tok], &'a [bool])>) -> Self {
         let mut rows_with: HashMap<String, usize> = HashMap::new();
-        for toks in rows {
+        for (toks, anchors) in rows {
             let mut seen: HashSet<String> = HashSet::new();
-            for i in 0..toks.len() {
-                for j in i + 1..=(i + MAX_PHRASE).min(toks.len()) {
+            let n = toks.len();
+            let open_left =
+                |i: usize| match (i.checked_sub(1).and_then(|p| toks.get(p)), toks.get(i)) {
+                    (None, _) => true,
+                    (Some(prev), Some(cur)) => {
+                        cur.line_start || cur.para_break || !role_compatible(prev)
+                    }
+                    _ => false,
+                };
+            let open_right = |j: usize| match toks.get(j) {
+                None => true,
+                Some(next) => {
+                    (next.line_start && !next.glued)
+                        || next.para_break
+                        || !role_compatible(next)
+                        || anchors.get(j).copied().unwrap_or(false)
+                }
+            };
+            for i in 0..n {
+                if !open_left(i) {
+                    continue;
+                }
+                for j in i + 1..=(i + MAX_PHRASE).min(n) {
                     let Some(span) = toks.get(i..j) else { break };
                     if span.last().is_some_and(|t| !role_compatible(t)) {
                         break;
                     }
-                    if well_formed(span) {
+                    if open_right(j) && well_formed(span) {
                         seen.insert(key(span));
                     }
                 }
@@ -191,9 +215,18 @@ pub(crate) fn segment(toks: &[Tok], lex: &RoleLexicon) -> Option<Vec<Phrase>> {
             let Some(span) = toks.get(i..j) else { continue };
             let scored = if well_formed(span) {
                 let f = lex.freq(span) as f64;
-                Some((base + (1.0 + f).ln() - 1.0, true))
+                // A bare title word ("Manager") is seldom a whole role.
+                let bare_title =
+                    span.len() == 1 && kind_of(&span[0].text) == Some(RoleWordKind::Title);
+                Some((
+                    base + (1.0 + f).ln() - 1.0 - if bare_title { 1.0 } else { 0.0 },
+                    true,
+                ))
             } else if loose_chunk(span) {
-                Some((base - 2.5, false))
+                let lone_mark = span
+                    .iter()
+                    .all(|t| !t.text.chars().any(char::is_alphanumeric));
+                Some((base - if lone_mark { 4.0 } else { 1.5 }, false))
             } else {
                 None
             };
@@ -228,12 +261,17 @@ fn loose_chunk(toks: &[Tok]) -> bool {
     if toks.is_empty() || toks.len() > 3 {
         return false;
     }
-    if toks.len() == 1 && toks.iter().all(|t| matches!(t.text.as_str(), "/" | "&" | "-" | "–")) {
+    if toks.len() == 1
+        && toks
+            .iter()
+            .all(|t| matches!(t.text.as_str(), "/" | "&" | "-" | "–"))
+    {
         return true;
     }
     toks.iter().enumerate().all(|(k, t)| {
         (k == 0 || !t.para_break)
             && starts_upper(&t.text)
+            && kind_of(&t.text) != Some(RoleWordKind::Prefix)
             && role_compatible(t)
             && !is_connector_word(&t.text)
     })
@@ -262,4 +300,20 @@ pub(crate) fn is_political(toks: &[Tok]) -> bool {
         }
     }
     political && !officer
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flattened::tokens::tokenize;
+
+    #[test]
+    fn political_titles() {
+        let t = tokenize([(0, "Dept Leader")]);
+        assert!(is_political(&t));
+        let t = tokenize([(0, "Cabinet Member for Homes")]);
+        assert!(is_political(&t));
+        let t = tokenize([(0, "Director - Housing")]);
+        assert!(!is_political(&t));
+    }
 }

@@ -10,6 +10,7 @@ pub(crate) struct Tok {
     /// The word as printed (a part of a printed word when it was split).
     pub text: String,
     /// 0-based line index in the document.
+    #[allow(dead_code)]
     pub line: usize,
     /// First word on its line.
     pub line_start: bool,
@@ -17,6 +18,20 @@ pub(crate) struct Tok {
     pub para_break: bool,
     /// Printed glued to the previous word (a printed word split in two).
     pub glued: bool,
+    /// A whitespace-only line (an empty cell) was printed before this word.
+    pub empty_cell_before: bool,
+    /// Cached [`status_at`] result, once [`annotate`] has run.
+    pub status: Option<Option<(StatusCode, usize)>>,
+}
+
+/// Caches the status label starting at every word.
+pub(crate) fn annotate(toks: &mut [Tok]) {
+    for i in 0..toks.len() {
+        let s = status_at(toks, i);
+        if let Some(t) = toks.get_mut(i) {
+            t.status = Some(s);
+        }
+    }
 }
 
 /// Splits lines (index, text) into words. Printed words that glue two role
@@ -26,9 +41,12 @@ pub(crate) fn tokenize<'a>(lines: impl IntoIterator<Item = (usize, &'a str)>) ->
     let mut out: Vec<Tok> = Vec::new();
     let mut last_line: Option<usize> = None;
     let mut pending_break = false;
+    let mut prev_open = false;
+    let mut empty_cell = false;
     for (idx, text) in lines {
         if text.trim().is_empty() {
             pending_break = true;
+            empty_cell |= !text.is_empty() && last_line.is_some();
             continue;
         }
         if let Some(l) = last_line {
@@ -37,6 +55,14 @@ pub(crate) fn tokenize<'a>(lines: impl IntoIterator<Item = (usize, &'a str)>) ->
             }
         }
         let mut first = true;
+        // A lone short lower-case fragment under a line printed without a
+        // trailing space is the end of a broken word ("Communication" / "s").
+        let fragment = {
+            let ws: Vec<&str> = text.split_whitespace().collect();
+            matches!(ws.as_slice(), [w] if w.chars().count() <= 3 && w.chars().all(|c| c.is_lowercase()))
+                && prev_open
+                && !pending_break
+        };
         for word in text.split_whitespace() {
             for (k, part) in split_glued(word).into_iter().enumerate() {
                 out.push(Tok {
@@ -44,12 +70,16 @@ pub(crate) fn tokenize<'a>(lines: impl IntoIterator<Item = (usize, &'a str)>) ->
                     line: idx,
                     line_start: first && k == 0,
                     para_break: pending_break && first && k == 0 && last_line.is_some(),
-                    glued: k > 0,
+                    glued: k > 0 || fragment,
+                    empty_cell_before: empty_cell && first && k == 0,
+                    status: None,
                 });
             }
             first = false;
         }
         pending_break = false;
+        empty_cell = false;
+        prev_open = !text.ends_with(char::is_whitespace);
         last_line = Some(idx);
     }
     out
@@ -114,7 +144,9 @@ pub(crate) fn is_na(word: &str) -> bool {
 }
 
 fn is_year(s: &str) -> bool {
-    s.len() == 4 && (s.starts_with("19") || s.starts_with("20")) && s.bytes().all(|b| b.is_ascii_digit())
+    s.len() == 4
+        && (s.starts_with("19") || s.starts_with("20"))
+        && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn is_two_digits(s: &str) -> bool {
@@ -183,10 +215,13 @@ pub(crate) enum DateStart {
 /// The date starting at `toks[i]`, if one does.
 pub(crate) fn date_at(toks: &[Tok], i: usize) -> Option<DateStart> {
     let t = toks.get(i)?;
-    let w = t.text.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '.' | ';'));
-    let next = toks
-        .get(i + 1)
-        .map(|n| n.text.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '.' | ';')));
+    let w = t
+        .text
+        .trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '.' | ';'));
+    let next = toks.get(i + 1).map(|n| {
+        n.text
+            .trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '.' | ';'))
+    });
     // Mon-YY / Month-YYYY
     if let Some((a, b)) = w.split_once('-') {
         if is_month(a) && (is_two_digits(b) || is_year(b)) {
@@ -203,7 +238,10 @@ pub(crate) fn date_at(toks: &[Tok], i: usize) -> Option<DateStart> {
             }
         }
     }
-    if w.split('/').count() == 3 && w.split('/').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+    if w.split('/').count() == 3
+        && w.split('/')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return Some(DateStart::Strong(1));
     }
     if is_year(w) {
@@ -248,6 +286,9 @@ pub(crate) fn loose_date_at(toks: &[Tok], i: usize) -> bool {
 /// The status label printed from `toks[i]` on: its code and how many words
 /// it takes. The label must end at a word boundary.
 pub(crate) fn status_at(toks: &[Tok], i: usize) -> Option<(StatusCode, usize)> {
+    if let Some(cached) = toks.get(i)?.status {
+        return cached;
+    }
     let window: Vec<&Tok> = toks.iter().skip(i).take(16).collect();
     if window.is_empty() {
         return None;
@@ -256,8 +297,12 @@ pub(crate) fn status_at(toks: &[Tok], i: usize) -> Option<(StatusCode, usize)> {
     if bare(&first.text).is_empty() {
         return None;
     }
-    let joined: String = window.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
-    let (_, m) = status_label_prefix(&joined)?;
+    let joined: String = window
+        .iter()
+        .map(|t| t.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let m = status_label_prefix(&joined)?.len;
     // Snap to the last word boundary at or before m characters.
     let mut acc = 0usize;
     let mut words = 0usize;
@@ -281,7 +326,11 @@ pub(crate) fn status_at(toks: &[Tok], i: usize) -> Option<(StatusCode, usize)> {
             .join(" ");
         let len = bare(&text).len();
         match status_label_prefix(&text) {
-            Some((code, m2)) if m2 == len && len > 0 => return Some((code, words)),
+            // A clipped label must run over two words at least, so that a
+            // word such as "assurance" in prose is no label.
+            Some(p) if p.len == len && len > 0 && (p.whole || words >= 2) => {
+                return Some((p.code, words))
+            }
             _ => words -= 1,
         }
     }

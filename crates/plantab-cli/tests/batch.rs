@@ -1,0 +1,673 @@
+//! The batch machinery of `plantab extract` end to end: parallel runs give
+//! the same bytes, inputs (folders, --glob, --files-from), the run manifest
+//! (validated against its schema), --incremental, isolation of panics and
+//! hangs (through the debug-build test hook `PLANTAB_TEST_FAULT`), bad paths,
+//! exit codes, and a run killed midway.
+
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_plantab"));
+    c.env_remove("PLANTAB_TEST_FAULT");
+    c
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn fixtures() -> PathBuf {
+    repo().join("fixtures/text")
+}
+
+fn tmpdir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("plantab-batch-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn run(cmd: &mut Command) -> Output {
+    cmd.output().expect("run plantab")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn manifest(dir: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap()
+}
+
+fn validator() -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("schemas/plantab-manifest.schema.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(
+        jsonschema::meta::is_valid(&schema),
+        "schema is valid 2020-12"
+    );
+    jsonschema::draft202012::new(&schema).unwrap()
+}
+
+fn assert_valid(m: &Value) {
+    let v = validator();
+    let errors: Vec<String> = v.iter_errors(m).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "manifest invalid: {errors:#?}");
+}
+
+/// Entries of a manifest by file name of their path.
+fn entries(m: &Value) -> BTreeMap<String, Value> {
+    m["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let p = Path::new(e["path"].as_str().unwrap());
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                e.clone(),
+            )
+        })
+        .collect()
+}
+
+/// Output files in DIR (not the manifest, not hidden temp files).
+fn outputs(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json") && n != "manifest.json" && !n.starts_with('.'))
+        .collect();
+    v.sort();
+    v
+}
+
+/// Every text fixture (seeds and own documents) as (name, bytes).
+fn fixture_files() -> Vec<(String, Vec<u8>)> {
+    let mut v = Vec::new();
+    for d in [fixtures(), fixtures().join("own")] {
+        for e in std::fs::read_dir(d).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                v.push((
+                    p.file_name().unwrap().to_string_lossy().into_owned(),
+                    std::fs::read(&p).unwrap(),
+                ));
+            }
+        }
+    }
+    v.sort();
+    v
+}
+
+/// `copies` copies of every fixture in `dir`, named `c0007_<name>`.
+fn make_batch(dir: &Path, copies: usize) -> usize {
+    let files = fixture_files();
+    for k in 0..copies {
+        for (name, bytes) in &files {
+            std::fs::write(dir.join(format!("c{k:04}_{name}")), bytes).unwrap();
+        }
+    }
+    copies * files.len()
+}
+
+#[test]
+fn jobs_1_and_2_give_identical_bytes() {
+    for format in ["json", "ndjson", "csv"] {
+        let one = run(bin()
+            .args(["extract", "--jobs", "1", "--format", format])
+            .arg(fixtures()));
+        let two = run(bin()
+            .args(["extract", "--jobs", "2", "--format", format])
+            .arg(fixtures()));
+        assert_eq!(one.status.code(), Some(0), "{}", stderr(&one));
+        assert_eq!(two.status.code(), Some(0), "{}", stderr(&two));
+        assert!(!one.stdout.is_empty());
+        assert!(one.stdout == two.stdout, "{format}: --jobs 1 and 2 differ");
+    }
+    // stdout JSON for several inputs is an array in input order: the five
+    // seeds (sorted), then own/ (sorted).
+    let o = run(bin().args(["extract", "--jobs", "2"]).arg(fixtures()));
+    let docs: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(docs.len(), 9);
+    assert!(docs[0]["source"]["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("000_10d08a98e15f6a96.txt"));
+    assert!(docs[8]["source"]["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("own/vertical_business_plan.txt"));
+
+    // Per-file outputs: same names, same bytes; manifests equal but for
+    // timings.
+    let base = tmpdir("jobs");
+    let (d1, d2) = (base.join("j1"), base.join("j2"));
+    for (d, j) in [(&d1, "1"), (&d2, "2")] {
+        let o = run(bin()
+            .args(["extract", "--jobs", j, "-o"])
+            .arg(d)
+            .arg(fixtures()));
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    }
+    assert_eq!(outputs(&d1), outputs(&d2));
+    assert_eq!(outputs(&d1).len(), 9);
+    for n in outputs(&d1) {
+        assert!(
+            std::fs::read(d1.join(&n)).unwrap() == std::fs::read(d2.join(&n)).unwrap(),
+            "{n} differs"
+        );
+    }
+    let strip = |mut m: Value| {
+        for k in ["started", "finished"] {
+            m[k] = Value::Null;
+        }
+        m["totals"]["seconds"] = Value::Null;
+        for e in m["inputs"].as_array_mut().unwrap() {
+            e["seconds"] = Value::Null;
+        }
+        m
+    };
+    assert_eq!(strip(manifest(&d1)), strip(manifest(&d2)));
+}
+
+#[test]
+fn manifest_lists_every_input_and_validates() {
+    let dir = tmpdir("manifest");
+    let inp = dir.join("in");
+    std::fs::create_dir_all(&inp).unwrap();
+    let seed = fixtures().join("000_10d08a98e15f6a96.txt");
+    std::fs::copy(&seed, inp.join("seed.txt")).unwrap();
+    std::fs::write(inp.join("empty.txt"), b"").unwrap();
+    std::fs::write(inp.join("binary.txt"), [0u8, 1, 2, 3, 255, 0, 7, 8]).unwrap();
+    std::fs::write(inp.join("notes.docx"), b"not taken: extension").unwrap();
+    let out = dir.join("out");
+    let o = run(bin()
+        .arg("extract")
+        .arg(&inp)
+        .arg(dir.join("missing.txt"))
+        .arg("-o")
+        .arg(&out));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let m = manifest(&out);
+    assert_valid(&m);
+    assert_eq!(m["plantab_version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(m["complete"], true);
+    assert_eq!(m["format"], "json");
+    let t = &m["totals"];
+    assert_eq!(t["inputs"], 4, "binary, empty, seed (sorted), then missing");
+    assert_eq!((t["ok"].as_u64(), t["failed"].as_u64()), (Some(1), Some(3)));
+    assert_eq!(t["records"], 46);
+    let paths: Vec<&str> = m["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["path"].as_str().unwrap())
+        .collect();
+    assert!(paths[0].ends_with("binary.txt") && paths[3].ends_with("missing.txt"));
+
+    let e = entries(&m);
+    let s = &e["seed.txt"];
+    assert_eq!(s["status"], "ok");
+    assert_eq!(s["records"], 46);
+    assert_eq!(s["format"], "text");
+    assert_eq!(s["bytes"], std::fs::metadata(&seed).unwrap().len());
+    assert_eq!(s["output"], "seed.json");
+    assert_eq!(s["error_code"], Value::Null);
+    let doc: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("seed.json")).unwrap()).unwrap();
+    assert_eq!(s["sha256"], doc["source"]["sha256"]);
+
+    assert_eq!(e["empty.txt"]["error_code"], "empty");
+    assert_eq!(e["empty.txt"]["bytes"], 0);
+    assert_eq!(e["empty.txt"]["output"], Value::Null);
+    assert_eq!(e["binary.txt"]["error_code"], "not_text");
+    assert_eq!(e["missing.txt"]["error_code"], "io");
+    assert_eq!(e["missing.txt"]["sha256"], Value::Null);
+    assert!(e["missing.txt"]["error_message"]
+        .as_str()
+        .unwrap()
+        .contains("cannot open"));
+    assert_eq!(
+        outputs(&out),
+        ["seed.json"],
+        "failed inputs leave no output"
+    );
+    // The stderr lines name path and code.
+    let err = stderr(&o);
+    assert!(err.contains("empty.txt: empty: "), "{err}");
+    assert!(err.contains("1 file(s) ok, 3 failed, 0 skipped"), "{err}");
+}
+
+#[test]
+fn incremental_skips_unchanged_and_rereads_changed() {
+    let dir = tmpdir("incr");
+    let inp = dir.join("in");
+    std::fs::create_dir_all(&inp).unwrap();
+    for (name, bytes) in fixture_files() {
+        std::fs::write(inp.join(name), bytes).unwrap();
+    }
+    let out = dir.join("out");
+    let extract = |extra: &[&str]| {
+        run(bin()
+            .arg("extract")
+            .arg(&inp)
+            .arg("-o")
+            .arg(&out)
+            .args(extra))
+    };
+    let o = extract(&[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let first = manifest(&out);
+    assert_eq!(first["totals"]["skipped"], 0);
+
+    // Unchanged: everything skipped, counts carried over.
+    let o = extract(&["--incremental"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("9 file(s) ok, 0 failed, 9 skipped"),
+        "{}",
+        stderr(&o)
+    );
+    let m = manifest(&out);
+    assert_valid(&m);
+    assert_eq!(m["totals"]["skipped"], 9);
+    assert_eq!(m["totals"]["records"], first["totals"]["records"]);
+    assert!(entries(&m).values().all(|e| e["skipped"] == true));
+
+    // One input changed, one output deleted, one input now fails.
+    let mut changed = std::fs::read_to_string(inp.join("env_progress_update.txt")).unwrap();
+    changed.push_str("\nA closing paragraph added after the tables.\n");
+    std::fs::write(inp.join("env_progress_update.txt"), changed).unwrap();
+    std::fs::remove_file(out.join("transport_delivery_plan.json")).unwrap();
+    std::fs::write(inp.join("vertical_business_plan.txt"), b"").unwrap();
+    let o = extract(&["--incremental"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("8 file(s) ok, 1 failed, 6 skipped"),
+        "{}",
+        stderr(&o)
+    );
+    let e = entries(&manifest(&out));
+    assert_eq!(e["env_progress_update.txt"]["skipped"], false);
+    assert_eq!(e["transport_delivery_plan.txt"]["skipped"], false);
+    assert!(
+        out.join("transport_delivery_plan.json").exists(),
+        "rewritten"
+    );
+    assert_eq!(e["vertical_business_plan.txt"]["error_code"], "empty");
+    assert!(
+        !out.join("vertical_business_plan.json").exists(),
+        "a stale output of an input that now fails is removed"
+    );
+    // The changed input's new document carries the new hash.
+    let doc: Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join("env_progress_update.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        doc["source"]["sha256"],
+        e["env_progress_update.txt"]["sha256"]
+    );
+    assert_ne!(
+        e["env_progress_update.txt"]["sha256"],
+        entries(&first)["env_progress_update.txt"]["sha256"]
+    );
+
+    // --incremental needs per-file JSON output.
+    let o = run(bin().arg("extract").arg(&inp).arg("--incremental"));
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn files_from_stdin_and_file() {
+    let dir = tmpdir("filesfrom");
+    let a = fixtures().join("own/env_progress_update.txt");
+    let b = fixtures().join("own/transport_delivery_plan.txt");
+    let list = format!(
+        "# scraped tonight\n\n{}\r\n   \n  # indented comment\n{}\n{}\n",
+        a.display(),
+        b.display(),
+        a.display()
+    );
+    let out = dir.join("out");
+    let mut child = bin()
+        .args(["extract", "--files-from", "-", "-o"])
+        .arg(&out)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(list.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        outputs(&out),
+        ["env_progress_update.json", "transport_delivery_plan.json"]
+    );
+    assert_eq!(
+        manifest(&out)["totals"]["inputs"],
+        2,
+        "named twice, read once"
+    );
+
+    // From a file, together with a PATH argument.
+    let listfile = dir.join("list.txt");
+    std::fs::write(&listfile, format!("{}\n", b.display())).unwrap();
+    let o = run(bin()
+        .args(["extract", "--format", "ndjson", "--files-from"])
+        .arg(&listfile)
+        .arg(&a));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout).unwrap();
+    let first: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert!(
+        first["source"]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("env_progress_update.txt"),
+        "PATH arguments first, then the list"
+    );
+    // A list that cannot be read is a usage error.
+    let o = run(bin()
+        .args(["extract", "--files-from"])
+        .arg(dir.join("nope.txt")));
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn glob_filters_folder_contents() {
+    let dir = tmpdir("glob");
+    let o = run(bin()
+        .args(["extract", "--glob", "own/*.txt", "-o"])
+        .arg(dir.join("a"))
+        .arg(fixtures()));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(outputs(&dir.join("a")).len(), 4);
+    let o = run(bin()
+        .args([
+            "extract",
+            "--glob",
+            "00[0-2]_*",
+            "--glob",
+            "*business*",
+            "-o",
+        ])
+        .arg(dir.join("b"))
+        .arg(fixtures()));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        outputs(&dir.join("b")),
+        [
+            "000_10d08a98e15f6a96.json",
+            "001_8716d6a5475247b4.json",
+            "002_5028bfdfd469f7ca.json",
+            "vertical_business_plan.json"
+        ]
+    );
+    // A glob matching nothing: an empty run, not a failure.
+    let o = run(bin()
+        .args(["extract", "--glob", "*.pdf", "-o"])
+        .arg(dir.join("c"))
+        .arg(fixtures()));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(manifest(&dir.join("c"))["totals"]["inputs"], 0);
+    let o = run(bin().args(["extract", "--glob", "*.{pdf"]).arg(fixtures()));
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn exit_codes() {
+    let dir = tmpdir("exit");
+    let good = fixtures().join("own/transport_delivery_plan.txt");
+    let o = run(bin().arg("extract").arg(&good).arg("-q"));
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).is_empty(), "--quiet: {}", stderr(&o));
+    std::fs::write(dir.join("empty.txt"), b"").unwrap();
+    let o = run(bin()
+        .arg("extract")
+        .arg(&good)
+        .arg(dir.join("empty.txt"))
+        .arg("--quiet"));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("empty.txt: empty"),
+        "errors are printed even with --quiet"
+    );
+    assert!(!stderr(&o).contains("file(s) ok"));
+    // Output folder that is a file: output error.
+    std::fs::write(dir.join("afile"), b"x").unwrap();
+    let o = run(bin()
+        .arg("extract")
+        .arg(&good)
+        .arg("-o")
+        .arg(dir.join("afile")));
+    assert_eq!(o.status.code(), Some(2));
+    // Usage errors.
+    let o = run(bin().args(["extract", "--jobs", "0"]).arg(&good));
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(bin().args(["extract", "--timeout-secs", "x"]).arg(&good));
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(bin().args(["extract", "--help"]));
+    let help = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        help.contains("Exit codes") && help.contains("--jobs"),
+        "{help}"
+    );
+}
+
+#[cfg(debug_assertions)]
+#[test]
+fn panic_and_hang_cost_one_file_each() {
+    let dir = tmpdir("isolation");
+    let out = dir.join("out");
+    let start = Instant::now();
+    let o = run(bin()
+        .env(
+            "PLANTAB_TEST_FAULT",
+            "panic:transport_delivery;hang:env_progress",
+        )
+        .args(["extract", "--jobs", "2", "--timeout-secs", "1", "-o"])
+        .arg(&out)
+        .arg(fixtures()));
+    assert!(
+        start.elapsed() < Duration::from_secs(30),
+        "the hung thread is abandoned, the process exits"
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        !err.contains("panicked at"),
+        "default panic report kept off: {err}"
+    );
+    let m = manifest(&out);
+    assert_valid(&m);
+    let e = entries(&m);
+    let t = &e["transport_delivery_plan.txt"];
+    assert_eq!(t["error_code"], "internal_error");
+    assert!(t["error_message"]
+        .as_str()
+        .unwrap()
+        .contains("test fault injected"));
+    assert_eq!(e["env_progress_update.txt"]["error_code"], "timeout");
+    assert_eq!(m["totals"]["ok"], 7);
+    assert_eq!(m["totals"]["failed"], 2);
+    assert_eq!(outputs(&out).len(), 7);
+    assert!(!out.join("env_progress_update.json").exists());
+    assert!(
+        err.contains("transport_delivery_plan.txt: internal_error: "),
+        "{err}"
+    );
+    assert!(err.contains("env_progress_update.txt: timeout: "), "{err}");
+}
+
+#[test]
+fn bad_paths_are_errors_for_that_path() {
+    let dir = tmpdir("badpaths");
+    let inp = dir.join("in");
+    std::fs::create_dir_all(inp.join("sub")).unwrap();
+    std::fs::copy(
+        fixtures().join("own/mismatch_progress_report.txt"),
+        inp.join("sub/report.txt"),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        // A folder whose entry leads back to its parent, and a symlink to
+        // itself.
+        std::os::unix::fs::symlink(&inp, inp.join("sub/loop")).unwrap();
+        std::os::unix::fs::symlink(inp.join("self.txt"), inp.join("self.txt")).unwrap();
+    }
+    std::fs::write(inp.join("locked.txt"), b"Plan\nA\tB\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(inp.join("locked.txt"), std::fs::Permissions::from_mode(0))
+            .unwrap();
+    }
+    let out = dir.join("out");
+    let o = run(bin().arg("extract").arg(&inp).arg("-o").arg(&out));
+    let m = manifest(&out);
+    assert_valid(&m);
+    let e = entries(&m);
+    assert_eq!(e["report.txt"]["status"], "ok");
+    assert!(
+        out.join("report.json").exists(),
+        "the rest of the batch intact"
+    );
+    #[cfg(unix)]
+    {
+        assert_eq!(e["loop"]["error_code"], "symlink_loop", "{e:#?}");
+        assert_eq!(e["self.txt"]["error_code"], "symlink_loop", "{e:#?}");
+        // chmod 000 stops everyone but root.
+        if std::fs::read(inp.join("locked.txt")).is_ok() {
+            eprintln!(
+                "notice: running as root, chmod 000 file stays readable; skipping that assertion"
+            );
+        } else {
+            assert_eq!(e["locked.txt"]["error_code"], "io");
+            assert!(e["locked.txt"]["error_message"]
+                .as_str()
+                .unwrap()
+                .contains("ermission denied"));
+        }
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn non_utf8_file_name_is_read() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tmpdir("nonutf8");
+    let name = std::ffi::OsStr::from_bytes(b"plan-\xff\xfe.txt");
+    let path = dir.join(name);
+    std::fs::copy(fixtures().join("own/transport_delivery_plan.txt"), &path).unwrap();
+    let out = dir.join("out");
+    let o = run(bin().arg("extract").arg(&path).arg("-o").arg(&out));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let m = manifest(&out);
+    assert_valid(&m);
+    assert_eq!(m["inputs"][0]["status"], "ok");
+    assert_eq!(outputs(&out).len(), 1);
+}
+
+#[test]
+fn plain_progress_lines_when_stderr_is_not_a_terminal() {
+    let dir = tmpdir("progress");
+    let inp = dir.join("in");
+    std::fs::create_dir_all(&inp).unwrap();
+    let n = make_batch(&inp, 3);
+    let o = run(bin()
+        .arg("extract")
+        .arg(&inp)
+        .arg("-o")
+        .arg(dir.join("out")));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    let lines: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains(&format!("/{n} files, 0 failed,")) && l.ends_with("files/s"))
+        .collect();
+    assert!(lines.len() >= 5, "a line per 10% step: {err}");
+}
+
+#[test]
+fn killed_run_leaves_no_truncated_output_and_incremental_finishes() {
+    let dir = tmpdir("kill");
+    let inp = dir.join("in");
+    std::fs::create_dir_all(&inp).unwrap();
+    let n = make_batch(&inp, 40);
+    assert!(n >= 300);
+    let out = dir.join("out");
+    let mut child = bin()
+        .args(["extract", "--jobs", "2", "-o"])
+        .arg(&out)
+        .arg(&inp)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until a checkpoint manifest and some outputs exist, then kill.
+    let start = Instant::now();
+    loop {
+        let written = std::fs::read_dir(&out).map(|r| r.count()).unwrap_or(0);
+        if (written > 40 && out.join("manifest.json").exists())
+            || start.elapsed() > Duration::from_secs(60)
+        {
+            break;
+        }
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let before = outputs(&out);
+    eprintln!("killed with {} of {n} outputs written", before.len());
+    for name in &before {
+        let text = std::fs::read_to_string(out.join(name)).unwrap();
+        serde_json::from_str::<Value>(&text).unwrap_or_else(|e| panic!("{name} truncated: {e}"));
+    }
+    let checkpoint = manifest(&out);
+    assert_valid(&checkpoint);
+    let done_before = checkpoint["inputs"].as_array().unwrap().len();
+
+    let o = run(bin()
+        .args(["extract", "--jobs", "2", "--incremental", "-o"])
+        .arg(&out)
+        .arg(&inp));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let m = manifest(&out);
+    assert_valid(&m);
+    assert_eq!(m["totals"]["inputs"].as_u64(), Some(n as u64));
+    assert_eq!(m["totals"]["ok"].as_u64(), Some(n as u64));
+    assert!(
+        m["totals"]["skipped"].as_u64().unwrap() >= done_before as u64,
+        "what the checkpoint listed is skipped"
+    );
+    let after = outputs(&out);
+    assert_eq!(after.len(), n, "total outputs == inputs");
+    // No stray temp file from this process remains; a killed run's hidden
+    // temp files never end in .json and are cleaned by the next run.
+    let stray: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(stray.is_empty(), "{stray:?}");
+}

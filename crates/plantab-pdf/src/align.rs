@@ -1,0 +1,806 @@
+//! Tables without a full grid: found from text alignment, with horizontal
+//! rulings (when there are any) as row evidence.
+//!
+//! 1. Lines are cut into *segments* at gaps wider than about one font size
+//!    (a table's column gaps; word spaces stay inside a segment).
+//! 2. Runs of nearby lines where most lines have two or more segments are
+//!    table candidates; wide single-segment lines (prose) end a run, as does
+//!    a large vertical gap.
+//! 3. Column boundaries are the x-gaps (gutters) no segment of the run's
+//!    multi-segment lines covers: a gap must hold across many lines, so a
+//!    wide space in one line makes no column. Columns with text on fewer
+//!    than two lines are merged into their neighbour. Two columns of prose
+//!    (a two-column page) are told apart by their long, full-width lines.
+//! 4. Rows: horizontal rulings across the table always separate rows; when
+//!    they separate most lines, each band between two rulings is one row (a
+//!    cell wrapped over many lines stays one cell). Otherwise a line starts
+//!    a new row unless it continues the row above: no text in the first
+//!    column, text only under cells the row above has, not numbers under
+//!    numbers, and set as close as a wrapped line; or a first-column line
+//!    starting in lower case.
+//! 5. A segment crossing a column boundary (a group label over several
+//!    columns, a title bar) makes a cell spanning those columns.
+//!
+//! The result is a [`Grid`] like a ruled one, so the rest of the reader
+//! (cell texts, header rows, fragments) treats both alike. Everything here
+//! is sorting and linear sweeps over the page's lines.
+
+use crate::grid::{Grid, GridCell};
+use crate::lines::{build_lines, TextLine};
+use crate::source::{PageGlyphs, Ruling};
+
+/// Gap (in font sizes) between words that cuts a line into segments.
+const SEG_GAP: f64 = 0.9;
+/// Normal word space ceiling (in font sizes): a column boundary falling in
+/// a narrower gap does not split the words around it.
+const WORD_SPACE: f64 = 0.38;
+/// Largest vertical gap between two lines of one table (in font sizes).
+const MAX_LINE_GAP: f64 = 2.6;
+/// A single-segment line at least this wide (share of the page's text
+/// width) with at least [`PROSE_WORDS`] words is prose.
+const PROSE_WIDTH: f64 = 0.5;
+/// See [`PROSE_WIDTH`].
+const PROSE_WORDS: usize = 7;
+
+#[derive(Debug, Clone)]
+struct Seg {
+    x0: f64,
+    x1: f64,
+    /// Word spans (x0, x1) inside the segment.
+    words: Vec<(f64, f64)>,
+    numeric: bool,
+    lower_start: bool,
+    chars: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Line {
+    top: f64,
+    bottom: f64,
+    size: f64,
+    x0: f64,
+    x1: f64,
+    segs: Vec<Seg>,
+    words: usize,
+}
+
+impl Line {
+    fn multi(&self) -> bool {
+        self.segs.len() >= 2
+    }
+}
+
+fn is_numeric(s: &str) -> bool {
+    let t = s.trim();
+    let mut digits = 0;
+    for c in t.chars() {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if !(c.is_whitespace() || ",.%-+()–−/:*€$£".contains(c)) {
+            return false;
+        }
+    }
+    digits > 0 || t == "-" || t == "–"
+}
+
+fn to_line(l: &TextLine) -> Option<Line> {
+    let size = l.size.max(1.0);
+    let mut segs: Vec<Seg> = Vec::new();
+    let mut texts: Vec<String> = Vec::new();
+    for w in &l.words {
+        let text = l.text.get(w.start..w.end).unwrap_or("");
+        let new = match segs.last() {
+            Some(s) => w.x0 - s.x1 > SEG_GAP * size,
+            None => true,
+        };
+        if new {
+            segs.push(Seg {
+                x0: w.x0,
+                x1: w.x1,
+                words: vec![(w.x0, w.x1)],
+                numeric: false,
+                lower_start: text.chars().next().is_some_and(char::is_lowercase),
+                chars: 0,
+            });
+            texts.push(String::new());
+        } else if let Some(s) = segs.last_mut() {
+            s.x1 = s.x1.max(w.x1);
+            s.words.push((w.x0, w.x1));
+        }
+        if let (Some(s), Some(t)) = (segs.last_mut(), texts.last_mut()) {
+            if !t.is_empty() {
+                t.push(' ');
+            }
+            t.push_str(text);
+            s.chars = t.chars().count();
+        }
+    }
+    for (s, t) in segs.iter_mut().zip(&texts) {
+        s.numeric = is_numeric(t);
+    }
+    if segs.is_empty() {
+        return None;
+    }
+    Some(Line {
+        top: l.top,
+        bottom: l.bottom,
+        size,
+        x0: l.x0,
+        x1: l.x1,
+        words: l.words.len(),
+        segs,
+    })
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    if v.is_empty() {
+        return 10.0;
+    }
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(10.0)
+}
+
+/// Finds tables by text alignment among the glyphs `idx` of a page (those
+/// not already in a ruled table). `rulings` are the page's rulings; the
+/// horizontal ones inside a table separate its rows.
+pub fn find_text_grids(page: &PageGlyphs, idx: &[u32], rulings: &[Ruling]) -> Vec<Grid> {
+    let text_lines = build_lines(page, idx, false);
+    let lines: Vec<Line> = text_lines.iter().filter_map(to_line).collect();
+    if lines.len() < 2 {
+        return Vec::new();
+    }
+    let (mut px0, mut px1) = (f64::INFINITY, f64::NEG_INFINITY);
+    for l in &lines {
+        px0 = px0.min(l.x0);
+        px1 = px1.max(l.x1);
+    }
+    let text_width = (px1 - px0).max(1.0);
+    let hrules: Vec<&Ruling> = rulings.iter().filter(|r| r.horizontal).collect();
+    let mut grids = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(first) = lines.get(i) else { break };
+        if !first.multi() {
+            i += 1;
+            continue;
+        }
+        // Grow a run from a multi-segment line.
+        let mut end = i + 1;
+        let mut last_multi = i;
+        while let (Some(prev), Some(next)) = (lines.get(end - 1), lines.get(end)) {
+            let size = prev.size.max(next.size);
+            if next.top - prev.bottom > MAX_LINE_GAP * size {
+                break;
+            }
+            if !next.multi() {
+                let prose =
+                    next.words >= PROSE_WORDS && (next.x1 - next.x0) >= PROSE_WIDTH * text_width;
+                if prose || end - last_multi > 2 {
+                    break;
+                }
+            } else {
+                last_multi = end;
+            }
+            end += 1;
+        }
+        let run_end = last_multi + 1;
+        if let Some(run) = lines.get(i..run_end) {
+            if let Some(g) = run_grid(run, &hrules) {
+                grids.push(g);
+            }
+        }
+        i = run_end.max(i + 1);
+    }
+    grids
+}
+
+/// Column boundaries of a run from the gutters of its multi-segment lines.
+fn gutters(run: &[Line], x0: f64, x1: f64, min_gap: f64) -> Vec<f64> {
+    let multi: Vec<&Line> = run.iter().filter(|l| l.multi()).collect();
+    // A title or a group label may cross a gap the other lines keep.
+    let tol = if multi.len() >= 4 {
+        (multi.len() / 10).max(1)
+    } else {
+        0
+    };
+    let mut ev: Vec<(f64, i32)> = Vec::new();
+    // Words, not segments: a narrow column gap is still a gap when every
+    // line keeps it; a word space is narrower than `min_gap`.
+    for l in &multi {
+        for w in l.segs.iter().flat_map(|s| &s.words) {
+            ev.push((w.0, 1));
+            ev.push((w.1, -1));
+        }
+    }
+    ev.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut out = Vec::new();
+    let mut count: i64 = 0;
+    let mut open_at: Option<f64> = None;
+    for (x, d) in ev {
+        let before = count;
+        count += i64::from(d);
+        let low = |c: i64| c <= tol as i64;
+        if low(before) && !low(count) {
+            if let Some(a) = open_at.take() {
+                if a > x0 && x < x1 && x - a >= min_gap {
+                    out.push((a + x) / 2.0);
+                }
+            }
+        } else if !low(before) && low(count) {
+            open_at = Some(x);
+        }
+    }
+    out
+}
+
+/// Index of the column holding `x` given inner boundaries.
+fn col_of(bounds: &[f64], x: f64) -> usize {
+    bounds.partition_point(|b| *b < x)
+}
+
+fn run_grid(run: &[Line], hrules: &[&Ruling]) -> Option<Grid> {
+    let n_multi = run.iter().filter(|l| l.multi()).count();
+    if n_multi < 2 {
+        return None;
+    }
+    let size = median(run.iter().map(|l| l.size).collect());
+    let x0 = run.iter().map(|l| l.x0).fold(f64::INFINITY, f64::min);
+    let x1 = run.iter().map(|l| l.x1).fold(f64::NEG_INFINITY, f64::max);
+    let mut bounds = gutters(run, x0, x1, (WORD_SPACE * size).max(1.5));
+    // Drop boundaries that leave a column with text on fewer than two lines.
+    loop {
+        if bounds.is_empty() {
+            return None;
+        }
+        let cols = bounds.len() + 1;
+        let mut lines_in = vec![0usize; cols];
+        for l in run {
+            let mut seen = vec![false; cols];
+            for s in &l.segs {
+                let c = col_of(&bounds, (s.x0 + s.x1) / 2.0);
+                if let Some(v) = seen.get_mut(c) {
+                    *v = true;
+                }
+            }
+            for (k, v) in seen.iter().enumerate() {
+                if *v {
+                    if let Some(n) = lines_in.get_mut(k) {
+                        *n += 1;
+                    }
+                }
+            }
+        }
+        let weak = lines_in
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n < 2)
+            .min_by_key(|(_, n)| **n)
+            .map(|(k, _)| k);
+        let Some(k) = weak else { break };
+        // Merge column k with its nearer neighbour: drop the boundary on
+        // the side of the narrower gap.
+        let left = k.checked_sub(1);
+        let right = (k < bounds.len()).then_some(k);
+        let drop = match (left, right) {
+            (Some(a), Some(b)) => {
+                let (la, lb) = (
+                    bounds.get(a).copied().unwrap_or(0.0),
+                    bounds.get(b).copied().unwrap_or(0.0),
+                );
+                // Column k's text span.
+                let (mut c0, mut c1) = (f64::INFINITY, f64::NEG_INFINITY);
+                for s in run.iter().flat_map(|l| &l.segs) {
+                    if col_of(&bounds, (s.x0 + s.x1) / 2.0) == k {
+                        c0 = c0.min(s.x0);
+                        c1 = c1.max(s.x1);
+                    }
+                }
+                if c0 - la <= lb - c1 {
+                    a
+                } else {
+                    b
+                }
+            }
+            (Some(a), None) => a,
+            (None, Some(b)) => b,
+            (None, None) => break,
+        };
+        bounds.remove(drop.min(bounds.len().saturating_sub(1)));
+    }
+    let cols = bounds.len() + 1;
+    if cols < 2 {
+        return None;
+    }
+    // Two (or more) columns of prose: long segments filling their column.
+    let mut long = 0usize;
+    let mut segs = 0usize;
+    for l in run {
+        for s in &l.segs {
+            segs += 1;
+            if s.chars >= 30 {
+                long += 1;
+            }
+        }
+    }
+    if segs > 0 && long * 10 >= segs * 6 {
+        return None;
+    }
+    // Justified prose stretched into wide, even spaces: every gap of a
+    // line the same width.
+    let (mut even, mut wide) = (0usize, 0usize);
+    for l in run.iter().filter(|l| l.segs.len() >= 3) {
+        wide += 1;
+        let gaps: Vec<f64> = l
+            .segs
+            .windows(2)
+            .filter_map(|w| match w {
+                [a, b] => Some(b.x0 - a.x1),
+                _ => None,
+            })
+            .collect();
+        let lo = gaps.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = gaps.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        if hi - lo < 1.0 {
+            even += 1;
+        }
+    }
+    if wide >= 2 && even * 10 >= wide * 6 {
+        return None;
+    }
+    // Rulings across the run: row separators.
+    let rw = x1 - x0;
+    let top = run.first().map_or(0.0, |l| l.top);
+    let bottom = run.last().map_or(0.0, |l| l.bottom);
+    let mut rules: Vec<f64> = hrules
+        .iter()
+        .filter(|r| r.pos > top && r.pos < bottom)
+        .filter(|r| r.to.min(x1) - r.from.max(x0) >= 0.5 * rw)
+        .map(|r| r.pos)
+        .collect();
+    rules.sort_by(f64::total_cmp);
+    rules.dedup_by(|a, b| (*a - *b).abs() < 2.0);
+    let band = |l: &Line| rules.partition_point(|r| *r < (l.top + l.bottom) / 2.0);
+    // Two text lines side by side (numbered headings, a letterhead) are
+    // not a table without rulings to say so.
+    if n_multi < 3 && rules.is_empty() {
+        return None;
+    }
+    let ruled_rows = !rules.is_empty() && rules.len() * 2 + 2 >= n_multi;
+    // Per line: columns with text.
+    let line_cols = |l: &Line| -> Vec<usize> {
+        let mut v: Vec<usize> = l
+            .segs
+            .iter()
+            .map(|s| col_of(&bounds, (s.x0 + s.x1) / 2.0))
+            .collect();
+        v.dedup();
+        v
+    };
+    let seg_in = |l: &Line, c: usize| -> Option<Seg> {
+        l.segs
+            .iter()
+            .find(|s| col_of(&bounds, (s.x0 + s.x1) / 2.0) == c)
+            .cloned()
+    };
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    for (li, l) in run.iter().enumerate() {
+        let Some(prev_row) = rows.last() else {
+            rows.push(vec![li]);
+            continue;
+        };
+        let Some(&pi) = prev_row.last() else {
+            rows.push(vec![li]);
+            continue;
+        };
+        let Some(p) = run.get(pi) else {
+            rows.push(vec![li]);
+            continue;
+        };
+        if band(l) != band(p) {
+            rows.push(vec![li]);
+            continue;
+        }
+        if ruled_rows {
+            if let Some(r) = rows.last_mut() {
+                r.push(li);
+            }
+            continue;
+        }
+        let gap = l.top - p.bottom;
+        let tight = gap < 0.6 * size;
+        let lc = line_cols(l);
+        let mut row_cols: Vec<usize> = prev_row
+            .iter()
+            .filter_map(|&k| run.get(k))
+            .flat_map(&line_cols)
+            .collect();
+        row_cols.sort_unstable();
+        row_cols.dedup();
+        let cont_a = tight
+            && !lc.contains(&0)
+            && lc.iter().all(|c| row_cols.contains(c))
+            && lc.iter().all(|&c| {
+                let a = seg_in(l, c);
+                let b = seg_in(p, c);
+                !(a.is_some_and(|s| s.numeric) && b.is_some_and(|s| s.numeric))
+            });
+        let cont_b = tight && lc == [0] && l.segs.first().is_some_and(|s| s.lower_start);
+        if cont_a || cont_b {
+            if let Some(r) = rows.last_mut() {
+                r.push(li);
+            }
+        } else {
+            rows.push(vec![li]);
+        }
+    }
+    // Cells: a row's boundary is crossed when a word crosses it, or a
+    // segment crosses it at a gap no wider than a word space.
+    let mut spans: Vec<Vec<(usize, usize)>> = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let mut crossed = vec![false; cols.saturating_sub(1)];
+        for l in row.iter().filter_map(|&k| run.get(k)) {
+            for s in &l.segs {
+                for (b, &bx) in bounds.iter().enumerate() {
+                    if s.x0 >= bx || s.x1 <= bx {
+                        continue;
+                    }
+                    let word_cross = s.words.iter().any(|w| w.0 < bx && w.1 > bx);
+                    let small_gap = s.words.windows(2).any(|w| match w {
+                        [a, c] => a.1 <= bx && c.0 >= bx && c.0 - a.1 <= WORD_SPACE * l.size,
+                        _ => false,
+                    });
+                    if word_cross || small_gap {
+                        if let Some(v) = crossed.get_mut(b) {
+                            *v = true;
+                        }
+                    }
+                }
+            }
+        }
+        let mut v = Vec::new();
+        let mut c = 0;
+        while c < cols {
+            let mut span = 1;
+            while c + span < cols && crossed.get(c + span - 1).copied().unwrap_or(false) {
+                span += 1;
+            }
+            v.push((c, span));
+            c += span;
+        }
+        spans.push(v);
+    }
+    // Title lines above and notes below: one cell across the table.
+    let across = |v: &Vec<(usize, usize)>| v.len() == 1;
+    let lead = spans.iter().take_while(|v| across(v)).count();
+    let trail = spans.iter().rev().take_while(|v| across(v)).count();
+    if lead + trail + 2 > rows.len() {
+        return None;
+    }
+    let rows = rows.get(lead..rows.len() - trail)?;
+    let spans = spans.get(lead..spans.len() - trail)?;
+    // Grid geometry.
+    let mut xs = Vec::with_capacity(cols + 1);
+    xs.push(x0 - 0.5);
+    xs.extend(bounds.iter().copied());
+    xs.push(x1 + 0.5);
+    let row_box = |r: &[usize]| -> (f64, f64) {
+        let t = r
+            .iter()
+            .filter_map(|&k| run.get(k))
+            .map(|l| l.top)
+            .fold(f64::INFINITY, f64::min);
+        let b = r
+            .iter()
+            .filter_map(|&k| run.get(k))
+            .map(|l| l.bottom)
+            .fold(f64::NEG_INFINITY, f64::max);
+        (t, b)
+    };
+    let boxes: Vec<(f64, f64)> = rows.iter().map(|r| row_box(r)).collect();
+    let mut ys = Vec::with_capacity(rows.len() + 1);
+    ys.push(boxes.first().map_or(top, |b| b.0) - 0.5);
+    for w in boxes.windows(2) {
+        if let [a, b] = w {
+            ys.push((a.1 + b.0) / 2.0);
+        }
+    }
+    ys.push(boxes.last().map_or(bottom, |b| b.1) + 0.5);
+    let mut cells = Vec::new();
+    let mut cell_at = vec![0usize; rows.len() * cols];
+    for (r, v) in spans.iter().enumerate() {
+        for &(c, span) in v {
+            let id = cells.len();
+            cells.push(GridCell {
+                row: r,
+                col: c,
+                row_span: 1,
+                col_span: span,
+            });
+            for cc in c..c + span {
+                if let Some(slot) = cell_at.get_mut(r * cols + cc) {
+                    *slot = id;
+                }
+            }
+        }
+    }
+    Some(Grid {
+        xs,
+        ys,
+        cells,
+        cell_at,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert!(is_numeric("3,375"));
+        assert!(is_numeric("100.0 %"));
+        assert!(is_numeric("-"));
+        assert!(!is_numeric("Austria"));
+    }
+}
+
+/// Assigns glyphs to a grid's merged cells by their centres; glyphs outside
+/// every cell are returned apart.
+pub fn assign(page: &PageGlyphs, grid: &Grid, idx: &[u32]) -> (Vec<Vec<u32>>, Vec<u32>) {
+    let mut cells: Vec<Vec<u32>> = vec![Vec::new(); grid.cells.len()];
+    let mut rest = Vec::new();
+    for &i in idx {
+        let placed = page.glyphs.get(i as usize).and_then(|g| {
+            let (cx, cy) = (g.cx(), g.cy());
+            grid.contains(cx, cy)
+                .then(|| grid.cell_of(cx, cy))
+                .flatten()
+        });
+        match placed.and_then(|c| cells.get_mut(c)) {
+            Some(v) => v.push(i),
+            None => rest.push(i),
+        }
+    }
+    (cells, rest)
+}
+
+/// Rebuilds `cell_at` (and the row-major order) from a list of cells.
+fn with_cells(xs: Vec<f64>, ys: Vec<f64>, mut cells: Vec<GridCell>) -> Grid {
+    cells.sort_by_key(|c| (c.row, c.col));
+    let cols = xs.len().saturating_sub(1);
+    let rows = ys.len().saturating_sub(1);
+    let mut cell_at = vec![0usize; rows * cols];
+    for (id, c) in cells.iter().enumerate() {
+        for r in c.row..c.row + c.row_span {
+            for cc in c.col..c.col + c.col_span {
+                if let Some(slot) = cell_at.get_mut(r * cols + cc) {
+                    *slot = id;
+                }
+            }
+        }
+    }
+    Grid {
+        xs,
+        ys,
+        cells,
+        cell_at,
+    }
+}
+
+/// Completes a ruled grid from its text where rulings are missing:
+///
+/// - a merged cell over several columns whose text keeps clear of the
+///   column boundaries inside it, with text on both sides (a body row of a
+///   table that rules only its header), is split at those boundaries;
+/// - a grid row holding several text rows (a box ruled around a block of
+///   unruled rows) is split at the y-gaps its columns share, when the first
+///   column and another column have a line in most text rows and no cell
+///   holds wrapped prose (lines filling the cell, which must stay one cell).
+pub fn refine_ruled(page: &PageGlyphs, grid: Grid, cells: Vec<Vec<u32>>) -> (Grid, Vec<Vec<u32>>) {
+    let all: Vec<u32> = cells.iter().flatten().copied().collect();
+    // 1. Split spanning cells at uncrossed boundaries, when most rows with
+    //    text span (the rulings divide the header only).
+    let mut text_rows = vec![false; grid.rows()];
+    let mut span_rows = vec![false; grid.rows()];
+    for (id, c) in grid.cells.iter().enumerate() {
+        if cells.get(id).is_some_and(|v| !v.is_empty()) {
+            if let Some(t) = text_rows.get_mut(c.row) {
+                *t = true;
+            }
+            if c.col_span >= 2 {
+                if let Some(t) = span_rows.get_mut(c.row) {
+                    *t = true;
+                }
+            }
+        }
+    }
+    let n_text = text_rows.iter().filter(|t| **t).count();
+    let n_span = span_rows.iter().filter(|t| **t).count();
+    let split_spans = n_span * 2 > n_text;
+    let mut changed = false;
+    let mut new_cells: Vec<GridCell> = Vec::with_capacity(grid.cells.len());
+    for (id, c) in grid.cells.iter().enumerate() {
+        if c.col_span < 2 || !split_spans {
+            new_cells.push(*c);
+            continue;
+        }
+        let lines = build_lines(page, cells.get(id).map_or(&[][..], |v| v), false);
+        let inner: Vec<f64> = (c.col + 1..c.col + c.col_span)
+            .filter_map(|k| grid.xs.get(k).copied())
+            .collect();
+        let free: Vec<bool> = inner
+            .iter()
+            .map(|&bx| {
+                !lines
+                    .iter()
+                    .flat_map(|l| &l.words)
+                    .any(|w| w.x0 < bx - 0.5 && w.x1 > bx + 0.5)
+            })
+            .collect();
+        // Text per part between free boundaries.
+        let mut cuts: Vec<usize> = vec![c.col];
+        for (k, f) in free.iter().enumerate() {
+            if *f {
+                cuts.push(c.col + 1 + k);
+            }
+        }
+        cuts.push(c.col + c.col_span);
+        let has_text = |a: usize, b: usize| {
+            let (Some(&xa), Some(&xb)) = (grid.xs.get(a), grid.xs.get(b)) else {
+                return false;
+            };
+            lines
+                .iter()
+                .flat_map(|l| &l.words)
+                .any(|w| (w.x0 + w.x1) / 2.0 > xa && (w.x0 + w.x1) / 2.0 < xb)
+        };
+        let parts: Vec<(usize, usize)> = cuts.windows(2).map(|w| (w[0], w[1])).collect();
+        let texty = parts.iter().filter(|(a, b)| has_text(*a, *b)).count();
+        if parts.len() < 2 || texty < 2 {
+            new_cells.push(*c);
+            continue;
+        }
+        changed = true;
+        for (a, b) in parts {
+            new_cells.push(GridCell {
+                row: c.row,
+                col: a,
+                row_span: c.row_span,
+                col_span: b - a,
+            });
+        }
+    }
+    let (grid, cells) = if changed {
+        let g = with_cells(grid.xs, grid.ys, new_cells);
+        let (cells, _) = assign(page, &g, &all);
+        (g, cells)
+    } else {
+        (grid, cells)
+    };
+    // 2. Split grid rows holding several text rows.
+    let rows = grid.rows();
+    let mut splits: Vec<Vec<f64>> = vec![Vec::new(); rows];
+    for (r, split) in splits.iter_mut().enumerate() {
+        let ids: Vec<usize> = grid
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.row <= r && c.row + c.row_span > r)
+            .map(|(i, _)| i)
+            .collect();
+        if ids
+            .iter()
+            .any(|&i| grid.cells.get(i).is_some_and(|c| c.row_span != 1))
+        {
+            continue;
+        }
+        let per_cell: Vec<(GridCell, Vec<TextLine>)> = ids
+            .iter()
+            .filter_map(|&i| {
+                let c = *grid.cells.get(i)?;
+                let lines = build_lines(page, cells.get(i)?, false);
+                (!lines.is_empty()).then_some((c, lines))
+            })
+            .collect();
+        if per_cell.len() < 2 {
+            continue;
+        }
+        // Wrapped prose anywhere: keep the row whole.
+        let wrapped = per_cell.iter().any(|(c, lines)| {
+            let (Some(&a), Some(&b)) = (grid.xs.get(c.col), grid.xs.get(c.col + c.col_span)) else {
+                return false;
+            };
+            let w = b - a;
+            lines.len() >= 2
+                && lines.windows(2).any(|p| match p {
+                    [l, next] => {
+                        let cont = next.text.chars().next().is_some_and(char::is_lowercase)
+                            || l.text.ends_with(['-', ',']);
+                        l.words.len() >= 2 && l.x1 - l.x0 >= 0.6 * w && cont
+                    }
+                    _ => false,
+                })
+        });
+        if wrapped {
+            continue;
+        }
+        // Text rows: clusters of line centres over all cells.
+        let mut ls: Vec<(f64, f64)> = per_cell
+            .iter()
+            .flat_map(|(_, lines)| lines.iter().map(|l| (l.top, l.bottom)))
+            .collect();
+        ls.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut clusters: Vec<(f64, f64)> = Vec::new();
+        for (t, b) in ls {
+            match clusters.last_mut() {
+                Some(c) if t < c.1 - 0.5 => c.1 = c.1.max(b),
+                _ => clusters.push((t, b)),
+            }
+        }
+        if clusters.len() < 3 {
+            continue;
+        }
+        let covers = |lines: &[TextLine]| {
+            clusters
+                .iter()
+                .filter(|(t, b)| lines.iter().any(|l| l.top < *b && l.bottom > *t))
+                .count()
+        };
+        let need = (clusters.len() * 4).div_ceil(5);
+        let mut sorted = per_cell.clone();
+        sorted.sort_by_key(|(c, _)| c.col);
+        let Some((_, first)) = sorted.first() else {
+            continue;
+        };
+        if covers(first) < need || !sorted.iter().skip(1).any(|(_, l)| covers(l) >= need) {
+            continue;
+        }
+        for w in clusters.windows(2) {
+            if let [a, b] = w {
+                split.push((a.1 + b.0) / 2.0);
+            }
+        }
+    }
+    if splits.iter().all(Vec::is_empty) {
+        return (grid, cells);
+    }
+    let mut ys = Vec::new();
+    let mut start = Vec::with_capacity(rows + 1);
+    for r in 0..rows {
+        start.push(ys.len());
+        if let Some(&y) = grid.ys.get(r) {
+            ys.push(y);
+        }
+        if let Some(s) = splits.get(r) {
+            ys.extend(s.iter().copied());
+        }
+    }
+    start.push(ys.len());
+    if let Some(&y) = grid.ys.last() {
+        ys.push(y);
+    }
+    let mut new_cells = Vec::new();
+    for c in &grid.cells {
+        let (Some(&s0), Some(&s1)) = (start.get(c.row), start.get(c.row + c.row_span)) else {
+            continue;
+        };
+        if c.row_span == 1 && s1 - s0 > 1 {
+            for r in s0..s1 {
+                new_cells.push(GridCell {
+                    row: r,
+                    row_span: 1,
+                    ..*c
+                });
+            }
+        } else {
+            new_cells.push(GridCell {
+                row: s0,
+                row_span: s1 - s0,
+                ..*c
+            });
+        }
+    }
+    let g = with_cells(grid.xs, ys, new_cells);
+    let (cells, _) = assign(page, &g, &all);
+    (g, cells)
+}
