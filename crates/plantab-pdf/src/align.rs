@@ -157,6 +157,7 @@ pub fn find_text_grids(page: &PageGlyphs, idx: &[u32], rulings: &[Ruling]) -> Ve
     let text_width = (px1 - px0).max(1.0);
     let hrules: Vec<&Ruling> = rulings.iter().filter(|r| r.horizontal).collect();
     let mut grids = Vec::new();
+    let mut prev_end: Option<usize> = None;
     let mut i = 0;
     while i < lines.len() {
         let Some(first) = lines.get(i) else { break };
@@ -164,7 +165,24 @@ pub fn find_text_grids(page: &PageGlyphs, idx: &[u32], rulings: &[Ruling]) -> Ve
             i += 1;
             continue;
         }
-        // Grow a run from a multi-segment line.
+        // Header lines above it: close, and set in from the run's left edge
+        // (a group label over some columns), which prose lines are not.
+        let mut start = i;
+        let mut run_x0 = first.x0;
+        while start > 0 && i - start < 2 {
+            let (Some(above), Some(below)) = (lines.get(start - 1), lines.get(start)) else {
+                break;
+            };
+            let close = below.top - above.bottom <= 1.2 * above.size.max(below.size);
+            let free = prev_end.is_none_or(|e| start - 1 > e);
+            if close && free && !above.multi() && above.x0 > run_x0 + 2.0 * above.size {
+                start -= 1;
+                run_x0 = run_x0.min(above.x0);
+            } else {
+                break;
+            }
+        }
+        // Grow the run downwards.
         let mut end = i + 1;
         let mut last_multi = i;
         while let (Some(prev), Some(next)) = (lines.get(end - 1), lines.get(end)) {
@@ -173,8 +191,9 @@ pub fn find_text_grids(page: &PageGlyphs, idx: &[u32], rulings: &[Ruling]) -> Ve
                 break;
             }
             if !next.multi() {
-                let prose =
-                    next.words >= PROSE_WORDS && (next.x1 - next.x0) >= PROSE_WIDTH * text_width;
+                let prose = next.words >= PROSE_WORDS
+                    && (next.x1 - next.x0) >= PROSE_WIDTH * text_width
+                    && next.x0 <= run_x0 + 2.0 * next.size;
                 if prose || end - last_multi > 2 {
                     break;
                 }
@@ -184,9 +203,10 @@ pub fn find_text_grids(page: &PageGlyphs, idx: &[u32], rulings: &[Ruling]) -> Ve
             end += 1;
         }
         let run_end = last_multi + 1;
-        if let Some(run) = lines.get(i..run_end) {
+        if let Some(run) = lines.get(start..run_end) {
             if let Some(g) = run_grid(run, &hrules) {
                 grids.push(g);
+                prev_end = Some(run_end - 1);
             }
         }
         i = run_end.max(i + 1);

@@ -482,7 +482,9 @@ fn place(schema: &Schema, row: &RowSpan, parts: &cells::RowParts) -> Vec<String>
         if text.is_empty() {
             return;
         }
-        let c = col.unwrap_or(schema.title).min(cells.len().saturating_sub(1));
+        let c = col
+            .unwrap_or(schema.title)
+            .min(cells.len().saturating_sub(1));
         if let Some(cell) = cells.get_mut(c) {
             if !cell.is_empty() {
                 cell.push(' ');

@@ -577,3 +577,37 @@ fn own_tracker_rows_and_columns() {
         assert_eq!(h[6], "Update Owner (if different)");
     }
 }
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    for text in [
+        "",
+        "\n\n\n",
+        "AB.C1.2",
+        "Workstream Ref Action Director Lead Cabinet Member Start date Due date\nAB.C1.2\n",
+        "Workstream Ref Action Director Lead Cabinet Member Start date Due date\n\nX AB.C1.2 Do it Director - Y N/A N/A\nAB.C1.3 N/A\nAB.C1.4",
+        "On Track\n\nComplete Done\n\n\n\nHeading\nWorkstream Ref Action Status Update\n\nAB.C1.2 Focus 3 Complete",
+    ] {
+        let layout = read_flattened(text);
+        assert_eq!(layout.format, SourceFormat::Text);
+        assert_words_conserved(text);
+    }
+}
+
+#[test]
+fn cut_seed_keeps_every_word() {
+    // Pages cut anywhere (mid-row, mid-header) still lose no word.
+    let text = seed();
+    let lines: Vec<&str> = text.lines().collect();
+    for (from, to) in [
+        (0, 60),
+        (50, 300),
+        (290, 560),
+        (1000, 1240),
+        (2300, 2500),
+        (2800, lines.len()),
+    ] {
+        let part = lines[from..to].join("\n");
+        assert_words_conserved(&part);
+    }
+}

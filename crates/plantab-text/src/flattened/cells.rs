@@ -586,7 +586,17 @@ pub(crate) fn split_row(toks: &[Tok], ctx: &Context) -> RowParts {
     let cols = assign_tail(&units, &ctx.tail);
     for (u, k) in units.iter().zip(cols) {
         if let Some(cell) = parts.tail.get_mut(k) {
-            cell.extend(slice(toks, u.start, u.end));
+            let mut words = slice(toks, u.start, u.end);
+            if u.kind == UnitKind::Status {
+                // Inside a label, a line break in mid-word ("actual/pro" /
+                // "jected") is undone.
+                for w in words.iter_mut().skip(1) {
+                    if w.open_before && w.text.chars().next().is_some_and(|c| c.is_lowercase()) {
+                        w.glued = true;
+                    }
+                }
+            }
+            cell.extend(words);
         }
     }
 
@@ -621,6 +631,10 @@ pub(crate) fn split_row(toks: &[Tok], ctx: &Context) -> RowParts {
             };
             target.extend(slice(toks, *a, *b));
         }
+    }
+    if ctx.tail.is_empty() {
+        // No status / update columns: what follows the dates stays with them.
+        parts.due.extend(slice(toks, tail_from.max(dates_to), n));
     }
     parts
 }

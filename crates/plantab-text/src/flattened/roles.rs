@@ -216,8 +216,8 @@ pub(crate) fn segment(toks: &[Tok], lex: &RoleLexicon) -> Option<Vec<Phrase>> {
             let scored = if well_formed(span) {
                 let f = lex.freq(span) as f64;
                 // A bare title word ("Manager") is seldom a whole role.
-                let bare_title =
-                    span.len() == 1 && kind_of(&span[0].text) == Some(RoleWordKind::Title);
+                let bare_title = span.len() == 1
+                    && span.first().and_then(|t| kind_of(&t.text)) == Some(RoleWordKind::Title);
                 Some((
                     base + (1.0 + f).ln() - 1.0 - if bare_title { 1.0 } else { 0.0 },
                     true,

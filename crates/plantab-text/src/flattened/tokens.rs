@@ -20,6 +20,9 @@ pub(crate) struct Tok {
     pub glued: bool,
     /// A whitespace-only line (an empty cell) was printed before this word.
     pub empty_cell_before: bool,
+    /// First word of a line whose previous line ended without a space: the
+    /// word may continue the previous line's last word.
+    pub open_before: bool,
     /// Cached [`status_at`] result, once [`annotate`] has run.
     pub status: Option<Option<(StatusCode, usize)>>,
 }
@@ -72,6 +75,7 @@ pub(crate) fn tokenize<'a>(lines: impl IntoIterator<Item = (usize, &'a str)>) ->
                     para_break: pending_break && first && k == 0 && last_line.is_some(),
                     glued: k > 0 || fragment,
                     empty_cell_before: empty_cell && first && k == 0,
+                    open_before: prev_open && first && k == 0 && !pending_break,
                     status: None,
                 });
             }
