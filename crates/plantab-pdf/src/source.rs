@@ -313,7 +313,14 @@ impl GlyphSource for PlumberSource {
 
 /// Rulings from a box: one line when it is thin (`thin_ok`), else its four
 /// edges.
-fn push_box_rulings(out: &mut Vec<Ruling>, x0: f64, top: f64, x1: f64, bottom: f64, thin_ok: bool) {
+pub(crate) fn push_box_rulings(
+    out: &mut Vec<Ruling>,
+    x0: f64,
+    top: f64,
+    x1: f64,
+    bottom: f64,
+    thin_ok: bool,
+) {
     let (x0, x1) = (x0.min(x1), x0.max(x1));
     let (top, bottom) = (top.min(bottom), top.max(bottom));
     if !(x0.is_finite() && x1.is_finite() && top.is_finite() && bottom.is_finite()) {

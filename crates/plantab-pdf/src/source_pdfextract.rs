@@ -34,7 +34,7 @@ use pdf_extract::{
 };
 use plantab_model::{Layout, Warning};
 
-use crate::source::{Dir, Fill, FontInfo, Glyph, GlyphSource, PageGlyphs, Ruling};
+use crate::source::{push_box_rulings, Dir, Fill, FontInfo, Glyph, GlyphSource, PageGlyphs};
 use crate::{layout_from_source, PdfError, ENCRYPTED_MSG};
 
 /// Thickness below which a filled rectangle is a ruling, not a fill (as in
@@ -1098,51 +1098,5 @@ impl OutputDev for Collector<'_> {
         self.add_shape(ctm, path, true, false);
         self.fills += 1;
         Ok(())
-    }
-}
-
-/// Rulings from a box: one line when it is thin (`thin_ok`), else its four
-/// edges (the same rule as the pdfplumber source).
-fn push_box_rulings(out: &mut Vec<Ruling>, x0: f64, top: f64, x1: f64, bottom: f64, thin_ok: bool) {
-    let (x0, x1) = (x0.min(x1), x0.max(x1));
-    let (top, bottom) = (top.min(bottom), top.max(bottom));
-    if !(x0.is_finite() && x1.is_finite() && top.is_finite() && bottom.is_finite()) {
-        return;
-    }
-    let (w, h) = (x1 - x0, bottom - top);
-    if thin_ok && h < THIN && w >= h {
-        if w > 1.0 {
-            out.push(Ruling {
-                horizontal: true,
-                pos: (top + bottom) / 2.0,
-                from: x0,
-                to: x1,
-            });
-        }
-        return;
-    }
-    if thin_ok && w < THIN {
-        if h > 1.0 {
-            out.push(Ruling {
-                horizontal: false,
-                pos: (x0 + x1) / 2.0,
-                from: top,
-                to: bottom,
-            });
-        }
-        return;
-    }
-    for (horizontal, pos, from, to) in [
-        (true, top, x0, x1),
-        (true, bottom, x0, x1),
-        (false, x0, top, bottom),
-        (false, x1, top, bottom),
-    ] {
-        out.push(Ruling {
-            horizontal,
-            pos,
-            from,
-            to,
-        });
     }
 }
