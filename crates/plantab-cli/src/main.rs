@@ -161,12 +161,12 @@ fn main() -> ExitCode {
 
 /// A panic in a file's work is reported as that file's `internal_error`
 /// with the panic message, so the default hook's stderr report is kept off
-/// for the worker threads (set `RUST_BACKTRACE` to see it anyway).
+/// for the worker threads (set `PLANTAB_PANIC_REPORT=1` to see it anyway).
 fn quiet_isolated_panics() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let isolated = std::thread::current().name() == Some(plantab::ISOLATED_THREAD_NAME);
-        if !isolated || std::env::var_os("RUST_BACKTRACE").is_some() {
+        if !isolated || std::env::var_os("PLANTAB_PANIC_REPORT").is_some() {
             default(info);
         }
     }));

@@ -551,19 +551,6 @@ fn run_grid(run: &[Line], hrules: &[&Ruling]) -> Option<Grid> {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers() {
-        assert!(is_numeric("3,375"));
-        assert!(is_numeric("100.0 %"));
-        assert!(is_numeric("-"));
-        assert!(!is_numeric("Austria"));
-    }
-}
-
 /// Assigns glyphs to a grid's merged cells by their centres; glyphs outside
 /// every cell are returned apart.
 pub fn assign(page: &PageGlyphs, grid: &Grid, idx: &[u32]) -> (Vec<Vec<u32>>, Vec<u32>) {
@@ -823,4 +810,17 @@ pub fn refine_ruled(page: &PageGlyphs, grid: Grid, cells: Vec<Vec<u32>>) -> (Gri
     let g = with_cells(grid.xs, ys, new_cells);
     let (cells, _) = assign(page, &g, &all);
     (g, cells)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert!(is_numeric("3,375"));
+        assert!(is_numeric("100.0 %"));
+        assert!(is_numeric("-"));
+        assert!(!is_numeric("Austria"));
+    }
 }

@@ -95,12 +95,9 @@ pub fn analyse(page: &PageGlyphs) -> PageAnalysis {
     outside.sort_unstable();
     for grid in find_text_grids(page, &outside, &page.rulings) {
         let (cells, rest) = assign(page, &grid, &outside);
-        match FoundTable::new(page, grid, &cells) {
-            Some(t) => {
-                tables.push(t);
-                outside = rest;
-            }
-            None => {}
+        if let Some(t) = FoundTable::new(page, grid, &cells) {
+            tables.push(t);
+            outside = rest;
         }
     }
     tables.sort_by(|a, b| {
