@@ -2,7 +2,8 @@
 //!
 //! Inputs are handed to a rayon pool of `--jobs` threads in input order
 //! (`par_bridge` pulls them one at a time). Each file's work — extraction
-//! and serialisation — runs isolated ([`plantab::run_isolated`]): a panic
+//! and serialisation — runs isolated on the pool thread's own worker
+//! thread ([`plantab::Isolator`]): a panic
 //! becomes `internal_error`, a file over `--timeout-secs` becomes `timeout`
 //! and is abandoned. Per-file outputs are written atomically by the pool
 //! thread from the returned bytes only, so an abandoned file never writes.
@@ -12,7 +13,7 @@
 //! memory than are in flight.
 
 use crate::inputs::{self, Input};
-use crate::manifest::{self, round3, Entry, Manifest, Totals, MANIFEST_NAME};
+use crate::manifest::{self, round3, Entry, Finished, Manifest, Totals, MANIFEST_NAME};
 use crate::progress::Progress;
 use crate::{ExtractArgs, Format};
 use anyhow::{bail, Context, Result};
@@ -21,13 +22,17 @@ use rayon::iter::{ParallelBridge, ParallelIterator};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime};
 
 /// A checkpoint manifest is written this often during a run with `-o`, so
 /// `--incremental` after a killed run skips what was already written.
 const CHECKPOINT_EVERY: Duration = Duration::from_secs(2);
+
+/// Streamed output: how many inputs per job may finish ahead of the one
+/// the stream waits for.
+const WINDOW_PER_JOB: usize = 32;
 
 /// What the per-file work hands back: records, warnings and the
 /// serialised output.
@@ -50,6 +55,12 @@ struct Ctx<'a> {
     /// Set when output can no longer be written: the pool stops taking
     /// new inputs.
     abort: AtomicBool,
+    /// Inputs emitted to the stream so far (all before this index).
+    emitted: AtomicUsize,
+    /// Streamed output: an input is not started while it is this far
+    /// ahead of the stream, so one slow file (up to its timeout) cannot
+    /// pile every later result up in memory.
+    window: Option<usize>,
 }
 
 /// One input's result, sent to the main thread.
@@ -119,6 +130,8 @@ pub fn extract(args: &ExtractArgs) -> Result<u8> {
             _ => None,
         },
         abort: AtomicBool::new(false),
+        emitted: AtomicUsize::new(0),
+        window: (!per_file).then_some(WINDOW_PER_JOB * jobs),
     };
     let mut sink = if per_file {
         None
@@ -133,21 +146,6 @@ pub fn extract(args: &ExtractArgs) -> Result<u8> {
     let mut next = 0usize;
     let mut output_error = false;
     let mut last_checkpoint = Instant::now();
-    let manifest_at = |entries: &[Option<Entry>], finished: Option<SystemTime>| Manifest {
-        manifest_version: manifest::MANIFEST_VERSION,
-        plantab_version: env!("CARGO_PKG_VERSION").to_string(),
-        started: manifest::rfc3339(started_wall),
-        finished: finished.map(manifest::rfc3339),
-        complete: finished.is_some(),
-        format: args.format.name().to_string(),
-        totals: Totals::over(
-            total,
-            entries.iter().flatten(),
-            started.elapsed().as_secs_f64(),
-        ),
-        inputs: entries.iter().flatten().cloned().collect(),
-    };
-
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .thread_name(|i| format!("plantab-worker-{i}"))
@@ -164,6 +162,15 @@ pub fn extract(args: &ExtractArgs) -> Result<u8> {
                     .enumerate()
                     .par_bridge()
                     .for_each_with(tx, |tx, (i, input)| {
+                        if let Some(window) = ctx.window {
+                            // Inputs are handed out in order, so the one
+                            // the stream waits for is already being read.
+                            while i >= ctx.emitted.load(Ordering::Acquire) + window
+                                && !ctx.abort.load(Ordering::Relaxed)
+                            {
+                                std::thread::sleep(Duration::from_millis(2));
+                            }
+                        }
                         if ctx.abort.load(Ordering::Relaxed) {
                             return;
                         }
@@ -186,6 +193,7 @@ pub fn extract(args: &ExtractArgs) -> Result<u8> {
                     // Emit whatever is now in input order.
                     while let Some((chunk, line)) = pending.remove(&next) {
                         next += 1;
+                        ctx.emitted.store(next, Ordering::Release);
                         if let Some(line) = line {
                             progress.message(&line);
                         }
@@ -208,7 +216,10 @@ pub fn extract(args: &ExtractArgs) -> Result<u8> {
                     last_checkpoint = Instant::now();
                     // A failed checkpoint is retried next time; the final
                     // manifest's failure is the one that counts.
-                    let _ = write_manifest(dir, &manifest_at(&entries, None));
+                    let _ = write_manifest(
+                        dir,
+                        &manifest_view(&entries, started_wall, started, args.format, total, None),
+                    );
                 }
             }
         }
@@ -221,7 +232,14 @@ pub fn extract(args: &ExtractArgs) -> Result<u8> {
             output_error = true;
         }
     }
-    let done = manifest_at(&entries, Some(SystemTime::now()));
+    let done = manifest_view(
+        &entries,
+        started_wall,
+        started,
+        args.format,
+        total,
+        Some(SystemTime::now()),
+    );
     if let Some(dir) = dir {
         if let Err(e) = write_manifest(dir, &done) {
             eprintln!("plantab: error: {e:#}");
@@ -235,7 +253,7 @@ pub fn extract(args: &ExtractArgs) -> Result<u8> {
             t.ok, t.failed, t.skipped, t.records, t.warnings, t.seconds
         );
     }
-    let unfinished = done.inputs.len() < total;
+    let unfinished = t.ok + t.failed < total;
     Ok(if output_error || unfinished {
         2
     } else if t.failed > 0 {
@@ -243,6 +261,40 @@ pub fn extract(args: &ExtractArgs) -> Result<u8> {
     } else {
         0
     })
+}
+
+thread_local! {
+    /// Each pool thread's isolated worker thread, reused file after file.
+    static ISOLATOR: std::cell::RefCell<plantab::Isolator> =
+        std::cell::RefCell::new(plantab::Isolator::new());
+    /// Where the last panic on this thread happened (`file:line:col`), set
+    /// by the panic hook (`main.rs`) on isolated threads.
+    pub static PANIC_AT: std::cell::Cell<Option<String>> = const { std::cell::Cell::new(None) };
+}
+
+/// The manifest of the run so far (`finished`: `None` for a checkpoint).
+fn manifest_view(
+    entries: &[Option<Entry>],
+    started_wall: SystemTime,
+    started: Instant,
+    format: Format,
+    total: usize,
+    finished: Option<SystemTime>,
+) -> Manifest<Finished<'_>> {
+    Manifest {
+        manifest_version: manifest::MANIFEST_VERSION,
+        plantab_version: env!("CARGO_PKG_VERSION").to_string(),
+        started: manifest::rfc3339(started_wall),
+        finished: finished.map(manifest::rfc3339),
+        complete: finished.is_some(),
+        format: format.name().to_string(),
+        totals: Totals::over(
+            total,
+            entries.iter().flatten(),
+            started.elapsed().as_secs_f64(),
+        ),
+        inputs: Finished(entries),
+    }
 }
 
 /// `plantab: PATH: CODE: MESSAGE`.
@@ -334,7 +386,7 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
 
     let format = ctx.format;
     let work_path = entry.path.clone();
-    let work = move || -> std::result::Result<Produced, (String, String)> {
+    let produce = move || -> std::result::Result<Produced, (String, String)> {
         #[cfg(debug_assertions)]
         test_fault(&work_path);
         let doc = plantab::extract_bytes(&work_path, &bytes)
@@ -358,7 +410,19 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
         };
         Ok((doc.records.len(), doc.warnings.len(), out))
     };
-    let result = match plantab::run_isolated(ctx.timeout, work) {
+    // Caught here too (not only by `run_isolated`) to add where it
+    // happened, which the panic hook noted on this thread.
+    let work = move || match std::panic::catch_unwind(std::panic::AssertUnwindSafe(produce)) {
+        Ok(r) => r,
+        Err(payload) => {
+            let mut message = plantab::panic_message(&*payload);
+            if let Some(at) = PANIC_AT.with(|c| c.take()) {
+                message.push_str(&format!(" (at {at})"));
+            }
+            Err(("internal_error".to_string(), format!("panic: {message}")))
+        }
+    };
+    let result = match ISOLATOR.with(|iso| iso.borrow_mut().run(ctx.timeout, work)) {
         Ok(r) => r,
         Err(e) => Err((e.code().to_string(), strip_code(e.code(), e.to_string()))),
     };
@@ -525,10 +589,24 @@ impl Sink {
     }
 }
 
-fn write_manifest(dir: &Path, m: &Manifest) -> Result<()> {
-    let mut json = serde_json::to_string_pretty(m)?;
-    json.push('\n');
-    write_atomic(&dir.join(MANIFEST_NAME), json.as_bytes())
+/// Writes the manifest atomically, streamed (no whole-text copy in memory).
+fn write_manifest(dir: &Path, m: &Manifest<Finished>) -> Result<()> {
+    let path = dir.join(MANIFEST_NAME);
+    let tmp = temp_path(&path);
+    let written = (|| -> std::io::Result<()> {
+        let mut w = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        serde_json::to_writer_pretty(&mut w, m)?;
+        w.write_all(b"\n")?;
+        w.flush()
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e).with_context(|| format!("cannot write {}", tmp.display()));
+    }
+    std::fs::rename(&tmp, &path).with_context(|| {
+        let _ = std::fs::remove_file(&tmp);
+        format!("cannot rename {} to {}", tmp.display(), path.display())
+    })
 }
 
 static TEMP_SEQ: AtomicU64 = AtomicU64::new(0);
@@ -577,12 +655,11 @@ fn remove_dead_temp_files(dir: &Path) {
         if !name.starts_with('.') {
             continue;
         }
-        let Some(pid) = stem
-            .rsplit('.')
-            .next()
-            .and_then(|t| t.split('-').next())
-            .and_then(|p| p.parse::<u32>().ok())
-        else {
+        // `<pid>-<n>`, both numbers, or it is not ours.
+        let Some((pid, seq)) = stem.rsplit('.').next().and_then(|t| t.split_once('-')) else {
+            continue;
+        };
+        let (Ok(pid), Ok(_)) = (pid.parse::<u32>(), seq.parse::<u64>()) else {
             continue;
         };
         if pid != std::process::id() && !Path::new("/proc").join(pid.to_string()).exists() {

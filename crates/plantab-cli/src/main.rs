@@ -160,12 +160,17 @@ fn main() -> ExitCode {
 }
 
 /// A panic in a file's work is reported as that file's `internal_error`
-/// with the panic message, so the default hook's stderr report is kept off
-/// for the worker threads (set `PLANTAB_PANIC_REPORT=1` to see it anyway).
+/// with the panic message and its location (noted here for the worker
+/// thread), so the default hook's stderr report is kept off for the worker
+/// threads (set `PLANTAB_PANIC_REPORT=1` to see it anyway).
 fn quiet_isolated_panics() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let isolated = std::thread::current().name() == Some(plantab::ISOLATED_THREAD_NAME);
+        if isolated {
+            let at = info.location().map(|l| l.to_string());
+            batch::PANIC_AT.with(|c| c.set(at));
+        }
         if !isolated || std::env::var_os("PLANTAB_PANIC_REPORT").is_some() {
             default(info);
         }

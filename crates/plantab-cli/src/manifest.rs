@@ -12,9 +12,10 @@ pub const MANIFEST_NAME: &str = "manifest.json";
 /// Version of the manifest's shape.
 pub const MANIFEST_VERSION: u32 = 1;
 
-/// The whole manifest.
+/// The whole manifest. `I` is the entries' container: a `Vec<Entry>` when
+/// read, a [`Finished`] view when written (no copy of the entries).
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Manifest {
+pub struct Manifest<I = Vec<Entry>> {
     /// Always [`MANIFEST_VERSION`].
     pub manifest_version: u32,
     /// The plantab version that wrote it.
@@ -30,7 +31,18 @@ pub struct Manifest {
     /// Run totals.
     pub totals: Totals,
     /// One entry per input finished, in input order.
-    pub inputs: Vec<Entry>,
+    pub inputs: I,
+}
+
+/// The finished entries of a run (slots of unfinished inputs are `None`),
+/// serialised as an array without copying.
+#[derive(Debug, Clone, Copy)]
+pub struct Finished<'a>(pub &'a [Option<Entry>]);
+
+impl Serialize for Finished<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().flatten())
+    }
 }
 
 /// Run totals.

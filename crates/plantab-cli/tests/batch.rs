@@ -294,7 +294,11 @@ fn incremental_skips_unchanged_and_rereads_changed() {
     let o = extract(&["--incremental"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains(&format!("{} file(s) ok, 1 failed, {} skipped", n - 1, n - 3)),
+        stderr(&o).contains(&format!(
+            "{} file(s) ok, 1 failed, {} skipped",
+            n - 1,
+            n - 3
+        )),
         "{}",
         stderr(&o)
     );
@@ -484,7 +488,7 @@ fn panic_and_hang_cost_one_file_each() {
             "PLANTAB_TEST_FAULT",
             "panic:transport_delivery;hang:env_progress",
         )
-        .args(["extract", "--jobs", "2", "--timeout-secs", "1", "-o"])
+        .args(["extract", "--jobs", "2", "--timeout-secs", "5", "-o"])
         .arg(&out)
         .arg(fixtures()));
     assert!(
@@ -506,6 +510,10 @@ fn panic_and_hang_cost_one_file_each() {
         .as_str()
         .unwrap()
         .contains("test fault injected"));
+    assert!(
+        t["error_message"].as_str().unwrap().contains("batch.rs:"),
+        "the panic's location is given: {t}"
+    );
     assert_eq!(e["env_progress_update.txt"]["error_code"], "timeout");
     let n = fixture_files().len();
     assert_eq!(m["totals"]["ok"], n - 2);
@@ -517,6 +525,29 @@ fn panic_and_hang_cost_one_file_each() {
         "{err}"
     );
     assert!(err.contains("env_progress_update.txt: timeout: "), "{err}");
+
+    // Streamed: the stream waits for the hung file, then goes on without it.
+    let o = run(bin()
+        .env("PLANTAB_TEST_FAULT", "hang:env_progress")
+        .args([
+            "extract",
+            "--jobs",
+            "2",
+            "--timeout-secs",
+            "3",
+            "--format",
+            "ndjson",
+        ])
+        .arg(fixtures()));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout).unwrap();
+    let paths: Vec<String> = text
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["source"]["path"].to_string())
+        .collect();
+    assert!(paths.iter().all(|p| !p.contains("env_progress")));
+    assert!(paths.iter().any(|p| p.contains("vertical_business_plan")));
+    assert!(paths.windows(2).all(|w| w[0] <= w[1]), "input order kept");
 }
 
 #[test]
@@ -540,8 +571,11 @@ fn bad_paths_are_errors_for_that_path() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(inp.join("locked.txt"), std::fs::Permissions::from_mode(0))
-            .unwrap();
+        std::fs::set_permissions(
+            inp.join("locked.txt"),
+            std::fs::Permissions::from_mode(0o000),
+        )
+        .unwrap();
     }
     let out = dir.join("out");
     let o = run(bin().arg("extract").arg(&inp).arg("-o").arg(&out));
@@ -675,4 +709,39 @@ fn killed_run_leaves_no_truncated_output_and_incremental_finishes() {
         .filter(|n| n.ends_with(".tmp"))
         .collect();
     assert!(stray.is_empty(), "{stray:?}");
+}
+
+#[test]
+fn streamed_outputs_in_a_folder_get_a_manifest_too() {
+    let dir = tmpdir("streamed");
+    std::fs::write(dir.join("empty.txt"), b"").unwrap();
+    // A temp file left by a killed run (a pid that cannot be alive) is
+    // cleaned; a user's own hidden file is not.
+    let out = dir.join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join(".records.csv.4294967295-3.tmp"), b"half").unwrap();
+    std::fs::write(out.join(".notes.tmp"), b"mine").unwrap();
+    let o = run(bin()
+        .args(["extract", "--format", "csv", "-o"])
+        .arg(&out)
+        .arg(fixtures().join("own"))
+        .arg(dir.join("empty.txt")));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let m = manifest(&out);
+    assert_valid(&m);
+    assert_eq!(m["format"], "csv");
+    let e = entries(&m);
+    assert_eq!(e["transport_delivery_plan.txt"]["output"], "records.csv");
+    assert_eq!(e["empty.txt"]["output"], Value::Null);
+    let csv = std::fs::read_to_string(out.join("records.csv")).unwrap();
+    let prefix = fixtures().join("own").to_string_lossy().into_owned();
+    let rows = csv.lines().filter(|l| l.starts_with(&prefix)).count();
+    assert_eq!(rows as u64, m["totals"]["records"].as_u64().unwrap());
+    assert_eq!(
+        csv.lines().filter(|l| l.starts_with("source_path")).count(),
+        1,
+        "one header"
+    );
+    assert!(!out.join(".records.csv.4294967295-3.tmp").exists());
+    assert!(out.join(".notes.tmp").exists());
 }

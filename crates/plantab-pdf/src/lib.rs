@@ -22,6 +22,7 @@
 pub mod align;
 mod debug;
 pub mod grid;
+pub mod limits;
 pub mod lines;
 pub mod page;
 pub mod source;
@@ -37,6 +38,7 @@ use plantab_model::{
 };
 
 pub use debug::debug_page;
+pub use limits::Limits;
 pub use page::{analyse, PageAnalysis};
 pub use source::{GlyphSource, PageGlyphs, PlumberSource};
 
@@ -52,22 +54,31 @@ pub enum PdfError {
     /// Not a PDF, or damaged beyond repair.
     #[error("malformed: {0}")]
     Malformed(String),
+    /// Over a resource limit (see [`Limits`]): a decompression bomb, too
+    /// many objects or operators, too deep nesting.
+    #[error("limit_exceeded: {0}")]
+    LimitExceeded(String),
 }
 
 impl PdfError {
-    /// The stable error code (`encrypted`, `no_text_layer`, `malformed`).
+    /// The stable error code (`encrypted`, `no_text_layer`, `malformed`,
+    /// `limit_exceeded`).
     pub fn code(&self) -> &'static str {
         match self {
             PdfError::Encrypted(_) => "encrypted",
             PdfError::NoTextLayer(_) => "no_text_layer",
             PdfError::Malformed(_) => "malformed",
+            PdfError::LimitExceeded(_) => "limit_exceeded",
         }
     }
 
     /// The reason, without the code.
     pub fn reason(&self) -> &str {
         match self {
-            PdfError::Encrypted(m) | PdfError::NoTextLayer(m) | PdfError::Malformed(m) => m,
+            PdfError::Encrypted(m)
+            | PdfError::NoTextLayer(m)
+            | PdfError::Malformed(m)
+            | PdfError::LimitExceeded(m) => m,
         }
     }
 }
@@ -96,10 +107,18 @@ pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T, PdfError>) -> Result<T, P
 ///
 /// Errors: [`PdfError::Encrypted`] for a password-protected file,
 /// [`PdfError::NoTextLayer`] when no page has text (scanned / image-only),
-/// [`PdfError::Malformed`] for anything that is not a readable PDF.
+/// [`PdfError::Malformed`] for anything that is not a readable PDF,
+/// [`PdfError::LimitExceeded`] for a file over the default [`Limits`].
 pub fn read_pdf(bytes: &[u8]) -> Result<Layout, PdfError> {
+    read_pdf_with_limits(bytes, &Limits::default())
+}
+
+/// [`read_pdf`] with chosen resource limits: a file over any of them is
+/// refused with [`PdfError::LimitExceeded`] by a structural pre-pass
+/// ([`limits::check`]) before any PDF library reads it.
+pub fn read_pdf_with_limits(bytes: &[u8], limits: &Limits) -> Result<Layout, PdfError> {
     guarded(|| {
-        let (src, mut warnings) = open(bytes)?;
+        let (src, mut warnings) = open_with_limits(bytes, limits)?;
         let mut layout = layout_from_source(&src)?;
         warnings.append(&mut layout.warnings);
         layout.warnings = warnings;
@@ -131,9 +150,17 @@ pub fn read_pdf_with(bytes: &[u8], backend: Backend) -> Result<Layout, PdfError>
 }
 
 /// Opens a PDF with the default glyph source, repairing it through lopdf
-/// when it does not open as it is.
+/// when it does not open as it is; checks the default [`Limits`] first.
 pub fn open(bytes: &[u8]) -> Result<(PlumberSource, Vec<Warning>), PdfError> {
-    guarded(|| open_inner(bytes))
+    open_with_limits(bytes, &Limits::default())
+}
+
+/// [`open`] with chosen resource limits.
+pub fn open_with_limits(
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<(PlumberSource, Vec<Warning>), PdfError> {
+    guarded(|| open_inner(bytes, limits))
 }
 
 fn options() -> pdfplumber::ExtractOptions {
@@ -143,7 +170,7 @@ fn options() -> pdfplumber::ExtractOptions {
     }
 }
 
-fn open_inner(bytes: &[u8]) -> Result<(PlumberSource, Vec<Warning>), PdfError> {
+fn open_inner(bytes: &[u8], limits: &Limits) -> Result<(PlumberSource, Vec<Warning>), PdfError> {
     if bytes.is_empty() {
         return Err(PdfError::Malformed("empty file (0 bytes)".into()));
     }
@@ -153,6 +180,7 @@ fn open_inner(bytes: &[u8]) -> Result<(PlumberSource, Vec<Warning>), PdfError> {
             "not a PDF (no %PDF- header); check the file type".into(),
         ));
     }
+    limits::check(bytes, limits)?;
     let first = pdfplumber::Pdf::open_bytes(bytes, Some(options()));
     let err = match first {
         Ok(pdf) if pdf.page_count() > 0 => return Ok((PlumberSource::new(pdf), Vec::new())),

@@ -219,8 +219,33 @@ fn status_periods(cols: &TableColumns) -> Vec<Period> {
 
 /// One line of text: whitespace (including wrapping) folded to single
 /// spaces.
+/// A line that ends in a hyphen straight after a letter or digit, with
+/// no space after it, before a line starting with a digit or a capital,
+/// was broken inside a code or compound ("GP20-CSP4-3-\n02",
+/// "Member-\nOfficer"): it joins the next line without a space. Before a
+/// lower-case word the hyphen may be a separator ("Progress-\nactual"), so
+/// a space is kept.
 fn unwrap_text(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    let mut glue_next = false;
+    for raw in s.lines() {
+        let line = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            continue;
+        }
+        let starts_code = line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c.is_uppercase());
+        if !out.is_empty() && !(glue_next && starts_code) {
+            out.push(' ');
+        }
+        out.push_str(&line);
+        let t = raw.trim_start();
+        glue_next = t.ends_with('-')
+            && t.chars().rev().nth(1).is_some_and(|c| c.is_alphanumeric());
+    }
+    out
 }
 
 fn non_empty(s: &str) -> Option<String> {
@@ -260,12 +285,12 @@ fn table_records(
             continue;
         }
         // A header the reader did not recognise, repeated as a row.
-        if row
-            .cells
-            .iter()
-            .map(|c| plantab_vocab::compact(c))
-            .collect::<Vec<_>>()
-            == header_key
+        if row.cells.len() == header_key.len()
+            && row
+                .cells
+                .iter()
+                .zip(&header_key)
+                .all(|(c, k)| plantab_vocab::compact(c) == *k)
         {
             continue;
         }
@@ -565,4 +590,19 @@ fn legend_from_table(t: &RebuiltTable) -> Option<Vec<LegendItem>> {
             })
             .collect(),
     )
+}
+
+#[cfg(test)]
+mod unwrap_tests {
+    use super::unwrap_text;
+
+    #[test]
+    fn hyphen_breaks_join_and_spaces_fold() {
+        assert_eq!(unwrap_text("GP20-CSP4-3-\n02"), "GP20-CSP4-3-02");
+        assert_eq!(unwrap_text("Member-\nOfficer"), "Member-Officer");
+        assert_eq!(unwrap_text("Progress-\nactual/"), "Progress- actual/");
+        assert_eq!(unwrap_text("Progress- \nActual"), "Progress- Actual");
+        assert_eq!(unwrap_text("Finance -\nServices"), "Finance - Services");
+        assert_eq!(unwrap_text("  On   Track-\n little\n\nor no "), "On Track- little or no");
+    }
 }

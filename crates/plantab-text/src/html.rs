@@ -28,7 +28,7 @@ pub fn html_to_text(cell: &str) -> String {
     let decoded = decode_entities(&out);
     let mut lines: Vec<String> = Vec::new();
     for raw in decoded.split('\n') {
-        let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        let collapsed = collapse_whitespace(raw);
         if let Some(item) = collapsed.strip_prefix('\u{1}') {
             let item = item.trim_start();
             let item = item
@@ -46,6 +46,18 @@ pub fn html_to_text(cell: &str) -> String {
         }
     }
     lines.join("\n")
+}
+
+/// The words of `raw` joined by single spaces (one allocation).
+fn collapse_whitespace(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for w in raw.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 struct Tag {

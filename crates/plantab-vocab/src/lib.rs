@@ -48,6 +48,14 @@ pub const MONTHS: [&str; 12] = [
 /// assert_eq!(plantab_vocab::compact("Status (Decemb\ner 2023)"), "statusdecember2023");
 /// ```
 pub fn compact(s: &str) -> String {
+    if s.is_ascii() {
+        // Fast path: no accents to fold, one byte per char.
+        return s
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
         let c = fold_accent(ch);
@@ -77,7 +85,9 @@ fn fold_accent(c: char) -> char {
 pub fn header_core(s: &str) -> String {
     let mut c = compact(s);
     for m in MONTHS {
-        c = c.replace(m, "");
+        if c.contains(m) {
+            c = c.replace(m, "");
+        }
     }
     strip_years(&c)
 }
@@ -161,6 +171,83 @@ fn data_lines(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 }
 
 /// Least similarity (normalised Levenshtein on compact forms) for a fuzzy
+/// status match.
+const STATUS_FUZZY_MIN: f64 = 0.8;
+
+/// `strsim::normalized_levenshtein(a, b)` when it is at least `min`, else
+/// `None`, without paying for the full edit distance of strings that cannot
+/// reach `min`: the distance is at least the length difference, and the
+/// dynamic programme stops as soon as every cell of a row exceeds the
+/// largest distance that still reaches `min`. The value returned is the one
+/// strsim computes (same formula, same distance). Works on chars, like
+/// strsim.
+fn similarity_at_least(a: &str, b: &str, min: f64) -> Option<f64> {
+    let (la, lb) = if a.is_ascii() && b.is_ascii() {
+        (a.len(), b.len())
+    } else {
+        (a.chars().count(), b.chars().count())
+    };
+    let longest = la.max(lb);
+    if longest == 0 {
+        return (1.0 >= min).then_some(1.0);
+    }
+    let sim_of = |d: usize| 1.0 - (d as f64) / (longest as f64);
+    if sim_of(la.abs_diff(lb)) < min {
+        return None;
+    }
+    // Largest distance whose similarity still reaches `min`.
+    let mut max_d = la.abs_diff(lb);
+    while max_d < longest && sim_of(max_d + 1) >= min {
+        max_d += 1;
+    }
+    let d = levenshtein_within(a, b, max_d)?;
+    let sim = sim_of(d);
+    (sim >= min).then_some(sim)
+}
+
+/// The Levenshtein distance of `a` and `b` (on chars) when it is at most
+/// `max_d`, else `None`.
+fn levenshtein_within(a: &str, b: &str, max_d: usize) -> Option<usize> {
+    if a == b {
+        return Some(0);
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return levenshtein_slices(a.as_bytes(), b.as_bytes(), max_d);
+    }
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    levenshtein_slices(&a, &b, max_d)
+}
+
+/// [`levenshtein_within`] on slices (bytes of ASCII text, or chars).
+fn levenshtein_slices<T: PartialEq>(a: &[T], b: &[T], max_d: usize) -> Option<usize> {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diag = i;
+        let mut left = i + 1;
+        let mut row_min = left;
+        for (j, cb) in b.iter().enumerate() {
+            let up = row.get(j + 1).copied().unwrap_or(usize::MAX - 1);
+            let cost = usize::from(*ca != *cb);
+            let cur = (diag + cost).min(up + 1).min(left + 1);
+            diag = up;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = cur;
+            }
+            left = cur;
+            row_min = row_min.min(cur);
+        }
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        if row_min > max_d {
+            return None;
+        }
+    }
+    row.last().copied().filter(|d| *d <= max_d)
+}
+
+/// Least similarity (normalised Levenshtein on compact forms) for a fuzzy
 /// header match.
 const HEADER_FUZZY_MIN: f64 = 0.86;
 
@@ -183,8 +270,10 @@ pub fn match_header(printed: &str) -> Option<HeaderMatch> {
     }
     let mut best: Option<(&HeaderSynonym, f64)> = None;
     for s in syns {
-        let sim = strsim::normalized_levenshtein(&core, &s.core);
-        if sim >= HEADER_FUZZY_MIN && best.is_none_or(|(_, b)| sim > b) {
+        let Some(sim) = similarity_at_least(&core, &s.core, HEADER_FUZZY_MIN) else {
+            continue;
+        };
+        if best.is_none_or(|(_, b)| sim > b) {
             best = Some((s, sim));
         }
     }
@@ -289,10 +378,17 @@ pub fn status_code(raw: &str) -> Option<StatusCode> {
     }
     let mut best: Option<(StatusCode, f64)> = None;
     for l in labels.iter().filter(|l| l.compact.len() >= 5) {
-        let head: String = c.chars().take(l.compact.chars().count()).collect();
-        let sim = strsim::normalized_levenshtein(&head, &l.compact)
-            .max(strsim::normalized_levenshtein(&c, &l.compact));
-        if sim >= 0.8 && best.is_none_or(|(_, b)| sim > b) {
+        // `c` is ASCII (compact), so its first label-length chars are bytes.
+        let head = c.get(..l.compact.len()).unwrap_or(&c);
+        let sim = match (
+            similarity_at_least(head, &l.compact, STATUS_FUZZY_MIN),
+            similarity_at_least(&c, &l.compact, STATUS_FUZZY_MIN),
+        ) {
+            (Some(a), Some(b)) => a.max(b),
+            (Some(a), None) | (None, Some(a)) => a,
+            (None, None) => continue,
+        };
+        if best.is_none_or(|(_, b)| sim > b) {
             best = Some((l.code, sim));
         }
     }
@@ -568,6 +664,29 @@ pub fn role_word(word: &str) -> Option<RoleWord> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bounded_similarity_agrees_with_strsim() {
+        let words = [
+            "", "a", "status", "statuss", "sttus", "ontrack", "ontrak", "completed",
+            "compelted", "leadservice", "leadservic", "leaddepartment", "delayed",
+            "delayedbutprogressing", "notstarted", "ïdé", "idé", "whatwillwedoin",
+            "revisedtargetdate", "xyz",
+        ];
+        for a in words {
+            for b in words {
+                for min in [0.0, 0.5, 0.8, 0.86, 1.0] {
+                    let want = strsim::normalized_levenshtein(a, b);
+                    let got = similarity_at_least(a, b, min);
+                    if want >= min {
+                        assert_eq!(got, Some(want), "{a:?} {b:?} {min}");
+                    } else {
+                        assert_eq!(got, None, "{a:?} {b:?} {min}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn headers_match_through_wrapping_years_and_months() {

@@ -56,36 +56,94 @@ impl Isolated {
 /// A panic in `work` is caught and returned as [`Isolated::Panicked`] with
 /// its message; a closure still running at the limit is abandoned (see the
 /// module docs) and [`Isolated::TimedOut`] returned. The thread is never
-/// joined, so an abandoned closure does not keep the process alive.
+/// joined, so an abandoned closure does not keep the process alive. For
+/// many calls in a row, an [`Isolator`] reuses its thread.
 pub fn run_isolated<T, F>(timeout: Option<Duration>, work: F) -> Result<T, Isolated>
 where
     T: Send + 'static,
     F: FnOnce() -> T + Send + 'static,
 {
-    let (tx, rx) = mpsc::sync_channel::<Result<T, String>>(1);
-    let spawned = std::thread::Builder::new()
-        .name(ISOLATED_THREAD_NAME.to_string())
-        .stack_size(STACK_SIZE)
-        .spawn(move || {
+    Isolator::new().run(timeout, work)
+}
+
+type Job = Box<dyn FnOnce() + Send>;
+
+/// A reusable isolated worker thread: [`Isolator::run`] behaves as
+/// [`run_isolated`] but keeps one thread for call after call (no thread
+/// start per file, and the allocator keeps one arena for it instead of
+/// spreading freed memory over many). After a timeout the thread is
+/// abandoned and the next call starts a new one; a panic does not end the
+/// thread.
+#[derive(Debug, Default)]
+pub struct Isolator {
+    worker: Option<mpsc::Sender<Job>>,
+}
+
+impl Isolator {
+    /// An isolator; its thread starts with the first call.
+    pub fn new() -> Isolator {
+        Isolator { worker: None }
+    }
+
+    /// Runs `work` on this isolator's thread; see [`run_isolated`].
+    pub fn run<T, F>(&mut self, timeout: Option<Duration>, work: F) -> Result<T, Isolated>
+    where
+        T: Send + 'static,
+        F: FnOnce() -> T + Send + 'static,
+    {
+        let (tx, rx) = mpsc::sync_channel::<Result<T, String>>(1);
+        let mut job: Job = Box::new(move || {
             let result = catch_unwind(AssertUnwindSafe(work)).map_err(|p| panic_message(&*p));
             // The receiver is gone when the caller gave up (timeout).
             let _ = tx.send(result);
         });
-    if let Err(e) = spawned {
-        return Err(Isolated::Spawn(e.to_string()));
-    }
-    let received = match timeout {
-        Some(limit) => rx.recv_timeout(limit).map_err(|e| match e {
-            mpsc::RecvTimeoutError::Timeout => Isolated::TimedOut(limit),
-            mpsc::RecvTimeoutError::Disconnected => {
-                Isolated::Panicked("worker thread ended without a result".into())
+        // A worker that has died (it cannot, short of an abort) is replaced
+        // once.
+        for _ in 0..2 {
+            let worker = match self.worker.take() {
+                Some(w) => w,
+                None => spawn_worker()?,
+            };
+            match worker.send(job) {
+                Ok(()) => {
+                    self.worker = Some(worker);
+                    break;
+                }
+                Err(mpsc::SendError(back)) => job = back,
             }
-        }),
-        None => rx
-            .recv()
-            .map_err(|_| Isolated::Panicked("worker thread ended without a result".into())),
-    };
-    received?.map_err(Isolated::Panicked)
+        }
+        let received = match timeout {
+            Some(limit) => rx.recv_timeout(limit).map_err(|e| match e {
+                mpsc::RecvTimeoutError::Timeout => Isolated::TimedOut(limit),
+                mpsc::RecvTimeoutError::Disconnected => {
+                    Isolated::Panicked("worker thread ended without a result".into())
+                }
+            }),
+            None => rx
+                .recv()
+                .map_err(|_| Isolated::Panicked("worker thread ended without a result".into())),
+        };
+        if received.is_err() {
+            // Abandon the busy thread: dropping its sender ends its loop
+            // once (if ever) the job returns.
+            self.worker = None;
+        }
+        received?.map_err(Isolated::Panicked)
+    }
+}
+
+fn spawn_worker() -> Result<mpsc::Sender<Job>, Isolated> {
+    let (tx, rx) = mpsc::channel::<Job>();
+    std::thread::Builder::new()
+        .name(ISOLATED_THREAD_NAME.to_string())
+        .stack_size(STACK_SIZE)
+        .spawn(move || {
+            while let Ok(job) = rx.recv() {
+                job();
+            }
+        })
+        .map_err(|e| Isolated::Spawn(e.to_string()))?;
+    Ok(tx)
 }
 
 /// The text of a panic payload (`&str` or `String`, as `panic!` makes).
@@ -117,5 +175,27 @@ mod tests {
         })
         .unwrap_err();
         assert_eq!(e.code(), "timeout");
+    }
+
+    #[test]
+    fn isolator_survives_panics_and_replaces_a_hung_thread() {
+        let mut iso = Isolator::new();
+        // Generous: a panic with RUST_BACKTRACE set takes a while.
+        let limit = Some(Duration::from_secs(30));
+        let id = |iso: &mut Isolator| iso.run(limit, || std::thread::current().id()).unwrap();
+        let first = id(&mut iso);
+        assert_eq!(id(&mut iso), first, "thread reused");
+        assert!(matches!(
+            iso.run(limit, || -> u8 { panic!("x") }),
+            Err(Isolated::Panicked(_))
+        ));
+        assert_eq!(id(&mut iso), first, "a panic does not end the thread");
+        assert!(matches!(
+            iso.run(Some(Duration::from_millis(100)), || std::thread::sleep(
+                Duration::from_secs(3600)
+            )),
+            Err(Isolated::TimedOut(_))
+        ));
+        assert_ne!(id(&mut iso), first, "a new thread after a timeout");
     }
 }

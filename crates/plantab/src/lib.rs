@@ -19,7 +19,7 @@ use sha2::{Digest, Sha256};
 use std::path::Path;
 
 mod isolate;
-pub use isolate::{panic_message, run_isolated, Isolated, ISOLATED_THREAD_NAME};
+pub use isolate::{panic_message, run_isolated, Isolated, Isolator, ISOLATED_THREAD_NAME};
 
 /// Why a file produced no document. Every variant names a stable code
 /// (see [`ExtractError::code`]) for manifests and scripts.
@@ -41,7 +41,8 @@ pub enum ExtractError {
 
 impl ExtractError {
     /// The stable error code: `io`, `empty`, `not_text`, `encrypted`,
-    /// `no_text_layer` or `malformed`.
+    /// `no_text_layer`, `malformed` or `limit_exceeded` (a PDF over
+    /// `plantab_pdf::Limits`).
     pub fn code(&self) -> &'static str {
         match self {
             ExtractError::Io(_) => "io",

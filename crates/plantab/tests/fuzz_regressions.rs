@@ -1,0 +1,63 @@
+//! Every input in `fixtures/fuzz/<target>/` (a crash a fuzz target once
+//! found) run through the same function as that target: no panic.
+
+use std::path::PathBuf;
+
+use plantab_records::dates::{parse_date, DateContext};
+use plantab_records::status::normalise_status;
+
+fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/fuzz")
+        .join(target);
+    let Ok(rd) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(String, Vec<u8>)> = rd
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| (p.display().to_string(), std::fs::read(&p).unwrap()))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn text_reader_regressions() {
+    for (name, bytes) in inputs("text_reader") {
+        println!("{name}");
+        let _ = plantab_text::read_text(&bytes);
+    }
+}
+
+#[test]
+fn pdf_reader_regressions() {
+    for (name, bytes) in inputs("pdf_reader") {
+        let r = plantab_pdf::read_pdf(&bytes);
+        println!("{name}: {:?}", r.as_ref().err().map(|e| e.code()));
+    }
+}
+
+#[test]
+fn dates_regressions() {
+    for (name, bytes) in inputs("dates") {
+        let Ok(s) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        println!("{name}");
+        for (year, short_year_first) in [(None, false), (Some(2024), false), (Some(2022), true)] {
+            let d = parse_date(
+                s,
+                &DateContext {
+                    year,
+                    short_year_first,
+                },
+            );
+            assert_eq!(d.raw, s, "{name}");
+            if let (Some(a), Some(b)) = (&d.start, &d.end) {
+                assert!(a <= b, "{name}: {a} > {b}");
+            }
+        }
+        let _ = normalise_status(s);
+    }
+}
