@@ -35,7 +35,13 @@ fn every_external_pdf_reads_or_fails_with_a_named_error() {
     let mut files = Vec::new();
     pdfs(&dir, &mut files);
     assert!(files.len() >= 150, "found {} PDFs", files.len());
-    let named = ["encrypted", "no_text_layer", "malformed", "empty", "limit_exceeded"];
+    let named = [
+        "encrypted",
+        "no_text_layer",
+        "malformed",
+        "empty",
+        "limit_exceeded",
+    ];
     let mut outcomes: BTreeMap<String, usize> = BTreeMap::new();
     for f in &files {
         let outcome = std::panic::catch_unwind(|| plantab::extract_file(f));
@@ -44,7 +50,11 @@ fn every_external_pdf_reads_or_fails_with_a_named_error() {
             Ok(Ok(_)) => "ok".to_string(),
             Ok(Err(e)) => {
                 let code = e.code().to_string();
-                assert!(named.contains(&code.as_str()), "{}: unexpected error {e}", f.display());
+                assert!(
+                    named.contains(&code.as_str()),
+                    "{}: unexpected error {e}",
+                    f.display()
+                );
                 assert!(!e.to_string().is_empty());
                 code
             }

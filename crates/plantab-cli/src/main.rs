@@ -48,8 +48,12 @@ enum Command {
     Debug {
         /// The file to inspect.
         file: PathBuf,
-        /// Which stage's output to print.
-        #[arg(long, value_enum, default_value_t = Stage::Layout)]
+        /// What to print: `reader` (default) — for a PDF, what the reader
+        /// saw on each page (text runs with positions, the columns and rows
+        /// found, the grid) as text; for text input, the layout; `layout` —
+        /// the reader's blocks and table fragments as JSON; `tables` — the
+        /// tables after fragments were joined, as JSON.
+        #[arg(long, value_enum, default_value_t = Stage::Reader)]
         stage: Stage,
         /// Only this page (1-based; PDF input).
         #[arg(long)]
@@ -128,6 +132,7 @@ impl Format {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Stage {
+    Reader,
     Layout,
     Tables,
 }
@@ -180,6 +185,30 @@ fn quiet_isolated_panics() {
 fn debug(file: &Path, stage: Stage, page: Option<u32>) -> Result<u8> {
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let path = file.to_string_lossy();
+    if stage == Stage::Reader && plantab::sniff_format(&bytes) == plantab_model::SourceFormat::Pdf {
+        let pages: Vec<u32> = match page {
+            Some(p) => vec![p],
+            None => {
+                let (_, source) = match plantab::read_layout(&path, &bytes) {
+                    Ok(x) => x,
+                    Err(e) => bail!("{}: {e}", file.display()),
+                };
+                (1..=source.pages.unwrap_or(0)).collect()
+            }
+        };
+        for p in pages {
+            match plantab::debug_pdf_page(&bytes, p) {
+                // A closed pipe (`| head`) just ends the listing.
+                Ok(text) => {
+                    if print_stdout(&text).is_err() {
+                        return Ok(0);
+                    }
+                }
+                Err(e) => bail!("{}: {e}", file.display()),
+            }
+        }
+        return Ok(0);
+    }
     let (mut layout, _) = match plantab::read_layout(&path, &bytes) {
         Ok(x) => x,
         Err(e) => bail!("{}: {e}", file.display()),
@@ -188,11 +217,20 @@ fn debug(file: &Path, stage: Stage, page: Option<u32>) -> Result<u8> {
         layout.blocks.retain(|b| block_page(b) == Some(p));
     }
     let json = match stage {
-        Stage::Layout => serde_json::to_string_pretty(&layout)?,
+        Stage::Layout | Stage::Reader => serde_json::to_string_pretty(&layout)?,
         Stage::Tables => serde_json::to_string_pretty(&plantab::rebuild(layout))?,
     };
-    println!("{json}");
+    let _ = print_stdout(&json);
     Ok(0)
+}
+
+/// Writes `text` and a newline to stdout, returning the error (a closed
+/// pipe) instead of panicking as `println!` does.
+fn print_stdout(text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{text}")?;
+    out.flush()
 }
 
 fn block_page(b: &plantab_model::Block) -> Option<u32> {

@@ -174,3 +174,25 @@ fn debug_dumps_the_layout() {
         .iter()
         .any(|b| b["type"] == "table"));
 }
+
+#[test]
+fn debug_shows_what_the_pdf_reader_saw_on_a_page() {
+    let f = repo().join("fixtures/pdf/000_10d08a98e15f6a96.pdf");
+    let o = run(bin().arg("debug").arg(&f).arg("--page").arg("3"));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("page 3 of 17"), "{text}");
+    assert!(text.contains("column bounds"), "{text}");
+    assert!(
+        text.contains("\"December Revised date if delayed\""),
+        "{text}"
+    );
+    assert!(text.contains("31-Dec"), "{text}");
+    let o = run(bin().arg("debug").arg(&f).arg("--page").arg("99"));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("page 99 does not exist"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -6,7 +6,9 @@ fn main() {
         let lim = plantab_pdf::Limits::default();
         let t = Instant::now();
         let mut r = None;
-        for _ in 0..10 { r = Some(plantab_pdf::limits::check(&b, &lim)); }
+        for _ in 0..10 {
+            r = Some(plantab_pdf::limits::check(&b, &lim));
+        }
         let t0 = t.elapsed() / 10;
         let t = Instant::now();
         let _d = lopdf::Document::load_mem(&b);
@@ -14,6 +16,10 @@ fn main() {
         let t = Instant::now();
         let l = plantab_pdf::read_pdf(&b);
         let t2 = t.elapsed();
-        println!("{p} check={t0:?} {:?} lopdf={t1:?} read_pdf={t2:?} ok={}", r.unwrap(), l.is_ok());
+        println!(
+            "{p} check={t0:?} {:?} lopdf={t1:?} read_pdf={t2:?} ok={}",
+            r.unwrap(),
+            l.is_ok()
+        );
     }
 }

@@ -242,8 +242,7 @@ fn unwrap_text(s: &str) -> String {
         }
         out.push_str(&line);
         let t = raw.trim_start();
-        glue_next = t.ends_with('-')
-            && t.chars().rev().nth(1).is_some_and(|c| c.is_alphanumeric());
+        glue_next = t.ends_with('-') && t.chars().rev().nth(1).is_some_and(|c| c.is_alphanumeric());
     }
     out
 }
@@ -603,6 +602,9 @@ mod unwrap_tests {
         assert_eq!(unwrap_text("Progress-\nactual/"), "Progress- actual/");
         assert_eq!(unwrap_text("Progress- \nActual"), "Progress- Actual");
         assert_eq!(unwrap_text("Finance -\nServices"), "Finance - Services");
-        assert_eq!(unwrap_text("  On   Track-\n little\n\nor no "), "On Track- little or no");
+        assert_eq!(
+            unwrap_text("  On   Track-\n little\n\nor no "),
+            "On Track- little or no"
+        );
     }
 }

@@ -668,10 +668,26 @@ mod tests {
     #[test]
     fn bounded_similarity_agrees_with_strsim() {
         let words = [
-            "", "a", "status", "statuss", "sttus", "ontrack", "ontrak", "completed",
-            "compelted", "leadservice", "leadservic", "leaddepartment", "delayed",
-            "delayedbutprogressing", "notstarted", "ïdé", "idé", "whatwillwedoin",
-            "revisedtargetdate", "xyz",
+            "",
+            "a",
+            "status",
+            "statuss",
+            "sttus",
+            "ontrack",
+            "ontrak",
+            "completed",
+            "compelted",
+            "leadservice",
+            "leadservic",
+            "leaddepartment",
+            "delayed",
+            "delayedbutprogressing",
+            "notstarted",
+            "ïdé",
+            "idé",
+            "whatwillwedoin",
+            "revisedtargetdate",
+            "xyz",
         ];
         for a in words {
             for b in words {

@@ -100,6 +100,12 @@ pub fn read_layout(path: &str, bytes: &[u8]) -> Result<(Layout, Source), Extract
     Ok((layout, source))
 }
 
+/// What the PDF reader saw on 1-based page `page` (text runs with their
+/// positions, the columns and rows it found, the grid): `plantab debug`.
+pub fn debug_pdf_page(bytes: &[u8], page: u32) -> Result<String, ExtractError> {
+    Ok(plantab_pdf::debug_page(bytes, page)?)
+}
+
 /// The tables stage alone.
 pub fn rebuild(layout: Layout) -> RebuiltDocument {
     plantab_tables::rebuild(layout)
