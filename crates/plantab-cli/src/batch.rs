@@ -1,4 +1,5 @@
-//! `plantab extract`: the batch run.
+//! `plantab extract` and `plantab tables`: the batch run, shared by both
+//! commands (a [`Job`] says which, and with which output format).
 //!
 //! Inputs are handed to a rayon pool of `--jobs` threads in input order
 //! (`par_bridge` pulls them one at a time). Each file's work — extraction
@@ -15,7 +16,7 @@
 use crate::inputs::{self, Input};
 use crate::manifest::{self, round3, Entry, Finished, Manifest, Totals, MANIFEST_NAME};
 use crate::progress::Progress;
-use crate::{ExtractArgs, Format};
+use crate::{ExtractArgs, Format, TablesArgs, TablesFormat};
 use anyhow::{bail, Context, Result};
 use plantab_model::SourceFormat;
 use rayon::iter::{ParallelBridge, ParallelIterator};
@@ -34,13 +35,138 @@ const CHECKPOINT_EVERY: Duration = Duration::from_secs(2);
 /// the stream waits for.
 const WINDOW_PER_JOB: usize = 32;
 
-/// What the per-file work hands back: records, warnings and the
-/// serialised output.
-type Produced = (usize, usize, Vec<u8>);
+/// What the per-file work hands back.
+struct Produced {
+    records: usize,
+    warnings: usize,
+    tables: usize,
+    /// The serialised output (per-file or streamed).
+    out: Vec<u8>,
+    /// `tables --format csv`: one (name, bytes) per table, in place of
+    /// `out`.
+    files: Vec<(String, Vec<u8>)>,
+}
+
+/// What a batch run makes of each input.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `plantab extract --format F`.
+    Extract(Format),
+    /// `plantab tables --format F`.
+    Tables(TablesFormat),
+}
+
+impl Kind {
+    fn command(self) -> &'static str {
+        match self {
+            Kind::Extract(_) => "extract",
+            Kind::Tables(_) => "tables",
+        }
+    }
+
+    /// The format's name on the command line and in the manifest.
+    fn format_name(self) -> &'static str {
+        match self {
+            Kind::Extract(f) => f.name(),
+            Kind::Tables(TablesFormat::Json) => "json",
+            Kind::Tables(TablesFormat::Csv) => "csv",
+            Kind::Tables(TablesFormat::Md) => "md",
+        }
+    }
+
+    /// With `-o DIR`: files of its own for each input (else one streamed
+    /// file for all).
+    fn per_file(self) -> bool {
+        matches!(self, Kind::Extract(Format::Json) | Kind::Tables(_))
+    }
+
+    /// Streamed JSON documents (an array for several inputs).
+    fn json_stream(self) -> bool {
+        matches!(
+            self,
+            Kind::Extract(Format::Json) | Kind::Tables(TablesFormat::Json)
+        )
+    }
+
+    /// The one streamed output file in DIR, when the format has one.
+    fn stream_name(self) -> Option<&'static str> {
+        match self {
+            Kind::Extract(Format::Ndjson) => Some("records.ndjson"),
+            Kind::Extract(Format::Csv) => Some("records.csv"),
+            _ => None,
+        }
+    }
+
+    /// Whether `--incremental` can be used: one output file per input.
+    fn incremental_ok(self) -> bool {
+        matches!(
+            self,
+            Kind::Extract(Format::Json)
+                | Kind::Tables(TablesFormat::Json)
+                | Kind::Tables(TablesFormat::Md)
+        )
+    }
+
+    /// The per-file output name from the `<stem>.json` name.
+    fn output_name(self, json_name: String) -> String {
+        match self {
+            Kind::Tables(TablesFormat::Md) => match json_name.strip_suffix(".json") {
+                Some(stem) => format!("{stem}.md"),
+                None => json_name,
+            },
+            _ => json_name,
+        }
+    }
+}
+
+/// One batch run: the inputs, where output goes, and what to make.
+pub struct Job<'a> {
+    paths: &'a [PathBuf],
+    files_from: Option<&'a Path>,
+    globs: &'a [String],
+    output: Option<&'a Path>,
+    jobs: Option<u32>,
+    timeout_secs: u64,
+    incremental: bool,
+    quiet: bool,
+    kind: Kind,
+}
+
+impl<'a> From<&'a ExtractArgs> for Job<'a> {
+    fn from(a: &'a ExtractArgs) -> Self {
+        Job {
+            paths: &a.paths,
+            files_from: a.files_from.as_deref(),
+            globs: &a.globs,
+            output: a.output.as_deref(),
+            jobs: a.jobs,
+            timeout_secs: a.timeout_secs,
+            incremental: a.incremental,
+            quiet: a.quiet,
+            kind: Kind::Extract(a.format),
+        }
+    }
+}
+
+impl<'a> From<&'a TablesArgs> for Job<'a> {
+    fn from(a: &'a TablesArgs) -> Self {
+        Job {
+            paths: &a.paths,
+            files_from: a.files_from.as_deref(),
+            globs: &a.globs,
+            output: a.output.as_deref(),
+            jobs: a.jobs,
+            timeout_secs: a.timeout_secs,
+            incremental: a.incremental,
+            quiet: a.quiet,
+            kind: Kind::Tables(a.format),
+        }
+    }
+}
 
 /// Settings shared by the pool threads.
 struct Ctx<'a> {
-    format: Format,
+    kind: Kind,
     /// `Some` with `-o DIR`.
     dir: Option<&'a Path>,
     /// One `<stem>.json` per input (json with `-o`).
@@ -72,20 +198,31 @@ struct Outcome {
     output_error: bool,
 }
 
-/// Runs `plantab extract`; returns the exit code.
-pub fn extract(args: &ExtractArgs) -> Result<u8> {
+/// Runs `plantab extract` or `plantab tables`; returns the exit code.
+pub fn run(args: &Job) -> Result<u8> {
     let started_wall = SystemTime::now();
     let started = Instant::now();
-    if args.incremental && (args.output.is_none() || args.format != Format::Json) {
-        bail!("--incremental needs -o DIR and --format json (per-file outputs to keep)");
+    let kind = args.kind;
+    if args.incremental && (args.output.is_none() || !kind.incremental_ok()) {
+        match kind {
+            Kind::Extract(_) => {
+                bail!("--incremental needs -o DIR and --format json (per-file outputs to keep)")
+            }
+            Kind::Tables(_) => bail!(
+                "--incremental needs -o DIR and --format json or md (per-file outputs to keep)"
+            ),
+        }
+    }
+    if kind == Kind::Tables(TablesFormat::Csv) && args.output.is_none() {
+        bail!("--format csv needs -o DIR (it writes one file per table)");
     }
     let globs = args
         .globs
         .iter()
         .map(|g| crate::glob::Glob::new(g).map_err(anyhow::Error::msg))
         .collect::<Result<Vec<_>>>()?;
-    let mut paths = args.paths.clone();
-    if let Some(list) = &args.files_from {
+    let mut paths = args.paths.to_vec();
+    if let Some(list) = args.files_from {
         let listed = inputs::read_files_from(list)
             .with_context(|| format!("cannot read --files-from {}", list.display()))?;
         paths.extend(listed);
@@ -93,16 +230,16 @@ pub fn extract(args: &ExtractArgs) -> Result<u8> {
     if paths.is_empty() && args.files_from.is_none() {
         bail!("no input paths given");
     }
-    let dir = args.output.as_deref();
+    let dir = args.output;
     if let Some(dir) = dir {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create output folder {}", dir.display()))?;
         remove_dead_temp_files(dir);
     }
     let inputs = inputs::collect(&paths, &globs);
-    let per_file = dir.is_some() && args.format == Format::Json;
+    let per_file = dir.is_some() && kind.per_file();
     let previous = if args.incremental {
-        match dir.map(manifest::previous) {
+        match dir.map(|d| manifest::previous(d, kind.command(), kind.format_name())) {
             Some(Ok(p)) => Some(p),
             Some(Err(e)) => {
                 eprintln!("plantab: warning: {e}; reading every input");
@@ -118,17 +255,16 @@ pub fn extract(args: &ExtractArgs) -> Result<u8> {
         .map(|j| j as usize)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let ctx = Ctx {
-        format: args.format,
+        kind,
         dir,
         per_file,
-        names: inputs::output_names(&inputs),
+        names: inputs::output_names(&inputs)
+            .into_iter()
+            .map(|n| n.map(|n| kind.output_name(n)))
+            .collect(),
         previous,
         timeout: (args.timeout_secs > 0).then(|| Duration::from_secs(args.timeout_secs)),
-        stream_name: match (dir, args.format) {
-            (Some(_), Format::Ndjson) => Some("records.ndjson"),
-            (Some(_), Format::Csv) => Some("records.csv"),
-            _ => None,
-        },
+        stream_name: dir.and(kind.stream_name()),
         abort: AtomicBool::new(false),
         emitted: AtomicUsize::new(0),
         window: (!per_file).then_some(WINDOW_PER_JOB * jobs),
@@ -136,7 +272,7 @@ pub fn extract(args: &ExtractArgs) -> Result<u8> {
     let mut sink = if per_file {
         None
     } else {
-        Some(Sink::open(args.format, dir, inputs.len() == 1)?)
+        Some(Sink::open(kind, dir, inputs.len() == 1)?)
     };
 
     let total = inputs.len();
@@ -218,7 +354,7 @@ pub fn extract(args: &ExtractArgs) -> Result<u8> {
                     // manifest's failure is the one that counts.
                     let _ = write_manifest(
                         dir,
-                        &manifest_view(&entries, started_wall, started, args.format, total, None),
+                        &manifest_view(&entries, started_wall, started, kind, total, None),
                     );
                 }
             }
@@ -236,7 +372,7 @@ pub fn extract(args: &ExtractArgs) -> Result<u8> {
         &entries,
         started_wall,
         started,
-        args.format,
+        kind,
         total,
         Some(SystemTime::now()),
     );
@@ -248,9 +384,13 @@ pub fn extract(args: &ExtractArgs) -> Result<u8> {
     }
     let t = &done.totals;
     if !args.quiet {
+        let (n, what) = match kind {
+            Kind::Extract(_) => (t.records, "records"),
+            Kind::Tables(_) => (t.tables, "tables"),
+        };
         eprintln!(
-            "plantab: {} file(s) ok, {} failed, {} skipped (unchanged), {} records, {} warnings, {:.1} s",
-            t.ok, t.failed, t.skipped, t.records, t.warnings, t.seconds
+            "plantab: {} file(s) ok, {} failed, {} skipped (unchanged), {n} {what}, {} warnings, {:.1} s",
+            t.ok, t.failed, t.skipped, t.warnings, t.seconds
         );
     }
     let unfinished = t.ok + t.failed < total;
@@ -277,7 +417,7 @@ fn manifest_view(
     entries: &[Option<Entry>],
     started_wall: SystemTime,
     started: Instant,
-    format: Format,
+    kind: Kind,
     total: usize,
     finished: Option<SystemTime>,
 ) -> Manifest<Finished<'_>> {
@@ -287,7 +427,8 @@ fn manifest_view(
         started: manifest::rfc3339(started_wall),
         finished: finished.map(manifest::rfc3339),
         complete: finished.is_some(),
-        format: format.name().to_string(),
+        command: kind.command().to_string(),
+        format: kind.format_name().to_string(),
         totals: Totals::over(
             total,
             entries.iter().flatten(),
@@ -367,6 +508,8 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
         warnings: 0,
         seconds: 0.0,
         output: None,
+        tables: 0,
+        outputs: Vec::new(),
     };
     if let (Some(previous), Some(dir), Some(name)) = (&ctx.previous, ctx.dir, &name) {
         if let Some(prev) = previous.get(&entry.path) {
@@ -377,6 +520,7 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
                 entry.skipped = true;
                 entry.records = prev.records;
                 entry.warnings = prev.warnings;
+                entry.tables = prev.tables;
                 entry.output = Some(name.clone());
                 entry.seconds = secs();
                 return fail(entry);
@@ -384,31 +528,56 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
         }
     }
 
-    let format = ctx.format;
+    let kind = ctx.kind;
     let work_path = entry.path.clone();
+    let stem = name
+        .as_deref()
+        .map(|n| n.rsplit_once('.').map_or(n, |(s, _)| s).to_string())
+        .unwrap_or_else(|| "input".to_string());
+    let work_stem = stem.clone();
     let produce = move || -> std::result::Result<Produced, (String, String)> {
         #[cfg(debug_assertions)]
         test_fault(&work_path);
-        let doc = plantab::extract_bytes(&work_path, &bytes)
-            .map_err(|e| (e.code().to_string(), strip_code(e.code(), e.to_string())))?;
+        let read = match kind {
+            Kind::Extract(_) => plantab::extract_bytes(&work_path, &bytes),
+            Kind::Tables(_) => plantab::tables_bytes(&work_path, &bytes),
+        };
+        let doc = read.map_err(|e| (e.code().to_string(), strip_code(e.code(), e.to_string())))?;
         let internal = |e: plantab_output::OutputError| {
             (
                 "internal_error".to_string(),
                 format!("cannot serialise: {e}"),
             )
         };
-        let out = match format {
-            Format::Json => plantab_output::to_json(&doc)
-                .map_err(internal)?
-                .into_bytes(),
-            Format::Ndjson => {
+        let mut files = Vec::new();
+        let out = match kind {
+            Kind::Extract(Format::Json) | Kind::Tables(TablesFormat::Json) => {
+                plantab_output::to_json(&doc)
+                    .map_err(internal)?
+                    .into_bytes()
+            }
+            Kind::Extract(Format::Ndjson) => {
                 let mut buf = Vec::new();
                 plantab_output::write_ndjson(&doc, &mut buf).map_err(internal)?;
                 buf
             }
-            Format::Csv => csv_rows(&doc).map_err(internal)?,
+            Kind::Extract(Format::Csv) => csv_rows(&doc).map_err(internal)?,
+            Kind::Tables(TablesFormat::Md) => plantab_output::tables_markdown(&doc).into_bytes(),
+            Kind::Tables(TablesFormat::Csv) => {
+                let names = plantab_output::table_file_names(&work_stem, &doc);
+                for (name, t) in names.into_iter().zip(&doc.tables) {
+                    files.push((name, plantab_output::table_csv(t).map_err(internal)?));
+                }
+                Vec::new()
+            }
         };
-        Ok((doc.records.len(), doc.warnings.len(), out))
+        Ok(Produced {
+            records: doc.records.len(),
+            warnings: doc.warnings.len(),
+            tables: doc.tables.len(),
+            out,
+            files,
+        })
     };
     // Caught here too (not only by `run_isolated`) to add where it
     // happened, which the panic hook noted on this thread.
@@ -432,11 +601,24 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
         output_error: false,
     };
     match result {
-        Ok((records, warnings, out)) => {
-            outcome.entry.records = records;
-            outcome.entry.warnings = warnings;
+        Ok(p) => {
+            outcome.entry.records = p.records;
+            outcome.entry.warnings = p.warnings;
+            outcome.entry.tables = p.tables;
             match (ctx.per_file, ctx.dir, &name) {
-                (true, Some(dir), Some(name)) => match write_atomic(&dir.join(name), &out) {
+                (true, Some(dir), Some(_)) if ctx.kind == Kind::Tables(TablesFormat::Csv) => {
+                    match write_table_files(dir, &stem, &p.files) {
+                        Ok(()) => {
+                            outcome.entry.output = Some(format!("{stem}-p*-t*.csv"));
+                            outcome.entry.outputs = p.files.into_iter().map(|(n, _)| n).collect();
+                        }
+                        Err(e) => {
+                            set_error(&mut outcome.entry, "output", format!("{e:#}"));
+                            outcome.output_error = true;
+                        }
+                    }
+                }
+                (true, Some(dir), Some(name)) => match write_atomic(&dir.join(name), &p.out) {
                     Ok(()) => outcome.entry.output = Some(name.clone()),
                     Err(e) => {
                         set_error(&mut outcome.entry, "output", format!("{e:#}"));
@@ -445,7 +627,7 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
                 },
                 _ => {
                     outcome.entry.output = ctx.stream_name.map(str::to_string);
-                    outcome.chunk = Some(out);
+                    outcome.chunk = Some(p.out);
                 }
             }
         }
@@ -456,6 +638,50 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
     }
     outcome.entry.seconds = secs();
     outcome
+}
+
+/// `tables --format csv`: writes one input's table files atomically, and
+/// removes the files an earlier run wrote for the same input that this run
+/// did not (a table fewer).
+fn write_table_files(dir: &Path, stem: &str, files: &[(String, Vec<u8>)]) -> Result<()> {
+    for (name, bytes) in files {
+        write_atomic(&dir.join(name), bytes)?;
+    }
+    for old in table_files_of(dir, stem) {
+        if !files.iter().any(|(n, _)| *n == old) {
+            let _ = std::fs::remove_file(dir.join(old));
+        }
+    }
+    Ok(())
+}
+
+/// The per-table CSV files of `stem` in DIR: `<stem>-p<N>-t<N>.csv` or
+/// `<stem>-t<N>.csv`.
+fn table_files_of(dir: &Path, stem: &str) -> Vec<String> {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    rd.flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| {
+            let Some(rest) = n
+                .strip_prefix(stem)
+                .and_then(|r| r.strip_prefix('-'))
+                .and_then(|r| r.strip_suffix(".csv"))
+            else {
+                return false;
+            };
+            let t = match rest.strip_prefix('p').and_then(|r| r.split_once("-t")) {
+                Some((p, t)) if number(p) => t,
+                _ => match rest.strip_prefix('t') {
+                    Some(t) => t,
+                    None => return false,
+                },
+            };
+            number(t)
+        })
+        .collect()
 }
 
 fn set_error(entry: &mut Entry, code: &str, message: String) {
@@ -472,7 +698,14 @@ fn set_error(entry: &mut Entry, code: &str, message: String) {
 /// match the input's current bytes.
 fn remove_stale(ctx: &Ctx, name: Option<&str>) {
     if let (true, Some(dir), Some(name)) = (ctx.per_file, ctx.dir, name) {
-        let _ = std::fs::remove_file(dir.join(name));
+        if ctx.kind == Kind::Tables(TablesFormat::Csv) {
+            let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+            for old in table_files_of(dir, stem) {
+                let _ = std::fs::remove_file(dir.join(old));
+            }
+        } else {
+            let _ = std::fs::remove_file(dir.join(name));
+        }
     }
 }
 
@@ -498,7 +731,8 @@ fn csv_header() -> std::result::Result<Vec<u8>, plantab_output::OutputError> {
 /// (written under a temporary name and renamed by [`Sink::finish`]).
 struct Sink {
     out: Box<dyn Write>,
-    format: Format,
+    /// JSON documents: wrapped in an array when there are several.
+    json: bool,
     /// One input: JSON is the bare document, not an array.
     single: bool,
     written: usize,
@@ -507,29 +741,25 @@ struct Sink {
 }
 
 impl Sink {
-    fn open(format: Format, dir: Option<&Path>, single: bool) -> Result<Sink> {
-        let (out, file): (Box<dyn Write>, _) = match dir {
-            Some(dir) => {
-                let name = match format {
-                    Format::Csv => "records.csv",
-                    _ => "records.ndjson",
-                };
+    fn open(kind: Kind, dir: Option<&Path>, single: bool) -> Result<Sink> {
+        let (out, file): (Box<dyn Write>, _) = match (dir, kind.stream_name()) {
+            (Some(dir), Some(name)) => {
                 let path = dir.join(name);
                 let tmp = temp_path(&path);
                 let f = std::fs::File::create(&tmp)
                     .with_context(|| format!("cannot write {}", tmp.display()))?;
                 (Box::new(std::io::BufWriter::new(f)), Some((tmp, path)))
             }
-            None => (Box::new(std::io::BufWriter::new(std::io::stdout())), None),
+            _ => (Box::new(std::io::BufWriter::new(std::io::stdout())), None),
         };
         let mut sink = Sink {
             out,
-            format,
+            json: kind.json_stream(),
             single,
             written: 0,
             file,
         };
-        if format == Format::Csv {
+        if kind == Kind::Extract(Format::Csv) {
             let header = csv_header()?;
             sink.write(&header)?;
         }
@@ -546,7 +776,7 @@ impl Sink {
 
     /// One input's bytes, in input order.
     fn push(&mut self, chunk: &[u8]) -> Result<()> {
-        if self.format == Format::Json && !self.single {
+        if self.json && !self.single {
             // The same bytes as `serde_json::to_string_pretty` of the
             // array: elements indented by two spaces, `,\n` between.
             let mut buf = Vec::with_capacity(chunk.len() + chunk.len() / 16 + 8);
@@ -568,7 +798,7 @@ impl Sink {
     }
 
     fn finish(mut self) -> Result<()> {
-        if self.format == Format::Json && !self.single {
+        if self.json && !self.single {
             let end: &[u8] = if self.written == 0 { b"[]\n" } else { b"\n]\n" };
             self.write(end)?;
         }

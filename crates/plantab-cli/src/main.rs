@@ -40,6 +40,13 @@ enum Command {
     /// the same whatever --jobs is.
     #[command(after_help = EXIT_HELP)]
     Extract(ExtractArgs),
+    /// Extract every table from files and folders (any text PDF — budgets,
+    /// statistics annexes, notices — or text conversions), as printed:
+    /// header rows kept, spanning cells with their spans, a table continued
+    /// on following pages stitched into one. Same inputs, batch behaviour,
+    /// errors and exit codes as `extract`; no records.
+    #[command(after_help = EXIT_HELP)]
+    Tables(TablesArgs),
     /// Print the JSON Schema (2020-12) of the output document.
     Schema,
     /// Show what the reader saw in one file: the blocks and table fragments
@@ -108,6 +115,64 @@ pub struct ExtractArgs {
     pub quiet: bool,
 }
 
+/// `plantab tables`' options.
+#[derive(clap::Args)]
+pub struct TablesArgs {
+    /// Files or folders to read (files named here are read whatever their
+    /// name). An input reached twice is read once.
+    #[arg(required_unless_present = "files_from")]
+    pub paths: Vec<PathBuf>,
+    /// Also read the paths listed in FILE, one per line (`-`: standard
+    /// input); blank lines and lines starting with `#` are ignored.
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+    /// Only take files found in folders whose name matches PATTERN (as for
+    /// `extract`). Repeatable. Replaces the default extension filter.
+    #[arg(long = "glob", value_name = "PATTERN")]
+    pub globs: Vec<String>,
+    /// Write output into this folder (created if missing): one
+    /// `<input-stem>.json` or `<input-stem>.md` per input, or one
+    /// `<input-stem>-p<page>-t<n>.csv` per table, and the run manifest
+    /// `manifest.json`. Without it, output goes to stdout (JSON: one
+    /// document for one input, an array for several; markdown: one after
+    /// another). `--format csv` needs it.
+    #[arg(short = 'o', long = "output", value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Output format: `json` (the contract's document with `tables` filled:
+    /// pages, bbox per page, rows, cells with spans; no records), `csv`
+    /// (one file per table; `page` is the table's first page, `n` its
+    /// 1-based position among the tables starting there) or `md` (markdown
+    /// tables for a quick look).
+    #[arg(long, value_enum, default_value_t = TablesFormat::Json)]
+    pub format: TablesFormat,
+    /// Files read at once (default: the number of cores).
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub jobs: Option<u32>,
+    /// Give up on a file after this many seconds (error `timeout`; the
+    /// batch goes on). 0: no limit.
+    #[arg(long, value_name = "N", default_value_t = 60)]
+    pub timeout_secs: u64,
+    /// Skip inputs whose SHA-256 and plantab version match the previous
+    /// `tables` run's manifest in DIR and whose output file is still there
+    /// (needs `-o DIR` and `--format json` or `md`).
+    #[arg(long)]
+    pub incremental: bool,
+    /// No progress and no summary (errors are still printed).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// `plantab tables` output formats.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TablesFormat {
+    /// The contract's document, tables filled, no records.
+    Json,
+    /// One CSV file per table.
+    Csv,
+    /// Markdown tables.
+    Md,
+}
+
 /// Output formats.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -148,7 +213,8 @@ fn main() -> ExitCode {
     };
     quiet_isolated_panics();
     let result = match cli.command {
-        Command::Extract(args) => batch::extract(&args),
+        Command::Extract(args) => batch::run(&batch::Job::from(&args)),
+        Command::Tables(args) => batch::run(&batch::Job::from(&args)),
         Command::Schema => {
             print!("{}", plantab_output::schema());
             Ok(0)

@@ -26,6 +26,10 @@ pub struct Manifest<I = Vec<Entry>> {
     pub finished: Option<String>,
     /// `false` in a checkpoint (the run was still going, or was killed).
     pub complete: bool,
+    /// The command of the run: `extract` or `tables` (older manifests
+    /// have none: `extract`).
+    #[serde(default = "extract_command")]
+    pub command: String,
     /// Output format of the run.
     pub format: String,
     /// Run totals.
@@ -60,6 +64,9 @@ pub struct Totals {
     pub records: usize,
     /// Warnings over all `ok` inputs.
     pub warnings: usize,
+    /// Tables over all `ok` inputs (`tables` runs; left out when 0).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub tables: usize,
     /// Wall-clock seconds of the run so far.
     pub seconds: f64,
 }
@@ -89,8 +96,25 @@ pub struct Entry {
     pub warnings: usize,
     /// Seconds spent on this input in this run.
     pub seconds: f64,
-    /// Output file, relative to the output folder; `null` when none.
+    /// Output file, relative to the output folder; `null` when none. For
+    /// `tables --format csv`, the pattern of its per-table files
+    /// (`<stem>-p*-t*.csv`), listed in `outputs`.
     pub output: Option<String>,
+    /// Tables in the document (`tables` runs; left out when 0).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub tables: usize,
+    /// Every file written for this input, when there are several or none
+    /// (`tables --format csv`: one per table); left out otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outputs: Vec<String>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+fn extract_command() -> String {
+    "extract".to_string()
 }
 
 impl Entry {
@@ -109,6 +133,8 @@ impl Entry {
             warnings: 0,
             seconds,
             output: None,
+            tables: 0,
+            outputs: Vec::new(),
         }
     }
 
@@ -135,6 +161,7 @@ impl Totals {
                 t.ok += 1;
                 t.records += e.records;
                 t.warnings += e.warnings;
+                t.tables += e.tables;
             } else {
                 t.failed += 1;
             }
@@ -152,8 +179,9 @@ pub fn round3(x: f64) -> f64 {
 }
 
 /// What `--incremental` needs from the previous manifest: its entries by
-/// path, when it was written by this plantab version (else empty).
-pub fn previous(dir: &Path) -> Result<HashMap<String, Entry>, String> {
+/// path, when it was written by this plantab version for the same command
+/// and format (else empty).
+pub fn previous(dir: &Path, command: &str, format: &str) -> Result<HashMap<String, Entry>, String> {
     let path = dir.join(MANIFEST_NAME);
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
@@ -162,7 +190,8 @@ pub fn previous(dir: &Path) -> Result<HashMap<String, Entry>, String> {
     };
     let m: Manifest =
         serde_json::from_str(&text).map_err(|e| format!("cannot parse {}: {e}", path.display()))?;
-    if m.plantab_version != env!("CARGO_PKG_VERSION") {
+    if m.plantab_version != env!("CARGO_PKG_VERSION") || m.command != command || m.format != format
+    {
         return Ok(HashMap::new());
     }
     Ok(m.inputs

@@ -119,6 +119,35 @@ pub struct Table {
     /// Where the table sits on each page (PDF input only).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bbox: Vec<PageBox>,
+    /// How many of `rows` are the printed header (title bars and header
+    /// rows, top first). `plantab tables` keeps the header in `rows`;
+    /// `extract` moves it into `columns` (0, left out).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub header_rows: usize,
+    /// The printed cells with their spans, when the reader saw them (PDF
+    /// grids), positioned in `rows`; cells with no text are left out. Empty
+    /// (and left out) when nothing is known beyond `rows`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cells: Vec<Cell>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// One printed cell of a [`Table`], with its span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cell {
+    /// 0-based row in [`Table::rows`] of its top edge.
+    pub row: usize,
+    /// 0-based column of its left edge.
+    pub col: usize,
+    /// Rows covered (1 for a plain cell).
+    pub row_span: usize,
+    /// Columns covered (1 for a plain cell).
+    pub col_span: usize,
+    /// The text, lines joined with `\n`.
+    pub text: String,
 }
 
 /// What a table holds.

@@ -7,7 +7,7 @@
 //! fragments back together (continued tables, side-by-side splits) is the
 //! next stage's job, not the reader's.
 
-use crate::contract::{PageBox, SourceFormat, Warning};
+use crate::contract::{Cell, PageBox, SourceFormat, Warning};
 use serde::{Deserialize, Serialize};
 
 /// A rectangle in PDF points, origin bottom left.
@@ -117,6 +117,11 @@ pub struct TableFragment {
     pub bbox: Option<BBox>,
     /// 1-based line in a text input where the fragment starts.
     pub line: Option<usize>,
+    /// The printed rows above `rows` (title bars and header rows) as
+    /// cells with their spans, `row` counted from the top of the fragment
+    /// (PDF grids only; empty otherwise).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub header_cells: Vec<Cell>,
 }
 
 impl TableFragment {
@@ -143,6 +148,11 @@ pub struct FragmentRow {
     pub line: Option<usize>,
     /// Where it sits (PDF input only).
     pub bbox: Option<BBox>,
+    /// The printed cells whose top edge is on this row, with their spans
+    /// (PDF grids only; empty when the reader knows only `cells`). A
+    /// `row_span` counts this row and the rows below it in the fragment.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spans: Vec<CellSpan>,
 }
 
 impl FragmentRow {
@@ -153,6 +163,20 @@ impl FragmentRow {
             spanning: false,
             line: None,
             bbox: None,
+            spans: Vec::new(),
         }
     }
+}
+
+/// A printed cell seen from the row its top edge is on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CellSpan {
+    /// 0-based column of its left edge.
+    pub col: usize,
+    /// Columns covered.
+    pub col_span: usize,
+    /// Rows covered, this one included.
+    pub row_span: usize,
+    /// The text, lines joined with `\n`.
+    pub text: String,
 }

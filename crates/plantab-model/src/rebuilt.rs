@@ -1,8 +1,8 @@
 //! The tables stage's output: fragments put back together into whole tables,
 //! still interleaved with the document's text in reading order.
 
-use crate::contract::{Joined, PageBox, Warning};
-use crate::layout::{Legend, TextBlock};
+use crate::contract::{Cell, Joined, PageBox, Warning};
+use crate::layout::{CellSpan, Legend, TextBlock};
 use serde::{Deserialize, Serialize};
 
 /// A document after table rebuilding.
@@ -42,6 +42,11 @@ pub struct RebuiltTable {
     pub bbox: Vec<PageBox>,
     /// 1-based line in a text input where the table starts.
     pub line: Option<usize>,
+    /// The first fragment's printed rows above the body (title bars and
+    /// header rows) as cells with spans (PDF grids only); repeated headers
+    /// of continued fragments are not kept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub header_cells: Vec<Cell>,
 }
 
 /// One row of a rebuilt table.
@@ -57,4 +62,8 @@ pub struct RebuiltRow {
     pub line: Option<usize>,
     /// Where the row sits on each page (PDF input only).
     pub bbox: Vec<PageBox>,
+    /// The printed cells whose top edge is on this row, with their spans
+    /// and columns in the rebuilt table (PDF grids only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spans: Vec<CellSpan>,
 }

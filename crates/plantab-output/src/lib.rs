@@ -16,12 +16,16 @@
 //!   RFC 4180 quoting, one header for any number of documents. See
 //!   [`CsvWriter`] for the column set and why it is fixed.
 //!
+//! - **Tables** ([`table_csv`], [`table_file_names`], [`tables_markdown`]):
+//!   what `plantab tables` writes besides JSON — one CSV per table, and a
+//!   markdown view of every table for a quick look.
+//!
 //! Errors are typed ([`OutputError`]): serialisation and I/O failures are
 //! returned, never panicked on.
 
 #![warn(missing_docs)]
 
-use plantab_model::{DateValue, Document, DocumentKind, Record, StatusEntry};
+use plantab_model::{DateValue, Document, DocumentKind, Record, StatusEntry, Table};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -371,6 +375,106 @@ fn push_status(cells: &mut Vec<String>, status: Option<&StatusEntry>) -> Result<
         None => cells.resize(cells.len() + 7, String::new()),
     }
     Ok(())
+}
+
+/// One table's `rows` as CSV (RFC 4180, CRLF line ends, no header line
+/// of its own: a printed header is in the table's first `header_rows`
+/// rows). A spanning cell's text is in its top-left position only; the
+/// positions it covers are empty.
+pub fn table_csv(table: &Table) -> Result<Vec<u8>, OutputError> {
+    let mut out = Vec::new();
+    for row in &table.rows {
+        write_csv_row(&mut out, row)?;
+    }
+    Ok(out)
+}
+
+/// The file name of each of a document's tables, in table order:
+/// `<stem>-p<page>-t<n>.csv`, `page` the table's first page and `n` the
+/// table's 1-based position among the tables starting on that page;
+/// `<stem>-t<n>.csv` (`n` counted over the document) for tables without
+/// pages (text input without page marks).
+pub fn table_file_names(stem: &str, doc: &Document) -> Vec<String> {
+    let mut on_page: BTreeMap<Option<u32>, usize> = BTreeMap::new();
+    doc.tables
+        .iter()
+        .map(|t| {
+            let page = t.pages.first().copied();
+            let n = on_page.entry(page).or_default();
+            *n += 1;
+            match page {
+                Some(p) => format!("{stem}-p{p}-t{n}.csv"),
+                None => format!("{stem}-t{n}.csv"),
+            }
+        })
+        .collect()
+}
+
+/// Every table of a document as markdown, for a quick look: a `#` line
+/// naming the source, then per table a `##` line (number, pages, how it
+/// was joined, section) and a pipe table whose header line is the
+/// table's printed header rows merged per column (or empty when it
+/// printed none). Line breaks in cells become `<br>`, `|` is escaped.
+pub fn tables_markdown(doc: &Document) -> String {
+    let mut s = format!("# {}\n\n", doc.source.path);
+    if doc.tables.is_empty() {
+        s.push_str("No tables found.\n\n");
+    }
+    for t in &doc.tables {
+        let pages = match (t.pages.first(), t.pages.last()) {
+            (Some(a), Some(b)) if a != b => format!("pages {a}–{b}"),
+            (Some(a), _) => format!("page {a}"),
+            _ => "no page".to_string(),
+        };
+        s.push_str(&format!("## Table {} ({pages}", t.index + 1));
+        if t.pages.len() > 1 {
+            s.push_str(", continued");
+        }
+        s.push_str(")\n\n");
+        if let Some(sec) = &t.section {
+            s.push_str(&format!("Section: {}\n\n", md_cell(sec)));
+        }
+        let width = t.rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        let head_rows = t.header_rows.min(t.rows.len());
+        let mut header = vec![String::new(); width];
+        for row in t.rows.iter().take(head_rows) {
+            for (slot, cell) in header.iter_mut().zip(row) {
+                let cell = cell.trim();
+                if !cell.is_empty() && !slot.split(" / ").any(|p| p == cell) {
+                    if !slot.is_empty() {
+                        slot.push_str(" / ");
+                    }
+                    slot.push_str(cell);
+                }
+            }
+        }
+        md_row(&mut s, &header);
+        md_row(&mut s, &vec!["---".to_string(); width]);
+        for row in t.rows.iter().skip(head_rows) {
+            let mut cells = row.clone();
+            cells.resize(width, String::new());
+            md_row(&mut s, &cells);
+        }
+        s.push('\n');
+    }
+    s
+}
+
+fn md_row(s: &mut String, cells: &[String]) {
+    s.push('|');
+    for c in cells {
+        s.push(' ');
+        s.push_str(&md_cell(c));
+        s.push_str(" |");
+    }
+    s.push('\n');
+}
+
+fn md_cell(c: &str) -> String {
+    c.trim()
+        .replace('|', "\\|")
+        .replace("\r\n", "<br>")
+        .replace('\n', "<br>")
 }
 
 /// Writes one CSV row (RFC 4180) ended by CRLF.

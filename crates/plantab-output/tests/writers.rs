@@ -82,6 +82,8 @@ fn sample() -> Document {
                 page: 2,
                 bbox: [36.0, 40.5, 806.0, 560.25],
             }],
+            header_rows: 0,
+            cells: Vec::new(),
         }],
         records: vec![
             Record {

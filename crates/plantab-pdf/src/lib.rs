@@ -370,6 +370,7 @@ fn page_blocks(p: &PageAnalysis, body: f64, out: &mut Vec<Block>, warnings: &mut
                     spanning: b.spanning,
                     line: None,
                     bbox: Some(to_bbox(h, x0, rt, x1, rb)),
+                    spans: b.spans,
                 }
             })
             .collect();
@@ -394,6 +395,7 @@ fn page_blocks(p: &PageAnalysis, body: f64, out: &mut Vec<Block>, warnings: &mut
                 rows,
                 bbox: Some(to_bbox(h, x0, first_row, x1, bottom)),
                 line: None,
+                header_cells: t.header_cells(),
             }),
         ));
     }

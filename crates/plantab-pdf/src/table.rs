@@ -5,6 +5,7 @@
 use crate::grid::{Grid, GridCell};
 use crate::lines::{build_lines, TextLine};
 use crate::source::PageGlyphs;
+use plantab_model::{Cell, CellSpan};
 
 /// A table found on a page, before conversion to the layout types.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +36,10 @@ pub struct BodyRow {
     pub cells: Vec<String>,
     /// Printed as one cell across (or id + one cell across).
     pub spanning: bool,
+    /// The grid cells whose top edge is on this row, with their spans;
+    /// `row_span` counts body rows (rows with no text are not body rows).
+    /// Cells with no text are left out.
+    pub spans: Vec<CellSpan>,
 }
 
 /// Cell text: lines joined with `\n`.
@@ -362,6 +367,7 @@ impl FoundTable {
                     row: r,
                     cells,
                     spanning: true,
+                    spans: Vec::new(),
                 });
                 continue;
             }
@@ -371,6 +377,7 @@ impl FoundTable {
                     row: r,
                     cells,
                     spanning: true,
+                    spans: Vec::new(),
                 });
                 continue;
             }
@@ -384,7 +391,52 @@ impl FoundTable {
                 row: r,
                 cells,
                 spanning: false,
+                spans: Vec::new(),
             });
+        }
+        self.fill_spans(&mut out);
+        out
+    }
+
+    /// Sets each body row's [`BodyRow::spans`].
+    fn fill_spans(&self, rows: &mut [BodyRow]) {
+        let kept: Vec<usize> = rows.iter().map(|b| b.row).collect();
+        for b in rows.iter_mut() {
+            for (id, c) in self.row_cells(b.row) {
+                let Some(lines) = self.cell_lines.get(id).filter(|l| !l.is_empty()) else {
+                    continue;
+                };
+                let end = c.row + c.row_span;
+                let row_span = kept.iter().filter(|&&r| r >= c.row && r < end).count();
+                b.spans.push(CellSpan {
+                    col: c.col,
+                    col_span: c.col_span.max(1),
+                    row_span: row_span.max(1),
+                    text: cell_text(lines),
+                });
+            }
+        }
+    }
+
+    /// The grid rows above the body (title bars and header rows) as cells
+    /// with their spans, `row` counted from the grid's top; row spans stop
+    /// at the body. Cells with no text are left out.
+    pub fn header_cells(&self) -> Vec<Cell> {
+        let start = self.title_rows + self.header_rows;
+        let mut out = Vec::new();
+        for r in 0..start {
+            for (id, c) in self.row_cells(r) {
+                let Some(lines) = self.cell_lines.get(id).filter(|l| !l.is_empty()) else {
+                    continue;
+                };
+                out.push(Cell {
+                    row: r,
+                    col: c.col,
+                    row_span: c.row_span.min(start - r).max(1),
+                    col_span: c.col_span.max(1),
+                    text: cell_text(lines),
+                });
+            }
         }
         out
     }

@@ -25,14 +25,45 @@ pub mod status;
 use columns::{interpret, ColumnRole, Period, TableColumns};
 use dates::{parse_date, DateContext};
 use plantab_model::{
-    Document, DocumentInfo, LegendItem, Provenance, RebuiltBlock, RebuiltDocument, RebuiltRow,
-    RebuiltTable, Record, RecordKind, Source, StatusCode, StatusEntry, StatusLegendEntry, Table,
-    TableKind, Warning, SCHEMA_VERSION,
+    Cell, Document, DocumentInfo, LegendItem, Provenance, RebuiltBlock, RebuiltDocument,
+    RebuiltRow, RebuiltTable, Record, RecordKind, Source, StatusCode, StatusEntry,
+    StatusLegendEntry, Table, TableKind, Warning, SCHEMA_VERSION,
 };
 use std::collections::{BTreeMap, HashSet};
 
 /// Turns a rebuilt document into the contract document.
+///
+/// Each table's `rows` are its body rows (the header is in `columns`);
+/// its `cells` give the body's printed cells with their spans when the
+/// reader saw them (PDF grids).
 pub fn build_document(rebuilt: RebuiltDocument, source: Source) -> Document {
+    build(rebuilt, source, Mode::Records)
+}
+
+/// The document `plantab tables` writes: every table as printed, with no
+/// records.
+///
+/// Each table's `rows` start with its printed header rows (title bars
+/// and header rows, `header_rows` of them; a repeated header of a
+/// continued table is not repeated) and go on with the body; `cells` give
+/// every printed cell with its span (PDF grids), or one cell per non-empty
+/// entry of `rows` when the reader saw no grid (text input). `columns`
+/// and `kind` are interpreted as for [`build_document`]; `records` is
+/// empty.
+pub fn tables_document(rebuilt: RebuiltDocument, source: Source) -> Document {
+    build(rebuilt, source, Mode::Tables)
+}
+
+/// What [`build`] makes of the tables.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Body rows in `rows`, records built.
+    Records,
+    /// Header and body rows in `rows`, no records.
+    Tables,
+}
+
+fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
     let blocks = rebuilt.blocks;
     let mut warnings = rebuilt.warnings;
 
@@ -74,15 +105,25 @@ pub fn build_document(rebuilt: RebuiltDocument, source: Source) -> Document {
     let mut has_status = false;
     for (index, (t, cols, section)) in interpreted.iter().enumerate() {
         let kind = columns::table_kind(t, cols, section.as_deref());
+        let (rows, header_rows, cells) = match mode {
+            Mode::Records => (
+                t.rows.iter().map(|r| r.cells.clone()).collect(),
+                0,
+                body_cells(t, 0),
+            ),
+            Mode::Tables => printed_grid(t),
+        };
         tables.push(Table {
             index,
             kind,
             section: section.clone(),
             pages: t.pages.clone(),
             columns: cols.columns.clone(),
-            rows: t.rows.iter().map(|r| r.cells.clone()).collect(),
+            rows,
             joined: t.joined,
             bbox: t.bbox.clone(),
+            header_rows,
+            cells,
         });
         if !cols.is_plan_table() || matches!(kind, TableKind::Financial | TableKind::Other) {
             continue;
@@ -90,6 +131,9 @@ pub fn build_document(rebuilt: RebuiltDocument, source: Source) -> Document {
         let periods = status_periods(cols);
         max_periods = max_periods.max(periods.len());
         has_status |= !periods.is_empty();
+        if mode == Mode::Tables {
+            continue;
+        }
         let ctx = TableContext {
             index,
             kind,
@@ -123,6 +167,99 @@ pub fn build_document(rebuilt: RebuiltDocument, source: Source) -> Document {
         records,
         warnings,
     }
+}
+
+/// The body's printed cells, rows counted from `offset`: each row's spans
+/// when the reader saw them, else one cell per non-empty entry. Empty when
+/// no row of the table has spans (nothing known beyond `rows`).
+fn body_cells(t: &RebuiltTable, offset: usize) -> Vec<Cell> {
+    if t.rows.iter().all(|r| r.spans.is_empty()) {
+        return Vec::new();
+    }
+    all_body_cells(t, offset)
+}
+
+/// [`body_cells`], also for a table without spans.
+fn all_body_cells(t: &RebuiltTable, offset: usize) -> Vec<Cell> {
+    let n = t.rows.len();
+    let mut out = Vec::new();
+    for (i, r) in t.rows.iter().enumerate() {
+        if r.spans.is_empty() {
+            out.extend(plain_cells(&r.cells, offset + i));
+            continue;
+        }
+        for s in &r.spans {
+            out.push(Cell {
+                row: offset + i,
+                col: s.col,
+                row_span: s.row_span.clamp(1, n - i),
+                col_span: s.col_span.max(1),
+                text: s.text.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// One cell per non-empty entry of a row.
+fn plain_cells(cells: &[String], row: usize) -> Vec<Cell> {
+    cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.trim().is_empty())
+        .map(|(col, c)| Cell {
+            row,
+            col,
+            row_span: 1,
+            col_span: 1,
+            text: c.clone(),
+        })
+        .collect()
+}
+
+/// A table as printed, for [`tables_document`]: `(rows, header_rows,
+/// cells)`, the header rows first. The header comes from the reader's
+/// header cells (PDF grids), else from the header labels as one row.
+fn printed_grid(t: &RebuiltTable) -> (Vec<Vec<String>>, usize, Vec<Cell>) {
+    let width = t.header.len().max(
+        t.rows
+            .iter()
+            .map(|r| {
+                r.spans
+                    .iter()
+                    .map(|s| s.col + s.col_span)
+                    .max()
+                    .unwrap_or(0)
+                    .max(r.cells.len())
+            })
+            .max()
+            .unwrap_or(0),
+    );
+    let mut cells: Vec<Cell> = Vec::new();
+    let header_rows = if !t.header_cells.is_empty() {
+        cells.extend(t.header_cells.iter().cloned());
+        t.header_cells
+            .iter()
+            .map(|c| c.row + c.row_span.max(1))
+            .max()
+            .unwrap_or(0)
+    } else if t.header.iter().any(|h| !h.trim().is_empty()) {
+        cells.extend(plain_cells(&t.header, 0));
+        1
+    } else {
+        0
+    };
+    cells.extend(all_body_cells(t, header_rows));
+    let mut rows = vec![vec![String::new(); width]; header_rows + t.rows.len()];
+    for c in &cells {
+        if let Some(slot) = rows.get_mut(c.row).and_then(|r| r.get_mut(c.col)) {
+            if !slot.is_empty() {
+                slot.push('\n');
+            }
+            slot.push_str(&c.text);
+        }
+    }
+    (rows, header_rows, cells)
 }
 
 /// The years plan-table headers name: those of reporting-period columns

@@ -28,8 +28,8 @@ mod side_by_side;
 pub use side_by_side::SideBySideJoiner;
 
 use plantab_model::{
-    Block, FragmentRow, Joined, Layout, PageBox, RebuiltBlock, RebuiltDocument, RebuiltRow,
-    RebuiltTable, TableFragment, Warning,
+    Block, Cell, CellSpan, FragmentRow, Joined, Layout, PageBox, RebuiltBlock, RebuiltDocument,
+    RebuiltRow, RebuiltTable, TableFragment, Warning,
 };
 use std::collections::HashSet;
 
@@ -125,6 +125,8 @@ struct TableBuilder {
     fragments: usize,
     side_by_side: bool,
     line: Option<usize>,
+    /// The first fragment's printed header as cells (PDF grids).
+    header_cells: Vec<Cell>,
 }
 
 impl TableBuilder {
@@ -134,6 +136,7 @@ impl TableBuilder {
             None => vec![String::new(); f.width()],
         };
         let mut t = TableBuilder {
+            header_cells: f.header_cells.clone(),
             left_header: header,
             right_header: Vec::new(),
             rows: Vec::new(),
@@ -248,6 +251,7 @@ impl TableBuilder {
                     (Some(p), Some(b)) => vec![b.on_page(p)],
                     _ => Vec::new(),
                 },
+                spans: fit_spans(r.spans, 0, left_w),
             });
         }
     }
@@ -293,6 +297,22 @@ impl TableBuilder {
                 slot.push('\n');
             }
             slot.push_str(&text);
+        }
+        // The broken row's cells carry on in the cells with the same left
+        // edge; a cell with no partner is kept as it is.
+        for span in fit_spans(r.spans, 0, left_w) {
+            match last.spans.iter_mut().find(|s| s.col == span.col) {
+                Some(s) => {
+                    if !s.text.is_empty() && !span.text.is_empty() {
+                        s.text.push('\n');
+                    }
+                    s.text.push_str(&span.text);
+                }
+                None => last.spans.push(CellSpan {
+                    row_span: 1,
+                    ..span
+                }),
+            }
         }
         if let Some(p) = page {
             add_page(&mut last.pages, p);
@@ -346,6 +366,13 @@ impl TableBuilder {
                                 *slot = c;
                             }
                         }
+                        // Row spans do not survive pairing: rows of the two
+                        // halves need not pair one to one.
+                        row.spans.extend(
+                            fit_spans(right.spans.clone(), left_w, right_w)
+                                .into_iter()
+                                .map(|s| CellSpan { row_span: 1, ..s }),
+                        );
                         if let Some(p) = f.page {
                             add_page(&mut row.pages, p);
                             if let Some(b) = right.bbox {
@@ -367,6 +394,10 @@ impl TableBuilder {
                             (Some(p), Some(b)) => vec![b.on_page(p)],
                             _ => Vec::new(),
                         },
+                        spans: fit_spans(right.spans.clone(), left_w, right_w)
+                            .into_iter()
+                            .map(|s| CellSpan { row_span: 1, ..s })
+                            .collect(),
                     });
                 }
             }
@@ -415,6 +446,7 @@ impl TableBuilder {
             joined,
             bbox: self.bbox,
             line: self.line,
+            header_cells: self.header_cells,
         }
     }
 }
@@ -424,6 +456,29 @@ fn add_page(pages: &mut Vec<u32>, p: u32) {
         pages.push(p);
         pages.sort_unstable();
     }
+}
+
+/// Places a fragment row's spans in a table part starting at column
+/// `offset` and `width` columns wide: a cell reaching past the part's right
+/// edge is cut there, one starting past it moves to the last column (as
+/// [`fit_cells`] moves its text).
+fn fit_spans(spans: Vec<CellSpan>, offset: usize, width: usize) -> Vec<CellSpan> {
+    if width == 0 {
+        return spans;
+    }
+    spans
+        .into_iter()
+        .map(|mut s| {
+            if s.col >= width {
+                s.col = width - 1;
+                s.col_span = 1;
+            } else {
+                s.col_span = s.col_span.clamp(1, width - s.col);
+            }
+            s.col += offset;
+            s
+        })
+        .collect()
 }
 
 /// Pads a row to `width` cells; text beyond `width` is kept, appended to

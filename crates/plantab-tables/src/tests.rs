@@ -11,6 +11,7 @@ fn frag(header: Option<&[&str]>, rows: &[&[&str]]) -> Block {
             .collect(),
         bbox: None,
         line: None,
+        header_cells: Vec::new(),
     })
 }
 

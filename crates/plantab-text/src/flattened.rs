@@ -292,6 +292,7 @@ pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
                 spanning: false,
                 line: Some(r.start + 1),
                 bbox: None,
+                spans: Vec::new(),
             },
         );
     }
@@ -370,6 +371,7 @@ pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
                         rows: Vec::new(),
                         bbox: None,
                         line: Some(i + 1),
+                        header_cells: Vec::new(),
                     });
                 }
             }
@@ -395,6 +397,7 @@ pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
                         rows: Vec::new(),
                         bbox: None,
                         line: Some(i + 1),
+                        header_cells: Vec::new(),
                     });
                     f.rows.push(row);
                 } else if !in_row(i) {

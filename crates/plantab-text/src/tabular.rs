@@ -135,6 +135,7 @@ fn fragment_from_rows(rows: &[(usize, &str)]) -> TableFragment {
                 spanning,
                 line: Some(n),
                 bbox: None,
+                spans: Vec::new(),
             }
         })
         .collect();
@@ -144,6 +145,7 @@ fn fragment_from_rows(rows: &[(usize, &str)]) -> TableFragment {
         rows,
         bbox: None,
         line: first_line,
+        header_cells: Vec::new(),
     }
 }
 

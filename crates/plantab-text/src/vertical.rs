@@ -379,6 +379,7 @@ fn record_row(title: &Para, body: &[Para], warnings: &mut Vec<Warning>) -> Fragm
         spanning: false,
         line: Some(title.start()),
         bbox: None,
+        spans: Vec::new(),
     }
 }
 
@@ -404,6 +405,7 @@ fn flush_table(blocks: &mut Vec<Block>, rows: &mut Vec<FragmentRow>) {
         rows,
         bbox: None,
         line,
+        header_cells: Vec::new(),
     }));
 }
 

@@ -78,6 +78,17 @@ pub fn extract_bytes(path: &str, bytes: &[u8]) -> Result<Document, ExtractError>
     Ok(plantab_records::build_document(rebuilt, source))
 }
 
+/// `plantab tables`: every table in bytes already read, as printed
+/// (header rows kept in `rows`, cells with their spans), in the contract's
+/// document shape with no records (see
+/// [`plantab_records::tables_document`]). The same reader and joiners as
+/// [`extract_bytes`]; `path` is recorded in `source.path`.
+pub fn tables_bytes(path: &str, bytes: &[u8]) -> Result<Document, ExtractError> {
+    let (layout, source) = read_layout(path, bytes)?;
+    let rebuilt = rebuild(layout);
+    Ok(plantab_records::tables_document(rebuilt, source))
+}
+
 /// The reader stage alone: bytes → [`Layout`], with the [`Source`] facts.
 pub fn read_layout(path: &str, bytes: &[u8]) -> Result<(Layout, Source), ExtractError> {
     if bytes.is_empty() {
