@@ -374,7 +374,7 @@ fn unwrap_text(s: &str) -> String {
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_digit() || c.is_uppercase());
-        if !out.is_empty() && !(glue_next && starts_code) {
+        if !(out.is_empty() || glue_next && starts_code) {
             out.push(' ');
         }
         out.push_str(&line);
