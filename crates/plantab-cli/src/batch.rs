@@ -535,12 +535,18 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
         .map(|n| n.rsplit_once('.').map_or(n, |(s, _)| s).to_string())
         .unwrap_or_else(|| "input".to_string());
     let work_stem = stem.clone();
+    let work_sha = entry.sha256.clone();
     let produce = move || -> std::result::Result<Produced, (String, String)> {
         #[cfg(debug_assertions)]
         test_fault(&work_path);
+        let input = plantab::Input {
+            path: &work_path,
+            bytes: &bytes,
+            sha256: work_sha.as_deref(),
+        };
         let read = match kind {
-            Kind::Extract(_) => plantab::extract_bytes(&work_path, &bytes),
-            Kind::Tables(_) => plantab::tables_bytes(&work_path, &bytes),
+            Kind::Extract(_) => plantab::extract_input(input),
+            Kind::Tables(_) => plantab::tables_input(input),
         };
         let doc = read.map_err(|e| (e.code().to_string(), strip_code(e.code(), e.to_string())))?;
         let internal = |e: plantab_output::OutputError| {

@@ -73,9 +73,45 @@ pub fn extract_file(path: &Path) -> Result<Document, ExtractError> {
 /// Runs the whole pipeline on bytes already read; `path` is recorded in
 /// `source.path`.
 pub fn extract_bytes(path: &str, bytes: &[u8]) -> Result<Document, ExtractError> {
-    let (layout, source) = read_layout(path, bytes)?;
+    extract_input(Input::new(path, bytes))
+}
+
+/// One input already read: its path as given, its bytes, and its SHA-256
+/// when the caller has already computed it (a batch hashes every input for
+/// its manifest; hashing again would double that cost).
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// The path as given; recorded in `source.path`.
+    pub path: &'a str,
+    /// The file's bytes.
+    pub bytes: &'a [u8],
+    /// Lower-case hex SHA-256 of `bytes`, when already known.
+    pub sha256: Option<&'a str>,
+}
+
+impl<'a> Input<'a> {
+    /// An input whose hash is not known yet.
+    pub fn new(path: &'a str, bytes: &'a [u8]) -> Self {
+        Input {
+            path,
+            bytes,
+            sha256: None,
+        }
+    }
+}
+
+/// [`extract_bytes`] for an [`Input`].
+pub fn extract_input(input: Input<'_>) -> Result<Document, ExtractError> {
+    let (layout, source) = read_layout_input(input)?;
     let rebuilt = rebuild(layout);
     Ok(plantab_records::build_document(rebuilt, source))
+}
+
+/// [`tables_bytes`] for an [`Input`].
+pub fn tables_input(input: Input<'_>) -> Result<Document, ExtractError> {
+    let (layout, source) = read_layout_input(input)?;
+    let rebuilt = rebuild(layout);
+    Ok(plantab_records::tables_document(rebuilt, source))
 }
 
 /// `plantab tables`: every table in bytes already read, as printed
@@ -84,13 +120,21 @@ pub fn extract_bytes(path: &str, bytes: &[u8]) -> Result<Document, ExtractError>
 /// [`plantab_records::tables_document`]). The same reader and joiners as
 /// [`extract_bytes`]; `path` is recorded in `source.path`.
 pub fn tables_bytes(path: &str, bytes: &[u8]) -> Result<Document, ExtractError> {
-    let (layout, source) = read_layout(path, bytes)?;
-    let rebuilt = rebuild(layout);
-    Ok(plantab_records::tables_document(rebuilt, source))
+    tables_input(Input::new(path, bytes))
 }
 
 /// The reader stage alone: bytes → [`Layout`], with the [`Source`] facts.
 pub fn read_layout(path: &str, bytes: &[u8]) -> Result<(Layout, Source), ExtractError> {
+    read_layout_input(Input::new(path, bytes))
+}
+
+/// [`read_layout`] for an [`Input`].
+pub fn read_layout_input(input: Input<'_>) -> Result<(Layout, Source), ExtractError> {
+    let Input {
+        path,
+        bytes,
+        sha256,
+    } = input;
     if bytes.is_empty() {
         return Err(ExtractError::Empty);
     }
@@ -103,7 +147,7 @@ pub fn read_layout(path: &str, bytes: &[u8]) -> Result<(Layout, Source), Extract
     };
     let source = Source {
         path: path.to_string(),
-        sha256: sha256_hex(bytes),
+        sha256: sha256.map_or_else(|| sha256_hex(bytes), str::to_string),
         format,
         pages: layout.pages,
         bytes: bytes.len() as u64,
