@@ -185,6 +185,27 @@ fn table_after_a_column_of_prose() {
 
 /// Writes per-page tables (all grid rows, explicit cell spans) as the
 /// scorer's JSON.
+/// Prose set in two columns (a borderless layout table in the source) is
+/// told from a table: no fragment, every paragraph kept as text.
+#[test]
+fn two_column_prose_is_not_a_table() {
+    let l = read("two_column_prose.pdf");
+    assert!(tables(&l).is_empty(), "{:?}", tables(&l));
+    let all: String = texts(&l)
+        .iter()
+        .map(|t| t.text.replace('\n', " "))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for needle in [
+        "The council's improvement programme entered its",
+        "Progress has been uneven.",
+        "warmly acknowledged here.",
+        "theme on a single page.",
+    ] {
+        assert!(all.contains(needle), "{needle:?} missing from {all:?}");
+    }
+}
+
 fn predict(pdf: &Path) -> serde_json::Value {
     use plantab_pdf::GlyphSource;
     let bytes = std::fs::read(pdf).unwrap();
