@@ -15,7 +15,7 @@ fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
     };
     let mut out: Vec<(String, Vec<u8>)> = rd
         .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
+        .filter(|p| p.is_file() && !p.file_name().unwrap().to_string_lossy().starts_with('.'))
         .map(|p| (p.display().to_string(), std::fs::read(&p).unwrap()))
         .collect();
     out.sort();
