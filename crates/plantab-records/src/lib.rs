@@ -355,31 +355,31 @@ fn status_periods(cols: &TableColumns) -> Vec<Period> {
 }
 
 /// One line of text: whitespace (including wrapping) folded to single
-/// spaces.
-/// A line that ends in a hyphen straight after a letter or digit, with
-/// no space after it, before a line starting with a digit or a capital,
-/// was broken inside a code or compound ("GP20-CSP4-3-\n02",
-/// "Member-\nOfficer"): it joins the next line without a space. Before a
-/// lower-case word the hyphen may be a separator ("Progress-\nactual"), so
-/// a space is kept.
+/// spaces. A line broken inside a code ("GP20-CSP4-3-\n02": the hyphenated
+/// token holds a digit, or the next line starts with one) joins without a
+/// space; any other break after a hyphen keeps the space, since a PDF does
+/// not say whether a space stood there ("Lead-\nService" was printed
+/// "Lead- Service", "Progress-\nactual" was "Progress- actual").
 fn unwrap_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut glue_next = false;
+    let mut prev_code = false;
     for raw in s.lines() {
         let line = raw.split_whitespace().collect::<Vec<_>>().join(" ");
         if line.is_empty() {
             continue;
         }
-        let starts_code = line
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_digit() || c.is_uppercase());
-        if !(out.is_empty() || glue_next && starts_code) {
+        let starts_digit = line.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if !(out.is_empty() || glue_next && (starts_digit || prev_code)) {
             out.push(' ');
         }
         out.push_str(&line);
-        let t = raw.trim_start();
+        let t = raw.trim();
         glue_next = t.ends_with('-') && t.chars().rev().nth(1).is_some_and(|c| c.is_alphanumeric());
+        prev_code = t
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()));
     }
     out
 }
@@ -699,8 +699,11 @@ fn legend_from_table(t: &RebuiltTable) -> Option<Vec<LegendItem>> {
     let labelled = rows
         .iter()
         .filter(|r| {
+            // Printed legend labels are whole labels: the exact prefix
+            // match is enough, and far cheaper than the fuzzy one.
             r.cells.first().is_some_and(|c| {
-                unwrap_text(c).split(' ').count() <= 8 && plantab_vocab::status_code(c).is_some()
+                c.split_whitespace().count() <= 8
+                    && plantab_vocab::status_label_prefix(c).is_some_and(|p| p.whole)
             })
         })
         .count();
@@ -735,7 +738,8 @@ mod unwrap_tests {
     #[test]
     fn hyphen_breaks_join_and_spaces_fold() {
         assert_eq!(unwrap_text("GP20-CSP4-3-\n02"), "GP20-CSP4-3-02");
-        assert_eq!(unwrap_text("Member-\nOfficer"), "Member-Officer");
+        assert_eq!(unwrap_text("PRJ-\n2201"), "PRJ-2201");
+        assert_eq!(unwrap_text("Lead-\nService"), "Lead- Service");
         assert_eq!(unwrap_text("Progress-\nactual/"), "Progress- actual/");
         assert_eq!(unwrap_text("Progress- \nActual"), "Progress- Actual");
         assert_eq!(unwrap_text("Finance -\nServices"), "Finance - Services");

@@ -33,6 +33,9 @@ use plantab_model::{
 };
 use std::collections::HashSet;
 
+/// Text longer than this is never taken for repeated page furniture.
+const FURNITURE_MAX_BYTES: usize = 240;
+
 /// Joins a layout's fragments into whole tables (see the crate docs).
 pub fn rebuild(layout: Layout) -> RebuiltDocument {
     let mut out: Vec<RebuiltBlock> = Vec::new();
@@ -58,8 +61,11 @@ pub fn rebuild(layout: Layout) -> RebuiltDocument {
                 }
             }
             Block::Text(t) => {
-                let key = plantab_vocab::compact(&t.text);
-                let repeated = !key.is_empty() && !seen_text.insert(key);
+                // Page furniture is short; long paragraphs are not compared.
+                let repeated = t.text.len() <= FURNITURE_MAX_BYTES && {
+                    let key = plantab_vocab::compact(&t.text);
+                    !key.is_empty() && !seen_text.insert(key)
+                };
                 if repeated && open.is_some() {
                     deferred.push(RebuiltBlock::Text(t));
                     continue;

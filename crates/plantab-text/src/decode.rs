@@ -35,7 +35,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, TextError> {
             "the file holds binary data (control characters), not text; give plantab a PDF or a text conversion".into(),
         ));
     }
-    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+    if text.contains('\r') {
+        Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Ok(text)
+    }
 }
 
 /// More than 1% control bytes other than tab, newline, carriage return and

@@ -6,6 +6,10 @@
 /// runs of spaces collapsed, empty lines dropped; the result has no
 /// leading or trailing whitespace.
 pub fn html_to_text(cell: &str) -> String {
+    // Most cells are plain text on one line: only whitespace to fold.
+    if !cell.contains(['<', '&', '\n']) {
+        return collapse_whitespace(cell);
+    }
     let mut out = String::with_capacity(cell.len());
     let mut rest = cell;
     while let Some(lt) = rest.find('<') {
@@ -26,10 +30,10 @@ pub fn html_to_text(cell: &str) -> String {
     }
     out.push_str(rest);
     let decoded = decode_entities(&out);
-    let mut lines: Vec<String> = Vec::new();
+    let mut text = String::with_capacity(decoded.len());
     for raw in decoded.split('\n') {
         let collapsed = collapse_whitespace(raw);
-        if let Some(item) = collapsed.strip_prefix('\u{1}') {
+        let line = if let Some(item) = collapsed.strip_prefix('\u{1}') {
             let item = item.trim_start();
             let item = item
                 .strip_prefix("- ")
@@ -38,14 +42,21 @@ pub fn html_to_text(cell: &str) -> String {
                 .or_else(|| item.strip_prefix("* "))
                 .unwrap_or(item)
                 .trim();
-            if !item.is_empty() {
-                lines.push(format!("- {item}"));
+            if item.is_empty() {
+                continue;
             }
-        } else if !collapsed.is_empty() {
-            lines.push(collapsed);
+            format!("- {item}")
+        } else if collapsed.is_empty() {
+            continue;
+        } else {
+            collapsed
+        };
+        if !text.is_empty() {
+            text.push('\n');
         }
+        text.push_str(&line);
     }
-    lines.join("\n")
+    text
 }
 
 /// The words of `raw` joined by single spaces (one allocation).

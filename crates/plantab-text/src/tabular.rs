@@ -166,7 +166,11 @@ fn is_header_row(cells: &[String], rows_follow: bool) -> bool {
     }
     let known = filled
         .iter()
-        .filter(|c| plantab_vocab::match_header(c).is_some_and(|m| m.score >= 0.95))
+        // No header label runs past a hundred characters: longer cells
+        // are body text and need no matching.
+        .filter(|c| {
+            c.len() <= 100 && plantab_vocab::match_header(c).is_some_and(|m| m.score >= 0.95)
+        })
         .count();
     if known * 2 >= filled.len() && known >= 1 {
         return true;
@@ -234,7 +238,11 @@ fn clean_prose(line: &str) -> String {
         rest = &rest[close + 2 + end_rel + 1..];
     }
     out.push_str(rest);
-    let out = out.replace("**", "").replace("__", "");
+    let out = if out.contains("**") || out.contains("__") {
+        out.replace("**", "").replace("__", "")
+    } else {
+        out
+    };
     html_to_text(&out)
 }
 
