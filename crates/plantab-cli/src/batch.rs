@@ -16,7 +16,7 @@
 use crate::inputs::{self, Input};
 use crate::manifest::{self, round3, Entry, Finished, Manifest, Totals, MANIFEST_NAME};
 use crate::progress::Progress;
-use crate::{ExtractArgs, Format, TablesArgs, TablesFormat};
+use crate::{BatchArgs, ExtractArgs, Format, TablesArgs, TablesFormat};
 use anyhow::{bail, Context, Result};
 use plantab_model::SourceFormat;
 use rayon::iter::{ParallelBridge, ParallelIterator};
@@ -132,35 +132,31 @@ pub struct Job<'a> {
     kind: Kind,
 }
 
+impl<'a> Job<'a> {
+    fn new(b: &'a BatchArgs, output: Option<&'a Path>, kind: Kind) -> Self {
+        Job {
+            paths: &b.paths,
+            files_from: b.files_from.as_deref(),
+            globs: &b.globs,
+            output,
+            jobs: b.jobs,
+            timeout_secs: b.timeout_secs,
+            incremental: b.incremental,
+            quiet: b.quiet,
+            kind,
+        }
+    }
+}
+
 impl<'a> From<&'a ExtractArgs> for Job<'a> {
     fn from(a: &'a ExtractArgs) -> Self {
-        Job {
-            paths: &a.paths,
-            files_from: a.files_from.as_deref(),
-            globs: &a.globs,
-            output: a.output.as_deref(),
-            jobs: a.jobs,
-            timeout_secs: a.timeout_secs,
-            incremental: a.incremental,
-            quiet: a.quiet,
-            kind: Kind::Extract(a.format),
-        }
+        Job::new(&a.batch, a.output.as_deref(), Kind::Extract(a.format))
     }
 }
 
 impl<'a> From<&'a TablesArgs> for Job<'a> {
     fn from(a: &'a TablesArgs) -> Self {
-        Job {
-            paths: &a.paths,
-            files_from: a.files_from.as_deref(),
-            globs: &a.globs,
-            output: a.output.as_deref(),
-            jobs: a.jobs,
-            timeout_secs: a.timeout_secs,
-            incremental: a.incremental,
-            quiet: a.quiet,
-            kind: Kind::Tables(a.format),
-        }
+        Job::new(&a.batch, a.output.as_deref(), Kind::Tables(a.format))
     }
 }
 

@@ -68,9 +68,10 @@ enum Command {
     },
 }
 
-/// `plantab extract`'s options.
+/// The options `extract` and `tables` share: which inputs, how the batch
+/// runs.
 #[derive(clap::Args)]
-pub struct ExtractArgs {
+pub struct BatchArgs {
     /// Files or folders to read (files named here are read whatever their
     /// name). An input reached twice is read once.
     #[arg(required_unless_present = "files_from")]
@@ -86,6 +87,30 @@ pub struct ExtractArgs {
     /// Replaces the default extension filter.
     #[arg(long = "glob", value_name = "PATTERN")]
     pub globs: Vec<String>,
+    /// Files read at once (default: the number of cores).
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub jobs: Option<u32>,
+    /// Give up on a file after this many seconds (error `timeout`; the
+    /// batch goes on). 0: no limit.
+    #[arg(long, value_name = "N", default_value_t = 60)]
+    pub timeout_secs: u64,
+    /// Skip inputs whose SHA-256 and plantab version match the previous
+    /// run's manifest in DIR (same command and format) and whose output is
+    /// still there (needs `-o DIR`; `extract`: `--format json`; `tables`:
+    /// `json` or `md`).
+    #[arg(long)]
+    pub incremental: bool,
+    /// No progress and no summary (errors are still printed).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// `plantab extract`'s options.
+#[derive(clap::Args)]
+pub struct ExtractArgs {
+    /// Inputs and batch options.
+    #[command(flatten)]
+    pub batch: BatchArgs,
     /// Write output into this folder (created if missing): one
     /// `<input-stem>.json` per input, or one `records.ndjson` /
     /// `records.csv`, and the run manifest `manifest.json`. Without it,
@@ -98,38 +123,14 @@ pub struct ExtractArgs {
     /// flattened, latest status per record).
     #[arg(long, value_enum, default_value_t = Format::Json)]
     pub format: Format,
-    /// Files read at once (default: the number of cores).
-    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
-    pub jobs: Option<u32>,
-    /// Give up on a file after this many seconds (error `timeout`; the
-    /// batch goes on). 0: no limit.
-    #[arg(long, value_name = "N", default_value_t = 60)]
-    pub timeout_secs: u64,
-    /// Skip inputs whose SHA-256 and plantab version match the previous
-    /// run's manifest in DIR and whose output file is still there (needs
-    /// `-o DIR` and `--format json`).
-    #[arg(long)]
-    pub incremental: bool,
-    /// No progress and no summary (errors are still printed).
-    #[arg(short, long)]
-    pub quiet: bool,
 }
 
 /// `plantab tables`' options.
 #[derive(clap::Args)]
 pub struct TablesArgs {
-    /// Files or folders to read (files named here are read whatever their
-    /// name). An input reached twice is read once.
-    #[arg(required_unless_present = "files_from")]
-    pub paths: Vec<PathBuf>,
-    /// Also read the paths listed in FILE, one per line (`-`: standard
-    /// input); blank lines and lines starting with `#` are ignored.
-    #[arg(long, value_name = "FILE")]
-    pub files_from: Option<PathBuf>,
-    /// Only take files found in folders whose name matches PATTERN (as for
-    /// `extract`). Repeatable. Replaces the default extension filter.
-    #[arg(long = "glob", value_name = "PATTERN")]
-    pub globs: Vec<String>,
+    /// Inputs and batch options.
+    #[command(flatten)]
+    pub batch: BatchArgs,
     /// Write output into this folder (created if missing): one
     /// `<input-stem>.json` or `<input-stem>.md` per input, or one
     /// `<input-stem>-p<page>-t<n>.csv` per table, and the run manifest
@@ -145,21 +146,6 @@ pub struct TablesArgs {
     /// tables for a quick look).
     #[arg(long, value_enum, default_value_t = TablesFormat::Json)]
     pub format: TablesFormat,
-    /// Files read at once (default: the number of cores).
-    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
-    pub jobs: Option<u32>,
-    /// Give up on a file after this many seconds (error `timeout`; the
-    /// batch goes on). 0: no limit.
-    #[arg(long, value_name = "N", default_value_t = 60)]
-    pub timeout_secs: u64,
-    /// Skip inputs whose SHA-256 and plantab version match the previous
-    /// `tables` run's manifest in DIR and whose output file is still there
-    /// (needs `-o DIR` and `--format json` or `md`).
-    #[arg(long)]
-    pub incremental: bool,
-    /// No progress and no summary (errors are still printed).
-    #[arg(short, long)]
-    pub quiet: bool,
 }
 
 /// `plantab tables` output formats.
