@@ -20,39 +20,49 @@ pub struct IdCell {
     pub rest: Option<String>,
 }
 
-fn code_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        // Optional short upper-case prefix words ("XY", "ABC"), then a token
-        // holding a digit built of letters, digits and . - / (e.g. "P1.3",
-        // "8.3", "KA1", "GP20-CSP4-3-02", "AB.C2.10"), or an all-caps
-        // code with a dash ("GP21-OI3-CAPITAL").
-        #[allow(clippy::unwrap_used)]
-        Regex::new(
-            r"^(?:[A-Z]{1,5}\s+)?(?:[A-Za-z]{0,6}[0-9][A-Za-z0-9]*(?:[.\-/][A-Za-z0-9]+)*\.?|[A-Z][A-Z0-9]*(?:[\-/.][A-Z0-9]+)+)(?:\s|$)",
-        )
-        .unwrap()
-    })
+/// A pattern compiled once. The patterns are constants, so compiling
+/// cannot fail in practice (a unit test checks each); if it ever did, the
+/// pattern simply matches nothing.
+fn compiled(cell: &'static OnceLock<Option<Regex>>, pattern: &str) -> Option<&'static Regex> {
+    cell.get_or_init(|| Regex::new(pattern).ok()).as_ref()
 }
 
-fn phrase_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        // An identifier phrase: up to six words ending in a number
-        // ("100 Day Plan Action 2", "Priority 3", "Action 10a").
-        #[allow(clippy::unwrap_used)]
-        Regex::new(r"^(?:[0-9]+\s+)?(?:[A-Za-z][A-Za-z\-]*\s+){1,5}[0-9]+[a-z]?(?:\s|$)").unwrap()
-    })
+/// Optional short upper-case prefix words ("XY", "ABC"), then a token
+/// holding a digit built of letters, digits and . - / (e.g. "P1.3", "8.3",
+/// "KA1", "GP20-CSP4-3-02", "AB.C2.10"), or an all-caps code with a dash
+/// ("GP21-OI3-CAPITAL").
+const CODE_PATTERN: &str = r"^(?:[A-Z]{1,5}\s+)?(?:[A-Za-z]{0,6}[0-9][A-Za-z0-9]*(?:[.\-/][A-Za-z0-9]+)*\.?|[A-Z][A-Z0-9]*(?:[\-/.][A-Z0-9]+)+)(?:\s|$)";
+
+/// An identifier phrase: up to six words ending in a number ("100 Day Plan
+/// Action 2", "Priority 3", "Action 10a").
+const PHRASE_PATTERN: &str = r"^(?:[0-9]+\s+)?(?:[A-Za-z][A-Za-z\-]*\s+){1,5}[0-9]+[a-z]?(?:\s|$)";
+
+/// A separator followed by a space inside a code ("GP20- CSP4").
+const SPLIT_CODE_PATTERN: &str = r"([A-Za-z0-9][\-/.])\s+([A-Za-z0-9])";
+
+fn code_re() -> Option<&'static Regex> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    compiled(&RE, CODE_PATTERN)
+}
+
+fn phrase_re() -> Option<&'static Regex> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    compiled(&RE, PHRASE_PATTERN)
 }
 
 /// Joins a reference printed split after a separator: `GP20- CSP4-3-02` →
 /// `GP20-CSP4-3-02`.
 pub fn normalise_code(s: &str) -> String {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    #[allow(clippy::unwrap_used)]
-    let re = RE.get_or_init(|| Regex::new(r"([A-Za-z0-9][\-/.])\s+([A-Za-z0-9])").unwrap());
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
     let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    re.replace_all(&flat, "$1$2").into_owned()
+    match compiled(&RE, SPLIT_CODE_PATTERN) {
+        Some(re) => re.replace_all(&flat, "$1$2").into_owned(),
+        None => flat,
+    }
+}
+
+fn find<'t>(re: Option<&Regex>, text: &'t str) -> Option<regex::Match<'t>> {
+    re.and_then(|re| re.find(text))
 }
 
 /// Splits an id cell.
@@ -73,9 +83,9 @@ pub fn parse_id_cell(cell: &str) -> IdCell {
         // A phrase first when the cell starts with a bare number followed by
         // words ("100 Day Plan Action 10"), else a code.
         let m = if r.starts_with(|c: char| c.is_ascii_digit()) {
-            phrase_re().find(r).or_else(|| code_re().find(r))
+            find(phrase_re(), r).or_else(|| find(code_re(), r))
         } else {
-            code_re().find(r).or_else(|| phrase_re().find(r))
+            find(code_re(), r).or_else(|| find(phrase_re(), r))
         };
         match m {
             Some(m) if m.start() == 0 => {
@@ -185,6 +195,13 @@ mod tests {
             (Some("New item – amendment".into()), vec![], None)
         );
         assert_eq!(p("  "), (None, vec![], None));
+    }
+
+    #[test]
+    fn patterns_compile() {
+        for p in [CODE_PATTERN, PHRASE_PATTERN, SPLIT_CODE_PATTERN] {
+            assert!(Regex::new(p).is_ok(), "{p}");
+        }
     }
 
     #[test]
