@@ -61,11 +61,12 @@ pub fn rebuild(layout: Layout) -> RebuiltDocument {
                 }
             }
             Block::Text(t) => {
-                // Page furniture is short; long paragraphs are not compared.
-                let repeated = t.text.len() <= FURNITURE_MAX_BYTES && {
-                    let key = plantab_vocab::compact(&t.text);
-                    !key.is_empty() && !seen_text.insert(key)
-                };
+                // Page furniture is short and printed the same each time;
+                // long paragraphs are not compared.
+                let key = t.text.trim();
+                let repeated = key.len() <= FURNITURE_MAX_BYTES
+                    && !key.is_empty()
+                    && !seen_text.insert(key.to_string());
                 if repeated && open.is_some() {
                     deferred.push(RebuiltBlock::Text(t));
                     continue;

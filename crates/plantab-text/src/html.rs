@@ -59,8 +59,12 @@ pub fn html_to_text(cell: &str) -> String {
     text
 }
 
-/// The words of `raw` joined by single spaces (one allocation).
+/// The words of `raw` joined by single spaces (one allocation; a plain
+/// copy when `raw` is already so).
 fn collapse_whitespace(raw: &str) -> String {
+    if is_tidy(raw) {
+        return raw.to_string();
+    }
     let mut out = String::with_capacity(raw.len());
     for w in raw.split_whitespace() {
         if !out.is_empty() {
@@ -69,6 +73,30 @@ fn collapse_whitespace(raw: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// True when `raw` has no leading, trailing or doubled spaces and no other
+/// whitespace: folding it would change nothing. One pass over the bytes.
+fn is_tidy(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    let mut non_ascii = false;
+    for &c in b {
+        match c {
+            b' ' if prev_space => return false,
+            b' ' => prev_space = true,
+            b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => return false,
+            _ => {
+                prev_space = false;
+                non_ascii |= c >= 0x80;
+            }
+        }
+    }
+    // Unicode spaces (no-break, thin …) are folded too.
+    !non_ascii || !raw.chars().any(|ch| ch.is_whitespace() && ch != ' ')
 }
 
 struct Tag {

@@ -256,6 +256,28 @@ const HEADER_FUZZY_MIN: f64 = 0.86;
 /// wrap). `None` when nothing is close; the caller then keeps the printed
 /// words as a key ([`snake_key`]).
 pub fn match_header(printed: &str) -> Option<HeaderMatch> {
+    // Headers repeat on every page and every stage asks again: answers are
+    // remembered per thread (a bounded cache, cleared when full).
+    thread_local! {
+        static MEMO: std::cell::RefCell<std::collections::HashMap<String, Option<HeaderMatch>>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    const MEMO_MAX: usize = 4096;
+    if let Some(hit) = MEMO.with(|m| m.borrow().get(printed).cloned()) {
+        return hit;
+    }
+    let found = match_header_uncached(printed);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= MEMO_MAX {
+            m.clear();
+        }
+        m.insert(printed.to_string(), found.clone());
+    });
+    found
+}
+
+fn match_header_uncached(printed: &str) -> Option<HeaderMatch> {
     let core = header_core(printed);
     if core.is_empty() {
         return None;
