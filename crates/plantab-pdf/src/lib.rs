@@ -170,16 +170,29 @@ fn options() -> pdfplumber::ExtractOptions {
     }
 }
 
-fn open_inner(bytes: &[u8], limits: &Limits) -> Result<(PlumberSource, Vec<Warning>), PdfError> {
+/// True when `bytes` carry the PDF signature `%PDF-` within their first
+/// KiB (where readers accept it).
+pub fn has_pdf_signature(bytes: &[u8]) -> bool {
+    let head = bytes.get(..bytes.len().min(1024)).unwrap_or(bytes);
+    head.windows(5).any(|w| w == b"%PDF-")
+}
+
+/// The checks every glyph source makes before parsing: not empty, and a PDF
+/// signature.
+pub(crate) fn check_signature(bytes: &[u8]) -> Result<(), PdfError> {
     if bytes.is_empty() {
         return Err(PdfError::Malformed("empty file (0 bytes)".into()));
     }
-    let head = bytes.get(..bytes.len().min(1024)).unwrap_or(bytes);
-    if !head.windows(5).any(|w| w == b"%PDF-") {
+    if !has_pdf_signature(bytes) {
         return Err(PdfError::Malformed(
             "not a PDF (no %PDF- header); check the file type".into(),
         ));
     }
+    Ok(())
+}
+
+fn open_inner(bytes: &[u8], limits: &Limits) -> Result<(PlumberSource, Vec<Warning>), PdfError> {
+    check_signature(bytes)?;
     limits::check(bytes, limits)?;
     let first = pdfplumber::Pdf::open_bytes(bytes, Some(options()));
     let err = match first {

@@ -82,15 +82,7 @@ impl PdfExtractSource {
     /// header, one lopdf cannot load or that has no pages (and for a panic
     /// inside the library); `Encrypted` for a password-protected file.
     pub fn open(bytes: &[u8]) -> Result<PdfExtractSource, PdfError> {
-        if bytes.is_empty() {
-            return Err(PdfError::Malformed("empty file (0 bytes)".into()));
-        }
-        let head = bytes.get(..bytes.len().min(1024)).unwrap_or(bytes);
-        if !head.windows(5).any(|w| w == b"%PDF-") {
-            return Err(PdfError::Malformed(
-                "not a PDF (no %PDF- header); check the file type".into(),
-            ));
-        }
+        crate::check_signature(bytes)?;
         shielded(|| {
             let doc = Document::load_mem(bytes).map_err(|e| {
                 PdfError::Malformed(format!(

@@ -361,17 +361,9 @@ impl FoundTable {
                     .map(|l| cell_text(l))
                     .unwrap_or_default()
             };
-            if self.full_span(r) {
-                let cells = self.row_cells(r).map(|(id, _)| text_of(id)).collect();
-                out.push(BodyRow {
-                    row: r,
-                    cells,
-                    spanning: true,
-                    spans: Vec::new(),
-                });
-                continue;
-            }
-            if self.id_span(r) {
+            // One cell across the table, or an id cell plus one across
+            // the rest: a priority / theme bar.
+            if self.full_span(r) || self.id_span(r) {
                 let cells = self.row_cells(r).map(|(id, _)| text_of(id)).collect();
                 out.push(BodyRow {
                     row: r,

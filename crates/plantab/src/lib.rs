@@ -56,8 +56,7 @@ impl ExtractError {
 /// Which reader a file's bytes call for: PDF when they start with the PDF
 /// signature (within the first KiB, as readers allow), else text.
 pub fn sniff_format(bytes: &[u8]) -> SourceFormat {
-    let head = &bytes[..bytes.len().min(1024)];
-    if head.windows(5).any(|w| w == b"%PDF-") {
+    if plantab_pdf::has_pdf_signature(bytes) {
         SourceFormat::Pdf
     } else {
         SourceFormat::Text
