@@ -4,41 +4,22 @@
 //! hangs (through the debug-build test hook `PLANTAB_TEST_FAULT`), bad paths,
 //! exit codes, and a run killed midway.
 
+mod common;
+
+use common::{bin, repo, run, stderr};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
-
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_plantab"));
-    c.env_remove("PLANTAB_TEST_FAULT");
-    c.env_remove("PLANTAB_PANIC_REPORT");
-    c
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 fn fixtures() -> PathBuf {
     repo().join("fixtures/text")
 }
 
 fn tmpdir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("plantab-batch-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn run(cmd: &mut Command) -> Output {
-    cmd.output().expect("run plantab")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    common::tmpdir("batch", name)
 }
 
 fn manifest(dir: &Path) -> Value {

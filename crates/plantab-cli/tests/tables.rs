@@ -4,35 +4,18 @@
 //! checked by hand against the HTML the PDF was printed from
 //! (`fixtures/pdf/finder/*.html`, `fixtures/pdf/tables/continued.html`).
 
+mod common;
+
+use common::{bin, repo, run, stderr};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_plantab"))
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 fn finder(name: &str) -> PathBuf {
     repo().join("fixtures/pdf/finder").join(name)
 }
 
 fn tmpdir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("plantab-tables-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn run(cmd: &mut Command) -> Output {
-    cmd.output().expect("run plantab")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    common::tmpdir("tables", name)
 }
 
 /// `plantab tables FILE` (JSON to stdout), checked against the schema.
