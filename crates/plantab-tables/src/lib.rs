@@ -41,11 +41,11 @@ pub fn rebuild(layout: Layout) -> RebuiltDocument {
     let mut out: Vec<RebuiltBlock> = Vec::new();
     let mut warnings = layout.warnings;
     let mut open: Option<TableBuilder> = None;
-    let mut seen_text: HashSet<String> = HashSet::new();
+    let repeated = repeated_text(&layout.blocks);
     // Repeated text met while a table is open (page furniture, a heading
     // printed again): it does not end the table, and is placed after it.
     let mut deferred: Vec<RebuiltBlock> = Vec::new();
-    for block in layout.blocks {
+    for (block, repeated) in layout.blocks.into_iter().zip(repeated) {
         match block {
             Block::Table(f) => {
                 let f = normalise_fragment(f);
@@ -61,12 +61,6 @@ pub fn rebuild(layout: Layout) -> RebuiltDocument {
                 }
             }
             Block::Text(t) => {
-                // Page furniture is short and printed the same each time;
-                // long paragraphs are not compared.
-                let key = t.text.trim();
-                let repeated = key.len() <= FURNITURE_MAX_BYTES
-                    && !key.is_empty()
-                    && !seen_text.insert(key.to_string());
                 if repeated && open.is_some() {
                     deferred.push(RebuiltBlock::Text(t));
                     continue;
@@ -96,12 +90,31 @@ pub fn rebuild(layout: Layout) -> RebuiltDocument {
     }
 }
 
+/// For each block, whether it is text printed before in the document: page
+/// furniture is short and printed the same each time (long paragraphs are
+/// not compared). The first occurrence is not repeated.
+fn repeated_text(blocks: &[Block]) -> Vec<bool> {
+    let mut seen: HashSet<&str> = HashSet::new();
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Text(t) => {
+                let key = t.text.trim();
+                key.len() <= FURNITURE_MAX_BYTES && !key.is_empty() && !seen.insert(key)
+            }
+            _ => false,
+        })
+        .collect()
+}
+
 /// Trims header labels and drops a first row that repeats the header
 /// (a header the reader did not recognise as one).
 fn normalise_fragment(mut f: TableFragment) -> TableFragment {
     if let Some(h) = f.header.as_mut() {
         for label in h.iter_mut() {
-            *label = label.trim().to_string();
+            if label.trim().len() != label.len() {
+                *label = label.trim().to_string();
+            }
         }
     }
     f

@@ -2,10 +2,12 @@
 //! Windows-1252. Binary data is refused as `not_text`.
 
 use crate::TextError;
+use std::borrow::Cow;
 
-/// Decodes a text input. Line endings are normalised to `\n`.
-pub fn decode(bytes: &[u8]) -> Result<String, TextError> {
-    let text = if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+/// Decodes a text input. Line endings are normalised to `\n`. UTF-8
+/// without a byte-order mark or carriage returns is borrowed, not copied.
+pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, TextError> {
+    let text: Cow<'_, str> = if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (cow, had_errors) =
             enc.decode_without_bom_handling(bytes.get(bom_len..).unwrap_or(&[]));
         if had_errors {
@@ -15,10 +17,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, TextError> {
                 enc.name()
             )));
         }
-        cow.into_owned()
+        Cow::Owned(cow.into_owned())
     } else {
         match std::str::from_utf8(bytes) {
-            Ok(s) => s.to_owned(),
+            Ok(s) => Cow::Borrowed(s),
             Err(_) => {
                 if looks_binary(bytes) {
                     return Err(TextError::NotText(
@@ -26,7 +28,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, TextError> {
                     ));
                 }
                 let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-                cow.into_owned()
+                Cow::Owned(cow.into_owned())
             }
         }
     };
@@ -35,8 +37,8 @@ pub fn decode(bytes: &[u8]) -> Result<String, TextError> {
             "the file holds binary data (control characters), not text; give plantab a PDF or a text conversion".into(),
         ));
     }
-    if text.contains('\r') {
-        Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
+        Ok(Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n")))
     } else {
         Ok(text)
     }

@@ -5,102 +5,213 @@
 /// Converts a cell's HTML-ish text to plain text. Lines are trimmed,
 /// runs of spaces collapsed, empty lines dropped; the result has no
 /// leading or trailing whitespace.
+///
+/// One pass into one buffer: tags and entities are resolved as the text
+/// is folded, so a cell costs one allocation.
 pub fn html_to_text(cell: &str) -> String {
+    let bytes = cell.as_bytes();
     // Most cells are plain text on one line: only whitespace to fold.
-    if !cell.contains(['<', '&', '\n']) {
-        return collapse_whitespace(cell);
+    if memchr::memchr3(b'<', b'&', b'\n', bytes).is_none() {
+        if is_tidy(cell) {
+            return cell.to_string();
+        }
+        let mut fold = LineFolder::with_capacity(cell.len());
+        fold.text(cell);
+        return fold.finish();
     }
-    let mut out = String::with_capacity(cell.len());
+    let mut fold = LineFolder::with_capacity(cell.len());
     let mut rest = cell;
-    while let Some(lt) = rest.find('<') {
-        out.push_str(&rest[..lt]);
+    while let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) {
+        fold.text_with_entities(&rest[..lt]);
         let after = &rest[lt + 1..];
         let Some(tag) = tag_at(after) else {
-            out.push('<');
+            fold.text("<");
             rest = after;
             continue;
         };
-        match tag.name.as_str() {
-            "p" | "div" | "ul" | "ol" | "br" | "tr" | "h1" | "h2" | "h3" | "h4" => out.push('\n'),
-            "li" if !tag.closing => out.push_str("\n\u{1}"),
-            "td" | "th" if tag.closing => out.push(' '),
+        match tag.name {
+            TagName::Block => fold.new_line(false),
+            TagName::ListItem if !tag.closing => fold.new_line(true),
+            TagName::Cell if tag.closing => fold.space(),
             _ => {}
         }
         rest = &after[tag.len..];
     }
-    out.push_str(rest);
-    let decoded = decode_entities(&out);
-    let mut text = String::with_capacity(decoded.len());
-    for raw in decoded.split('\n') {
-        let collapsed = collapse_whitespace(raw);
-        let line = if let Some(item) = collapsed.strip_prefix('\u{1}') {
-            let item = item.trim_start();
-            let item = item
-                .strip_prefix("- ")
-                .or_else(|| item.strip_prefix("• "))
-                .or_else(|| item.strip_prefix('•'))
-                .or_else(|| item.strip_prefix("* "))
-                .unwrap_or(item)
-                .trim();
-            if item.is_empty() {
-                continue;
-            }
-            format!("- {item}")
-        } else if collapsed.is_empty() {
-            continue;
-        } else {
-            collapsed
-        };
-        if !text.is_empty() {
-            text.push('\n');
-        }
-        text.push_str(&line);
-    }
-    text
+    fold.text_with_entities(rest);
+    fold.finish()
 }
 
-/// The words of `raw` joined by single spaces (one allocation; a plain
-/// copy when `raw` is already so).
-fn collapse_whitespace(raw: &str) -> String {
-    if is_tidy(raw) {
-        return raw.to_string();
-    }
-    let mut out = String::with_capacity(raw.len());
-    for w in raw.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+/// Builds folded text line by line: words joined by single spaces, empty
+/// lines dropped, list items written `- item` with the item's own bullet
+/// (`- `, `• `, `•`, `* `) removed.
+struct LineFolder {
+    out: String,
+    /// Whether the current line has a word yet.
+    line_has_text: bool,
+    /// Whether a space is owed before the next word of the current line.
+    space_owed: bool,
+    /// Whether the current line is a list item.
+    item: bool,
+    /// Where the current line starts in `out` (before its `\n`).
+    line_start: usize,
+    /// Where the current line's text starts (after `\n` and `- `).
+    text_start: usize,
+}
+
+impl LineFolder {
+    fn with_capacity(n: usize) -> Self {
+        LineFolder {
+            out: String::with_capacity(n),
+            line_has_text: false,
+            space_owed: false,
+            item: false,
+            line_start: 0,
+            text_start: 0,
         }
-        out.push_str(w);
     }
-    out
+
+    /// Text that may hold character references.
+    fn text_with_entities(&mut self, s: &str) {
+        if memchr::memchr(b'&', s.as_bytes()).is_none() {
+            self.text(s);
+            return;
+        }
+        let mut rest = s;
+        while let Some(amp) = memchr::memchr(b'&', rest.as_bytes()) {
+            self.text(&rest[..amp]);
+            let after = &rest[amp + 1..];
+            match entity_at(after) {
+                Some((c, len)) => {
+                    let mut buf = [0u8; 4];
+                    self.text(c.encode_utf8(&mut buf));
+                    rest = &after[len..];
+                }
+                None => {
+                    self.text("&");
+                    rest = after;
+                }
+            }
+        }
+        self.text(rest);
+    }
+
+    /// Plain text: `\n` ends a line, other whitespace separates words.
+    fn text(&mut self, s: &str) {
+        let mut lines = s.split('\n');
+        if let Some(first) = lines.next() {
+            self.words(first);
+        }
+        for line in lines {
+            self.new_line(false);
+            self.words(line);
+        }
+    }
+
+    fn words(&mut self, s: &str) {
+        if s.starts_with(char::is_whitespace) {
+            self.space();
+        }
+        let mut words = s.split_whitespace().peekable();
+        while let Some(w) = words.next() {
+            self.word(w);
+            if words.peek().is_some() {
+                self.space();
+            }
+        }
+        if !s.is_empty() && s.ends_with(char::is_whitespace) {
+            self.space();
+        }
+    }
+
+    fn space(&mut self) {
+        self.space_owed = self.line_has_text;
+    }
+
+    fn word(&mut self, w: &str) {
+        if !self.line_has_text {
+            self.line_start = self.out.len();
+            if !self.out.is_empty() {
+                self.out.push('\n');
+            }
+            if self.item {
+                self.out.push_str("- ");
+            }
+            self.text_start = self.out.len();
+            self.line_has_text = true;
+        } else if self.space_owed {
+            self.out.push(' ');
+        }
+        self.space_owed = false;
+        self.out.push_str(w);
+    }
+
+    /// Ends the current line; the next is a list item when `item`.
+    fn new_line(&mut self, item: bool) {
+        self.end_line();
+        self.item = item;
+    }
+
+    fn end_line(&mut self) {
+        if self.line_has_text && self.item {
+            let text = self.out.get(self.text_start..).unwrap_or_default();
+            let bullet = ["- ", "• ", "•", "* "]
+                .iter()
+                .find(|b| text.starts_with(**b))
+                .map_or(0, |b| b.len());
+            if bullet > 0 {
+                let rest_len = text[bullet..].trim_start().len();
+                if rest_len == 0 {
+                    self.out.truncate(self.line_start);
+                } else {
+                    let cut = self.out.len() - rest_len;
+                    self.out.replace_range(self.text_start..cut, "");
+                }
+            }
+        }
+        self.line_has_text = false;
+        self.space_owed = false;
+    }
+
+    fn finish(mut self) -> String {
+        self.end_line();
+        self.out
+    }
 }
 
 /// True when `raw` has no leading, trailing or doubled spaces and no other
-/// whitespace: folding it would change nothing. One pass over the bytes.
+/// whitespace: folding it would change nothing.
 fn is_tidy(raw: &str) -> bool {
     let b = raw.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    let mut prev_space = false;
-    let mut non_ascii = false;
-    for &c in b {
-        match c {
-            b' ' if prev_space => return false,
-            b' ' => prev_space = true,
-            b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => return false,
-            _ => {
-                prev_space = false;
-                non_ascii |= c >= 0x80;
-            }
-        }
+    if memchr::memchr3(b'\t', b'\n', b'\r', b).is_some()
+        || memchr::memchr2(0x0b, 0x0c, b).is_some()
+        || memchr::memmem::find(b, b"  ").is_some()
+    {
+        return false;
     }
-    // Unicode spaces (no-break, thin …) are folded too.
-    !non_ascii || !raw.chars().any(|ch| ch.is_whitespace() && ch != ' ')
+    // Unicode spaces (no-break, thin …) are folded too; all of them are
+    // encoded with one of these lead bytes.
+    memchr::memchr3(0xc2, 0xe2, 0xe3, b).is_none() && memchr::memchr(0xe1, b).is_none()
+        || !raw.chars().any(|ch| ch.is_whitespace() && ch != ' ')
+}
+
+/// What a tag does to the text around it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TagName {
+    /// Starts a new line (`p`, `div`, `ul`, `ol`, `br`, `tr`, `h1`–`h4`).
+    Block,
+    /// `li`: opening starts a list item line.
+    ListItem,
+    /// `td`/`th`: closing separates words.
+    Cell,
+    /// Any other tag: dropped, its text kept.
+    Inline,
 }
 
 struct Tag {
-    name: String,
+    name: TagName,
     closing: bool,
     /// Bytes from just after `<` to just after `>`.
     len: usize,
@@ -112,20 +223,32 @@ fn tag_at(s: &str) -> Option<Tag> {
         Some(b) => (true, b),
         None => (false, s),
     };
-    let first = body.chars().next()?;
-    if !first.is_ascii_alphabetic() {
+    if !body.as_bytes().first()?.is_ascii_alphabetic() {
         return None;
     }
-    let gt = s.find('>')?;
+    let gt = memchr::memchr(b'>', s.as_bytes())?;
     // A '<' before the '>' means this was not a tag.
-    if s[..gt].contains('<') {
+    if memchr::memchr(b'<', s.as_bytes().get(..gt)?).is_some() {
         return None;
     }
-    let name: String = body
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let name_len = body
+        .bytes()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(body.len());
+    let name = body.get(..name_len)?;
+    let is = |n: &str| name.eq_ignore_ascii_case(n);
+    let name = if ["p", "div", "ul", "ol", "br", "tr", "h1", "h2", "h3", "h4"]
+        .into_iter()
+        .any(is)
+    {
+        TagName::Block
+    } else if is("li") {
+        TagName::ListItem
+    } else if is("td") || is("th") {
+        TagName::Cell
+    } else {
+        TagName::Inline
+    };
     Some(Tag {
         name,
         closing,
@@ -136,20 +259,15 @@ fn tag_at(s: &str) -> Option<Tag> {
 /// Decodes named (the common ones) and numeric character references;
 /// anything else is left as printed.
 pub fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(amp) = rest.find('&') {
+    while let Some(amp) = memchr::memchr(b'&', rest.as_bytes()) {
         out.push_str(&rest[..amp]);
         let after = &rest[amp + 1..];
-        let semi = after.find(';').filter(|&i| i <= 10);
-        let decoded = semi.and_then(|i| entity(&after[..i]).map(|c| (c, i)));
-        match decoded {
-            Some((c, i)) => {
+        match entity_at(after) {
+            Some((c, len)) => {
                 out.push(c);
-                rest = &after[i + 1..];
+                rest = &after[len..];
             }
             None => {
                 out.push('&');
@@ -159,6 +277,14 @@ pub fn decode_entities(s: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The character reference starting just after a `&` (`amp;`, `#163;`),
+/// with the bytes it takes up to and including its `;`.
+fn entity_at(after: &str) -> Option<(char, usize)> {
+    let window = after.as_bytes().get(..after.len().min(11))?;
+    let semi = memchr::memchr(b';', window)?;
+    entity(after.get(..semi)?).map(|c| (c, semi + 1))
 }
 
 fn entity(name: &str) -> Option<char> {

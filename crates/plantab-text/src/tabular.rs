@@ -222,6 +222,10 @@ fn markdown_heading_level(line: &str) -> Option<u8> {
 fn clean_prose(line: &str) -> String {
     let t = line.trim();
     let t = t.trim_start_matches('#').trim_start();
+    // Most prose has no link or emphasis markup: fold it straight away.
+    if memchr::memchr3(b'[', b'*', b'_', t.as_bytes()).is_none() {
+        return html_to_text(t);
+    }
     let mut out = String::with_capacity(t.len());
     let mut rest = t;
     // [text](target) → text
@@ -266,18 +270,17 @@ fn mark_standalone_headings(blocks: &mut [Block], bold_only: &[bool]) {
 }
 
 fn is_title_like(s: &str) -> bool {
-    let words = s.split_whitespace().count();
-    (1..=14).contains(&words)
-        && s.len() <= 120
+    s.len() <= 120
         && !s.ends_with(['.', ',', ';', ':'])
         && !s.starts_with(['-', '•', '*', '('])
         && s.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && (1..=14).contains(&s.split_whitespace().count())
 }
 
 fn is_paragraph(s: &str) -> bool {
-    s.split_whitespace().count() >= 8 && s.ends_with(['.', ':', ')', '!', '?'])
+    s.ends_with(['.', ':', ')', '!', '?']) && s.split_whitespace().nth(7).is_some()
 }
 
 #[cfg(test)]

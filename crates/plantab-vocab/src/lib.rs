@@ -15,6 +15,7 @@
 #![warn(missing_docs)]
 
 use plantab_model::{DocumentKind, StatusCode, TableKind};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const HEADERS_TSV: &str = include_str!("../data/headers.tsv");
@@ -83,13 +84,37 @@ fn fold_accent(c: char) -> char {
 /// "December Status vs By When" and "Status (January 2024)" both reduce to
 /// their column meaning.
 pub fn header_core(s: &str) -> String {
-    let mut c = compact(s);
-    for m in MONTHS {
-        if c.contains(m) {
-            c = c.replace(m, "");
+    core_of_compact(compact(s))
+}
+
+/// [`header_core`] of text already in [`compact`] form.
+fn core_of_compact(mut c: String) -> String {
+    if has_month(&c) {
+        for m in MONTHS {
+            if c.contains(m) {
+                c = c.replace(m, "");
+            }
         }
     }
-    strip_years(&c)
+    if c.bytes().any(|b| b.is_ascii_digit()) {
+        strip_years(&c)
+    } else {
+        c
+    }
+}
+
+/// Whether compact text holds a month name: one pass, looking at the
+/// letters a month name can start with.
+fn has_month(c: &str) -> bool {
+    let b = c.as_bytes();
+    b.iter().enumerate().any(|(i, &ch)| {
+        matches!(ch, b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
+            && b.get(i..).is_some_and(|rest| {
+                MONTHS
+                    .iter()
+                    .any(|m| m.as_bytes().first() == Some(&ch) && rest.starts_with(m.as_bytes()))
+            })
+    })
 }
 
 fn strip_years(c: &str) -> String {
@@ -311,18 +336,56 @@ fn match_header_uncached(printed: &str) -> Option<HeaderMatch> {
 /// matter), without the fuzzy fallback of [`match_header`]: cheap enough to
 /// try on every run of words of a text.
 pub fn match_header_exact(printed: &str) -> Option<HeaderMatch> {
-    let core = header_core(printed);
-    if core.is_empty() {
+    match_header_exact_compact(&compact(printed))
+}
+
+/// [`match_header_exact`] of text already in [`compact`] form (a caller
+/// trying many runs of words builds their compact forms word by word).
+pub fn match_header_exact_compact(compact: &str) -> Option<HeaderMatch> {
+    if compact.is_empty() || compact.len() > header_compact_max_len() {
         return None;
     }
-    header_synonyms()
-        .iter()
-        .find(|s| s.core == core)
-        .map(|s| HeaderMatch {
-            key: s.key,
-            table_kind: s.table_kind,
-            score: 1.0,
-        })
+    let core = core_of_compact(compact.to_string());
+    let &i = synonym_index().get(core.as_str())?;
+    let s = header_synonyms().get(i)?;
+    Some(HeaderMatch {
+        key: s.key,
+        table_kind: s.table_kind,
+        score: 1.0,
+    })
+}
+
+/// Room a printed label's dates may take beyond its core: two
+/// month-and-year pairs ("september2023"), as in "Status (December 2023 –
+/// January 2024)".
+const HEADER_DATE_ROOM: usize = 2 * "september2023".len();
+
+/// The longest [`compact`] form a printed label can have and still match
+/// exactly: the longest synonym core plus room for the dates labels print
+/// (month names and years are not part of a core). Longer runs of words
+/// need no matching.
+pub fn header_compact_max_len() -> usize {
+    static CELL: OnceLock<usize> = OnceLock::new();
+    *CELL.get_or_init(|| {
+        header_synonyms()
+            .iter()
+            .map(|s| s.core.len())
+            .max()
+            .unwrap_or(0)
+            + HEADER_DATE_ROOM
+    })
+}
+
+/// Synonym cores → the first synonym with that core.
+fn synonym_index() -> &'static HashMap<&'static str, usize> {
+    static CELL: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut map = HashMap::new();
+        for (i, s) in header_synonyms().iter().enumerate() {
+            map.entry(s.core.as_str()).or_insert(i);
+        }
+        map
+    })
 }
 
 /// The printed words of a header as a snake_case key ("CSP 2023" →

@@ -2,7 +2,7 @@
 //! column header, page furniture (header-group lines, "update due" banners),
 //! section headings, the legend, and table content.
 
-use plantab_vocab::match_header_exact;
+use plantab_vocab::{compact, header_compact_max_len, match_header_exact_compact};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -93,22 +93,36 @@ fn header_words(lines: &[&str], range: impl IntoIterator<Item = usize>) -> Vec<H
 
 /// Greedy longest-match of header labels over words: the labels (printed
 /// text, key) and, per word, whether a label took it.
+///
+/// A label is at most twelve words; runs whose compact form is already
+/// longer than any label can be are not tried. Compact forms are built
+/// word by word (a run's compact form is its words' compact forms
+/// concatenated), so each start costs one pass over the words it may take.
 fn parse_labels(words: &[HWord]) -> (Vec<(String, &'static str)>, Vec<bool>) {
+    let compacts: Vec<String> = words.iter().map(|w| compact(&w.text)).collect();
+    let max_len = header_compact_max_len();
     let mut labels = Vec::new();
     let mut used = vec![false; words.len()];
+    // The compact form of the words from `i` on, and where each run ends
+    // in it.
+    let mut run = String::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(12);
     let mut i = 0;
     while i < words.len() {
-        let mut found = None;
-        for j in (i + 1..=(i + 12).min(words.len())).rev() {
-            let Some(span) = words.get(i..j) else {
-                continue;
-            };
-            let text = join_header(span);
-            if let Some(m) = match_header_exact(&text) {
-                found = Some((j, text, m.key));
+        run.clear();
+        ends.clear();
+        for c in compacts.iter().skip(i).take(12) {
+            run.push_str(c);
+            if run.len() > max_len {
                 break;
             }
+            ends.push(run.len());
         }
+        let found = ends.iter().enumerate().rev().find_map(|(k, &end)| {
+            let j = i + k + 1;
+            let m = match_header_exact_compact(run.get(..end)?)?;
+            Some((j, join_header(words.get(i..j)?), m.key))
+        });
         match found {
             Some((j, text, key)) => {
                 labels.push((text, key));
