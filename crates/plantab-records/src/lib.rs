@@ -99,32 +99,14 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
         .and_then(|p| p.rsplit('-').next())
         .and_then(|y| y.parse::<i32>().ok());
 
-    let mut tables = Vec::new();
+    // Pass 2: kinds and records, read from the tables in place.
+    let mut kinds = Vec::with_capacity(interpreted.len());
     let mut records = Vec::new();
     let mut max_periods = 0usize;
     let mut has_status = false;
     for (index, (t, cols, section)) in interpreted.iter().enumerate() {
         let kind = columns::table_kind(t, cols, section.as_deref());
-        let (rows, header_rows, cells) = match mode {
-            Mode::Records => (
-                t.rows.iter().map(|r| r.cells.clone()).collect(),
-                0,
-                body_cells(t, 0),
-            ),
-            Mode::Tables => printed_grid(t),
-        };
-        tables.push(Table {
-            index,
-            kind,
-            section: section.clone(),
-            pages: t.pages.clone(),
-            columns: cols.columns.clone(),
-            rows,
-            joined: t.joined,
-            bbox: t.bbox.clone(),
-            header_rows,
-            cells,
-        });
+        kinds.push(kind);
         if !cols.is_plan_table() || matches!(kind, TableKind::Financial | TableKind::Other) {
             continue;
         }
@@ -153,6 +135,44 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
         has_status,
     );
     let owner = document::owner(title.as_deref(), &blocks);
+    let interpreted: Vec<(TableColumns, Option<String>)> = interpreted
+        .into_iter()
+        .map(|(_, cols, section)| (cols, section))
+        .collect();
+
+    // Pass 3: the tables, their rows moved out of the rebuilt document.
+    let rebuilt_tables = blocks.into_iter().filter_map(|b| match b {
+        RebuiltBlock::Table(t) => Some(t),
+        _ => None,
+    });
+    let tables = rebuilt_tables
+        .zip(interpreted)
+        .zip(kinds)
+        .enumerate()
+        .map(|(index, ((t, (cols, section)), kind))| {
+            let (rows, header_rows, cells) = match mode {
+                Mode::Records => {
+                    let cells = body_cells(&t, 0);
+                    let rows = t.rows.into_iter().map(|r| r.cells).collect();
+                    (rows, 0, cells)
+                }
+                Mode::Tables => printed_grid(&t),
+            };
+            Table {
+                index,
+                kind,
+                section,
+                pages: t.pages,
+                columns: cols.columns,
+                rows,
+                joined: t.joined,
+                bbox: t.bbox,
+                header_rows,
+                cells,
+            }
+        })
+        .collect();
+
     Document {
         schema_version: SCHEMA_VERSION.to_string(),
         source,
