@@ -183,6 +183,9 @@ struct Ctx<'a> {
     /// ahead of the stream, so one slow file (up to its timeout) cannot
     /// pile every later result up in memory.
     window: Option<usize>,
+    /// Read the pages of each PDF in parallel: when there are fewer inputs
+    /// than `--jobs`, cores would idle otherwise.
+    parallel_pages: bool,
 }
 
 /// One input's result, sent to the main thread.
@@ -264,7 +267,19 @@ pub fn run(args: &Job) -> Result<u8> {
         abort: AtomicBool::new(false),
         emitted: AtomicUsize::new(0),
         window: (!per_file).then_some(WINDOW_PER_JOB * jobs),
+        parallel_pages: jobs > 1 && inputs.len() < jobs,
     };
+    if ctx.parallel_pages {
+        // Pages of a file are read on rayon's global pool: sized by
+        // `--jobs`, and its threads named as the isolated workers are, so
+        // a panic in a page is reported as that file's error like any other
+        // (see `quiet_isolated_panics`). It can be built once per process;
+        // a second batch in the same process keeps the first pool.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .thread_name(|_| plantab::ISOLATED_THREAD_NAME.to_string())
+            .build_global();
+    }
     let mut sink = if per_file {
         None
     } else {
@@ -532,6 +547,7 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
         .unwrap_or_else(|| "input".to_string());
     let work_stem = stem.clone();
     let work_sha = entry.sha256.clone();
+    let parallel_pages = ctx.parallel_pages;
     let produce = move || -> std::result::Result<Produced, (String, String)> {
         #[cfg(debug_assertions)]
         test_fault(&work_path);
@@ -539,6 +555,7 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
             path: &work_path,
             bytes: &bytes,
             sha256: work_sha.as_deref(),
+            parallel_pages,
         };
         let read = match kind {
             Kind::Extract(_) => plantab::extract_input(input),

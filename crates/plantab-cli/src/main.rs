@@ -87,7 +87,9 @@ pub struct BatchArgs {
     /// Replaces the default extension filter.
     #[arg(long = "glob", value_name = "PATTERN")]
     pub globs: Vec<String>,
-    /// Files read at once (default: the number of cores).
+    /// Files read at once (default: the number of cores). With fewer
+    /// inputs than that (one large PDF), the pages of each PDF are read in
+    /// parallel instead.
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub jobs: Option<u32>,
     /// Give up on a file after this many seconds (error `timeout`; the

@@ -100,6 +100,23 @@ fn make_batch(dir: &Path, copies: usize) -> usize {
     copies * files.len()
 }
 
+/// One PDF with `--jobs 2` has its pages read in parallel (fewer inputs
+/// than jobs); the document is byte for byte the one `--jobs 1` writes.
+#[test]
+fn one_pdf_with_pages_in_parallel_is_the_same_document() {
+    let pdf = repo().join("fixtures/pdf/002_5028bfdfd469f7ca.pdf");
+    let one = run(bin().args(["extract", "-q", "--jobs", "1"]).arg(&pdf));
+    let two = run(bin().args(["extract", "-q", "--jobs", "2"]).arg(&pdf));
+    assert_eq!(one.status.code(), Some(0), "{}", stderr(&one));
+    assert_eq!(two.status.code(), Some(0), "{}", stderr(&two));
+    let doc: Value = serde_json::from_slice(&one.stdout).unwrap();
+    assert_eq!(doc["source"]["pages"], 33);
+    assert!(
+        one.stdout == two.stdout,
+        "pages in parallel changed the document"
+    );
+}
+
 #[test]
 fn jobs_1_and_2_give_identical_bytes() {
     for format in ["json", "ndjson", "csv"] {

@@ -3,7 +3,9 @@
 //! The PDF reader: glyphs → words → lines → ruled grids → table fragments,
 //! and the text around them as paragraphs and headings, in reading order.
 //!
-//! - [`read_pdf`]: bytes → [`Layout`] (or a [`PdfError`] saying why not).
+//! - [`read_pdf`]: bytes → [`Layout`] (or a [`PdfError`] saying why not);
+//!   [`read_pdf_with_options`] chooses the limits and whether the pages of
+//!   one file are read in parallel.
 //! - [`debug_page`]: what the reader saw on one page, for `plantab debug`.
 //! - [`GlyphSource`]: the glyph library behind the reader (the `pdfplumber`
 //!   crate by default; [`layout_from_source`] reads any other source).
@@ -117,9 +119,37 @@ pub fn read_pdf(bytes: &[u8]) -> Result<Layout, PdfError> {
 /// refused with [`PdfError::LimitExceeded`] by a structural pre-pass
 /// ([`limits::check`]) before any PDF library reads it.
 pub fn read_pdf_with_limits(bytes: &[u8], limits: &Limits) -> Result<Layout, PdfError> {
+    read_pdf_with_options(
+        bytes,
+        &ReadOptions {
+            limits: limits.clone(),
+            parallel_pages: false,
+        },
+    )
+}
+
+/// How [`read_pdf_with_options`] reads a file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// The resource limits checked before reading (see [`Limits`]).
+    pub limits: Limits,
+    /// Read and analyse the pages of a multi-page file on rayon's thread
+    /// pool (the current one, normally the global pool) instead of one
+    /// after another. The layout is the same either way; this pays when
+    /// cores would otherwise idle (one large file), not when a batch
+    /// already keeps every core busy with other files.
+    pub parallel_pages: bool,
+}
+
+/// [`read_pdf`] with chosen [`ReadOptions`].
+pub fn read_pdf_with_options(bytes: &[u8], options: &ReadOptions) -> Result<Layout, PdfError> {
     guarded(|| {
-        let (src, mut warnings) = open_with_limits(bytes, limits)?;
-        let mut layout = layout_from_source(&src)?;
+        let (src, mut warnings) = open_with_limits(bytes, &options.limits)?;
+        let mut layout = if options.parallel_pages && src.page_count() > 1 {
+            layout_from_source_parallel(&src)?
+        } else {
+            layout_from_source(&src)?
+        };
         warnings.append(&mut layout.warnings);
         layout.warnings = warnings;
         Ok(layout)
@@ -241,20 +271,45 @@ fn repaired_warning() -> Warning {
 /// Reads every page of a glyph source into a layout.
 pub fn layout_from_source(src: &dyn GlyphSource) -> Result<Layout, PdfError> {
     let n = src.page_count();
+    let pages: Vec<_> = (0..n).map(|i| read_page(src, i)).collect();
+    assemble(n, pages)
+}
+
+/// [`layout_from_source`] with the pages read and analysed in parallel on
+/// rayon's current thread pool; the result is the same.
+pub fn layout_from_source_parallel<S: GlyphSource + Sync>(src: &S) -> Result<Layout, PdfError> {
+    use rayon::prelude::*;
+    let n = src.page_count();
+    let pages: Vec<_> = (0..n).into_par_iter().map(|i| read_page(src, i)).collect();
+    assemble(n, pages)
+}
+
+/// One page's glyphs analysed, and whether it has any text; a panic in the
+/// glyph library is this page's error.
+fn read_page<S: GlyphSource + ?Sized>(
+    src: &S,
+    index: usize,
+) -> Result<(PageAnalysis, bool), PdfError> {
+    guarded(|| {
+        let glyphs = src.page(index)?;
+        let has_text = glyphs.has_text();
+        Ok((analyse(&glyphs), has_text))
+    })
+}
+
+/// The layout of `n` pages read (in page order): unreadable pages become
+/// warnings, the rest blocks.
+fn assemble(
+    n: usize,
+    results: Vec<Result<(PageAnalysis, bool), PdfError>>,
+) -> Result<Layout, PdfError> {
     let mut warnings = Vec::new();
     let mut pages: Vec<PageAnalysis> = Vec::with_capacity(n);
     let mut any_text = false;
-    let mut read = 0usize;
-    for i in 0..n {
+    for (i, res) in results.into_iter().enumerate() {
         let page_no = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        let res = guarded(|| {
-            let glyphs = src.page(i)?;
-            let has_text = glyphs.has_text();
-            Ok((analyse(&glyphs), has_text))
-        });
         match res {
             Ok((a, has_text)) => {
-                read += 1;
                 any_text |= has_text;
                 pages.push(a);
             }
@@ -267,7 +322,7 @@ pub fn layout_from_source(src: &dyn GlyphSource) -> Result<Layout, PdfError> {
             ),
         }
     }
-    if read == 0 {
+    if pages.is_empty() {
         return Err(PdfError::Malformed(format!(
             "none of its {n} pages could be read; the file may be damaged"
         )));

@@ -345,3 +345,27 @@ fn debug_page_shows_grid_and_rows() {
         "malformed"
     );
 }
+
+/// Pages read in parallel give the very layout pages read one after
+/// another: same blocks in the same order, same warnings (every seed, the
+/// 33-page business plan and the 20-page tracker among them).
+#[test]
+fn parallel_pages_give_the_same_layout() {
+    for name in [
+        "000_10d08a98e15f6a96.pdf",
+        "001_8716d6a5475247b4.pdf",
+        "002_5028bfdfd469f7ca.pdf",
+        "003_c94608ba926f5920.pdf",
+        "004_74a441625af668df.pdf",
+    ] {
+        let bytes = fixture(name);
+        let options = |parallel_pages| plantab_pdf::ReadOptions {
+            limits: plantab_pdf::Limits::default(),
+            parallel_pages,
+        };
+        let one_by_one = plantab_pdf::read_pdf_with_options(&bytes, &options(false)).unwrap();
+        let parallel = plantab_pdf::read_pdf_with_options(&bytes, &options(true)).unwrap();
+        assert!(one_by_one.pages.unwrap_or(0) > 1, "{name}");
+        assert_eq!(one_by_one, parallel, "{name}");
+    }
+}

@@ -86,6 +86,10 @@ pub struct Input<'a> {
     pub bytes: &'a [u8],
     /// Lower-case hex SHA-256 of `bytes`, when already known.
     pub sha256: Option<&'a str>,
+    /// Read the pages of a multi-page PDF in parallel on rayon's current
+    /// thread pool (see [`plantab_pdf::ReadOptions::parallel_pages`]): for
+    /// a caller with idle cores, e.g. one large file. Off by [`Input::new`].
+    pub parallel_pages: bool,
 }
 
 impl<'a> Input<'a> {
@@ -95,6 +99,7 @@ impl<'a> Input<'a> {
             path,
             bytes,
             sha256: None,
+            parallel_pages: false,
         }
     }
 }
@@ -133,13 +138,20 @@ pub fn read_layout_input(input: Input<'_>) -> Result<(Layout, Source), ExtractEr
         path,
         bytes,
         sha256,
+        parallel_pages,
     } = input;
     if bytes.is_empty() {
         return Err(ExtractError::Empty);
     }
     let format = sniff_format(bytes);
     let layout = match format {
-        SourceFormat::Pdf => plantab_pdf::read_pdf(bytes)?,
+        SourceFormat::Pdf => plantab_pdf::read_pdf_with_options(
+            bytes,
+            &plantab_pdf::ReadOptions {
+                limits: plantab_pdf::limits::Limits::default(),
+                parallel_pages,
+            },
+        )?,
         SourceFormat::Text => plantab_text::read_text(bytes).map_err(|e| match e {
             plantab_text::TextError::NotText(m) => ExtractError::NotText(m),
         })?,
