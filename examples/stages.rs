@@ -72,4 +72,8 @@ fn main() {
         doc.tables.len(),
         json.len()
     );
+    let t = Instant::now();
+    drop(doc);
+    drop(json);
+    report("drop", t.elapsed());
 }

@@ -36,7 +36,7 @@ use regex::Regex;
 use std::sync::OnceLock;
 
 /// What the document tells about dates its cells leave out.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct DateContext {
     /// The document's (or the reporting period's) year, for cells like `31-Dec`.
     pub year: Option<i32>,
@@ -91,6 +91,35 @@ const MAX_YEAR: i32 = 2199;
 /// kind `unknown` with `raw` kept. See the [module documentation](self) for
 /// every form and the spans chosen for vague ones.
 pub fn parse_date(raw: &str, ctx: &DateContext) -> DateValue {
+    // Plans print the same few date phrases over and over ("Ongoing",
+    // "Q4 2024", "Mar-24"): answers are remembered per thread (a bounded
+    // cache, cleared when full; the answer depends only on the text and
+    // the context).
+    type Memo = std::collections::HashMap<(String, DateContext), DateValue>;
+    thread_local! {
+        static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::new());
+    }
+    const MEMO_MAX: usize = 4096;
+    const MEMO_KEY_MAX_BYTES: usize = 64;
+    if raw.len() > MEMO_KEY_MAX_BYTES {
+        return parse_date_uncached(raw, ctx);
+    }
+    let key = (raw.to_string(), *ctx);
+    if let Some(hit) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    let value = parse_date_uncached(raw, ctx);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= MEMO_MAX {
+            m.clear();
+        }
+        m.insert(key, value.clone());
+    });
+    value
+}
+
+fn parse_date_uncached(raw: &str, ctx: &DateContext) -> DateValue {
     let (kind, start, end, year_inferred) = interpret(raw, ctx);
     // Belt and braces: the contract promises start <= end.
     let reversed = matches!((&start, &end), (Some(s), Some(e)) if s > e);
