@@ -55,14 +55,65 @@ use tokens::{render, status_at, tokenize, Tok};
 /// many lines starting (after an optional short workstream name) with a
 /// dotted row identifier, and a column-header line naming several known
 /// headers including an identifier column.
+///
+/// Cheap on text of any shape: lines are counted, and tab characters and
+/// identifier candidates found, by byte search over the whole text; only
+/// lines holding a candidate run the identifier pattern, and the header
+/// search runs only once three identifier lines are found.
 pub fn looks_flattened(text: &str) -> bool {
-    let lines: Vec<&str> = text.lines().collect();
-    let tabbed = lines.iter().filter(|l| l.contains('\t')).count();
-    if tabbed * 20 > lines.len().max(1) {
-        return false;
+    let bytes = text.as_bytes();
+    // `str::lines` count: one per newline, plus an unterminated last line.
+    let newlines = memchr::memchr_iter(b'\n', bytes).count();
+    let n_lines = newlines + usize::from(!bytes.is_empty() && !bytes.ends_with(b"\n"));
+    let limit = n_lines.max(1);
+    // Lines holding a tab, counted once each.
+    let mut tabbed = 0usize;
+    let mut from = 0;
+    while let Some(t) = bytes.get(from..).and_then(|b| memchr::memchr(b'\t', b)) {
+        tabbed += 1;
+        if tabbed * 20 > limit {
+            return false;
+        }
+        let at = from + t;
+        match bytes.get(at..).and_then(|b| memchr::memchr(b'\n', b)) {
+            Some(nl) => from = at + nl + 1,
+            None => break,
+        }
     }
-    let refs = lines.iter().filter(|l| ref_on_line(l).is_some()).count();
-    refs >= 3 && lines.iter().any(|l| page::is_header_core(l))
+    // Three lines with a row identifier.
+    let mut refs = 0usize;
+    let mut from = 0;
+    while let Some(d) = bytes.get(from..).and_then(|b| memchr::memchr(b'.', b)) {
+        let at = from + d;
+        // `from` is a line start: the dot's line starts there or later.
+        let start = bytes
+            .get(from..at)
+            .and_then(|b| memchr::memrchr(b'\n', b))
+            .map_or(from, |p| from + p + 1);
+        let nl = bytes.get(at..).and_then(|b| memchr::memchr(b'\n', b));
+        let end = nl.map_or(bytes.len(), |p| at + p);
+        let Some(line) = text.get(start..end) else {
+            break;
+        };
+        // As `str::lines` gives it: "\r\n" ends a line.
+        let line = match nl {
+            Some(_) => line.strip_suffix('\r').unwrap_or(line),
+            None => line,
+        };
+        if ref_on_line(line).is_some() {
+            refs += 1;
+            if refs >= 3 {
+                break;
+            }
+        }
+        // Each line is tested once.
+        from = end + 1;
+    }
+    let mut memo = page::HeaderMemo::default();
+    refs >= 3
+        && text
+            .lines()
+            .any(|l| page::is_header_core_memo(l, &mut memo))
 }
 
 /// A flattened tracker read, with what was left out of the layout.
@@ -81,12 +132,12 @@ pub fn read_flattened(text: &str) -> Layout {
 }
 
 /// One row found in the text.
-struct RowSpan {
+struct RowSpan<'a> {
     /// 0-based first line (workstream or identifier line).
     start: usize,
     workstream: String,
     id: String,
-    toks: Vec<Tok>,
+    toks: Vec<Tok<'a>>,
 }
 
 /// Canonical column positions, from the header.
@@ -216,6 +267,7 @@ pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
         .filter(|&i| roles.get(i) == Some(&LineRole::Content))
         .filter(|&i| lines.get(i).is_some_and(|l| ref_on_line(l).is_some()))
         .collect();
+    let mut memo = tokens::WordMemo::default();
     let mut starts: Vec<(usize, String)> = Vec::new(); // (start line, workstream)
     for (k, &ri) in ref_lines.iter().enumerate() {
         let Some((before, _, _)) = lines.get(ri).and_then(|l| ref_on_line(l)) else {
@@ -230,7 +282,7 @@ pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
         } else {
             ref_lines.get(k - 1).map(|x| x + 1).unwrap_or(0)
         };
-        match workstream_above(&lines, &roles, ri, floor) {
+        match workstream_above(&lines, &roles, ri, floor, &mut memo) {
             Some((s, ws)) => starts.push((s, ws)),
             None => starts.push((ri, String::new())),
         }
@@ -254,7 +306,7 @@ pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
             };
             feed.push((i, t));
         }
-        let mut toks = tokenize(feed);
+        let mut toks = tokens::tokenize_with(feed, &mut memo);
         tokens::annotate(&mut toks);
         rows.push(RowSpan {
             start,
@@ -265,7 +317,7 @@ pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
     }
 
     // Learn from the whole document, then split each row.
-    let row_toks: Vec<Vec<Tok>> = rows.iter().map(|r| r.toks.clone()).collect();
+    let row_toks: Vec<&[Tok]> = rows.iter().map(|r| r.toks.as_slice()).collect();
     let risk_word = cells::learn_risk_word(&row_toks);
     let anchors: Vec<Vec<bool>> = rows
         .iter()
@@ -283,8 +335,8 @@ pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
     };
     let mut row_at: std::collections::BTreeMap<usize, FragmentRow> =
         std::collections::BTreeMap::new();
-    for r in &rows {
-        let parts = cells::split_row(&r.toks, &ctx);
+    for (r, anchor) in rows.iter().zip(&anchors) {
+        let parts = cells::split_row(&r.toks, anchor, &ctx);
         row_at.insert(
             r.start,
             FragmentRow {
@@ -296,16 +348,15 @@ pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
             },
         );
     }
-    let row_lines: Vec<(usize, usize)> = {
-        // (start, end exclusive) of every row's lines.
-        let mut v = Vec::new();
-        for (k, (s, _)) in starts.iter().enumerate() {
-            let e = starts.get(k + 1).map(|(s2, _)| *s2).unwrap_or(lines.len());
-            v.push((*s, e));
+    // Lines inside some row's span (start to the next row's start).
+    let mut row_line = vec![false; lines.len()];
+    for (k, (s, _)) in starts.iter().enumerate() {
+        let e = starts.get(k + 1).map(|(s2, _)| *s2).unwrap_or(lines.len());
+        for x in row_line.iter_mut().take(e).skip(*s) {
+            *x = true;
         }
-        v
-    };
-    let in_row = |i: usize| row_lines.iter().any(|(s, e)| i >= *s && i < *e);
+    }
+    let in_row = |i: usize| row_line.get(i).copied().unwrap_or(false);
 
     // Emit blocks in reading order.
     let mut out: Vec<Block> = Vec::new();
@@ -427,11 +478,12 @@ fn norm_ws(s: &str) -> String {
 
 /// The short paragraph printed just above an identifier line: the row's
 /// workstream. Returns its first line and text.
-fn workstream_above(
-    lines: &[&str],
+fn workstream_above<'a>(
+    lines: &[&'a str],
     roles: &[LineRole],
     ri: usize,
     floor: usize,
+    memo: &mut tokens::WordMemo<'a>,
 ) -> Option<(usize, String)> {
     let mut i = ri;
     // Skip blank lines.
@@ -464,12 +516,13 @@ fn workstream_above(
         return None;
     }
     // A status label or a date is no workstream.
-    let toks = tokenize(
+    let toks = tokens::tokenize_with(
         lines
             .get(i..end)?
             .iter()
             .enumerate()
             .map(|(k, l)| (i + k, *l)),
+        memo,
     );
     if (0..toks.len()).any(|k| status_at(&toks, k).is_some() || tokens::date_at(&toks, k).is_some())
     {

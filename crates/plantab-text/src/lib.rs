@@ -39,16 +39,40 @@ pub enum TextShape {
     Flattened,
 }
 
+/// What detection found, with the work the chosen reader can reuse.
+enum Detected<'a> {
+    Tabular,
+    Flattened,
+    /// Vertical records, with the paragraph scan detection made.
+    Vertical(vertical::Scan<'a>),
+}
+
+/// Runs the shape checks in order of precedence: tab-separated tables,
+/// then a flattened tracker, then vertical records; tabular when none fits.
+fn detect(text: &str) -> Detected<'_> {
+    if tabular::looks_tabular(text) {
+        return Detected::Tabular;
+    }
+    if flattened::looks_flattened(text) {
+        return Detected::Flattened;
+    }
+    // `looks_tabular` rejects most texts with tabs, not all; vertical
+    // records never have one.
+    if !text.contains('\t') {
+        let scan = vertical::Scan::new(text);
+        if scan.looks_vertical() {
+            return Detected::Vertical(scan);
+        }
+    }
+    Detected::Tabular
+}
+
 /// Tells the shape of decoded text.
 pub fn detect_shape(text: &str) -> TextShape {
-    if tabular::looks_tabular(text) {
-        TextShape::Tabular
-    } else if flattened::looks_flattened(text) {
-        TextShape::Flattened
-    } else if vertical::looks_vertical(text) {
-        TextShape::Vertical
-    } else {
-        TextShape::Tabular
+    match detect(text) {
+        Detected::Tabular => TextShape::Tabular,
+        Detected::Flattened => TextShape::Flattened,
+        Detected::Vertical(_) => TextShape::Vertical,
     }
 }
 
@@ -58,11 +82,49 @@ pub fn read_text(bytes: &[u8]) -> Result<Layout, TextError> {
     Ok(read_str(&text))
 }
 
-/// Reads already-decoded text with the reader for its shape.
+/// Reads already-decoded text with the reader for its shape (the vertical
+/// reader reuses the paragraph scan detection made).
 pub fn read_str(text: &str) -> Layout {
-    match detect_shape(text) {
-        TextShape::Tabular => tabular::read_tabular(text),
-        TextShape::Vertical => vertical::read_vertical(text),
-        TextShape::Flattened => flattened::read_flattened(text),
+    match detect(text) {
+        Detected::Tabular => tabular::read_tabular(text),
+        Detected::Vertical(scan) => scan.into_layout(),
+        Detected::Flattened => flattened::read_flattened(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Vertical records of our own making (other ids, other wording).
+    const VERTICAL: &str = "Library Service Plan\n\nOur plan.\n\nBranches\n\nBranch work.\n\n\
+Open a new branch\n\n\nSite chosen in the north of the town.\n\nLB-7/01\nIn progress\nLibraries\n\n\
+Extend opening hours\n\n\nSunday opening from the spring.\n\nComplete\nLB-7/02\nProject\n";
+
+    #[test]
+    fn read_str_reuses_the_vertical_scan_with_the_same_result() {
+        assert_eq!(detect_shape(VERTICAL), TextShape::Vertical);
+        let via_detection = read_str(VERTICAL);
+        let direct = vertical::read_vertical(VERTICAL);
+        assert_eq!(format!("{via_detection:?}"), format!("{direct:?}"));
+        let Some(plantab_model::Block::Table(t)) = via_detection.blocks.last() else {
+            panic!("a table last");
+        };
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(
+            t.rows[0].cells[2..],
+            ["In progress", "Libraries", "LB-7/01", ""]
+        );
+        assert_eq!(t.rows[1].cells[2..], ["Complete", "", "LB-7/02", "Project"]);
+    }
+
+    #[test]
+    fn text_with_a_tab_is_not_vertical() {
+        let tabbed = VERTICAL.replace("Libraries", "Libraries\tEast");
+        assert_ne!(detect_shape(&tabbed), TextShape::Vertical);
+        assert_eq!(
+            detect_shape("Just prose.\n\n\nMore prose.\n"),
+            TextShape::Tabular
+        );
     }
 }

@@ -15,7 +15,7 @@
 //!   assigned to the status / update columns by a small dynamic programme.
 
 use super::roles::{self, RoleLexicon};
-use super::tokens::{date_at, is_na, loose_date_at, status_at, DateStart, Tok};
+use super::tokens::{date_at, loose_date_at, status_at, DateStart, Tok};
 
 /// What a column after the risk column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,15 +28,15 @@ pub(crate) enum TailKind {
 
 /// A row split into semantic parts (word lists).
 #[derive(Debug, Default, Clone)]
-pub(crate) struct RowParts {
-    pub action: Vec<Tok>,
+pub(crate) struct RowParts<'a> {
+    pub action: Vec<Tok<'a>>,
     /// Director lead, cabinet member, other leads, update owner.
-    pub leads: [Vec<Tok>; 4],
-    pub start: Vec<Tok>,
-    pub due: Vec<Tok>,
-    pub risk: Vec<Tok>,
+    pub leads: [Vec<Tok<'a>>; 4],
+    pub start: Vec<Tok<'a>>,
+    pub due: Vec<Tok<'a>>,
+    pub risk: Vec<Tok<'a>>,
     /// One per tail column.
-    pub tail: Vec<Vec<Tok>>,
+    pub tail: Vec<Vec<Tok<'a>>>,
 }
 
 /// Settings learned from the whole document.
@@ -52,7 +52,7 @@ pub(crate) struct Context {
 /// Length of a risk value at `i` (1 for `N/A`, 2 for "Focus 2").
 fn risk_at(toks: &[Tok], i: usize, risk_word: Option<&str>) -> Option<usize> {
     let t = toks.get(i)?;
-    if is_na(&t.text) {
+    if t.na {
         return Some(1);
     }
     let w = risk_word?;
@@ -67,21 +67,25 @@ fn risk_at(toks: &[Tok], i: usize, risk_word: Option<&str>) -> Option<usize> {
 
 /// Learns the "Word N" risk word: a capitalised word followed by a 1–2
 /// digit number in at least a fifth of the rows.
-pub(crate) fn learn_risk_word(rows: &[Vec<Tok>]) -> Option<String> {
+pub(crate) fn learn_risk_word<'t>(rows: &[&[Tok<'t>]]) -> Option<String> {
     use std::collections::{HashMap, HashSet};
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
     for toks in rows {
-        let mut seen = HashSet::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         for w in toks.windows(2) {
             let [a, b] = w else { continue };
-            let alpha = a.text.chars().all(|c| c.is_alphabetic())
-                && a.text.chars().next().is_some_and(|c| c.is_uppercase())
-                && a.text.chars().count() >= 3;
+            // The number first: it is rare, and cheap to rule out.
             let num = !b.text.is_empty()
                 && b.text.len() <= 2
                 && b.text.bytes().all(|x| x.is_ascii_digit());
-            if alpha && num {
-                seen.insert(a.text.clone());
+            if !num {
+                continue;
+            }
+            let alpha = a.text.chars().all(|c| c.is_alphabetic())
+                && a.text.chars().next().is_some_and(|c| c.is_uppercase())
+                && a.text.chars().count() >= 3;
+            if alpha {
+                seen.insert(a.text);
             }
         }
         for s in seen {
@@ -92,8 +96,8 @@ pub(crate) fn learn_risk_word(rows: &[Vec<Tok>]) -> Option<String> {
     counts
         .into_iter()
         .filter(|(_, c)| *c >= need)
-        .max_by_key(|(w, c)| (*c, std::cmp::Reverse(w.clone())))
-        .map(|(w, _)| w)
+        .max_by_key(|(w, c)| (*c, std::cmp::Reverse(*w)))
+        .map(|(w, _)| w.to_string())
 }
 
 /// For each word: does a date, risk value or status label start there?
@@ -152,9 +156,8 @@ fn find_leads(
     let mut fallback = None;
     for p in 1..risk.min(n) {
         let Some(t) = toks.get(p) else { break };
-        let head = t.text.trim_matches(|c: char| !c.is_alphanumeric());
         let starts = roles::role_compatible(t)
-            && (t.line_start || plantab_vocab::role_word(head).is_some())
+            && (t.line_start || t.role.is_some())
             && t.text
                 .chars()
                 .next()
@@ -166,32 +169,17 @@ fn find_leads(
         // action text.
         let after_function_word = !t.para_break
             && toks.get(p - 1).is_some_and(|prev| {
-                matches!(
-                    prev.text.to_ascii_lowercase().as_str(),
-                    "by" | "to"
-                        | "the"
-                        | "with"
-                        | "of"
-                        | "for"
-                        | "from"
-                        | "and"
-                        | "at"
-                        | "on"
-                        | "in"
-                        | "into"
-                        | "across"
-                        | "between"
-                        | "a"
-                        | "an"
-                        | "our"
-                        | "their"
-                        | "its"
-                )
+                [
+                    "by", "to", "the", "with", "of", "for", "from", "and", "at", "on", "in",
+                    "into", "across", "between", "a", "an", "our", "their", "its",
+                ]
+                .iter()
+                .any(|f| prev.text.eq_ignore_ascii_case(f))
             });
         // Nor does a title start inside another ("Leadership" / "Team").
         let inside_title = !t.para_break
             && toks.get(p - 1).is_some_and(|prev| {
-                plantab_vocab::role_word(prev.text.trim_matches(|c: char| !c.is_alphanumeric()))
+                prev.role
                     .is_some_and(|r| r.kind == plantab_vocab::RoleWordKind::Prefix)
                     && !prev.text.ends_with(['-', '–', ':', ',', '/'])
             });
@@ -269,7 +257,7 @@ fn date_atoms(toks: &[Tok], from: usize, to: usize) -> Vec<(usize, usize, bool)>
                 let mut j = (i + n).min(to);
                 while j < to {
                     let Some(t) = toks.get(j) else { break };
-                    if t.para_break || is_na(&t.text) {
+                    if t.para_break || t.na {
                         break;
                     }
                     match date_at(toks, j) {
@@ -363,7 +351,7 @@ fn tail_units(toks: &[Tok], from: usize) -> Vec<Unit> {
     let n = toks.len();
     while i < n {
         let Some(t) = toks.get(i) else { break };
-        let status_len = if is_na(&t.text) {
+        let status_len = if t.na {
             Some(1)
         } else {
             status_at(toks, i).map(|(_, l)| l)
@@ -384,7 +372,7 @@ fn tail_units(toks: &[Tok], from: usize) -> Vec<Unit> {
             let runs_on = toks.get(i + l).is_some_and(|nx| {
                 !nx.line_start && nx.text.chars().next().is_some_and(|c| c.is_lowercase())
             });
-            let na = is_na(&t.text);
+            let na = t.na;
             let weight = if mid && !cap && runs_on {
                 f64::NEG_INFINITY
             } else {
@@ -412,7 +400,7 @@ fn tail_units(toks: &[Tok], from: usize) -> Vec<Unit> {
         while j < n {
             let Some(tj) = toks.get(j) else { break };
             let fresh = tj.line_start && tj.text.chars().next().is_some_and(|c| c.is_uppercase());
-            if tj.para_break || fresh || is_na(&tj.text) || status_at(toks, j).is_some() {
+            if tj.para_break || fresh || tj.na || status_at(toks, j).is_some() {
                 break;
             }
             j += 1;
@@ -525,14 +513,15 @@ fn assign_tail(units: &[Unit], kinds: &[TailKind]) -> Vec<usize> {
     out
 }
 
-fn slice(toks: &[Tok], a: usize, b: usize) -> Vec<Tok> {
+fn slice<'a>(toks: &[Tok<'a>], a: usize, b: usize) -> Vec<Tok<'a>> {
     toks.get(a.min(toks.len())..b.min(toks.len()))
         .map(|s| s.to_vec())
         .unwrap_or_default()
 }
 
-/// Splits a row's words (after its identifier) into parts.
-pub(crate) fn split_row(toks: &[Tok], ctx: &Context) -> RowParts {
+/// Splits a row's words (after its identifier) into parts; `anchor` is
+/// [`anchors`] of the words.
+pub(crate) fn split_row<'a>(toks: &[Tok<'a>], anchor: &[bool], ctx: &Context) -> RowParts<'a> {
     let n = toks.len();
     let mut parts = RowParts {
         tail: vec![Vec::new(); ctx.tail.len()],
@@ -540,10 +529,9 @@ pub(crate) fn split_row(toks: &[Tok], ctx: &Context) -> RowParts {
     };
     let risk_pos = (0..n).find(|&i| risk_at(toks, i, ctx.risk_word.as_deref()).is_some());
     let r = risk_pos.unwrap_or(n);
-    let anchor = anchors(toks, ctx.risk_word.as_deref());
 
     // Action and leads.
-    let leads = find_leads(toks, &anchor, r, ctx);
+    let leads = find_leads(toks, anchor, r, ctx);
     let dates_from = match &leads {
         Some((p, e, phrases)) => {
             parts.action = slice(toks, 0, *p);
@@ -615,7 +603,7 @@ pub(crate) fn split_row(toks: &[Tok], ctx: &Context) -> RowParts {
             // parent row without one prints its start (when the date is a
             // precise one: a vague "TBC" or "2024" is a target).
             let reported = ctx.tail.iter().zip(&parts.tail).any(|(k, cell)| {
-                *k == TailKind::Status && !cell.is_empty() && !cell.iter().all(|t| is_na(&t.text))
+                *k == TailKind::Status && !cell.is_empty() && !cell.iter().all(|t| t.na)
             });
             let precise = atoms.first().is_some_and(|(_, _, p)| *p);
             Some(if reported || !precise { 0 } else { 1 })
@@ -641,7 +629,7 @@ pub(crate) fn split_row(toks: &[Tok], ctx: &Context) -> RowParts {
 
 /// Assigns the titles of a leads run to director lead (0), cabinet member
 /// (1), other leads (2) and update owner (3).
-fn assign_leads(run: &[Tok], phrases: &[roles::Phrase], out: &mut [Vec<Tok>; 4]) {
+fn assign_leads<'a>(run: &[Tok<'a>], phrases: &[roles::Phrase], out: &mut [Vec<Tok<'a>>; 4]) {
     let mut slot = 0usize;
     for (k, ph) in phrases.iter().enumerate() {
         let toks = slice(run, ph.start, ph.end);

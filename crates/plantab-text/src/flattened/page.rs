@@ -2,9 +2,14 @@
 //! column header, page furniture (header-group lines, "update due" banners),
 //! section headings, the legend, and table content.
 
-use plantab_vocab::{compact, header_compact_max_len, match_header_exact_compact};
+use plantab_vocab::{
+    compact_into, header_compact_max_len, header_run_may_match, header_run_may_match_key,
+    match_header_exact_compact,
+};
 use regex::Regex;
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// What a line of the document is.
@@ -45,10 +50,19 @@ fn ref_re() -> Option<&'static Regex> {
 /// after it). The text before must be a short capitalised phrase without
 /// digits (a workstream name printed on the same line).
 pub(crate) fn ref_on_line(line: &str) -> Option<(&str, &str, &str)> {
-    let caps = ref_re()?.captures(line)?;
-    let m = caps.get(1)?;
-    let before = line.get(..m.start())?.trim();
-    let after = line.get(m.end()..)?;
+    if !may_hold_ref(line) {
+        return None;
+    }
+    let (start, end) = if line.is_ascii() {
+        ref_span_ascii(line)?
+    } else {
+        let caps = ref_re()?.captures(line)?;
+        let m = caps.get(1)?;
+        (m.start(), m.end())
+    };
+    let id = line.get(start..end)?;
+    let before = line.get(..start)?.trim();
+    let after = line.get(end..)?;
     let words: Vec<&str> = before.split_whitespace().collect();
     if words.len() > 6 || before.chars().any(|c| c.is_ascii_digit()) {
         return None;
@@ -61,31 +75,164 @@ pub(crate) fn ref_on_line(line: &str) -> Option<(&str, &str, &str)> {
             return None;
         }
     }
-    Some((before, m.as_str(), after))
+    Some((before, id, after))
+}
+
+/// Where [`ref_re`] finds its identifier in an ASCII line (leftmost
+/// match, group 1), by hand: at the line start or after whitespace, 1–5
+/// capitals, a dot, 0–3 capitals, digits, one or more dot-and-digits
+/// groups, then whitespace or the line end.
+fn ref_span_ascii(line: &str) -> Option<(usize, usize)> {
+    let b = line.as_bytes();
+    let at = |i: usize| b.get(i).copied();
+    // ASCII `\s`.
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let run = |from: usize, f: fn(&u8) -> bool| {
+        b.get(from..)
+            .map_or(0, |r| r.iter().take_while(|c| f(c)).count())
+    };
+    (0..b.len())
+        .filter(|&p| p == 0 || at(p - 1).is_some_and(space))
+        .find_map(|p| {
+            let caps = run(p, u8::is_ascii_uppercase);
+            if !(1..=5).contains(&caps) || at(p + caps) != Some(b'.') {
+                return None;
+            }
+            let mut i = p + caps + 1;
+            let caps2 = run(i, u8::is_ascii_uppercase);
+            if caps2 > 3 {
+                return None;
+            }
+            i += caps2;
+            let digits = run(i, u8::is_ascii_digit);
+            if digits == 0 {
+                return None;
+            }
+            i += digits;
+            let mut groups = 0;
+            while at(i) == Some(b'.') {
+                let d = run(i + 1, u8::is_ascii_digit);
+                if d == 0 {
+                    break;
+                }
+                i += 1 + d;
+                groups += 1;
+            }
+            let ends = at(i).is_none_or(space);
+            (groups > 0 && ends).then_some((p, i))
+        })
+}
+
+/// A cheap test that must pass for [`ref_re`] to match: a dot printed
+/// right after a capital letter and right before a capital or a digit.
+pub(crate) fn may_hold_ref(line: &str) -> bool {
+    let b = line.as_bytes();
+    memchr::memchr_iter(b'.', b).any(|i| {
+        i > 0
+            && b.get(i - 1).is_some_and(u8::is_ascii_uppercase)
+            && b.get(i + 1)
+                .is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    })
+}
+
+/// A small fast hasher (FxHash) for the memo tables below: keys are
+/// short words and runs of compact text, and not attacker-chosen in a way
+/// that matters here (a bad spread only costs time).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.hash = (self.hash.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.hash = (self.hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.write(&i.to_le_bytes());
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// Entries a [`HeaderMemo`] table holds before it starts afresh.
+const MEMO_MAX: usize = 1 << 16;
+
+/// Remembered answers of the header matching for one document: header
+/// text repeats on every page, and words recur.
+#[derive(Default)]
+pub(crate) struct HeaderMemo<'a> {
+    /// Per printed word: may a label start at it, may an identifier label.
+    starts: FxMap<&'a str, (bool, bool)>,
+    /// Per run of compact text: may it or a longer run match, and the key
+    /// it matches.
+    runs: FxMap<String, (bool, Option<&'static str>)>,
+    /// Per line that passed [`may_be_header_core`]: is it a header line.
+    lines: FxMap<&'a str, bool>,
+}
+
+impl HeaderMemo<'_> {
+    /// `header_run_may_match` and `match_header_exact_compact` of a run.
+    fn run(&mut self, run: &str) -> (bool, Option<&'static str>) {
+        if let Some(&hit) = self.runs.get(run) {
+            return hit;
+        }
+        let may = header_run_may_match(run);
+        let key = if may {
+            match_header_exact_compact(run).map(|m| m.key)
+        } else {
+            None
+        };
+        if self.runs.len() >= MEMO_MAX {
+            self.runs.clear();
+        }
+        self.runs.insert(run.to_string(), (may, key));
+        (may, key)
+    }
 }
 
 /// A header word with what layout said about its end.
 #[derive(Debug, Clone)]
-struct HWord {
-    text: String,
+struct HWord<'a> {
+    text: &'a str,
     line: usize,
     /// Last word of its line, printed without a trailing space: the word may
     /// continue on the next line.
     open_end: bool,
 }
 
-fn header_words(lines: &[&str], range: impl IntoIterator<Item = usize>) -> Vec<HWord> {
+fn header_words<'a>(lines: &[&'a str], range: impl IntoIterator<Item = usize>) -> Vec<HWord<'a>> {
     let mut out = Vec::new();
     for i in range {
-        let Some(l) = lines.get(i) else { continue };
-        let ws: Vec<&str> = l.split_whitespace().collect();
-        let n = ws.len();
-        for (k, w) in ws.into_iter().enumerate() {
-            out.push(HWord {
-                text: w.to_string(),
-                line: i,
-                open_end: k + 1 == n && !l.ends_with(char::is_whitespace),
-            });
+        let Some(&l) = lines.get(i) else { continue };
+        let from = out.len();
+        out.extend(l.split_whitespace().map(|w| HWord {
+            text: w,
+            line: i,
+            open_end: false,
+        }));
+        if out.len() > from && !l.ends_with(char::is_whitespace) {
+            if let Some(last) = out.last_mut() {
+                last.open_end = true;
+            }
         }
     }
     out
@@ -98,34 +245,104 @@ fn header_words(lines: &[&str], range: impl IntoIterator<Item = usize>) -> Vec<H
 /// longer than any label can be are not tried. Compact forms are built
 /// word by word (a run's compact form is its words' compact forms
 /// concatenated), so each start costs one pass over the words it may take.
-fn parse_labels(words: &[HWord]) -> (Vec<(String, &'static str)>, Vec<bool>) {
-    let compacts: Vec<String> = words.iter().map(|w| compact(&w.text)).collect();
-    let max_len = header_compact_max_len();
+fn parse_labels(
+    words: &[HWord],
+    memo: &mut HeaderMemo,
+) -> (Vec<(String, &'static str)>, Vec<bool>) {
+    let ends = label_ends(words, memo);
     let mut labels = Vec::new();
-    let mut used = vec![false; words.len()];
-    // The compact form of the words from `i` on, and where each run ends
-    // in it.
-    let mut run = String::new();
-    let mut ends: Vec<usize> = Vec::with_capacity(12);
-    let mut i = 0;
-    while i < words.len() {
-        run.clear();
-        ends.clear();
-        for c in compacts.iter().skip(i).take(12) {
-            run.push_str(c);
-            if run.len() > max_len {
-                break;
-            }
-            ends.push(run.len());
+    let used = greedy_labels(&ends, words.len(), |i, j, key| {
+        labels.push((join_header(words.get(i..j).unwrap_or(&[])), key));
+    });
+    (labels, used)
+}
+
+/// For every word `i`: the runs of words from `i` (up to twelve) whose
+/// text matches a header exactly, as (end, key), longest first.
+///
+/// Compact forms are built word by word (a run's compact form is its
+/// words' compact forms concatenated), and a start stops growing as soon
+/// as no longer run can match (`plantab_vocab::header_run_may_match`).
+fn label_ends(words: &[HWord], memo: &mut HeaderMemo) -> Vec<Vec<(usize, &'static str)>> {
+    let mut ends = LabelEnds::new(words);
+    ends.upto(words.len(), memo);
+    ends.ends
+}
+
+/// [`label_ends`] worked out on demand, for the first words only as far
+/// as they are asked for.
+struct LabelEnds {
+    /// All words' compact forms in one buffer: the compact form of the
+    /// run of words i..j is `buf[offs[i]..offs[j]]`.
+    buf: String,
+    offs: Vec<usize>,
+    ends: Vec<Vec<(usize, &'static str)>>,
+}
+
+impl LabelEnds {
+    fn new(words: &[HWord]) -> LabelEnds {
+        let mut buf = String::new();
+        let mut offs: Vec<usize> = Vec::with_capacity(words.len() + 1);
+        offs.push(0);
+        for w in words {
+            compact_into(w.text, &mut buf);
+            offs.push(buf.len());
         }
-        let found = ends.iter().enumerate().rev().find_map(|(k, &end)| {
-            let j = i + k + 1;
-            let m = match_header_exact_compact(run.get(..end)?)?;
-            Some((j, join_header(words.get(i..j)?), m.key))
-        });
+        LabelEnds {
+            buf,
+            offs,
+            ends: Vec::new(),
+        }
+    }
+
+    /// Makes sure the runs starting at the first `n` words are known.
+    fn upto(&mut self, n: usize, memo: &mut HeaderMemo) -> &[Vec<(usize, &'static str)>] {
+        let words = self.offs.len().saturating_sub(1);
+        let max_len = header_compact_max_len();
+        while self.ends.len() < n.min(words) {
+            let i = self.ends.len();
+            let mut found = Vec::new();
+            let from = self.offs.get(i).copied().unwrap_or(0);
+            for j in i + 1..=(i + 12).min(words) {
+                let Some(run) = self.offs.get(j).and_then(|&e| self.buf.get(from..e)) else {
+                    break;
+                };
+                if run.len() > max_len {
+                    break;
+                }
+                let (may, key) = memo.run(run);
+                if !may {
+                    break;
+                }
+                if let Some(key) = key {
+                    found.push((j, key));
+                }
+            }
+            found.reverse();
+            self.ends.push(found);
+        }
+        &self.ends
+    }
+}
+
+/// Greedy longest-match over the first `n` words, given [`label_ends`]:
+/// calls `take(start, end, key)` for each label and returns, per word,
+/// whether a label took it.
+fn greedy_labels(
+    ends: &[Vec<(usize, &'static str)>],
+    n: usize,
+    mut take: impl FnMut(usize, usize, &'static str),
+) -> Vec<bool> {
+    let mut used = vec![false; n];
+    let mut i = 0;
+    while i < n {
+        let found = ends
+            .get(i)
+            .and_then(|e| e.iter().find(|(j, _)| *j <= n))
+            .copied();
         match found {
-            Some((j, text, key)) => {
-                labels.push((text, key));
+            Some((j, key)) => {
+                take(i, j, key);
                 for u in used.iter_mut().take(j).skip(i) {
                     *u = true;
                 }
@@ -134,7 +351,7 @@ fn parse_labels(words: &[HWord]) -> (Vec<(String, &'static str)>, Vec<bool>) {
             None => i += 1,
         }
     }
-    (labels, used)
+    used
 }
 
 /// Joins header words; a word left open at a line end and continued in
@@ -152,7 +369,7 @@ fn join_header(words: &[HWord]) -> String {
                 s.push(' ');
             }
         }
-        s.push_str(&w.text);
+        s.push_str(w.text);
         prev = Some(w);
     }
     s
@@ -160,15 +377,102 @@ fn join_header(words: &[HWord]) -> String {
 
 /// A line that prints a table's column header: at least four labels, one
 /// of them an identifier column.
-pub(crate) fn is_header_core(line: &str) -> bool {
-    let words = header_words(&[line], [0]);
-    let (labels, used) = parse_labels(&words);
-    let unused = used.iter().filter(|u| !**u).count();
-    labels.len() >= 4 && labels.iter().any(|(_, k)| *k == "id") && unused <= labels.len()
+///
+/// Answers about words and runs are remembered in `memo` across lines.
+pub(crate) fn is_header_core_memo<'a>(line: &'a str, memo: &mut HeaderMemo<'a>) -> bool {
+    if !may_be_header_core(line, memo) {
+        return false;
+    }
+    if let Some(&hit) = memo.lines.get(line) {
+        return hit;
+    }
+    let found = header_core_parse(line, memo);
+    if memo.lines.len() >= MEMO_MAX {
+        memo.lines.clear();
+    }
+    memo.lines.insert(line, found);
+    found
 }
 
-fn norm(line: &str) -> String {
-    line.split_whitespace().collect::<Vec<_>>().join(" ")
+fn header_core_parse(line: &str, memo: &mut HeaderMemo) -> bool {
+    let words = header_words(&[line], [0]);
+    let ends = label_ends(&words, memo);
+    let mut labels = 0usize;
+    let mut id = false;
+    let used = greedy_labels(&ends, words.len(), |_, _, key| {
+        labels += 1;
+        id |= key == "id";
+    });
+    let unused = used.iter().filter(|u| !**u).count();
+    labels >= 4 && id && unused <= labels
+}
+
+/// A bound for [`is_header_core_memo`]: a label starts at a
+/// word whose own compact form may begin a header; a header line has four
+/// such words, one of which may begin an identifier header.
+fn may_be_header_core<'a>(line: &'a str, memo: &mut HeaderMemo<'a>) -> bool {
+    let mut starts = 0usize;
+    let mut id = false;
+    for w in line.split_whitespace() {
+        let (start, id_start) = match memo.starts.get(w) {
+            Some(&hit) => hit,
+            None => {
+                let v = word_may_start(w);
+                if memo.starts.len() >= MEMO_MAX {
+                    memo.starts.clear();
+                }
+                memo.starts.insert(w, v);
+                v
+            }
+        };
+        if start {
+            starts += 1;
+            id |= id_start;
+            if starts >= 4 && id {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// May a header label start at this printed word; may an identifier
+/// label.
+fn word_may_start(w: &str) -> (bool, bool) {
+    let c = plantab_vocab::compact(w);
+    let start = header_run_may_match(&c);
+    // A word with no letters or digits ("-", "&") adds nothing to a run's
+    // text: an identifier label over it is also one over the next word.
+    (
+        start,
+        start && !c.is_empty() && header_run_may_match_key(&c, "id"),
+    )
+}
+
+/// The line's words joined by single spaces: the trimmed line itself
+/// (borrowed) when its words are already so joined.
+fn norm(line: &str) -> Cow<'_, str> {
+    let t = line.trim();
+    let normal = if t.is_ascii() {
+        let b = t.as_bytes();
+        b.iter().enumerate().all(|(i, &c)| match c {
+            b' ' => i == 0 || b.get(i - 1) != Some(&b' '),
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => false,
+            _ => true,
+        })
+    } else {
+        let mut prev_space = false;
+        t.chars().all(|c| {
+            let ok = !c.is_whitespace() || (c == ' ' && !prev_space);
+            prev_space = c.is_whitespace();
+            ok
+        })
+    };
+    if normal {
+        Cow::Borrowed(t)
+    } else {
+        Cow::Owned(line.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
 }
 
 /// Classifies every line.
@@ -184,9 +488,22 @@ pub(crate) fn classify(lines: &[&str]) -> (Vec<LineRole>, Vec<HeaderBlock>) {
             }
         })
         .collect();
+    let has_ref: Vec<bool> = lines.iter().map(|l| ref_on_line(l).is_some()).collect();
+    let is_ref = |i: usize| has_ref.get(i).copied().unwrap_or(false);
+    let mut memo = HeaderMemo::default();
     let cores: Vec<usize> = (0..n)
-        .filter(|&i| lines.get(i).is_some_and(|l| is_header_core(l)))
+        .filter(|&i| {
+            lines
+                .get(i)
+                .is_some_and(|l| is_header_core_memo(l, &mut memo))
+        })
         .collect();
+    let mut is_core = vec![false; n];
+    for &c in &cores {
+        if let Some(x) = is_core.get_mut(c) {
+            *x = true;
+        }
+    }
 
     // Lines repeated around header lines and seldom elsewhere: furniture.
     let mut near = vec![false; n];
@@ -199,9 +516,9 @@ pub(crate) fn classify(lines: &[&str]) -> (Vec<LineRole>, Vec<HeaderBlock>) {
             *v = true;
         }
     }
-    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut counts: FxMap<Cow<str>, (usize, usize)> = FxMap::default();
     for (i, l) in lines.iter().enumerate() {
-        if l.trim().is_empty() || ref_on_line(l).is_some() {
+        if l.trim().is_empty() || is_ref(i) {
             continue;
         }
         let e = counts.entry(norm(l)).or_default();
@@ -210,12 +527,12 @@ pub(crate) fn classify(lines: &[&str]) -> (Vec<LineRole>, Vec<HeaderBlock>) {
             e.1 += 1;
         }
     }
-    let is_furniture_text = |l: &str| -> bool {
-        if l.trim().is_empty() || ref_on_line(l).is_some() {
+    let is_furniture_text = |i: usize, l: &str| -> bool {
+        if l.trim().is_empty() || is_ref(i) {
             return false;
         }
         counts
-            .get(&norm(l))
+            .get(norm(l).as_ref())
             .is_some_and(|&(total, nearc)| nearc >= 3 && nearc * 4 >= total * 3)
     };
 
@@ -225,36 +542,43 @@ pub(crate) fn classify(lines: &[&str]) -> (Vec<LineRole>, Vec<HeaderBlock>) {
         let mut header_last = core;
         let mut j = core + 1;
         let limit = (core + NEAR_AFTER).min(n);
+        // The words of the lines looked at (from the header line on) and
+        // the labels that may start at each: a look at lines core..=k is
+        // a greedy pass over a prefix of these words.
+        let area = header_words(lines, core..limit);
+        let mut area_ends = LabelEnds::new(&area);
         while j < limit {
             let Some(l) = lines.get(j) else { break };
             if l.trim().is_empty() {
                 j += 1;
                 continue;
             }
-            if ref_on_line(l).is_some() || cores.contains(&j) {
+            if is_ref(j) || is_core.get(j).copied().unwrap_or(false) {
                 break;
             }
             // Does adding this line (with up to two more) give labels words
             // on this line?
-            let mut look: Vec<usize> = (core..=j).collect();
+            let mut look_last = j;
             let mut extra = 0;
             let mut k = j + 1;
             while extra < 3 && k < limit {
                 if lines.get(k).is_some_and(|x| !x.trim().is_empty()) {
-                    if lines.get(k).is_some_and(|x| ref_on_line(x).is_some()) {
+                    if is_ref(k) {
                         break;
                     }
-                    look.push(k);
+                    look_last = k;
                     extra += 1;
                 }
                 k += 1;
             }
-            let words = header_words(lines, look);
-            let (_, used) = parse_labels(&words);
-            let takes = words.iter().zip(&used).any(|(w, u)| w.line == j && *u);
+            // Lines core..=look_last (the blank ones among them have no
+            // words): a prefix of the area's words.
+            let words = area.partition_point(|w| w.line <= look_last);
+            let used = greedy_labels(area_ends.upto(words, &mut memo), words, |_, _, _| {});
+            let takes = area.iter().zip(&used).any(|(w, u)| w.line == j && *u);
             if takes {
                 header_last = j;
-            } else if is_furniture_text(l) {
+            } else if is_furniture_text(j, l) {
                 if let Some(r) = roles.get_mut(j) {
                     *r = LineRole::Furniture;
                 }
@@ -264,7 +588,7 @@ pub(crate) fn classify(lines: &[&str]) -> (Vec<LineRole>, Vec<HeaderBlock>) {
             j += 1;
         }
         let words = header_words(lines, core..=header_last);
-        let (labels, used) = parse_labels(&words);
+        let (labels, used) = parse_labels(&words, &mut memo);
         for i in core..=header_last {
             if let Some(r) = roles.get_mut(i) {
                 if *r == LineRole::Content {
@@ -293,7 +617,7 @@ pub(crate) fn classify(lines: &[&str]) -> (Vec<LineRole>, Vec<HeaderBlock>) {
             if l.trim().is_empty() {
                 continue;
             }
-            if is_furniture_text(l) {
+            if is_furniture_text(k, l) {
                 if let Some(r) = roles.get_mut(k) {
                     *r = LineRole::Furniture;
                 }
@@ -335,4 +659,123 @@ fn is_heading_at(lines: &[&str], k: usize) -> bool {
         }
     }
     blanks >= 2 || (i == 0 && blanks == k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The label texts the greedy parse takes from some lines.
+    fn labels_of(lines: &[&str]) -> Vec<(String, &'static str)> {
+        let words = header_words(lines, 0..lines.len());
+        parse_labels(&words, &mut HeaderMemo::default()).0
+    }
+
+    #[test]
+    fn month_names_broken_across_lines_still_make_labels() {
+        // A header of our own making, its month names broken at line ends
+        // (as a PDF converter prints narrow header cells).
+        let lines = [
+            "Stream Ref Action Lead Service Start date Due date Status",
+            "(Novemb",
+            "er 2025) Update (Initial and Date)(Febru",
+            "ary 2026)",
+        ];
+        let labels = labels_of(&lines);
+        let keys: Vec<&str> = labels.iter().map(|(_, k)| *k).collect();
+        assert_eq!(
+            keys,
+            [
+                "id",
+                "title",
+                "lead_service",
+                "start",
+                "due",
+                "status",
+                "commentary"
+            ]
+        );
+        let texts: Vec<&str> = labels.iter().map(|(t, _)| t.as_str()).collect();
+        assert!(texts.contains(&"Status (November 2025)"), "{texts:?}");
+        assert!(
+            texts.contains(&"Update (Initial and Date)(February 2026)"),
+            "{texts:?}"
+        );
+        // The seed's own break: "(Decembe" / "r 2023)".
+        let seed = ["Ref Action Director Lead Status", "(Decembe", "r 2023)"];
+        let labels = labels_of(&seed);
+        assert_eq!(
+            labels.last().map(|(t, k)| (t.as_str(), *k)),
+            Some(("Status (December 2023)", "status"))
+        );
+    }
+
+    #[test]
+    fn header_lines_are_found_and_prose_is_not() {
+        let mut memo = HeaderMemo::default();
+        assert!(is_header_core_memo(
+            "Stream Ref Action Lead Service Start date Due date",
+            &mut memo
+        ));
+        // Same again, now from the memo.
+        assert!(is_header_core_memo(
+            "Stream Ref Action Lead Service Start date Due date",
+            &mut memo
+        ));
+        for prose in [
+            "The council and its partners will update the status of each action in May 2025",
+            "Director - Law & Governance Leader of the Council Jul-23 Nov-23 N/A",
+            "- & - & - &",
+            "",
+        ] {
+            assert!(!is_header_core_memo(prose, &mut memo), "{prose}");
+        }
+    }
+
+    #[test]
+    fn identifier_scan_agrees_with_the_pattern() {
+        let re = ref_re().unwrap();
+        let by_regex = |l: &str| {
+            re.captures(l)
+                .and_then(|c| c.get(1))
+                .map(|m| (m.start(), m.end()))
+        };
+        let pieces = [
+            "HS.B1.2",
+            "ab.C1.2",
+            "ABCDEF.A1.2",
+            "AB.ABCD1.2",
+            "AB.1",
+            "AB.1.",
+            "AB.1.2.3",
+            "X.Y12.34.5",
+            "Q.1.2x",
+            "(AB.C1.2)",
+            "AB.C1.2\r",
+            "Dec.",
+            "N/A",
+            "12.3.4",
+            "A.B.1.2",
+            " ",
+            "\t",
+            "word",
+            "AB.C1.2.",
+            "AB..1.2",
+        ];
+        let mut n = 0;
+        for a in pieces {
+            for b in pieces {
+                for sep in ["", " ", "\t"] {
+                    let l = format!("{a}{sep}{b}");
+                    if !may_hold_ref(&l) {
+                        assert_eq!(by_regex(&l), None, "{l:?}");
+                        continue;
+                    }
+                    assert_eq!(ref_span_ascii(&l), by_regex(&l), "{l:?}");
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 200, "{n}");
+    }
 }

@@ -7,38 +7,47 @@
 //! by how often the same phrase recurs across the document's rows: titles
 //! repeat, action text does not.
 
-use super::tokens::{bare, Tok};
-use plantab_vocab::{role_word, RoleWordKind};
-use std::collections::{HashMap, HashSet};
+use super::page::FxMap;
+use super::tokens::Tok;
+use plantab_vocab::{compact_into, RoleWord, RoleWordKind};
+use std::collections::HashSet;
 
 /// Longest role phrase considered, in words.
 const MAX_PHRASE: usize = 12;
 
-fn is_connector_word(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "of" | "the" | "for" | "and" | "&" | "-" | "–" | "—" | "/" | ":" | "," | "to"
-    )
+pub(crate) fn is_connector_word(w: &str) -> bool {
+    [
+        "of", "the", "for", "and", "&", "-", "–", "—", "/", ":", ",", "to",
+    ]
+    .iter()
+    .any(|c| w.eq_ignore_ascii_case(c))
 }
 
 /// Ends with a joining mark ("Director-", "Lead:", "Manager,", "Leader /").
-fn trailing_connector(w: &str) -> bool {
+pub(crate) fn trailing_connector(w: &str) -> bool {
     w.ends_with(['-', '–', ':', ',', '/', '&'])
 }
 
-fn starts_upper(w: &str) -> bool {
+pub(crate) fn starts_upper(w: &str) -> bool {
     w.chars()
         .find(|c| c.is_alphanumeric())
         .is_some_and(|c| c.is_uppercase())
 }
 
-/// Can this word be part of a role phrase at all?
+/// Can this word be part of a role phrase at all? (Worked out once per
+/// word, when it is tokenized: [`role_compatible_word`].)
 pub(crate) fn role_compatible(t: &Tok) -> bool {
-    let w = t.text.as_str();
+    t.role_ok
+}
+
+/// [`role_compatible`] of a word printed as `w`, `glued` to the word
+/// before or not, whose role-word entry (punctuation around it ignored) is
+/// `role`.
+pub(crate) fn role_compatible_word(w: &str, glued: bool, role: Option<RoleWord>) -> bool {
     if w == "/" || w == "&" || w == "-" || w == "–" {
         return true;
     }
-    if t.glued && w.chars().all(|c| c.is_lowercase()) {
+    if glued && w.chars().all(|c| c.is_lowercase()) {
         return true;
     }
     if is_connector_word(w.trim_end_matches([',', ':'])) && w != "to" {
@@ -54,12 +63,12 @@ pub(crate) fn role_compatible(t: &Tok) -> bool {
     if core.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    starts_upper(core) || role_word(core).is_some()
+    starts_upper(core) || role.is_some()
 }
 
 /// Role class of a word, ignoring punctuation.
-fn kind_of(w: &str) -> Option<RoleWordKind> {
-    role_word(w.trim_matches(|c: char| !c.is_alphanumeric())).map(|r| r.kind)
+fn kind_of(t: &Tok) -> Option<RoleWordKind> {
+    t.role.map(|r| r.kind)
 }
 
 /// Is `toks` one well-formed role title?
@@ -70,11 +79,11 @@ pub(crate) fn well_formed(toks: &[Tok]) -> bool {
     if toks.len() > MAX_PHRASE {
         return false;
     }
-    let fw = first.text.as_str();
-    if is_connector_word(fw) || fw.starts_with(['&', '/', '-', '–']) || !starts_upper(fw) {
+    let fw = first.text;
+    if first.connector || fw.starts_with(['&', '/', '-', '–']) || !first.upper {
         return false;
     }
-    if trailing_connector(&last.text) || is_connector_word(&last.text) {
+    if last.joins {
         return false;
     }
     let mut any_title = false;
@@ -90,12 +99,12 @@ pub(crate) fn well_formed(toks: &[Tok]) -> bool {
         if k > 0 && t.para_break && !prev_joins && !t.text.starts_with(['&', '/']) {
             return false;
         }
-        let w = t.text.as_str();
+        let w = t.text;
         if w == "/" || w.starts_with('/') {
             persons = 0;
             after_title = false;
         }
-        match kind_of(w) {
+        match kind_of(t) {
             Some(RoleWordKind::Title) => {
                 persons += 1;
                 if persons > 1 {
@@ -118,20 +127,26 @@ pub(crate) fn well_formed(toks: &[Tok]) -> bool {
             persons = 0;
             after_title = false;
         }
-        prev_joins = trailing_connector(w) || is_connector_word(w);
+        prev_joins = t.joins;
     }
     any_title
 }
 
 /// A phrase's key for counting: its letters and digits.
-pub(crate) fn key(toks: &[Tok]) -> String {
-    toks.iter().map(|t| bare(&t.text)).collect()
+/// (Written into `out`, cleared first.)
+fn key_into(toks: &[Tok], out: &mut String) {
+    out.clear();
+    for t in toks {
+        compact_into(t.text, out);
+    }
 }
 
 /// How many rows each well-formed role phrase appears in.
 #[derive(Debug, Default)]
 pub(crate) struct RoleLexicon {
-    rows_with: HashMap<String, usize>,
+    rows_with: FxMap<String, usize>,
+    /// Room to build keys in.
+    scratch: std::cell::RefCell<String>,
 }
 
 impl RoleLexicon {
@@ -139,10 +154,14 @@ impl RoleLexicon {
     /// stands on its own: at a line start or after a word that cannot be
     /// part of a title, and before a line end, such a word, or an anchor
     /// (`anchors[i]`: a date, risk value or status label starts at word i).
-    pub(crate) fn learn<'a>(rows: impl IntoIterator<Item = (&'a [Tok], &'a [bool])>) -> Self {
-        let mut rows_with: HashMap<String, usize> = HashMap::new();
+    pub(crate) fn learn<'a, 't: 'a>(
+        rows: impl IntoIterator<Item = (&'a [Tok<'t>], &'a [bool])>,
+    ) -> Self {
+        let mut rows_with: FxMap<String, usize> = FxMap::default();
+        let mut scratch = String::new();
         for (toks, anchors) in rows {
-            let mut seen: HashSet<String> = HashSet::new();
+            let mut seen: HashSet<String, std::hash::BuildHasherDefault<super::page::FxHasher>> =
+                HashSet::default();
             let n = toks.len();
             let open_left =
                 |i: usize| match (i.checked_sub(1).and_then(|p| toks.get(p)), toks.get(i)) {
@@ -171,7 +190,10 @@ impl RoleLexicon {
                         break;
                     }
                     if open_right(j) && well_formed(span) {
-                        seen.insert(key(span));
+                        key_into(span, &mut scratch);
+                        if !seen.contains(scratch.as_str()) {
+                            seen.insert(scratch.clone());
+                        }
                     }
                 }
             }
@@ -179,12 +201,17 @@ impl RoleLexicon {
                 *rows_with.entry(k).or_default() += 1;
             }
         }
-        RoleLexicon { rows_with }
+        RoleLexicon {
+            rows_with,
+            scratch: std::cell::RefCell::new(String::new()),
+        }
     }
 
     /// Rows the phrase appears in.
     pub(crate) fn freq(&self, toks: &[Tok]) -> usize {
-        self.rows_with.get(&key(toks)).copied().unwrap_or(0)
+        let mut k = self.scratch.borrow_mut();
+        key_into(toks, &mut k);
+        self.rows_with.get(k.as_str()).copied().unwrap_or(0)
     }
 }
 
@@ -216,8 +243,8 @@ pub(crate) fn segment(toks: &[Tok], lex: &RoleLexicon) -> Option<Vec<Phrase>> {
             let scored = if well_formed(span) {
                 let f = lex.freq(span) as f64;
                 // A bare title word ("Manager") is seldom a whole role.
-                let bare_title = span.len() == 1
-                    && span.first().and_then(|t| kind_of(&t.text)) == Some(RoleWordKind::Title);
+                let bare_title =
+                    span.len() == 1 && span.first().and_then(kind_of) == Some(RoleWordKind::Title);
                 Some((
                     base + (1.0 + f).ln() - 1.0 - if bare_title { 1.0 } else { 0.0 },
                     true,
@@ -261,19 +288,15 @@ fn loose_chunk(toks: &[Tok]) -> bool {
     if toks.is_empty() || toks.len() > 3 {
         return false;
     }
-    if toks.len() == 1
-        && toks
-            .iter()
-            .all(|t| matches!(t.text.as_str(), "/" | "&" | "-" | "–"))
-    {
+    if toks.len() == 1 && toks.iter().all(|t| matches!(t.text, "/" | "&" | "-" | "–")) {
         return true;
     }
     toks.iter().enumerate().all(|(k, t)| {
         (k == 0 || !t.para_break)
-            && starts_upper(&t.text)
-            && kind_of(&t.text) != Some(RoleWordKind::Prefix)
+            && t.upper
+            && kind_of(t) != Some(RoleWordKind::Prefix)
             && role_compatible(t)
-            && !is_connector_word(&t.text)
+            && !t.connector
     })
 }
 
@@ -284,12 +307,14 @@ pub(crate) fn is_political(toks: &[Tok]) -> bool {
     let mut political = false;
     let mut officer = false;
     for t in toks {
-        let w = t.text.as_str();
-        let lw = w.to_ascii_lowercase();
-        if matches!(lw.as_str(), "of" | "for" | "-" | "–" | ":" | ",") {
+        let w = t.text;
+        if ["of", "for", "-", "–", ":", ","]
+            .iter()
+            .any(|c| w.eq_ignore_ascii_case(c))
+        {
             break;
         }
-        if let Some(r) = role_word(w.trim_matches(|c: char| !c.is_alphanumeric())) {
+        if let Some(r) = t.role {
             if r.kind != RoleWordKind::Prefix || r.political {
                 political |= r.political;
                 officer |= r.officer;

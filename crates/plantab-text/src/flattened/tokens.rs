@@ -1,14 +1,18 @@
 //! Words of a row's text with their layout (line, paragraph breaks), and the
 //! recognisers that work on them: dates, risk values, status labels.
 
+use super::page::FxMap;
 use plantab_model::StatusCode;
-use plantab_vocab::{month_number, role_word, status_label_prefix, RoleWordKind};
+use plantab_vocab::{
+    compact_chars, compact_into, is_status_label_start, role_word, status_label_max_len,
+    status_label_prefix_compact, RoleWord, RoleWordKind, MONTHS,
+};
 
 /// One word of a row's text.
 #[derive(Debug, Clone)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     /// The word as printed (a part of a printed word when it was split).
-    pub text: String,
+    pub text: &'a str,
     /// 0-based line index in the document.
     #[allow(dead_code)]
     pub line: usize,
@@ -25,23 +29,163 @@ pub(crate) struct Tok {
     pub open_before: bool,
     /// Cached [`status_at`] result, once [`annotate`] has run.
     pub status: Option<Option<(StatusCode, usize)>>,
+    /// Cached [`date_at`] result, once [`annotate`] has run.
+    pub date: Option<Option<DateStart>>,
+    /// The role word the word is (punctuation around it ignored).
+    pub role: Option<RoleWord>,
+    /// Whether the word can be part of a role phrase
+    /// ([`super::roles::role_compatible`]), as tokenized.
+    pub role_ok: bool,
+    /// What [`date_at`] needs to know about this word by itself.
+    date_facts: DateFacts,
+    /// The word is a joining word ("of", "for", "&", "-" …).
+    pub connector: bool,
+    /// The word joins what follows: a joining word, or one ending with a
+    /// joining mark ("Director-", "Lead:").
+    pub joins: bool,
+    /// The word's first letter or digit is upper case.
+    pub upper: bool,
+    /// "N/A" ([`is_na`]).
+    pub na: bool,
+    /// A status label may begin at this word (its compact form begins one).
+    status_start: bool,
 }
 
-/// Caches the status label starting at every word.
-pub(crate) fn annotate(toks: &mut [Tok]) {
-    for i in 0..toks.len() {
-        let s = status_at(toks, i);
-        if let Some(t) = toks.get_mut(i) {
-            t.status = Some(s);
+/// What is known about a printed word by itself, remembered per word text
+/// across a document ([`WordMemo`]).
+#[derive(Debug, Clone, Copy)]
+struct WordFacts {
+    role: Option<RoleWord>,
+    /// [`super::roles::role_compatible_word`] when not glued / glued.
+    role_ok: [bool; 2],
+    date: DateFacts,
+    connector: bool,
+    joins: bool,
+    upper: bool,
+    na: bool,
+    status_start: bool,
+}
+
+impl WordFacts {
+    fn of(text: &str) -> WordFacts {
+        let role = role_word(text.trim_matches(|c: char| !c.is_alphanumeric()));
+        WordFacts {
+            role,
+            role_ok: [
+                super::roles::role_compatible_word(text, false, role),
+                super::roles::role_compatible_word(text, true, role),
+            ],
+            date: DateFacts::of(text),
+            connector: super::roles::is_connector_word(text),
+            joins: super::roles::trailing_connector(text) || super::roles::is_connector_word(text),
+            upper: super::roles::starts_upper(text),
+            na: is_na(text),
+            status_start: is_status_label_start(&plantab_vocab::compact(text)),
         }
     }
+}
+
+/// Facts about printed words, remembered per word text: a document
+/// repeats its words (titles, dates, labels) row after row.
+#[derive(Default)]
+pub(crate) struct WordMemo<'a> {
+    facts: FxMap<&'a str, WordFacts>,
+}
+
+impl<'a> WordMemo<'a> {
+    fn facts(&mut self, text: &'a str) -> WordFacts {
+        if let Some(&f) = self.facts.get(text) {
+            return f;
+        }
+        let f = WordFacts::of(text);
+        if self.facts.len() >= 1 << 16 {
+            self.facts.clear();
+        }
+        self.facts.insert(text, f);
+        f
+    }
+}
+
+impl<'a> Tok<'a> {
+    /// A word with its layout flags; role facts are worked out here once.
+    fn new(text: &'a str, line: usize, glued: bool, memo: &mut WordMemo<'a>) -> Tok<'a> {
+        let facts = memo.facts(text);
+        let role = facts.role;
+        Tok {
+            text,
+            line,
+            line_start: false,
+            para_break: false,
+            glued,
+            empty_cell_before: false,
+            open_before: false,
+            status: None,
+            date: None,
+            role,
+            role_ok: facts.role_ok[usize::from(glued)],
+            date_facts: facts.date,
+            connector: facts.connector,
+            joins: facts.joins,
+            upper: facts.upper,
+            na: facts.na,
+            status_start: facts.status_start,
+        }
+    }
+}
+
+/// Caches the status label and the date starting at every word (as seen
+/// in `toks`: the caches hold for this sequence of words).
+pub(crate) fn annotate(toks: &mut [Tok]) {
+    let (buf, offs) = compacts(toks);
+    for i in 0..toks.len() {
+        // No label begins at a word that begins none (the label would
+        // have to end inside it).
+        let s = if toks.get(i).is_some_and(|t| t.status_start) {
+            status_in(&buf, &offs, i)
+        } else {
+            None
+        };
+        let d = match toks.get(i) {
+            Some(t) => {
+                let next = toks.get(i + 1).map(|n| n.date_facts);
+                t.date_facts.start(next)
+            }
+            None => None,
+        };
+        if let Some(t) = toks.get_mut(i) {
+            t.status = Some(s);
+            t.date = Some(d);
+        }
+    }
+}
+
+/// The words' compact forms in one buffer: word `k`'s is
+/// `buf[offs[k]..offs[k + 1]]`.
+fn compacts(toks: &[Tok]) -> (String, Vec<usize>) {
+    let mut buf = String::with_capacity(toks.iter().map(|t| t.text.len()).sum());
+    let mut offs = Vec::with_capacity(toks.len() + 1);
+    offs.push(0);
+    for t in toks {
+        compact_into(t.text, &mut buf);
+        offs.push(buf.len());
+    }
+    (buf, offs)
 }
 
 /// Splits lines (index, text) into words. Printed words that glue two role
 /// titles ("FinanceDeputy", "Director-Finance") are split in two, the second
 /// part marked `glued` so that a cell holding both prints them unchanged.
-pub(crate) fn tokenize<'a>(lines: impl IntoIterator<Item = (usize, &'a str)>) -> Vec<Tok> {
+pub(crate) fn tokenize<'a>(lines: impl IntoIterator<Item = (usize, &'a str)>) -> Vec<Tok<'a>> {
+    tokenize_with(lines, &mut WordMemo::default())
+}
+
+/// [`tokenize`] with word facts remembered in `memo`.
+pub(crate) fn tokenize_with<'a>(
+    lines: impl IntoIterator<Item = (usize, &'a str)>,
+    memo: &mut WordMemo<'a>,
+) -> Vec<Tok<'a>> {
     let mut out: Vec<Tok> = Vec::new();
+    let mut parts: Vec<&str> = Vec::new();
     let mut last_line: Option<usize> = None;
     let mut pending_break = false;
     let mut prev_open = false;
@@ -61,23 +205,22 @@ pub(crate) fn tokenize<'a>(lines: impl IntoIterator<Item = (usize, &'a str)>) ->
         // A lone short lower-case fragment under a line printed without a
         // trailing space is the end of a broken word ("Communication" / "s").
         let fragment = {
-            let ws: Vec<&str> = text.split_whitespace().collect();
-            matches!(ws.as_slice(), [w] if w.chars().count() <= 3 && w.chars().all(|c| c.is_lowercase()))
-                && prev_open
-                && !pending_break
+            let mut ws = text.split_whitespace();
+            let lone = match (ws.next(), ws.next()) {
+                (Some(w), None) => w.chars().count() <= 3 && w.chars().all(|c| c.is_lowercase()),
+                _ => false,
+            };
+            lone && prev_open && !pending_break
         };
         for word in text.split_whitespace() {
-            for (k, part) in split_glued(word).into_iter().enumerate() {
-                out.push(Tok {
-                    text: part.to_string(),
-                    line: idx,
-                    line_start: first && k == 0,
-                    para_break: pending_break && first && k == 0 && last_line.is_some(),
-                    glued: k > 0 || fragment,
-                    empty_cell_before: empty_cell && first && k == 0,
-                    open_before: prev_open && first && k == 0 && !pending_break,
-                    status: None,
-                });
+            split_glued(word, &mut parts);
+            for (k, part) in parts.iter().enumerate() {
+                let mut t = Tok::new(part, idx, k > 0 || fragment, memo);
+                t.line_start = first && k == 0;
+                t.para_break = pending_break && first && k == 0 && last_line.is_some();
+                t.empty_cell_before = empty_cell && first && k == 0;
+                t.open_before = prev_open && first && k == 0 && !pending_break;
+                out.push(t);
             }
             first = false;
         }
@@ -89,30 +232,45 @@ pub(crate) fn tokenize<'a>(lines: impl IntoIterator<Item = (usize, &'a str)>) ->
     out
 }
 
-/// Splits a printed word where two role words were glued together.
-fn split_glued(word: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
+/// Splits a printed word where two role words were glued together; the
+/// parts replace the contents of `parts`.
+fn split_glued<'a>(word: &'a str, parts: &mut Vec<&'a str>) {
+    parts.clear();
+    // Most words have no upper-case letter after a lower-case one or a
+    // hyphen: one part.
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        let joint = b
+            .windows(2)
+            .any(|w| matches!(w, [p, c] if c.is_ascii_uppercase() && (p.is_ascii_lowercase() || *p == b'-')));
+        if !joint {
+            parts.push(word);
+            return;
+        }
+    }
     let mut start = 0;
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
-    for w in 1..chars.len() {
-        let (Some(&(_, prev)), Some(&(pos, c))) = (chars.get(w - 1), chars.get(w)) else {
+    let mut prev: Option<char> = None;
+    for (pos, c) in word.char_indices() {
+        let Some(p) = prev.replace(c) else { continue };
+        // Both splits need an upper-case letter after a lower-case letter
+        // or a hyphen: test that before building anything.
+        if !c.is_uppercase() || !(p == '-' || p.is_lowercase()) {
             continue;
-        };
+        }
         let head = word.get(start..pos).unwrap_or("");
         let rest = word.get(pos..).unwrap_or("");
-        let rest_word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-        let head_alpha: String = head.chars().filter(|c| c.is_alphabetic()).collect();
+        let rest_word = rest
+            .find(|c: char| !c.is_alphabetic())
+            .and_then(|e| rest.get(..e))
+            .unwrap_or(rest);
+        let long_rest = rest_word.chars().nth(1).is_some();
         // "FinanceDeputy": lower case then upper case, the right part a role word.
-        let camel = prev.is_lowercase()
-            && c.is_uppercase()
-            && head_alpha.chars().count() >= 2
-            && rest_word.chars().count() >= 2
-            && role_word(&rest_word).is_some_and(|r| r.kind != RoleWordKind::Collective);
+        let camel = p.is_lowercase()
+            && head.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+            && long_rest
+            && role_word(rest_word).is_some_and(|r| r.kind != RoleWordKind::Collective);
         // "Director-Finance": a role word, a hyphen, a capitalised word.
-        let hyphen = prev == '-'
-            && c.is_uppercase()
-            && role_word(head.trim_end_matches('-')).is_some()
-            && rest_word.chars().count() >= 2;
+        let hyphen = p == '-' && role_word(head.trim_end_matches('-')).is_some() && long_rest;
         if camel || hyphen {
             parts.push(head);
             start = pos;
@@ -120,7 +278,6 @@ fn split_glued(word: &str) -> Vec<&str> {
     }
     parts.push(word.get(start..).unwrap_or(word));
     parts.retain(|p| !p.is_empty());
-    parts
 }
 
 /// Renders words as cell text: words joined by single spaces, glued parts
@@ -131,14 +288,9 @@ pub(crate) fn render(toks: &[Tok]) -> String {
         if !s.is_empty() && !t.glued {
             s.push(' ');
         }
-        s.push_str(&t.text);
+        s.push_str(t.text);
     }
     s
-}
-
-/// Letters and digits of a word, lower case.
-pub(crate) fn bare(word: &str) -> String {
-    plantab_vocab::compact(word)
 }
 
 /// "N/A", "N/a", "n/a".
@@ -157,51 +309,84 @@ fn is_two_digits(s: &str) -> bool {
     s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// The word's letters name a month (`plantab_vocab::month_number` with
+/// abbreviations), without building a string.
 fn is_month(word: &str) -> bool {
-    let w: String = word.chars().filter(|c| c.is_alphabetic()).collect();
-    month_number(&w, true).is_some()
+    // Lower-cased letters; a month name is ASCII and at most 9 letters.
+    let mut buf = [0u8; 9];
+    let mut n = 0;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_ascii() {
+            return false;
+        }
+        let Some(slot) = buf.get_mut(n) else {
+            return false;
+        };
+        *slot = c.to_ascii_lowercase() as u8;
+        n += 1;
+    }
+    let Some(w) = buf.get(..n) else { return false };
+    if w.len() < 3 {
+        return false;
+    }
+    MONTHS.iter().any(|m| {
+        let m = m.as_bytes();
+        m == w || (m.starts_with(w) && (w.len() == 3 || w == b"sept"))
+    })
+}
+
+/// The word's letters and digits, lower case (`plantab_vocab::compact`),
+/// when there are at most 16 of them (no word [`is_soft_date_word`] or
+/// [`is_period_word`] look for is longer).
+fn bare_small(word: &str, buf: &mut [u8; 16]) -> Option<usize> {
+    let mut n = 0;
+    for c in compact_chars(word) {
+        *buf.get_mut(n)? = c as u8;
+        n += 1;
+    }
+    Some(n)
 }
 
 /// Words naming a period loosely: they may stand alone in a date cell and
 /// take the words after them ("TBC following …", "Quarterly monitoring …").
-fn is_soft_date_word(word: &str) -> bool {
+fn is_soft_bare(b: &[u8]) -> bool {
     matches!(
-        bare(word).as_str(),
-        "tbc"
-            | "tba"
-            | "tbd"
-            | "ongoing"
-            | "annually"
-            | "annual"
-            | "monthly"
-            | "quarterly"
-            | "weekly"
-            | "yearly"
-            | "fortnightly"
-            | "biannually"
-            | "continuous"
+        b,
+        b"tbc"
+            | b"tba"
+            | b"tbd"
+            | b"ongoing"
+            | b"annually"
+            | b"annual"
+            | b"monthly"
+            | b"quarterly"
+            | b"weekly"
+            | b"yearly"
+            | b"fortnightly"
+            | b"biannually"
+            | b"continuous"
     )
 }
 
-fn is_period_word(word: &str) -> bool {
+fn is_period_bare(b: &[u8]) -> bool {
     matches!(
-        bare(word).as_str(),
-        "autumn"
-            | "spring"
-            | "summer"
-            | "winter"
-            | "early"
-            | "mid"
-            | "late"
-            | "end"
-            | "start"
-            | "beginning"
-            | "q1"
-            | "q2"
-            | "q3"
-            | "q4"
-            | "h1"
-            | "h2"
+        b,
+        b"autumn"
+            | b"spring"
+            | b"summer"
+            | b"winter"
+            | b"early"
+            | b"mid"
+            | b"late"
+            | b"end"
+            | b"start"
+            | b"beginning"
+            | b"q1"
+            | b"q2"
+            | b"q3"
+            | b"q4"
+            | b"h1"
+            | b"h2"
     )
 }
 
@@ -218,60 +403,92 @@ pub(crate) enum DateStart {
 
 /// The date starting at `toks[i]`, if one does.
 pub(crate) fn date_at(toks: &[Tok], i: usize) -> Option<DateStart> {
+    if let Some(cached) = toks.get(i)?.date {
+        return cached;
+    }
+    date_uncached(toks, i)
+}
+
+fn date_uncached(toks: &[Tok], i: usize) -> Option<DateStart> {
     let t = toks.get(i)?;
-    let w = t
-        .text
-        .trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '.' | ';'));
-    let next = toks.get(i + 1).map(|n| {
-        n.text
-            .trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '.' | ';'))
-    });
-    // Mon-YY / Month-YYYY
-    if let Some((a, b)) = w.split_once('-') {
-        if is_month(a) && (is_two_digits(b) || is_year(b)) {
+    let next = toks.get(i + 1).map(|n| n.date_facts);
+    t.date_facts.start(next)
+}
+
+/// What [`date_at`] needs to know about one printed word.
+#[derive(Debug, Clone, Copy, Default)]
+struct DateFacts {
+    /// A full date by itself ("Dec-22", "22-Sep", "1/2/2023", "2024").
+    whole: bool,
+    /// A month with a dash and nothing after ("Dec-"): a date when a year
+    /// follows. (Checked before `whole` dates of other forms.)
+    month_dash: bool,
+    /// Whether "Dec-22"-style dash rules decided already.
+    dash_whole: bool,
+    /// A month name or a period word ("Autumn"): a date when a year follows.
+    month_or_period: bool,
+    month: bool,
+    soft: bool,
+    /// One or two digits (or no characters left after trimming).
+    small_number: bool,
+    /// As the next word: two digits or a year.
+    year_like: bool,
+}
+
+impl DateFacts {
+    fn of(text: &str) -> DateFacts {
+        let w = text.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '.' | ';'));
+        let mut f = DateFacts::default();
+        if let Some((a, b)) = w.split_once('-') {
+            let a_month = is_month(a);
+            f.dash_whole = a_month && (is_two_digits(b) || is_year(b))
+                || a.len() <= 2
+                    && a.bytes().all(|x| x.is_ascii_digit())
+                    && !a.is_empty()
+                    && is_month(b);
+            f.month_dash = a_month && b.is_empty();
+        }
+        f.whole = w.contains('/')
+            && w.split('/').count() == 3
+            && w.split('/')
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            || is_year(w);
+        f.month = is_month(w);
+        let mut buf = [0u8; 16];
+        let bare = bare_small(w, &mut buf).and_then(|n| buf.get(..n));
+        f.month_or_period = f.month || bare.is_some_and(is_period_bare);
+        f.soft = bare.is_some_and(is_soft_bare);
+        f.small_number = w.bytes().all(|b| b.is_ascii_digit()) && w.len() <= 2;
+        f.year_like = is_two_digits(w) || is_year(w);
+        f
+    }
+
+    /// The date starting at this word, given the next word's facts.
+    fn start(self, next: Option<DateFacts>) -> Option<DateStart> {
+        let next_year = next.is_some_and(|n| n.year_like);
+        if self.dash_whole {
             return Some(DateStart::Strong(1));
         }
-        if a.len() <= 2 && a.bytes().all(|x| x.is_ascii_digit()) && !a.is_empty() && is_month(b) {
+        if self.month_dash && next_year {
+            return Some(DateStart::Strong(2));
+        }
+        if self.whole {
             return Some(DateStart::Strong(1));
         }
-        if is_month(a) && b.is_empty() {
-            if let Some(n) = next {
-                if is_two_digits(n) || is_year(n) {
-                    return Some(DateStart::Strong(2));
-                }
-            }
+        if self.month_or_period && next_year {
+            return Some(DateStart::Strong(2));
         }
-    }
-    if w.split('/').count() == 3
-        && w.split('/')
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return Some(DateStart::Strong(1));
-    }
-    if is_year(w) {
-        return Some(DateStart::Strong(1));
-    }
-    if is_month(w) || is_period_word(w) {
-        if let Some(n) = next {
-            if is_two_digits(n) || is_year(n) {
-                return Some(DateStart::Strong(2));
-            }
+        if self.month {
+            return Some(DateStart::Month);
         }
-    }
-    if is_month(w) {
-        return Some(DateStart::Month);
-    }
-    if is_soft_date_word(w) {
-        return Some(DateStart::Soft(1));
-    }
-    if w.bytes().all(|b| b.is_ascii_digit()) && w.len() <= 2 {
-        if let Some(n) = next {
-            if is_soft_date_word(n) {
-                return Some(DateStart::Soft(2));
-            }
+        if self.soft {
+            return Some(DateStart::Soft(1));
         }
+        if self.small_number && next.is_some_and(|n| n.soft) {
+            return Some(DateStart::Soft(2));
+        }
+        None
     }
-    None
 }
 
 /// A capitalised 3–4 letter word followed by a two-digit year ("Ocr 23"):
@@ -284,7 +501,7 @@ pub(crate) fn loose_date_at(toks: &[Tok], i: usize) -> bool {
     (3..=4).contains(&n)
         && a.text.chars().all(|c| c.is_alphabetic())
         && a.text.chars().next().is_some_and(|c| c.is_uppercase())
-        && is_two_digits(&b.text)
+        && is_two_digits(b.text)
 }
 
 /// The status label printed from `toks[i]` on: its code and how many words
@@ -293,25 +510,38 @@ pub(crate) fn status_at(toks: &[Tok], i: usize) -> Option<(StatusCode, usize)> {
     if let Some(cached) = toks.get(i)?.status {
         return cached;
     }
-    let window: Vec<&Tok> = toks.iter().skip(i).take(16).collect();
-    if window.is_empty() {
+    let window = toks.get(i..)?;
+    let window = window
+        .get(..window.len().min(STATUS_WINDOW))
+        .unwrap_or(window);
+    let (buf, offs) = compacts(window);
+    status_in(&buf, &offs, 0)
+}
+
+/// Words a status label may run over.
+const STATUS_WINDOW: usize = 16;
+
+/// [`status_at`] on the words' compact forms ([`compacts`]): the compact
+/// form of words joined by spaces is their compact forms concatenated.
+/// Only as much text as the longest label covers is looked at.
+fn status_in(buf: &str, offs: &[usize], i: usize) -> Option<(StatusCode, usize)> {
+    let off = |k: usize| offs.get(k).copied().unwrap_or(buf.len());
+    let n_words = offs
+        .len()
+        .saturating_sub(1)
+        .saturating_sub(i)
+        .min(STATUS_WINDOW);
+    let from = offs.get(i).copied()?;
+    if n_words == 0 || off(i + 1) == from {
         return None;
     }
-    let first = window.first()?;
-    if bare(&first.text).is_empty() {
-        return None;
-    }
-    let joined: String = window
-        .iter()
-        .map(|t| t.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let m = status_label_prefix(&joined)?.len;
+    let limit = off(i + n_words).min(from + status_label_max_len());
+    let m = status_label_prefix_compact(buf.get(from..limit)?)?.len;
     // Snap to the last word boundary at or before m characters.
     let mut acc = 0usize;
     let mut words = 0usize;
-    for t in &window {
-        let l = bare(&t.text).len();
+    for k in i..i + n_words {
+        let l = off(k + 1) - off(k);
         if acc + l > m {
             break;
         }
@@ -322,14 +552,11 @@ pub(crate) fn status_at(toks: &[Tok], i: usize) -> Option<(StatusCode, usize)> {
         }
     }
     while words > 0 {
-        let text: String = window
-            .iter()
-            .take(words)
-            .map(|t| t.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let len = bare(&text).len();
-        match status_label_prefix(&text) {
+        let len = off(i + words) - from;
+        match buf
+            .get(from..from + len)
+            .and_then(status_label_prefix_compact)
+        {
             // A clipped label must run over two words at least, so that a
             // word such as "assurance" in prose is no label.
             Some(p) if p.len == len && len > 0 && (p.whole || words >= 2) => {
@@ -339,4 +566,209 @@ pub(crate) fn status_at(toks: &[Tok], i: usize) -> Option<(StatusCode, usize)> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    //! The recognisers as they were before they were made fast, and checks
+    //! that the fast ones agree with them word for word.
+    use super::*;
+    use plantab_vocab::{month_number, status_label_prefix};
+
+    fn orig_is_month(word: &str) -> bool {
+        let w: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+        month_number(&w, true).is_some()
+    }
+    fn orig_is_soft_date_word(word: &str) -> bool {
+        matches!(
+            plantab_vocab::compact(word).as_str(),
+            "tbc"
+                | "tba"
+                | "tbd"
+                | "ongoing"
+                | "annually"
+                | "annual"
+                | "monthly"
+                | "quarterly"
+                | "weekly"
+                | "yearly"
+                | "fortnightly"
+                | "biannually"
+                | "continuous"
+        )
+    }
+    fn orig_is_period_word(word: &str) -> bool {
+        matches!(
+            plantab_vocab::compact(word).as_str(),
+            "autumn"
+                | "spring"
+                | "summer"
+                | "winter"
+                | "early"
+                | "mid"
+                | "late"
+                | "end"
+                | "start"
+                | "beginning"
+                | "q1"
+                | "q2"
+                | "q3"
+                | "q4"
+                | "h1"
+                | "h2"
+        )
+    }
+    fn orig_date_at(toks: &[Tok], i: usize) -> Option<DateStart> {
+        let t = toks.get(i)?;
+        let w = t
+            .text
+            .trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '.' | ';'));
+        let next = toks.get(i + 1).map(|n| {
+            n.text
+                .trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '.' | ';'))
+        });
+        // Mon-YY / Month-YYYY
+        if let Some((a, b)) = w.split_once('-') {
+            if orig_is_month(a) && (is_two_digits(b) || is_year(b)) {
+                return Some(DateStart::Strong(1));
+            }
+            if a.len() <= 2
+                && a.bytes().all(|x| x.is_ascii_digit())
+                && !a.is_empty()
+                && orig_is_month(b)
+            {
+                return Some(DateStart::Strong(1));
+            }
+            if orig_is_month(a) && b.is_empty() {
+                if let Some(n) = next {
+                    if is_two_digits(n) || is_year(n) {
+                        return Some(DateStart::Strong(2));
+                    }
+                }
+            }
+        }
+        if w.split('/').count() == 3
+            && w.split('/')
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Some(DateStart::Strong(1));
+        }
+        if is_year(w) {
+            return Some(DateStart::Strong(1));
+        }
+        if orig_is_month(w) || orig_is_period_word(w) {
+            if let Some(n) = next {
+                if is_two_digits(n) || is_year(n) {
+                    return Some(DateStart::Strong(2));
+                }
+            }
+        }
+        if orig_is_month(w) {
+            return Some(DateStart::Month);
+        }
+        if orig_is_soft_date_word(w) {
+            return Some(DateStart::Soft(1));
+        }
+        if w.bytes().all(|b| b.is_ascii_digit()) && w.len() <= 2 {
+            if let Some(n) = next {
+                if orig_is_soft_date_word(n) {
+                    return Some(DateStart::Soft(2));
+                }
+            }
+        }
+        None
+    }
+    fn orig_status_at(toks: &[Tok], i: usize) -> Option<(StatusCode, usize)> {
+        let window: Vec<&Tok> = toks.iter().skip(i).take(16).collect();
+        if window.is_empty() {
+            return None;
+        }
+        let first = window.first()?;
+        if plantab_vocab::compact(first.text).is_empty() {
+            return None;
+        }
+        let joined: String = window.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+        let m = status_label_prefix(&joined)?.len;
+        // Snap to the last word boundary at or before m characters.
+        let mut acc = 0usize;
+        let mut words = 0usize;
+        for t in &window {
+            let l = plantab_vocab::compact(t.text).len();
+            if acc + l > m {
+                break;
+            }
+            acc += l;
+            words += 1;
+            if acc == m {
+                break;
+            }
+        }
+        while words > 0 {
+            let text: String = window
+                .iter()
+                .take(words)
+                .map(|t| t.text)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let len = plantab_vocab::compact(&text).len();
+            match status_label_prefix(&text) {
+                // A clipped label must run over two words at least, so that a
+                // word such as "assurance" in prose is no label.
+                Some(p) if p.len == len && len > 0 && (p.whole || words >= 2) => {
+                    return Some((p.code, words))
+                }
+                _ => words -= 1,
+            }
+        }
+        None
+    }
+
+    fn documents() -> Vec<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/text");
+        let mut out = Vec::new();
+        for d in [dir.to_string(), format!("{dir}/own")] {
+            let Ok(rd) = std::fs::read_dir(&d) else {
+                continue;
+            };
+            for e in rd.flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    out.push(t);
+                }
+            }
+        }
+        // Words of our own: broken dates, periods, labels, odd punctuation.
+        out.push(
+            "Q3 2025 (Sept- 26) 1/2/2031 3 monthly 12 annually Dec- 24 Jan-2027 5-Mar \
+             Autumn 2030 Ocr 25 TBC tbd On Track- little or no slippage Not due to \
+             start N/a n/a Complete complete Medium Progress- actual/ projected \
+             slippage of 1-2 Significant issues Closed On hold ( ) . 7 quarterly"
+                .to_string(),
+        );
+        out
+    }
+
+    #[test]
+    fn fast_recognisers_agree_with_the_originals() {
+        let mut words = 0;
+        for doc in documents() {
+            let lines: Vec<(usize, &str)> = doc.lines().enumerate().collect();
+            let mut memo = WordMemo::default();
+            let plain = tokenize(lines.iter().copied());
+            let mut cached = tokenize_with(lines.iter().copied(), &mut memo);
+            annotate(&mut cached);
+            assert_eq!(plain.len(), cached.len());
+            for i in 0..plain.len() {
+                let want_date = orig_date_at(&plain, i);
+                assert_eq!(date_at(&plain, i), want_date, "date at {i}");
+                assert_eq!(date_at(&cached, i), want_date, "cached date at {i}");
+                let want_status = orig_status_at(&plain, i);
+                assert_eq!(status_at(&plain, i), want_status, "status at {i}");
+                assert_eq!(status_at(&cached, i), want_status, "cached status at {i}");
+                let w = plain.get(i).map(|t| t.text).unwrap_or("");
+                assert_eq!(is_month(w), orig_is_month(w), "{w}");
+                words += 1;
+            }
+        }
+        assert!(words > 10_000, "{words}");
+    }
 }
