@@ -49,7 +49,7 @@ use page::{classify, ref_on_line, LineRole};
 use plantab_model::{
     Block, FragmentRow, Layout, Legend, LegendItem, SourceFormat, TableFragment, TextBlock, Warning,
 };
-use tokens::{render, status_at, tokenize, Tok};
+use tokens::{render, render_into, status_at, tokenize, Tok};
 
 /// True when the text looks like a flattened tracker: few tab characters,
 /// many lines starting (after an optional short workstream name) with a
@@ -128,7 +128,7 @@ pub struct FlattenedRead {
 
 /// Reads a flattened tracker.
 pub fn read_flattened(text: &str) -> Layout {
-    read_flattened_detailed(text).layout
+    read(text, false).layout
 }
 
 /// One row found in the text.
@@ -136,8 +136,9 @@ struct RowSpan<'a> {
     /// 0-based first line (workstream or identifier line).
     start: usize,
     workstream: String,
-    id: String,
-    toks: Vec<Tok<'a>>,
+    id: &'a str,
+    /// Its words (after the identifier), kept in the document's store.
+    toks: tokens::Stored<'a>,
 }
 
 /// Canonical column positions, from the header.
@@ -243,7 +244,13 @@ impl Schema {
 
 /// Reads a flattened tracker and reports the lines it dropped.
 pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
-    let lines: Vec<&str> = text.lines().collect();
+    read(text, true)
+}
+
+/// Reads a flattened tracker; the dropped lines are listed when
+/// `list_dropped` is set.
+fn read(text: &str, list_dropped: bool) -> FlattenedRead {
+    let lines = lines_of(text);
     let (roles, blocks) = classify(&lines);
     let mut warnings = Vec::new();
 
@@ -262,17 +269,17 @@ pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
         .position(|r| !matches!(r, LineRole::Blank | LineRole::Content))
         .unwrap_or(lines.len());
 
-    // Rows.
-    let ref_lines: Vec<usize> = (tables_from..lines.len())
+    // Rows: (line, text before the identifier, identifier, text after).
+    let ref_lines: Vec<(usize, &str, &str, &str)> = (tables_from..lines.len())
         .filter(|&i| roles.get(i) == Some(&LineRole::Content))
-        .filter(|&i| lines.get(i).is_some_and(|l| ref_on_line(l).is_some()))
+        .filter_map(|i| {
+            let (before, id, after) = lines.get(i).and_then(|l| ref_on_line(l))?;
+            Some((i, before, id, after))
+        })
         .collect();
     let mut memo = tokens::WordMemo::default();
-    let mut starts: Vec<(usize, String)> = Vec::new(); // (start line, workstream)
-    for (k, &ri) in ref_lines.iter().enumerate() {
-        let Some((before, _, _)) = lines.get(ri).and_then(|l| ref_on_line(l)) else {
-            continue;
-        };
+    let mut starts: Vec<(usize, String)> = Vec::with_capacity(ref_lines.len()); // (start line, workstream)
+    for (k, &(ri, before, _, _)) in ref_lines.iter().enumerate() {
         if !before.is_empty() {
             starts.push((ri, norm_ws(before)));
             continue;
@@ -280,67 +287,73 @@ pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
         let floor = if k == 0 {
             tables_from
         } else {
-            ref_lines.get(k - 1).map(|x| x + 1).unwrap_or(0)
+            ref_lines.get(k - 1).map(|x| x.0 + 1).unwrap_or(0)
         };
         match workstream_above(&lines, &roles, ri, floor, &mut memo) {
             Some((s, ws)) => starts.push((s, ws)),
             None => starts.push((ri, String::new())),
         }
     }
-    let mut rows: Vec<RowSpan> = Vec::new();
-    for (k, &ri) in ref_lines.iter().enumerate() {
-        let Some((start, ws)) = starts.get(k).cloned() else {
+    // Each row's words, read once and kept packed; the risk word is
+    // learned on the way.
+    let mut store = tokens::TokStore::new(text);
+    let mut risk_words = cells::RiskWords::default();
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut room = tokens::Compacts::default();
+    let mut rows: Vec<RowSpan> = Vec::with_capacity(ref_lines.len());
+    for (k, &(ri, _, id, after)) in ref_lines.iter().enumerate() {
+        let Some((start, ws)) = starts.get_mut(k).map(|(s, w)| (*s, std::mem::take(w))) else {
             continue;
         };
         let end = starts.get(k + 1).map(|(s, _)| *s).unwrap_or(lines.len());
-        let Some((_, id, after)) = lines.get(ri).and_then(|l| ref_on_line(l)) else {
-            continue;
-        };
-        let mut feed: Vec<(usize, &str)> = vec![(ri, after)];
-        for i in ri + 1..end {
+        let feed = std::iter::once((ri, after)).chain((ri + 1..end.max(ri + 1)).map(|i| {
             let t = match roles.get(i) {
                 Some(LineRole::Content) | Some(LineRole::Blank) => {
                     lines.get(i).copied().unwrap_or("")
                 }
                 _ => "",
             };
-            feed.push((i, t));
-        }
-        let mut toks = tokens::tokenize_with(feed, &mut memo);
-        tokens::annotate(&mut toks);
+            (i, t)
+        }));
+        tokens::tokenize_into(feed, &mut memo, &mut toks, &mut room);
+        tokens::annotate_prepared(&mut toks, &room);
+        risk_words.add(&toks);
         rows.push(RowSpan {
             start,
             workstream: ws,
-            id: id.to_string(),
-            toks,
+            id,
+            toks: store.push(&toks),
         });
     }
+    drop(memo);
 
     // Learn from the whole document, then split each row.
-    let row_toks: Vec<&[Tok]> = rows.iter().map(|r| r.toks.as_slice()).collect();
-    let risk_word = cells::learn_risk_word(&row_toks);
-    let anchors: Vec<Vec<bool>> = rows
-        .iter()
-        .map(|r| cells::anchors(&r.toks, risk_word.as_deref()))
-        .collect();
+    let risk_word = risk_words.finish();
+    let mut anchor: Vec<bool> = Vec::new();
+    let mut lexicon = roles::RoleLexicon::default();
+    for r in &rows {
+        store.load(&r.toks, &mut toks);
+        cells::anchors_into(&toks, risk_word.as_deref(), &mut anchor);
+        lexicon.add_row(&toks, &anchor);
+    }
     let ctx = Context {
-        lexicon: roles::RoleLexicon::learn(
-            rows.iter()
-                .zip(&anchors)
-                .map(|(r, a)| (r.toks.as_slice(), a.as_slice())),
-        ),
+        lexicon,
         risk_word,
         tail: schema.tail.iter().map(|(_, k)| *k).collect(),
         has_risk: schema.risk.is_some(),
     };
     let mut row_at: std::collections::BTreeMap<usize, FragmentRow> =
         std::collections::BTreeMap::new();
-    for (r, anchor) in rows.iter().zip(&anchors) {
-        let parts = cells::split_row(&r.toks, anchor, &ctx);
+    let mut parts = cells::RowParts::default();
+    let mut scratch = String::new();
+    for r in &rows {
+        store.load(&r.toks, &mut toks);
+        cells::anchors_into(&toks, ctx.risk_word.as_deref(), &mut anchor);
+        cells::split_row_into(&toks, &anchor, &ctx, &mut parts);
         row_at.insert(
             r.start,
             FragmentRow {
-                cells: place(&schema, r, &parts),
+                cells: place(&schema, r, &parts, &mut scratch),
                 spanning: false,
                 line: Some(r.start + 1),
                 bbox: None,
@@ -348,6 +361,8 @@ pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
             },
         );
     }
+    drop(rows);
+    drop(store);
     // Lines inside some row's span (start to the next row's start).
     let mut row_line = vec![false; lines.len()];
     for (k, (s, _)) in starts.iter().enumerate() {
@@ -401,9 +416,15 @@ pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
         let line = lines.get(i).copied().unwrap_or("");
         match role {
             LineRole::Blank => {}
-            LineRole::Furniture => dropped.push((i + 1, line.to_string())),
+            LineRole::Furniture => {
+                if list_dropped {
+                    dropped.push((i + 1, line.to_string()));
+                }
+            }
             LineRole::Header(b) => {
-                dropped.push((i + 1, line.to_string()));
+                if list_dropped {
+                    dropped.push((i + 1, line.to_string()));
+                }
                 if blocks.get(*b).is_some_and(|hb| hb.first == i) {
                     flush_orphan(&mut orphan, &mut out, &mut frag, &mut warnings);
                     if let Some(f) = frag.take() {
@@ -472,6 +493,23 @@ pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
     }
 }
 
+/// `text.lines()` collected, the line ends found by byte search.
+fn lines_of(text: &str) -> Vec<&str> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', b).count() + 1);
+    let mut from = 0;
+    for nl in memchr::memchr_iter(b'\n', b) {
+        let line = text.get(from..nl).unwrap_or("");
+        out.push(line.strip_suffix('\r').unwrap_or(line));
+        from = nl + 1;
+    }
+    if from < text.len() {
+        // The last line, unterminated: kept as it is.
+        out.push(text.get(from..).unwrap_or(""));
+    }
+    out
+}
+
 fn norm_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -531,10 +569,16 @@ fn workstream_above<'a>(
     Some((i, text))
 }
 
-/// Places a row's parts into the header's columns.
-fn place(schema: &Schema, row: &RowSpan, parts: &cells::RowParts) -> Vec<String> {
+/// Places a row's parts into the header's columns (`scratch`: room to
+/// render a part in).
+fn place(
+    schema: &Schema,
+    row: &RowSpan,
+    parts: &cells::RowParts,
+    scratch: &mut String,
+) -> Vec<String> {
     let mut cells = vec![String::new(); schema.width.max(1)];
-    let mut put = |col: Option<usize>, text: String| {
+    let mut put = |col: Option<usize>, text: &str| {
         if text.is_empty() {
             return;
         }
@@ -545,15 +589,16 @@ fn place(schema: &Schema, row: &RowSpan, parts: &cells::RowParts) -> Vec<String>
             if !cell.is_empty() {
                 cell.push(' ');
             }
-            cell.push_str(&text);
+            cell.push_str(text);
         }
     };
     match schema.ws {
-        Some(c) => put(Some(c), row.workstream.clone()),
-        None => put(Some(schema.title), row.workstream.clone()),
+        Some(c) => put(Some(c), &row.workstream),
+        None => put(Some(schema.title), &row.workstream),
     }
-    put(Some(schema.id), row.id.clone());
-    put(Some(schema.title), render(&parts.action));
+    put(Some(schema.id), row.id);
+    render_into(&parts.action, scratch);
+    put(Some(schema.title), scratch);
     for (k, lead) in parts.leads.iter().enumerate() {
         let col = schema
             .leads
@@ -561,13 +606,18 @@ fn place(schema: &Schema, row: &RowSpan, parts: &cells::RowParts) -> Vec<String>
             .or(schema.leads.last())
             .copied()
             .unwrap_or(schema.title);
-        put(Some(col), render(lead));
+        render_into(lead, scratch);
+        put(Some(col), scratch);
     }
-    put(schema.start.or(schema.due), render(&parts.start));
-    put(schema.due.or(schema.start), render(&parts.due));
-    put(schema.risk, render(&parts.risk));
+    render_into(&parts.start, scratch);
+    put(schema.start.or(schema.due), scratch);
+    render_into(&parts.due, scratch);
+    put(schema.due.or(schema.start), scratch);
+    render_into(&parts.risk, scratch);
+    put(schema.risk, scratch);
     for ((col, _), cell) in schema.tail.iter().zip(&parts.tail) {
-        put(Some(*col), render(cell));
+        render_into(cell, scratch);
+        put(Some(*col), scratch);
     }
     cells
 }
@@ -636,4 +686,49 @@ fn read_legend(lines: &[&str], to: usize, out: &mut Vec<Block>) {
         item.definition = if def.is_empty() { None } else { Some(def) };
     }
     out.push(Block::Legend(Legend { items, page: None }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_split_as_str_lines_does() {
+        for t in [
+            "",
+            "\n",
+            "\n\n",
+            "a",
+            "a\n",
+            "a\r\n",
+            "a\r",
+            "a\rb\n",
+            "\r\n\r\n",
+            "a\n\nb\r\nc\r",
+            "x\r\r\ny",
+            "é\nü\r\n",
+            " \t \n",
+        ] {
+            assert_eq!(lines_of(t), t.lines().collect::<Vec<_>>(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn words_split_as_split_whitespace_does() {
+        for t in [
+            "",
+            " ",
+            "a",
+            " a  b\tc\u{b}d\u{c}e\r",
+            "caf\u{e9} \u{a0}x\u{2003}y",
+            "\t\t",
+            "ab  ",
+        ] {
+            assert_eq!(
+                tokens::words(t).collect::<Vec<_>>(),
+                t.split_whitespace().collect::<Vec<_>>(),
+                "{t:?}"
+            );
+        }
+    }
 }

@@ -14,6 +14,7 @@
 //! * after the risk, status labels (`plantab_vocab`) and update prose are
 //!   assigned to the status / update columns by a small dynamic programme.
 
+use super::page::FxMap;
 use super::roles::{self, RoleLexicon};
 use super::tokens::{date_at, loose_date_at, status_at, DateStart, Tok};
 
@@ -65,13 +66,22 @@ fn risk_at(toks: &[Tok], i: usize, risk_word: Option<&str>) -> Option<usize> {
     None
 }
 
-/// Learns the "Word N" risk word: a capitalised word followed by a 1–2
-/// digit number in at least a fifth of the rows.
-pub(crate) fn learn_risk_word<'t>(rows: &[&[Tok<'t>]]) -> Option<String> {
-    use std::collections::{HashMap, HashSet};
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for toks in rows {
-        let mut seen: HashSet<&str> = HashSet::new();
+/// Learns the "Word N" risk word, row by row: a capitalised word followed
+/// by a 1–2 digit number in at least a fifth of the rows.
+#[derive(Default)]
+pub(crate) struct RiskWords<'t> {
+    /// Rows each candidate word was seen in.
+    counts: FxMap<&'t str, usize>,
+    rows: usize,
+    /// The words of the row being looked at.
+    seen: Vec<&'t str>,
+}
+
+impl<'t> RiskWords<'t> {
+    /// Counts the candidate words of one row.
+    pub(crate) fn add(&mut self, toks: &[Tok<'t>]) {
+        self.rows += 1;
+        self.seen.clear();
         for w in toks.windows(2) {
             let [a, b] = w else { continue };
             // The number first: it is rare, and cheap to rule out.
@@ -85,37 +95,36 @@ pub(crate) fn learn_risk_word<'t>(rows: &[&[Tok<'t>]]) -> Option<String> {
                 && a.text.chars().next().is_some_and(|c| c.is_uppercase())
                 && a.text.chars().count() >= 3;
             if alpha {
-                seen.insert(a.text);
+                self.seen.push(a.text);
             }
         }
-        for s in seen {
-            *counts.entry(s).or_default() += 1;
+        self.seen.sort_unstable();
+        self.seen.dedup();
+        for s in &self.seen {
+            *self.counts.entry(s).or_default() += 1;
         }
     }
-    let need = (rows.len() / 5).max(3);
-    counts
-        .into_iter()
-        .filter(|(_, c)| *c >= need)
-        .max_by_key(|(w, c)| (*c, std::cmp::Reverse(*w)))
-        .map(|(w, _)| w.to_string())
+
+    /// The risk word, once every row was added.
+    pub(crate) fn finish(self) -> Option<String> {
+        let need = (self.rows / 5).max(3);
+        self.counts
+            .into_iter()
+            .filter(|(_, c)| *c >= need)
+            .max_by_key(|(w, c)| (*c, std::cmp::Reverse(*w)))
+            .map(|(w, _)| w.to_string())
+    }
 }
 
 /// For each word: does a date, risk value or status label start there?
-pub(crate) fn anchors(toks: &[Tok], risk_word: Option<&str>) -> Vec<bool> {
-    (0..toks.len())
-        .map(|i| {
-            date_at(toks, i).is_some()
-                || risk_at(toks, i, risk_word).is_some()
-                || status_at(toks, i).is_some()
-        })
-        .collect()
-}
-
-#[allow(dead_code)]
-fn anchor_at(toks: &[Tok], i: usize, ctx: &Context) -> bool {
-    date_at(toks, i).is_some()
-        || risk_at(toks, i, ctx.risk_word.as_deref()).is_some()
-        || status_at(toks, i).is_some()
+/// (Into `out`, its contents replaced.)
+pub(crate) fn anchors_into(toks: &[Tok], risk_word: Option<&str>, out: &mut Vec<bool>) {
+    out.clear();
+    out.extend((0..toks.len()).map(|i| {
+        date_at(toks, i).is_some()
+            || risk_at(toks, i, risk_word).is_some()
+            || status_at(toks, i).is_some()
+    }));
 }
 
 /// Words between the leads and the risk value must read as dates: at most
@@ -513,20 +522,41 @@ fn assign_tail(units: &[Unit], kinds: &[TailKind]) -> Vec<usize> {
     out
 }
 
-fn slice<'a>(toks: &[Tok<'a>], a: usize, b: usize) -> Vec<Tok<'a>> {
+/// The words `a..b` (clipped to the words there are).
+fn slice<'s, 'a>(toks: &'s [Tok<'a>], a: usize, b: usize) -> &'s [Tok<'a>] {
     toks.get(a.min(toks.len())..b.min(toks.len()))
-        .map(|s| s.to_vec())
         .unwrap_or_default()
 }
 
+impl RowParts<'_> {
+    /// Empties every part, keeping the room, with `tail` parts after the
+    /// risk.
+    fn reset(&mut self, tail: usize) {
+        self.action.clear();
+        for l in &mut self.leads {
+            l.clear();
+        }
+        self.start.clear();
+        self.due.clear();
+        self.risk.clear();
+        for t in &mut self.tail {
+            t.clear();
+        }
+        self.tail.resize_with(tail, Vec::new);
+    }
+}
+
 /// Splits a row's words (after its identifier) into parts; `anchor` is
-/// [`anchors`] of the words.
-pub(crate) fn split_row<'a>(toks: &[Tok<'a>], anchor: &[bool], ctx: &Context) -> RowParts<'a> {
+/// [`anchors_into`] of the words. The parts' contents are replaced (their
+/// room is reused from row to row).
+pub(crate) fn split_row_into<'a>(
+    toks: &[Tok<'a>],
+    anchor: &[bool],
+    ctx: &Context,
+    parts: &mut RowParts<'a>,
+) {
     let n = toks.len();
-    let mut parts = RowParts {
-        tail: vec![Vec::new(); ctx.tail.len()],
-        ..RowParts::default()
-    };
+    parts.reset(ctx.tail.len());
     let risk_pos = (0..n).find(|&i| risk_at(toks, i, ctx.risk_word.as_deref()).is_some());
     let r = risk_pos.unwrap_or(n);
 
@@ -534,9 +564,9 @@ pub(crate) fn split_row<'a>(toks: &[Tok<'a>], anchor: &[bool], ctx: &Context) ->
     let leads = find_leads(toks, anchor, r, ctx);
     let dates_from = match &leads {
         Some((p, e, phrases)) => {
-            parts.action = slice(toks, 0, *p);
+            parts.action.extend_from_slice(slice(toks, 0, *p));
             let run = slice(toks, *p, *e);
-            assign_leads(&run, phrases, &mut parts.leads);
+            assign_leads(run, phrases, &mut parts.leads);
             *e
         }
         None => {
@@ -546,7 +576,7 @@ pub(crate) fn split_row<'a>(toks: &[Tok<'a>], anchor: &[bool], ctx: &Context) ->
             while x > 1 && date_compatible(toks, x - 1, r) && date_at(toks, x - 1).is_some() {
                 x -= 1;
             }
-            parts.action = slice(toks, 0, x);
+            parts.action.extend_from_slice(slice(toks, 0, x));
             x
         }
     };
@@ -555,7 +585,7 @@ pub(crate) fn split_row<'a>(toks: &[Tok<'a>], anchor: &[bool], ctx: &Context) ->
     let (dates_to, tail_from) = if r < n {
         let len = risk_at(toks, r, ctx.risk_word.as_deref()).unwrap_or(1);
         if ctx.has_risk {
-            parts.risk = slice(toks, r, r + len);
+            parts.risk.extend_from_slice(slice(toks, r, r + len));
             (r, r + len)
         } else {
             (r, r)
@@ -574,17 +604,17 @@ pub(crate) fn split_row<'a>(toks: &[Tok<'a>], anchor: &[bool], ctx: &Context) ->
     let cols = assign_tail(&units, &ctx.tail);
     for (u, k) in units.iter().zip(cols) {
         if let Some(cell) = parts.tail.get_mut(k) {
-            let mut words = slice(toks, u.start, u.end);
+            let from = cell.len();
+            cell.extend_from_slice(slice(toks, u.start, u.end));
             if u.kind == UnitKind::Status {
                 // Inside a label, a line break in mid-word ("actual/pro" /
                 // "jected") is undone.
-                for w in words.iter_mut().skip(1) {
+                for w in cell.iter_mut().skip(from + 1) {
                     if w.open_before && w.text.chars().next().is_some_and(|c| c.is_lowercase()) {
                         w.glued = true;
                     }
                 }
             }
-            cell.extend(words);
         }
     }
 
@@ -617,14 +647,15 @@ pub(crate) fn split_row<'a>(toks: &[Tok<'a>], anchor: &[bool], ctx: &Context) ->
             } else {
                 &mut parts.due
             };
-            target.extend(slice(toks, *a, *b));
+            target.extend_from_slice(slice(toks, *a, *b));
         }
     }
     if ctx.tail.is_empty() {
         // No status / update columns: what follows the dates stays with them.
-        parts.due.extend(slice(toks, tail_from.max(dates_to), n));
+        parts
+            .due
+            .extend_from_slice(slice(toks, tail_from.max(dates_to), n));
     }
-    parts
 }
 
 /// Assigns the titles of a leads run to director lead (0), cabinet member
@@ -633,7 +664,7 @@ fn assign_leads<'a>(run: &[Tok<'a>], phrases: &[roles::Phrase], out: &mut [Vec<T
     let mut slot = 0usize;
     for (k, ph) in phrases.iter().enumerate() {
         let toks = slice(run, ph.start, ph.end);
-        let political = roles::is_political(&toks);
+        let political = roles::is_political(toks);
         let para = toks.first().is_some_and(|t| t.para_break);
         // A whitespace-only line before a title stands for an empty cell.
         let skip = usize::from(k > 0 && toks.first().is_some_and(|t| t.empty_cell_before));
@@ -655,7 +686,7 @@ fn assign_leads<'a>(run: &[Tok<'a>], phrases: &[roles::Phrase], out: &mut [Vec<T
         let target = (normal + skip).min(3);
         slot = slot.max(target);
         if let Some(cell) = out.get_mut(target) {
-            cell.extend(toks);
+            cell.extend_from_slice(toks);
         }
     }
 }

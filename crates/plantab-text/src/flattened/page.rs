@@ -2,6 +2,7 @@
 //! column header, page furniture (header-group lines, "update due" banners),
 //! section headings, the legend, and table content.
 
+use super::tokens::words;
 use plantab_vocab::{
     compact_into, header_compact_max_len, header_run_may_match, header_run_may_match_key,
     match_header_exact_compact,
@@ -224,7 +225,7 @@ fn header_words<'a>(lines: &[&'a str], range: impl IntoIterator<Item = usize>) -
     for i in range {
         let Some(&l) = lines.get(i) else { continue };
         let from = out.len();
-        out.extend(l.split_whitespace().map(|w| HWord {
+        out.extend(words(l).map(|w| HWord {
             text: w,
             line: i,
             open_end: false,
@@ -240,6 +241,7 @@ fn header_words<'a>(lines: &[&'a str], range: impl IntoIterator<Item = usize>) -
 
 /// Greedy longest-match of header labels over words: the labels (printed
 /// text, key) and, per word, whether a label took it.
+#[cfg(test)]
 ///
 /// A label is at most twelve words; runs whose compact form is already
 /// longer than any label can be are not tried. Compact forms are built
@@ -271,40 +273,50 @@ fn label_ends(words: &[HWord], memo: &mut HeaderMemo) -> Vec<Vec<(usize, &'stati
 
 /// [`label_ends`] worked out on demand, for the first words only as far
 /// as they are asked for.
-struct LabelEnds {
-    /// All words' compact forms in one buffer: the compact form of the
-    /// run of words i..j is `buf[offs[i]..offs[j]]`.
+struct LabelEnds<'w, 'a> {
+    words: &'w [HWord<'a>],
+    /// The compact forms of the first words (as many as were needed) in
+    /// one buffer: the compact form of the run of words i..j is
+    /// `buf[offs[i]..offs[j]]`.
     buf: String,
     offs: Vec<usize>,
     ends: Vec<Vec<(usize, &'static str)>>,
 }
 
-impl LabelEnds {
-    fn new(words: &[HWord]) -> LabelEnds {
-        let mut buf = String::new();
-        let mut offs: Vec<usize> = Vec::with_capacity(words.len() + 1);
-        offs.push(0);
-        for w in words {
-            compact_into(w.text, &mut buf);
-            offs.push(buf.len());
-        }
+impl<'w, 'a> LabelEnds<'w, 'a> {
+    fn new(words: &'w [HWord<'a>]) -> LabelEnds<'w, 'a> {
         LabelEnds {
-            buf,
-            offs,
+            words,
+            buf: String::new(),
+            offs: vec![0],
             ends: Vec::new(),
         }
     }
 
+    /// The end of word `j - 1`'s compact form in `buf` (compacting the
+    /// words up to it first).
+    fn off(&mut self, j: usize) -> Option<usize> {
+        while self.offs.len() <= j {
+            let w = self.words.get(self.offs.len() - 1)?;
+            compact_into(w.text, &mut self.buf);
+            self.offs.push(self.buf.len());
+        }
+        self.offs.get(j).copied()
+    }
+
     /// Makes sure the runs starting at the first `n` words are known.
     fn upto(&mut self, n: usize, memo: &mut HeaderMemo) -> &[Vec<(usize, &'static str)>] {
-        let words = self.offs.len().saturating_sub(1);
+        let words = self.words.len();
         let max_len = header_compact_max_len();
         while self.ends.len() < n.min(words) {
             let i = self.ends.len();
             let mut found = Vec::new();
-            let from = self.offs.get(i).copied().unwrap_or(0);
+            let from = self.off(i).unwrap_or(0);
             for j in i + 1..=(i + 12).min(words) {
-                let Some(run) = self.offs.get(j).and_then(|&e| self.buf.get(from..e)) else {
+                let Some(e) = self.off(j) else {
+                    break;
+                };
+                let Some(run) = self.buf.get(from..e) else {
                     break;
                 };
                 if run.len() > max_len {
@@ -411,9 +423,14 @@ fn header_core_parse(line: &str, memo: &mut HeaderMemo) -> bool {
 /// word whose own compact form may begin a header; a header line has four
 /// such words, one of which may begin an identifier header.
 fn may_be_header_core<'a>(line: &'a str, memo: &mut HeaderMemo<'a>) -> bool {
+    // Four words at least (most lines of a flattened table are shorter):
+    // told without looking anything up.
+    if words(line).nth(3).is_none() {
+        return false;
+    }
     let mut starts = 0usize;
     let mut id = false;
-    for w in line.split_whitespace() {
+    for w in words(line) {
         let (start, id_start) = match memo.starts.get(w) {
             Some(&hit) => hit,
             None => {
@@ -516,15 +533,24 @@ pub(crate) fn classify(lines: &[&str]) -> (Vec<LineRole>, Vec<HeaderBlock>) {
             *v = true;
         }
     }
+    // (total, near) counts of the texts printed near a header at least
+    // once: no other text can be furniture.
     let mut counts: FxMap<Cow<str>, (usize, usize)> = FxMap::default();
+    let is_near = |i: usize| near.get(i).copied().unwrap_or(false);
     for (i, l) in lines.iter().enumerate() {
-        if l.trim().is_empty() || is_ref(i) {
+        if !is_near(i) || l.trim().is_empty() || is_ref(i) {
             continue;
         }
         let e = counts.entry(norm(l)).or_default();
         e.0 += 1;
-        if near.get(i).copied().unwrap_or(false) {
-            e.1 += 1;
+        e.1 += 1;
+    }
+    for (i, l) in lines.iter().enumerate() {
+        if is_near(i) || l.trim().is_empty() || is_ref(i) {
+            continue;
+        }
+        if let Some(e) = counts.get_mut(norm(l).as_ref()) {
+            e.0 += 1;
         }
     }
     let is_furniture_text = |i: usize, l: &str| -> bool {
@@ -587,8 +613,14 @@ pub(crate) fn classify(lines: &[&str]) -> (Vec<LineRole>, Vec<HeaderBlock>) {
             }
             j += 1;
         }
-        let words = header_words(lines, core..=header_last);
-        let (labels, used) = parse_labels(&words, &mut memo);
+        // The header's words are the area's first ones: their labels are
+        // the greedy pass over them.
+        let n_words = area.partition_point(|w| w.line <= header_last);
+        let words = area.get(..n_words).unwrap_or(&[]);
+        let mut labels = Vec::new();
+        let used = greedy_labels(area_ends.upto(n_words, &mut memo), n_words, |i, j, key| {
+            labels.push((join_header(words.get(i..j).unwrap_or(&[])), key));
+        });
         for i in core..=header_last {
             if let Some(r) = roles.get_mut(i) {
                 if *r == LineRole::Content {

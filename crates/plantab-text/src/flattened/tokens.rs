@@ -13,9 +13,6 @@ use plantab_vocab::{
 pub(crate) struct Tok<'a> {
     /// The word as printed (a part of a printed word when it was split).
     pub text: &'a str,
-    /// 0-based line index in the document.
-    #[allow(dead_code)]
-    pub line: usize,
     /// First word on its line.
     pub line_start: bool,
     /// A blank (or dropped) line lies between this word and the previous.
@@ -28,9 +25,9 @@ pub(crate) struct Tok<'a> {
     /// word may continue the previous line's last word.
     pub open_before: bool,
     /// Cached [`status_at`] result, once [`annotate`] has run.
-    pub status: Option<Option<(StatusCode, usize)>>,
+    status: Option<Option<(StatusCode, u8)>>,
     /// Cached [`date_at`] result, once [`annotate`] has run.
-    pub date: Option<Option<DateStart>>,
+    date: u8,
     /// The role word the word is (punctuation around it ignored).
     pub role: Option<RoleWord>,
     /// Whether the word can be part of a role phrase
@@ -89,38 +86,59 @@ impl WordFacts {
 /// repeats its words (titles, dates, labels) row after row.
 #[derive(Default)]
 pub(crate) struct WordMemo<'a> {
-    facts: FxMap<&'a str, WordFacts>,
+    /// Facts, and where the word's compact form is in `compacts`.
+    facts: FxMap<&'a str, (WordFacts, u32, u32)>,
+    /// The remembered words' compact forms, one after the other.
+    compacts: String,
 }
 
 impl<'a> WordMemo<'a> {
-    fn facts(&mut self, text: &'a str) -> WordFacts {
-        if let Some(&f) = self.facts.get(text) {
-            return f;
-        }
-        let f = WordFacts::of(text);
-        if self.facts.len() >= 1 << 16 {
-            self.facts.clear();
-        }
-        self.facts.insert(text, f);
-        f
+    /// The word's facts and its compact form.
+    fn facts_and_compact(&mut self, text: &'a str) -> (WordFacts, &str) {
+        let (f, from, to) = match self.facts.get(text) {
+            Some(&hit) => hit,
+            None => {
+                if self.facts.len() >= 1 << 16 {
+                    self.facts.clear();
+                    self.compacts.clear();
+                }
+                let f = WordFacts::of(text);
+                let from = self.compacts.len();
+                compact_into(text, &mut self.compacts);
+                let to = self.compacts.len();
+                let (Ok(from), Ok(to)) = (u32::try_from(from), u32::try_from(to)) else {
+                    // Too much text to index: start afresh.
+                    self.facts.clear();
+                    self.compacts.clear();
+                    compact_into(text, &mut self.compacts);
+                    let to = u32::try_from(self.compacts.len()).unwrap_or(0);
+                    self.facts.insert(text, (f, 0, to));
+                    return (f, self.compacts.get(..to as usize).unwrap_or(""));
+                };
+                self.facts.insert(text, (f, from, to));
+                (f, from, to)
+            }
+        };
+        (
+            f,
+            self.compacts.get(from as usize..to as usize).unwrap_or(""),
+        )
     }
 }
 
 impl<'a> Tok<'a> {
-    /// A word with its layout flags; role facts are worked out here once.
-    fn new(text: &'a str, line: usize, glued: bool, memo: &mut WordMemo<'a>) -> Tok<'a> {
-        let facts = memo.facts(text);
+    /// A word with its layout flags, given its facts.
+    fn with_facts(text: &'a str, glued: bool, facts: WordFacts) -> Tok<'a> {
         let role = facts.role;
         Tok {
             text,
-            line,
             line_start: false,
             para_break: false,
             glued,
             empty_cell_before: false,
             open_before: false,
             status: None,
-            date: None,
+            date: 0,
             role,
             role_ok: facts.role_ok[usize::from(glued)],
             date_facts: facts.date,
@@ -135,26 +153,52 @@ impl<'a> Tok<'a> {
 
 /// Caches the status label and the date starting at every word (as seen
 /// in `toks`: the caches hold for this sequence of words).
-pub(crate) fn annotate(toks: &mut [Tok]) {
-    let (buf, offs) = compacts(toks);
+#[cfg(test)]
+fn annotate(toks: &mut [Tok]) {
+    annotate_with(toks, &mut Compacts::default());
+}
+
+/// Room for the words' compact forms, kept between rows.
+#[derive(Default)]
+pub(crate) struct Compacts {
+    buf: String,
+    offs: Vec<usize>,
+}
+
+/// [`annotate`] with the compact forms built in `room`.
+#[cfg(test)]
+fn annotate_with(toks: &mut [Tok], room: &mut Compacts) {
+    compacts_into(toks, room);
+    annotate_prepared(toks, room);
+}
+
+/// [`annotate`], given the words' compact forms in `room` (as
+/// [`tokenize_into`] left them).
+pub(crate) fn annotate_prepared(toks: &mut [Tok], room: &Compacts) {
+    if room.offs.len() != toks.len() + 1 {
+        // Not these words' forms: work them out.
+        let mut own = Compacts::default();
+        compacts_into(toks, &mut own);
+        return annotate_prepared(toks, &own);
+    }
+    let (buf, offs) = (&room.buf, &room.offs);
     for i in 0..toks.len() {
         // No label begins at a word that begins none (the label would
         // have to end inside it).
         let s = if toks.get(i).is_some_and(|t| t.status_start) {
-            status_in(&buf, &offs, i)
+            status_in(buf, offs, i)
         } else {
             None
         };
-        let d = match toks.get(i) {
-            Some(t) => {
-                let next = toks.get(i + 1).map(|n| n.date_facts);
-                t.date_facts.start(next)
-            }
-            None => None,
-        };
+        let next = toks.get(i + 1).map(|n| n.date_facts);
         if let Some(t) = toks.get_mut(i) {
-            t.status = Some(s);
-            t.date = Some(d);
+            // A label longer than a byte can count is left uncached
+            // (`status_at` works it out again).
+            t.status = match s {
+                None => Some(None),
+                Some((code, n)) => u8::try_from(n).ok().map(|n| Some((code, n))),
+            };
+            t.date = date_code(t.date_facts.start(next));
         }
     }
 }
@@ -162,14 +206,21 @@ pub(crate) fn annotate(toks: &mut [Tok]) {
 /// The words' compact forms in one buffer: word `k`'s is
 /// `buf[offs[k]..offs[k + 1]]`.
 fn compacts(toks: &[Tok]) -> (String, Vec<usize>) {
-    let mut buf = String::with_capacity(toks.iter().map(|t| t.text.len()).sum());
-    let mut offs = Vec::with_capacity(toks.len() + 1);
-    offs.push(0);
+    let mut room = Compacts::default();
+    compacts_into(toks, &mut room);
+    (room.buf, room.offs)
+}
+
+/// [`compacts`] into `room` (its contents replaced).
+fn compacts_into(toks: &[Tok], room: &mut Compacts) {
+    room.buf.clear();
+    room.offs.clear();
+    room.offs.reserve(toks.len() + 1);
+    room.offs.push(0);
     for t in toks {
-        compact_into(t.text, &mut buf);
-        offs.push(buf.len());
+        compact_into(t.text, &mut room.buf);
+        room.offs.push(room.buf.len());
     }
-    (buf, offs)
 }
 
 /// Splits lines (index, text) into words. Printed words that glue two role
@@ -184,7 +235,23 @@ pub(crate) fn tokenize_with<'a>(
     lines: impl IntoIterator<Item = (usize, &'a str)>,
     memo: &mut WordMemo<'a>,
 ) -> Vec<Tok<'a>> {
-    let mut out: Vec<Tok> = Vec::new();
+    let mut out = Vec::new();
+    tokenize_into(lines, memo, &mut out, &mut Compacts::default());
+    out
+}
+
+/// [`tokenize_with`] into `out` (its contents replaced), with the words'
+/// compact forms put in `room` for [`annotate_prepared`].
+pub(crate) fn tokenize_into<'a>(
+    lines: impl IntoIterator<Item = (usize, &'a str)>,
+    memo: &mut WordMemo<'a>,
+    out: &mut Vec<Tok<'a>>,
+    room: &mut Compacts,
+) {
+    out.clear();
+    room.buf.clear();
+    room.offs.clear();
+    room.offs.push(0);
     let mut parts: Vec<&str> = Vec::new();
     let mut last_line: Option<usize> = None;
     let mut pending_break = false;
@@ -204,22 +271,26 @@ pub(crate) fn tokenize_with<'a>(
         let mut first = true;
         // A lone short lower-case fragment under a line printed without a
         // trailing space is the end of a broken word ("Communication" / "s").
-        let fragment = {
-            let mut ws = text.split_whitespace();
-            let lone = match (ws.next(), ws.next()) {
+        let fragment = prev_open && !pending_break && {
+            let mut ws = words(text);
+            match (ws.next(), ws.next()) {
                 (Some(w), None) => w.chars().count() <= 3 && w.chars().all(|c| c.is_lowercase()),
                 _ => false,
-            };
-            lone && prev_open && !pending_break
+            }
         };
-        for word in text.split_whitespace() {
+        for word in words(text) {
             split_glued(word, &mut parts);
             for (k, part) in parts.iter().enumerate() {
-                let mut t = Tok::new(part, idx, k > 0 || fragment, memo);
-                t.line_start = first && k == 0;
-                t.para_break = pending_break && first && k == 0 && last_line.is_some();
-                t.empty_cell_before = empty_cell && first && k == 0;
-                t.open_before = prev_open && first && k == 0 && !pending_break;
+                let (facts, compact) = memo.facts_and_compact(part);
+                room.buf.push_str(compact);
+                room.offs.push(room.buf.len());
+                let mut t = Tok::with_facts(part, k > 0 || fragment, facts);
+                if first && k == 0 {
+                    t.line_start = true;
+                    t.para_break = pending_break && last_line.is_some();
+                    t.empty_cell_before = empty_cell;
+                    t.open_before = prev_open && !pending_break;
+                }
                 out.push(t);
             }
             first = false;
@@ -229,7 +300,231 @@ pub(crate) fn tokenize_with<'a>(
         prev_open = !text.ends_with(char::is_whitespace);
         last_line = Some(idx);
     }
-    out
+}
+
+/// The words of a line, as `str::split_whitespace` gives them: byte by
+/// byte for an ASCII line (the common case), char by char otherwise.
+pub(crate) fn words(line: &str) -> Words<'_> {
+    if line.is_ascii() {
+        Words::Ascii(line)
+    } else {
+        Words::Other(line.split_whitespace())
+    }
+}
+
+/// Iterator of [`words`].
+pub(crate) enum Words<'a> {
+    /// The rest of an ASCII line.
+    Ascii(&'a str),
+    /// A line with other characters.
+    Other(std::str::SplitWhitespace<'a>),
+}
+
+/// ASCII whitespace as `char::is_whitespace` has it (with the vertical
+/// tab, unlike `u8::is_ascii_whitespace`).
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Words::Other(it) => it.next(),
+            Words::Ascii(rest) => {
+                let b = rest.as_bytes();
+                let start = b.iter().position(|&c| !ascii_space(c))?;
+                let len = b
+                    .get(start..)?
+                    .iter()
+                    .position(|&c| ascii_space(c))
+                    .unwrap_or(b.len() - start);
+                let word = rest.get(start..start + len)?;
+                *rest = rest.get(start + len..).unwrap_or("");
+                Some(word)
+            }
+        }
+    }
+}
+
+/// Rows' words kept between the passes over a document, 16 bytes a word
+/// (a [`Tok`] is several times that): where the word is printed, its
+/// flags, and small indices into tables of the values it holds.
+pub(crate) struct TokStore<'a> {
+    /// The document: every stored word is a part of it.
+    text: &'a str,
+    words: Vec<Packed>,
+    roles: Vec<RoleWord>,
+    codes: Vec<StatusCode>,
+}
+
+/// Where a row's words are kept.
+pub(crate) enum Stored<'a> {
+    /// `words[from..to]` of the store.
+    Packed(usize, usize),
+    /// As they are (a word the packed form cannot hold).
+    Full(Vec<Tok<'a>>),
+}
+
+/// One word, packed.
+#[derive(Debug, Clone, Copy)]
+struct Packed {
+    /// Byte range in the document.
+    off: u32,
+    len: u32,
+    /// [`Tok`]'s flags, one bit each.
+    flags: u16,
+    /// 0: no role word; else 1 + index in `roles`.
+    role: u8,
+    /// 0: not cached; 1: no label; else 2 + index in `codes`.
+    status: u8,
+    /// The label's length in words.
+    status_words: u8,
+    /// [`Tok`]'s cached date ([`date_code`]).
+    date: u8,
+    /// [`DateFacts`] bits.
+    date_facts: u8,
+}
+
+/// Index of `v` in `table`, added when new; `None` past 253 entries
+/// (the packed form keeps two codes for other meanings).
+fn table_index<T: PartialEq + Copy>(table: &mut Vec<T>, v: T) -> Option<u8> {
+    let i = match table.iter().position(|x| *x == v) {
+        Some(i) => i,
+        None => {
+            table.push(v);
+            table.len() - 1
+        }
+    };
+    u8::try_from(i).ok().filter(|&i| i < 250)
+}
+
+impl<'a> TokStore<'a> {
+    /// An empty store for words of `text`.
+    pub(crate) fn new(text: &'a str) -> TokStore<'a> {
+        TokStore {
+            text,
+            words: Vec::new(),
+            roles: Vec::new(),
+            codes: Vec::new(),
+        }
+    }
+
+    /// Keeps a row's words; [`TokStore::load`] gives them back.
+    pub(crate) fn push(&mut self, toks: &[Tok<'a>]) -> Stored<'a> {
+        let from = self.words.len();
+        self.words.reserve(toks.len());
+        for t in toks {
+            match self.pack(t) {
+                Some(p) => self.words.push(p),
+                None => {
+                    self.words.truncate(from);
+                    return Stored::Full(toks.to_vec());
+                }
+            }
+        }
+        Stored::Packed(from, self.words.len())
+    }
+
+    fn pack(&mut self, t: &Tok<'a>) -> Option<Packed> {
+        let base = self.text.as_ptr() as usize;
+        let off = (t.text.as_ptr() as usize).checked_sub(base)?;
+        // The word must be this part of the document.
+        if self.text.get(off..off + t.text.len()) != Some(t.text) {
+            return None;
+        }
+        let flags = [
+            t.line_start,
+            t.para_break,
+            t.glued,
+            t.empty_cell_before,
+            t.open_before,
+            t.role_ok,
+            t.connector,
+            t.joins,
+            t.upper,
+            t.na,
+            t.status_start,
+        ]
+        .iter()
+        .enumerate()
+        .fold(0u16, |acc, (k, &b)| acc | (u16::from(b) << k));
+        let role = match t.role {
+            None => 0,
+            Some(r) => 1 + table_index(&mut self.roles, r)?,
+        };
+        let (status, status_words) = match t.status {
+            None => (0, 0),
+            Some(None) => (1, 0),
+            Some(Some((code, n))) => (2 + table_index(&mut self.codes, code)?, n),
+        };
+        let date = t.date;
+        Some(Packed {
+            off: u32::try_from(off).ok()?,
+            len: u32::try_from(t.text.len()).ok()?,
+            flags,
+            role,
+            status,
+            status_words,
+            date,
+            date_facts: t.date_facts.bits(),
+        })
+    }
+
+    /// The words of a row kept by [`TokStore::push`], into `out` (its
+    /// contents replaced).
+    pub(crate) fn load(&self, row: &Stored<'a>, out: &mut Vec<Tok<'a>>) {
+        out.clear();
+        let (from, to) = match row {
+            Stored::Full(toks) => {
+                out.extend_from_slice(toks);
+                return;
+            }
+            Stored::Packed(from, to) => (*from, *to),
+        };
+        let Some(words) = self.words.get(from..to) else {
+            return;
+        };
+        out.reserve(words.len());
+        for p in words {
+            let off = p.off as usize;
+            let text = self.text.get(off..off + p.len as usize).unwrap_or("");
+            let bit = |k: u32| p.flags & (1 << k) != 0;
+            let role = match p.role {
+                0 => None,
+                r => self.roles.get(usize::from(r - 1)).copied(),
+            };
+            let status = match p.status {
+                0 => None,
+                1 => Some(None),
+                c => Some(
+                    self.codes
+                        .get(usize::from(c - 2))
+                        .map(|&code| (code, p.status_words)),
+                ),
+            };
+            let date = p.date;
+            out.push(Tok {
+                text,
+                line_start: bit(0),
+                para_break: bit(1),
+                glued: bit(2),
+                empty_cell_before: bit(3),
+                open_before: bit(4),
+                status,
+                date,
+                role,
+                role_ok: bit(5),
+                date_facts: DateFacts::from_bits(p.date_facts),
+                connector: bit(6),
+                joins: bit(7),
+                upper: bit(8),
+                na: bit(9),
+                status_start: bit(10),
+            });
+        }
+    }
 }
 
 /// Splits a printed word where two role words were glued together; the
@@ -284,13 +579,19 @@ fn split_glued<'a>(word: &'a str, parts: &mut Vec<&'a str>) {
 /// without one.
 pub(crate) fn render(toks: &[Tok]) -> String {
     let mut s = String::new();
+    render_into(toks, &mut s);
+    s
+}
+
+/// [`render`] into `s` (its contents replaced).
+pub(crate) fn render_into(toks: &[Tok], s: &mut String) {
+    s.clear();
     for t in toks {
         if !s.is_empty() && !t.glued {
             s.push(' ');
         }
         s.push_str(t.text);
     }
-    s
 }
 
 /// "N/A", "N/a", "n/a".
@@ -403,10 +704,34 @@ pub(crate) enum DateStart {
 
 /// The date starting at `toks[i]`, if one does.
 pub(crate) fn date_at(toks: &[Tok], i: usize) -> Option<DateStart> {
-    if let Some(cached) = toks.get(i)?.date {
+    if let Some(cached) = date_of_code(toks.get(i)?.date) {
         return cached;
     }
     date_uncached(toks, i)
+}
+
+/// A cached [`date_at`] answer in a byte: 0 when not cached (or not
+/// expressible), 1 for no date, 2 for a month, `0x10 + n` for a strong
+/// date of `n` words, `0x20 + n` for a soft one (`n` below 16).
+fn date_code(d: Option<DateStart>) -> u8 {
+    let small = |n: usize| u8::try_from(n).ok().filter(|&n| n < 16);
+    match d {
+        None => 1,
+        Some(DateStart::Month) => 2,
+        Some(DateStart::Strong(n)) => small(n).map_or(0, |n| 0x10 + n),
+        Some(DateStart::Soft(n)) => small(n).map_or(0, |n| 0x20 + n),
+    }
+}
+
+/// The answer [`date_code`] put in a byte; `None` when none was.
+fn date_of_code(c: u8) -> Option<Option<DateStart>> {
+    match c {
+        1 => Some(None),
+        2 => Some(Some(DateStart::Month)),
+        0x10..=0x1f => Some(Some(DateStart::Strong(usize::from(c - 0x10)))),
+        0x20..=0x2f => Some(Some(DateStart::Soft(usize::from(c - 0x20)))),
+        _ => None,
+    }
 }
 
 fn date_uncached(toks: &[Tok], i: usize) -> Option<DateStart> {
@@ -416,7 +741,7 @@ fn date_uncached(toks: &[Tok], i: usize) -> Option<DateStart> {
 }
 
 /// What [`date_at`] needs to know about one printed word.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct DateFacts {
     /// A full date by itself ("Dec-22", "22-Sep", "1/2/2023", "2024").
     whole: bool,
@@ -436,6 +761,37 @@ struct DateFacts {
 }
 
 impl DateFacts {
+    /// The facts as bits ([`DateFacts::from_bits`] reads them back).
+    fn bits(self) -> u8 {
+        [
+            self.whole,
+            self.month_dash,
+            self.dash_whole,
+            self.month_or_period,
+            self.month,
+            self.soft,
+            self.small_number,
+            self.year_like,
+        ]
+        .iter()
+        .enumerate()
+        .fold(0u8, |acc, (k, &b)| acc | (u8::from(b) << k))
+    }
+
+    fn from_bits(b: u8) -> DateFacts {
+        let bit = |k: u32| b & (1 << k) != 0;
+        DateFacts {
+            whole: bit(0),
+            month_dash: bit(1),
+            dash_whole: bit(2),
+            month_or_period: bit(3),
+            month: bit(4),
+            soft: bit(5),
+            small_number: bit(6),
+            year_like: bit(7),
+        }
+    }
+
     fn of(text: &str) -> DateFacts {
         let w = text.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '.' | ';'));
         let mut f = DateFacts::default();
@@ -508,7 +864,7 @@ pub(crate) fn loose_date_at(toks: &[Tok], i: usize) -> bool {
 /// it takes. The label must end at a word boundary.
 pub(crate) fn status_at(toks: &[Tok], i: usize) -> Option<(StatusCode, usize)> {
     if let Some(cached) = toks.get(i)?.status {
-        return cached;
+        return cached.map(|(code, n)| (code, usize::from(n)));
     }
     let window = toks.get(i..)?;
     let window = window
