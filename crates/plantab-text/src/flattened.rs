@@ -45,7 +45,7 @@ mod roles;
 mod tokens;
 
 use cells::{Context, TailKind};
-use page::{classify, ref_on_line, LineRole};
+use page::{classify, ref_on_line, Classified, LineRole};
 use plantab_model::{
     Block, FragmentRow, Layout, Legend, LegendItem, SourceFormat, TableFragment, TextBlock, Warning,
 };
@@ -251,7 +251,11 @@ pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
 /// `list_dropped` is set.
 fn read(text: &str, list_dropped: bool) -> FlattenedRead {
     let lines = lines_of(text);
-    let (roles, blocks) = classify(&lines);
+    let Classified {
+        roles,
+        blocks,
+        has_ref,
+    } = classify(&lines);
     let mut warnings = Vec::new();
 
     let canonical = blocks
@@ -270,8 +274,11 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
         .unwrap_or(lines.len());
 
     // Rows: (line, text before the identifier, identifier, text after).
+    // Only the lines `classify` found an identifier on are looked at again.
     let ref_lines: Vec<(usize, &str, &str, &str)> = (tables_from..lines.len())
-        .filter(|&i| roles.get(i) == Some(&LineRole::Content))
+        .filter(|&i| {
+            has_ref.get(i).copied().unwrap_or(false) && roles.get(i) == Some(&LineRole::Content)
+        })
         .filter_map(|i| {
             let (before, id, after) = lines.get(i).and_then(|l| ref_on_line(l))?;
             Some((i, before, id, after))
@@ -294,13 +301,15 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
             None => starts.push((ri, String::new())),
         }
     }
-    // Each row's words, read once and kept packed; the risk word is
-    // learned on the way.
+    // Each row's words, read once and kept packed; the risk word and the
+    // role phrases' row counts are learned on the way.
     let mut store = tokens::TokStore::new(text);
     let mut risk_words = cells::RiskWords::default();
     let mut toks: Vec<Tok> = Vec::new();
     let mut room = tokens::Compacts::default();
     let mut rows: Vec<RowSpan> = Vec::with_capacity(ref_lines.len());
+    let mut anchor: Vec<bool> = Vec::new();
+    let mut lexicon = roles::RoleLexicon::default();
     for (k, &(ri, _, id, after)) in ref_lines.iter().enumerate() {
         let Some((start, ws)) = starts.get_mut(k).map(|(s, w)| (*s, std::mem::take(w))) else {
             continue;
@@ -318,6 +327,8 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
         tokens::tokenize_into(feed, &mut memo, &mut toks, &mut room);
         tokens::annotate_prepared(&mut toks, &room);
         risk_words.add(&toks);
+        cells::anchors_without_risk_word_into(&toks, &mut anchor);
+        lexicon.add_row(&toks, &anchor);
         rows.push(RowSpan {
             start,
             workstream: ws,
@@ -326,31 +337,27 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
         });
     }
     drop(memo);
+    drop(has_ref);
 
     // Learn from the whole document, then split each row.
     let risk_word = risk_words.finish();
-    let mut anchor: Vec<bool> = Vec::new();
-    let mut lexicon = roles::RoleLexicon::default();
-    for r in &rows {
-        store.load(&r.toks, &mut toks);
-        cells::anchors_into(&toks, risk_word.as_deref(), &mut anchor);
-        lexicon.add_row(&toks, &anchor);
-    }
+    lexicon.settle(risk_word.as_deref());
     let ctx = Context {
         lexicon,
         risk_word,
         tail: schema.tail.iter().map(|(_, k)| *k).collect(),
         has_risk: schema.risk.is_some(),
     };
-    let mut row_at: std::collections::BTreeMap<usize, FragmentRow> =
-        std::collections::BTreeMap::new();
+    // The rows in line order (their start lines strictly increase: a
+    // row's workstream lies below the previous row's identifier line).
+    let mut row_at: Vec<(usize, FragmentRow)> = Vec::with_capacity(rows.len());
     let mut parts = cells::RowParts::default();
     let mut scratch = String::new();
     for r in &rows {
         store.load(&r.toks, &mut toks);
         cells::anchors_into(&toks, ctx.risk_word.as_deref(), &mut anchor);
         cells::split_row_into(&toks, &anchor, &ctx, &mut parts);
-        row_at.insert(
+        row_at.push((
             r.start,
             FragmentRow {
                 cells: place(&schema, r, &parts, &mut scratch),
@@ -359,7 +366,7 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
                 bbox: None,
                 spans: Vec::new(),
             },
-        );
+        ));
     }
     drop(rows);
     drop(store);
@@ -378,6 +385,8 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
     let mut dropped = Vec::new();
     read_legend(&lines, tables_from, &mut out);
     let mut frag: Option<TableFragment> = None;
+    // The rows not yet emitted, first line first.
+    let mut row_at = row_at.into_iter().peekable();
     let mut orphan: Vec<(usize, &str)> = Vec::new();
     let flush_orphan = |orphan: &mut Vec<(usize, &str)>,
                         out: &mut Vec<Block>,
@@ -461,7 +470,10 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
                 }));
             }
             LineRole::Content => {
-                if let Some(row) = row_at.remove(&i) {
+                // A row whose first line was passed is never emitted
+                // (as with a look-up by line).
+                while row_at.next_if(|(s, _)| *s < i).is_some() {}
+                if let Some((_, row)) = row_at.next_if(|(s, _)| *s == i) {
                     flush_orphan(&mut orphan, &mut out, &mut frag, &mut warnings);
                     let f = frag.get_or_insert_with(|| TableFragment {
                         page: None,
@@ -554,14 +566,20 @@ fn workstream_above<'a>(
         return None;
     }
     // A status label or a date is no workstream.
-    let toks = tokens::tokenize_with(
+    let mut toks = Vec::new();
+    let mut room = tokens::Compacts::default();
+    tokens::tokenize_into(
         lines
             .get(i..end)?
             .iter()
             .enumerate()
             .map(|(k, l)| (i + k, *l)),
         memo,
+        &mut toks,
+        &mut room,
     );
+    // Labels and dates worked out once for all the words.
+    tokens::annotate_prepared(&mut toks, &room);
     if (0..toks.len()).any(|k| status_at(&toks, k).is_some() || tokens::date_at(&toks, k).is_some())
     {
         return None;

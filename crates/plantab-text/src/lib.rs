@@ -50,7 +50,10 @@ enum Detected<'a> {
 /// Runs the shape checks in order of precedence: tab-separated tables,
 /// then a flattened tracker, then vertical records; tabular when none fits.
 fn detect(text: &str) -> Detected<'_> {
-    if tabular::looks_tabular(text) {
+    // A tab-separated table needs a tab: a text without one (found by
+    // byte search) skips the line-by-line tabular check.
+    let has_tab = memchr::memchr(b'\t', text.as_bytes()).is_some();
+    if has_tab && tabular::looks_tabular(text) {
         return Detected::Tabular;
     }
     if flattened::looks_flattened(text) {
@@ -58,7 +61,7 @@ fn detect(text: &str) -> Detected<'_> {
     }
     // `looks_tabular` rejects most texts with tabs, not all; vertical
     // records never have one.
-    if !text.contains('\t') {
+    if !has_tab {
         let scan = vertical::Scan::new(text);
         if scan.looks_vertical() {
             return Detected::Vertical(scan);

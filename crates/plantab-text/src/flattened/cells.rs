@@ -42,8 +42,8 @@ pub(crate) struct RowParts<'a> {
 
 /// Settings learned from the whole document.
 #[derive(Debug, Default)]
-pub(crate) struct Context {
-    pub lexicon: RoleLexicon,
+pub(crate) struct Context<'a> {
+    pub lexicon: RoleLexicon<'a>,
     /// The word of "Word N" risk values ("Focus 1"), when the document has one.
     pub risk_word: Option<String>,
     pub tail: Vec<TailKind>,
@@ -114,6 +114,13 @@ impl<'t> RiskWords<'t> {
             .max_by_key(|(w, c)| (*c, std::cmp::Reverse(*w)))
             .map(|(w, _)| w.to_string())
     }
+}
+
+/// For each word: does a date, `N/A` or status label start there? (As
+/// [`anchors_into`] before the risk word is known; into `out`, its
+/// contents replaced.)
+pub(crate) fn anchors_without_risk_word_into(toks: &[Tok], out: &mut Vec<bool>) {
+    anchors_into(toks, None, out);
 }
 
 /// For each word: does a date, risk value or status label start there?

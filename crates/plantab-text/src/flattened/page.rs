@@ -492,8 +492,52 @@ fn norm(line: &str) -> Cow<'_, str> {
     }
 }
 
+/// The lines classified.
+pub(crate) struct Classified {
+    /// Each line's role.
+    pub roles: Vec<LineRole>,
+    /// The column headers found.
+    pub blocks: Vec<HeaderBlock>,
+    /// Per line: does [`ref_on_line`] find a row identifier on it.
+    pub has_ref: Vec<bool>,
+}
+
+/// The first and last bytes of a line's text without the whitespace
+/// around it: the same for a line and its [`norm`] form (which only
+/// changes whitespace). 0 for a blank line.
+fn text_sig(line: &str) -> usize {
+    let b = line.trim().as_bytes();
+    match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) => usize::from(f) << 8 | usize::from(l),
+        _ => 0,
+    }
+}
+
+/// A set of [`text_sig`] values: a cheap test before a look-up by text.
+struct SigSet(Vec<u64>);
+
+impl Default for SigSet {
+    fn default() -> SigSet {
+        SigSet(vec![0; 1 << 10])
+    }
+}
+
+impl SigSet {
+    fn insert(&mut self, sig: usize) {
+        if let Some(w) = self.0.get_mut(sig / 64) {
+            *w |= 1 << (sig % 64);
+        }
+    }
+
+    fn contains(&self, sig: usize) -> bool {
+        self.0
+            .get(sig / 64)
+            .is_some_and(|w| w & (1 << (sig % 64)) != 0)
+    }
+}
+
 /// Classifies every line.
-pub(crate) fn classify(lines: &[&str]) -> (Vec<LineRole>, Vec<HeaderBlock>) {
+pub(crate) fn classify(lines: &[&str]) -> Classified {
     let n = lines.len();
     let mut roles: Vec<LineRole> = lines
         .iter()
@@ -545,8 +589,16 @@ pub(crate) fn classify(lines: &[&str]) -> (Vec<LineRole>, Vec<HeaderBlock>) {
         e.0 += 1;
         e.1 += 1;
     }
+    // A text printed near headers fewer than three times is no furniture
+    // whatever its total: only the others are counted on, and a line is
+    // looked up only when its [`text_sig`] is one of theirs.
+    counts.retain(|_, &mut (_, nearc)| nearc >= 3);
+    let mut sigs = SigSet::default();
+    for k in counts.keys() {
+        sigs.insert(text_sig(k));
+    }
     for (i, l) in lines.iter().enumerate() {
-        if is_near(i) || l.trim().is_empty() || is_ref(i) {
+        if is_near(i) || !sigs.contains(text_sig(l)) || is_ref(i) {
             continue;
         }
         if let Some(e) = counts.get_mut(norm(l).as_ref()) {
@@ -554,7 +606,7 @@ pub(crate) fn classify(lines: &[&str]) -> (Vec<LineRole>, Vec<HeaderBlock>) {
         }
     }
     let is_furniture_text = |i: usize, l: &str| -> bool {
-        if l.trim().is_empty() || is_ref(i) {
+        if !sigs.contains(text_sig(l)) || is_ref(i) {
             return false;
         }
         counts
@@ -669,7 +721,11 @@ pub(crate) fn classify(lines: &[&str]) -> (Vec<LineRole>, Vec<HeaderBlock>) {
             labels,
         });
     }
-    (roles, blocks)
+    Classified {
+        roles,
+        blocks,
+        has_ref,
+    }
 }
 
 /// A short line printed after a page break (two or more blank lines, or
@@ -762,6 +818,25 @@ mod tests {
         ] {
             assert!(!is_header_core_memo(prose, &mut memo), "{prose}");
         }
+    }
+
+    #[test]
+    fn a_line_and_its_normal_form_share_a_signature() {
+        for l in [
+            "  Update Due  ",
+            "Update\t Due",
+            "a",
+            " \u{a0}Café\u{2003}au  lait\u{a0}",
+            "\u{b}x\u{c}y\r",
+        ] {
+            assert_eq!(text_sig(l), text_sig(norm(l).as_ref()), "{l:?}");
+            assert_ne!(text_sig(l), 0, "{l:?}");
+        }
+        assert_eq!(text_sig(" \t "), 0);
+        let mut set = SigSet::default();
+        set.insert(text_sig("Update Due"));
+        assert!(set.contains(text_sig("  Update   Due ")));
+        assert!(!set.contains(text_sig("Due Update")));
     }
 
     #[test]

@@ -184,26 +184,42 @@ fn key_into(toks: &[Tok], out: &mut String) {
 }
 
 /// How many rows each well-formed role phrase appears in.
+///
+/// Rows are counted as they are read, before the document's risk word
+/// is known ([`super::cells::RiskWords`]): a phrase that stands on its own
+/// only if the word after it starts a "Word N" risk value is kept aside
+/// with that word, and counted by [`RoleLexicon::settle`] once the risk
+/// word is known.
 #[derive(Debug, Default)]
-pub(crate) struct RoleLexicon {
+pub(crate) struct RoleLexicon<'a> {
     /// Each phrase's key, numbered.
     ids: FxMap<String, usize>,
     /// Rows each numbered phrase appears in.
     rows_with: Vec<usize>,
     /// The phrases of the row being counted.
     seen: Vec<usize>,
+    /// The phrases of the row being counted that stand on their own if
+    /// the word after them (given) is the risk word.
+    maybe: Vec<(usize, &'a str)>,
+    /// Such phrases of all rows: (row, phrase, word after it); the phrase
+    /// was not counted in that row otherwise.
+    deferred: Vec<(usize, usize, &'a str)>,
+    /// Rows added.
+    rows: usize,
     /// Room to build keys in.
     scratch: std::cell::RefCell<String>,
 }
 
-impl RoleLexicon {
+impl<'a> RoleLexicon<'a> {
     /// Counts the role phrases of one row's words. A phrase counts where
     /// it stands on its own: at a line start or after a word that cannot be
     /// part of a title, and before a line end, such a word, or an anchor
-    /// (`anchors[i]`: a date, risk value or status label starts at word i).
-    pub(crate) fn add_row(&mut self, toks: &[Tok], anchors: &[bool]) {
+    /// (`anchors[i]`: a date, `N/A` or status label starts at word i; a
+    /// "Word N" risk value, [`RoleLexicon::settle`] tells).
+    pub(crate) fn add_row(&mut self, toks: &[Tok<'a>], anchors: &[bool]) {
         let scratch = self.scratch.get_mut();
         self.seen.clear();
+        self.maybe.clear();
         let n = toks.len();
         let open_left = |i: usize| match (i.checked_sub(1).and_then(|p| toks.get(p)), toks.get(i)) {
             (None, _) => true,
@@ -219,6 +235,15 @@ impl RoleLexicon {
                     || anchors.get(j).copied().unwrap_or(false)
             }
         };
+        // The word at `j` may start a "Word N" risk value: a one or two
+        // digit number follows it.
+        let risk_before = |j: usize| {
+            toks.get(j + 1).is_some_and(|nx| {
+                !nx.text.is_empty()
+                    && nx.text.len() <= 2
+                    && nx.text.bytes().all(|b| b.is_ascii_digit())
+            })
+        };
         for i in 0..n {
             if !open_left(i) {
                 continue;
@@ -233,24 +258,60 @@ impl RoleLexicon {
                     break;
                 }
                 alive = alive && wf.push(last);
-                if alive && open_right(j) && wf.holds(span.len()) {
-                    key_into(span, scratch);
-                    let id = match self.ids.get(scratch.as_str()) {
-                        Some(&id) => id,
-                        None => {
-                            let id = self.rows_with.len();
-                            self.ids.insert(scratch.clone(), id);
-                            self.rows_with.push(0);
-                            id
-                        }
-                    };
+                if !alive || !wf.holds(span.len()) {
+                    continue;
+                }
+                let open = open_right(j);
+                if !open && !risk_before(j) {
+                    continue;
+                }
+                key_into(span, scratch);
+                let id = match self.ids.get(scratch.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.rows_with.len();
+                        self.ids.insert(scratch.clone(), id);
+                        self.rows_with.push(0);
+                        id
+                    }
+                };
+                if open {
                     self.seen.push(id);
+                } else if let Some(next) = toks.get(j) {
+                    self.maybe.push((id, next.text));
                 }
             }
         }
         self.seen.sort_unstable();
         self.seen.dedup();
         for &id in &self.seen {
+            if let Some(c) = self.rows_with.get_mut(id) {
+                *c += 1;
+            }
+        }
+        let row = self.rows;
+        for &(id, w) in &self.maybe {
+            if self.seen.binary_search(&id).is_err() {
+                self.deferred.push((row, id, w));
+            }
+        }
+        self.rows += 1;
+    }
+
+    /// Counts the phrases kept aside whose following word is the risk
+    /// word (compared as `risk_at` does), once per row; to be called once,
+    /// after every row was added.
+    pub(crate) fn settle(&mut self, risk_word: Option<&str>) {
+        let deferred = std::mem::take(&mut self.deferred);
+        let Some(risk) = risk_word else { return };
+        let mut hits: Vec<(usize, usize)> = deferred
+            .into_iter()
+            .filter(|(_, _, w)| w.eq_ignore_ascii_case(risk))
+            .map(|(row, id, _)| (row, id))
+            .collect();
+        hits.sort_unstable();
+        hits.dedup();
+        for (_, id) in hits {
             if let Some(c) = self.rows_with.get_mut(id) {
                 *c += 1;
             }
@@ -281,7 +342,7 @@ pub(crate) struct Phrase {
 
 /// Splits `toks` (a run of role-compatible words) into titles, preferring
 /// phrases that recur in the document. `None` when no split exists.
-pub(crate) fn segment(toks: &[Tok], lex: &RoleLexicon) -> Option<Vec<Phrase>> {
+pub(crate) fn segment(toks: &[Tok], lex: &RoleLexicon<'_>) -> Option<Vec<Phrase>> {
     let n = toks.len();
     let mut best: Vec<Option<(f64, usize, bool)>> = vec![None; n + 1];
     if let Some(b) = best.get_mut(0) {
@@ -494,6 +555,93 @@ mod tests {
             }
         }
         assert!(formed > 1000, "{formed}");
+    }
+
+    /// Row counts as kept, keyed by phrase.
+    fn counts(lex: &RoleLexicon) -> std::collections::BTreeMap<String, usize> {
+        lex.ids
+            .iter()
+            .map(|(k, &id)| (k.clone(), lex.rows_with[id]))
+            .filter(|(_, c)| *c > 0)
+            .collect()
+    }
+
+    #[test]
+    fn rows_counted_before_the_risk_word_is_known_count_as_after() {
+        use crate::flattened::cells::{anchors_into, anchors_without_risk_word_into};
+        use crate::flattened::tokens::{annotate_prepared, tokenize_into, Compacts, WordMemo};
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/text");
+        let mut docs: Vec<String> = Vec::new();
+        for d in [dir.to_string(), format!("{dir}/own")] {
+            for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    docs.push(t);
+                }
+            }
+        }
+        // Rows of our own: a "Priority N" risk value after the leads, once
+        // in lower case, and a title that stands alone only before it.
+        docs.push(
+            "Head of Parks Lead Member for Parks Priority 2 N/A\n\n\
+             Head of Parks Lead Member for Parks priority 3 Complete\n\n\
+             Head of Parks Lead Member for Parks Jan-25 Priority 1\n\n\
+             Service Manager Waste Officer Priority 12 On hold\n\n\
+             Service Manager Waste Officer Priority\n\n"
+                .to_string(),
+        );
+        let mut checked = 0;
+        for doc in &docs {
+            // Paragraphs stand for rows.
+            let rows: Vec<Vec<(usize, &str)>> = doc
+                .split("\n\n")
+                .map(|p| p.lines().enumerate().collect())
+                .collect();
+            for risk in [None, Some("Focus"), Some("priority"), Some("Leader")] {
+                let (mut memo, mut room) = (WordMemo::default(), Compacts::default());
+                let (mut toks, mut anchors) = (Vec::new(), Vec::new());
+                let mut after = RoleLexicon::default();
+                let mut before = RoleLexicon::default();
+                for row in &rows {
+                    tokenize_into(row.iter().copied(), &mut memo, &mut toks, &mut room);
+                    annotate_prepared(&mut toks, &room);
+                    anchors_into(&toks, risk, &mut anchors);
+                    after.add_row(&toks, &anchors);
+                    anchors_without_risk_word_into(&toks, &mut anchors);
+                    before.add_row(&toks, &anchors);
+                }
+                before.settle(risk);
+                let want = counts(&after);
+                assert_eq!(counts(&before), want, "risk word {risk:?}");
+                checked += want.len();
+            }
+        }
+        assert!(checked > 100, "{checked}");
+        // Our own rows: "Cabinet Member for Parks" stands alone at a line
+        // start, before the date, before a lower-case word, and before
+        // the risk value "Priority 2" only once the risk word is known.
+        let title = tokenize([(0, "Cabinet Member for Parks")]);
+        let row = |l: &'static str| {
+            let (mut toks, mut room, mut memo) =
+                (Vec::new(), Compacts::default(), WordMemo::default());
+            tokenize_into([(0, "Works done"), (1, l)], &mut memo, &mut toks, &mut room);
+            annotate_prepared(&mut toks, &room);
+            toks
+        };
+        for (risk, want) in [(Some("Priority"), 3), (Some("PRIORITY"), 3), (None, 2)] {
+            let mut lex = RoleLexicon::default();
+            let mut anchors = Vec::new();
+            for l in [
+                "Cabinet Member for Parks Priority 2 N/A",
+                "Cabinet Member for Parks priority 3 Complete",
+                "Cabinet Member for Parks Jan-25 Priority 1",
+            ] {
+                let toks = row(l);
+                anchors_without_risk_word_into(&toks, &mut anchors);
+                lex.add_row(&toks, &anchors);
+            }
+            lex.settle(risk);
+            assert_eq!(lex.freq(&title), want, "{risk:?}");
+        }
     }
 
     #[test]
