@@ -77,7 +77,11 @@ pub fn interpret(table: &RebuiltTable) -> TableColumns {
     let mut title_hint = None;
     let mut seen = std::collections::HashSet::new();
     for (i, label) in table.header.iter().enumerate() {
-        let label_flat = label.split_whitespace().collect::<Vec<_>>().join(" ");
+        let label_flat = if crate::is_unwrapped(label) {
+            label.clone()
+        } else {
+            label.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
         let m = match_header(&label_flat);
         let role = match m.as_ref().map(|m| m.key) {
             Some("status") => ColumnRole::Status(period_of(&label_flat)),
@@ -203,15 +207,15 @@ pub fn find_year(s: &str) -> Option<i32> {
 pub fn table_kind(table: &RebuiltTable, cols: &TableColumns, section: Option<&str>) -> TableKind {
     let unit_cell = table.rows.iter().take(4).any(|r| {
         r.cells.iter().any(|c| {
-            c.split_whitespace().count() <= 2
-                && plantab_vocab::is_financial_marker(c)
+            c.split_whitespace().nth(2).is_none()
+                && plantab_vocab::is_financial_marker_fast(c)
                 && c.chars().any(|ch| !ch.is_alphabetic())
         })
     });
     if table
         .header
         .iter()
-        .any(|h| plantab_vocab::is_financial_marker(h))
+        .any(|h| plantab_vocab::is_financial_marker_fast(h))
         || unit_cell
     {
         return TableKind::Financial;
@@ -231,12 +235,17 @@ pub fn table_kind(table: &RebuiltTable, cols: &TableColumns, section: Option<&st
 
 /// More than half the non-empty cells outside the first column are figures.
 fn mostly_figures(table: &RebuiltTable) -> bool {
+    if table.header.len() < 3 {
+        return false;
+    }
     let mut figures = 0usize;
     let mut total = 0usize;
     for r in &table.rows {
         for c in r.cells.iter().skip(1).filter(|c| !c.is_empty()) {
             total += 1;
-            let t = c.trim_matches(|ch: char| "£$€%()-, ".contains(ch));
+            let t = c.trim_matches(|ch: char| {
+                matches!(ch, '£' | '$' | '€' | '%' | '(' | ')' | '-' | ',' | ' ')
+            });
             if !t.is_empty()
                 && t.chars()
                     .all(|ch| ch.is_ascii_digit() || ch == ',' || ch == '.')
@@ -245,7 +254,7 @@ fn mostly_figures(table: &RebuiltTable) -> bool {
             }
         }
     }
-    table.header.len() >= 3 && total >= 4 && figures * 2 > total
+    total >= 4 && figures * 2 > total
 }
 
 #[cfg(test)]

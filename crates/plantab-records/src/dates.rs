@@ -95,26 +95,44 @@ pub fn parse_date(raw: &str, ctx: &DateContext) -> DateValue {
     // "Q4 2024", "Mar-24"): answers are remembered per thread (a bounded
     // cache, cleared when full; the answer depends only on the text and
     // the context).
-    type Memo = std::collections::HashMap<(String, DateContext), DateValue>;
+    // Keyed by context, then text: a lookup borrows the text, no key is
+    // built unless the answer is new.
+    #[derive(Default)]
+    struct Memo {
+        by_context:
+            std::collections::HashMap<DateContext, std::collections::HashMap<String, DateValue>>,
+        len: usize,
+    }
     thread_local! {
-        static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::new());
+        static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
     }
     const MEMO_MAX: usize = 4096;
     const MEMO_KEY_MAX_BYTES: usize = 64;
     if raw.len() > MEMO_KEY_MAX_BYTES {
         return parse_date_uncached(raw, ctx);
     }
-    let key = (raw.to_string(), *ctx);
-    if let Some(hit) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
+    let hit = MEMO.with(|m| {
+        m.borrow()
+            .by_context
+            .get(ctx)
+            .and_then(|texts| texts.get(raw))
+            .cloned()
+    });
+    if let Some(hit) = hit {
         return hit;
     }
     let value = parse_date_uncached(raw, ctx);
     MEMO.with(|m| {
         let mut m = m.borrow_mut();
-        if m.len() >= MEMO_MAX {
-            m.clear();
+        if m.len >= MEMO_MAX {
+            m.by_context.clear();
+            m.len = 0;
         }
-        m.insert(key, value.clone());
+        m.by_context
+            .entry(*ctx)
+            .or_default()
+            .insert(raw.to_string(), value.clone());
+        m.len += 1;
     });
     value
 }

@@ -7,6 +7,7 @@
 //! shape, never by a list of prefixes.
 
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// What an id cell holds.
@@ -53,10 +54,31 @@ fn phrase_re() -> Option<&'static Regex> {
 /// Joins a reference printed split after a separator: `GP20- CSP4-3-02` →
 /// `GP20-CSP4-3-02`.
 pub fn normalise_code(s: &str) -> String {
+    normalise_code_cow(s).into_owned()
+}
+
+/// [`normalise_code`], borrowing `s` when it needs no change.
+fn normalise_code_cow(s: &str) -> Cow<'_, str> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat: Cow<'_, str> = if crate::is_unwrapped(s) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    // The pattern needs a separator followed by a space: without one there
+    // is nothing to join.
+    let b = flat.as_bytes();
+    let may_split = b
+        .windows(2)
+        .any(|w| matches!(w, [b'-' | b'/' | b'.', b' ']));
+    if !may_split {
+        return flat;
+    }
     match compiled(&RE, SPLIT_CODE_PATTERN) {
-        Some(re) => re.replace_all(&flat, "$1$2").into_owned(),
+        Some(re) => match re.replace_all(&flat, "$1$2") {
+            Cow::Borrowed(_) => flat,
+            Cow::Owned(o) => Cow::Owned(o),
+        },
         None => flat,
     }
 }
@@ -67,7 +89,7 @@ fn find<'t>(re: Option<&Regex>, text: &'t str) -> Option<regex::Match<'t>> {
 
 /// Splits an id cell.
 pub fn parse_id_cell(cell: &str) -> IdCell {
-    let text = normalise_code(cell);
+    let text = normalise_code_cow(cell);
     let text = text.trim();
     if text.is_empty() {
         return IdCell::default();
@@ -120,6 +142,33 @@ pub fn parse_id_cell(cell: &str) -> IdCell {
 /// When `existing` holds a sibling printed as the level's own row
 /// (`AB.C2.0`), that row is the parent. `None` for ids with no hierarchy.
 pub fn implied_parent(id: &str, existing: &dyn Fn(&str) -> bool) -> Option<String> {
+    let head = implied_head(id)?;
+    let zero = format!("{head}.0");
+    if existing(&zero) {
+        return Some(zero);
+    }
+    Some(head.to_string())
+}
+
+/// [`implied_parent`] with the level rows (`….0` ids; other ids are never
+/// asked for) in a set: no string is built to ask when the set is empty.
+pub(crate) fn implied_parent_in(
+    id: &str,
+    level_rows: &std::collections::HashSet<String>,
+) -> Option<String> {
+    let head = implied_head(id)?;
+    if !level_rows.is_empty() {
+        let zero = format!("{head}.0");
+        if level_rows.contains(&zero) {
+            return Some(zero);
+        }
+    }
+    Some(head.to_string())
+}
+
+/// The id with its last `.n` component removed, when the id has such a
+/// hierarchy (see [`implied_parent`]).
+fn implied_head(id: &str) -> Option<&str> {
     let (head, last) = id.rsplit_once('.')?;
     if head.is_empty() || last.is_empty() || !last.chars().all(|c| c.is_ascii_digit()) {
         return None;
@@ -131,11 +180,7 @@ pub fn implied_parent(id: &str, existing: &dyn Fn(&str) -> bool) -> Option<Strin
     if !head.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    let zero = format!("{head}.0");
-    if existing(&zero) {
-        return Some(zero);
-    }
-    Some(head.to_string())
+    Some(head)
 }
 
 /// True for ids of the form `….0`: rows that head a level of the
@@ -201,6 +246,61 @@ mod tests {
     fn patterns_compile() {
         for p in [CODE_PATTERN, PHRASE_PATTERN, SPLIT_CODE_PATTERN] {
             assert!(Regex::new(p).is_ok(), "{p}");
+        }
+    }
+
+    /// `normalise_code` as it was before its fast paths: the reference.
+    fn normalise_reference(s: &str) -> String {
+        let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let re = Regex::new(SPLIT_CODE_PATTERN).unwrap();
+        re.replace_all(&flat, "$1$2").into_owned()
+    }
+
+    #[test]
+    fn normalise_code_fast_paths_match_the_pattern() {
+        for s in [
+            "",
+            "  ",
+            "QQ P4",
+            "QQ  P4\n",
+            "XX20- AB4-3-02",
+            "XX20-\nAB4- 3-02",
+            "AB. C2 / 7",
+            "A- b",
+            "- 2",
+            "Item 3. Next",
+            "Ref\u{a0}12/ 4",
+            "é- 1",
+        ] {
+            assert_eq!(normalise_code(s), normalise_reference(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn parents_from_a_set_of_level_rows() {
+        let mut level = std::collections::HashSet::new();
+        for id in [
+            "ZZ P1.3",
+            "QRS P10.4",
+            "ZZ KA1",
+            "AB.C2.1",
+            "AB.C2.0",
+            "K1.0.3",
+        ] {
+            assert_eq!(
+                implied_parent_in(id, &level),
+                implied_parent(id, &|_| false),
+                "{id}"
+            );
+        }
+        level.insert("AB.C2.0".to_string());
+        let has = |s: &str| s == "AB.C2.0";
+        for id in ["AB.C2.1", "AB.C2.0", "AB.C3.1", "K1.0.3"] {
+            assert_eq!(
+                implied_parent_in(id, &level),
+                implied_parent(id, &has),
+                "{id}"
+            );
         }
     }
 

@@ -102,6 +102,17 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
     // Pass 2: kinds and records, read from the tables in place.
     let mut kinds = Vec::with_capacity(interpreted.len());
     let mut records = Vec::new();
+    if mode == Mode::Records {
+        // At most one record per body row of a plan table: one allocation
+        // instead of a growing vector copied as it doubles.
+        records.reserve(
+            interpreted
+                .iter()
+                .filter(|(_, c, _)| c.is_plan_table())
+                .map(|(t, _, _)| t.rows.len())
+                .sum(),
+        );
+    }
     let mut max_periods = 0usize;
     let mut has_status = false;
     for (index, (t, cols, section)) in interpreted.iter().enumerate() {
@@ -124,8 +135,9 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
             doc_year,
             legend: &status_legend,
             month_year_columns: month_year_columns(t, cols),
+            groups: PeriodGroups::of(cols, doc_year),
         };
-        records.extend(table_records(t, &ctx, &mut warnings));
+        table_records(t, &ctx, &mut warnings, &mut records);
     }
 
     let kind = document::kind(
@@ -145,11 +157,9 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
         RebuiltBlock::Table(t) => Some(t),
         _ => None,
     });
-    let tables = rebuilt_tables
-        .zip(interpreted)
-        .zip(kinds)
-        .enumerate()
-        .map(|(index, ((t, (cols, section)), kind))| {
+    let mut tables = Vec::with_capacity(interpreted.len());
+    let all = rebuilt_tables.zip(interpreted).zip(kinds).enumerate().map(
+        |(index, ((t, (cols, section)), kind))| {
             let (rows, header_rows, cells) = match mode {
                 Mode::Records => {
                     let cells = body_cells(&t, 0);
@@ -170,8 +180,9 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
                 header_rows,
                 cells,
             }
-        })
-        .collect();
+        },
+    );
+    tables.extend(all);
 
     Document {
         schema_version: SCHEMA_VERSION.to_string(),
@@ -321,24 +332,25 @@ fn month_year_columns(t: &RebuiltTable, cols: &TableColumns) -> Vec<ColumnRole> 
         if !matches!(role, ColumnRole::Due | ColumnRole::Start) {
             continue;
         }
-        let cells: Vec<&str> = t
+        let mut total = 0usize;
+        let mut mon_yy = 0usize;
+        for c in t
             .rows
             .iter()
             .filter_map(|r| r.cells.get(i))
             .map(|c| c.trim())
             .filter(|c| !c.is_empty())
-            .collect();
-        let mon_yy = cells
-            .iter()
-            .filter(|c| {
-                c.split_once('-').is_some_and(|(m, y)| {
-                    plantab_vocab::month_number(m, true).is_some()
-                        && y.len() == 2
-                        && y.chars().all(|ch| ch.is_ascii_digit())
-                })
-            })
-            .count();
-        if mon_yy * 2 > cells.len() {
+        {
+            total += 1;
+            if c.split_once('-').is_some_and(|(m, y)| {
+                y.len() == 2
+                    && y.chars().all(|ch| ch.is_ascii_digit())
+                    && plantab_vocab::month_number(m, true).is_some()
+            }) {
+                mon_yy += 1;
+            }
+        }
+        if mon_yy * 2 > total {
             out.push(role.clone());
         }
     }
@@ -356,6 +368,54 @@ struct TableContext<'a> {
     /// Date columns whose cells mostly print `Mon-YY` (`Sep-22`): there a
     /// stray `22-Sep` is the same month written the other way round.
     month_year_columns: Vec<ColumnRole>,
+    /// The table's reporting periods, worked out once for all its rows.
+    groups: PeriodGroups<'a>,
+}
+
+/// The reporting periods of a table's status-like columns: one group per
+/// distinct period (by [`Period::key`]), in order of first appearance,
+/// holding the first such column's period.
+struct PeriodGroups<'a> {
+    /// The groups' periods.
+    periods: Vec<&'a Period>,
+    /// Per column: its group, `None` for columns of other roles.
+    slot_of_column: Vec<Option<usize>>,
+    /// The groups in reporting order (year, else the document's, then
+    /// month), ties in column order.
+    order: Vec<usize>,
+}
+
+impl<'a> PeriodGroups<'a> {
+    fn of(cols: &'a TableColumns, doc_year: Option<i32>) -> Self {
+        let mut periods: Vec<&Period> = Vec::new();
+        let mut keys = Vec::new();
+        let mut slot_of_column = Vec::with_capacity(cols.roles.len());
+        for role in &cols.roles {
+            let slot = match role {
+                ColumnRole::Status(p) | ColumnRole::RevisedDue(p) | ColumnRole::Commentary(p) => {
+                    let key = p.key();
+                    Some(match keys.iter().position(|k| *k == key) {
+                        Some(i) => i,
+                        None => {
+                            keys.push(key);
+                            periods.push(p);
+                            periods.len() - 1
+                        }
+                    })
+                }
+                _ => None,
+            };
+            slot_of_column.push(slot);
+        }
+        let mut order: Vec<usize> = (0..periods.len()).collect();
+        // Stable: periods that sort alike stay in column order.
+        order.sort_by_key(|&i| periods.get(i).map(|p| (p.year.or(doc_year), p.month)));
+        PeriodGroups {
+            periods,
+            slot_of_column,
+            order,
+        }
+    }
 }
 
 /// The distinct reporting periods of a table's status-like columns, in
@@ -382,38 +442,131 @@ fn status_periods(cols: &TableColumns) -> Vec<Period> {
 /// "Lead- Service", "Progress-\nactual" was "Progress- actual").
 fn unwrap_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut glue_next = false;
-    let mut prev_code = false;
-    for raw in s.lines() {
-        let line = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-        if line.is_empty() {
-            continue;
-        }
-        let starts_digit = line.chars().next().is_some_and(|c| c.is_ascii_digit());
-        if !(out.is_empty() || glue_next && (starts_digit || prev_code)) {
-            out.push(' ');
-        }
-        out.push_str(&line);
-        let t = raw.trim();
-        glue_next = t.ends_with('-') && t.chars().rev().nth(1).is_some_and(|c| c.is_alphanumeric());
-        prev_code = t
-            .rsplit(char::is_whitespace)
-            .next()
-            .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()));
-    }
+    unwrap_text_into(s, &mut out);
     out
 }
 
-fn non_empty(s: &str) -> Option<String> {
+/// [`unwrap_text`] of `s`, appended to `out` (no space is put before its
+/// first word).
+fn unwrap_text_into(s: &str, out: &mut String) {
+    let mut first = true;
+    let mut glue_next = false;
+    let mut prev_code = false;
+    // `lines()` splits at '\n' and drops a '\r' before it; a '\r' is
+    // whitespace anyway, so splitting at '\n' folds the same words.
+    for raw in s.split('\n') {
+        let mut words = raw.split_whitespace();
+        let Some(w0) = words.next() else {
+            continue;
+        };
+        let starts_digit = w0.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        if !(first || glue_next && (starts_digit || prev_code)) {
+            out.push(' ');
+        }
+        first = false;
+        out.push_str(w0);
+        let mut last = w0;
+        for w in words {
+            out.push(' ');
+            out.push_str(w);
+            last = w;
+        }
+        // The line's last word decides how the next line joins: a hyphen
+        // after a letter or digit, and whether that word holds a digit.
+        glue_next = last.ends_with('-')
+            && last
+                .chars()
+                .rev()
+                .nth(1)
+                .is_some_and(|c| c.is_alphanumeric());
+        prev_code = last.bytes().any(|c| c.is_ascii_digit());
+    }
+}
+
+/// True when `s` is surely its own [`unwrap_text`]: no whitespace but
+/// single spaces between words. A cheap, conservative test (ASCII control
+/// characters other than whitespace also answer `false`): `false` only
+/// means the text has to be unwrapped.
+pub(crate) fn is_unwrapped(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for &c in b {
+        if c <= b' ' {
+            // ASCII whitespace and control characters are all here.
+            if c != b' ' || prev_space {
+                return false;
+            }
+            prev_space = true;
+        } else if c >= 0x80 {
+            return is_unwrapped_unicode(s);
+        } else {
+            prev_space = false;
+        }
+    }
+    true
+}
+
+/// [`is_unwrapped`] for text with non-ASCII characters (some of them are
+/// whitespace: no-break space, em space …).
+fn is_unwrapped_unicode(s: &str) -> bool {
+    let mut prev_space = false;
+    for ch in s.chars() {
+        if ch == ' ' {
+            if prev_space {
+                return false;
+            }
+            prev_space = true;
+        } else if ch.is_whitespace() || ch.is_ascii_control() {
+            return false;
+        } else {
+            prev_space = false;
+        }
+    }
+    true
+}
+
+/// [`unwrap_text`] of `s` as an owned string, copying `s` once when it is
+/// already unwrapped.
+fn unwrapped_string(s: &str) -> String {
+    if is_unwrapped(s) {
+        s.to_string()
+    } else {
+        unwrap_text(s)
+    }
+}
+
+/// [`unwrap_text`] of `s`, borrowed from `s` when it is already unwrapped,
+/// else written into `buf`.
+fn unwrapped_str<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
+    if is_unwrapped(s) {
+        return s;
+    }
+    buf.clear();
+    unwrap_text_into(s, buf);
+    buf.as_str()
+}
+
+/// The trimmed text of a cell, `None` when it is blank.
+fn non_empty(s: &str) -> Option<&str> {
     let t = s.trim();
-    (!t.is_empty()).then(|| t.to_string())
+    (!t.is_empty()).then_some(t)
+}
+
+/// True when `cell` reads `key` in [`plantab_vocab::compact`] form, without
+/// building the compact string.
+fn compact_equals(cell: &str, key: &str) -> bool {
+    plantab_vocab::compact_chars(cell).eq(key.chars())
 }
 
 fn table_records(
     t: &RebuiltTable,
     ctx: &TableContext<'_>,
     warnings: &mut Vec<Warning>,
-) -> Vec<Record> {
+    out: &mut Vec<Record>,
+) {
     let id_col = ctx.cols.roles.iter().position(|r| *r == ColumnRole::Id);
     let parsed_ids: Vec<ids::IdCell> = t
         .rows
@@ -425,16 +578,24 @@ fn table_records(
                 .unwrap_or_default()
         })
         .collect();
-    let existing: HashSet<String> = parsed_ids.iter().filter_map(|c| c.id.clone()).collect();
-    let exists = |s: &str| existing.contains(s);
+    // Parents are only ever looked up as a level's own row (`….0`): only
+    // those ids need to be kept aside, the others move into the records.
+    let level_ids: HashSet<String> = parsed_ids
+        .iter()
+        .filter_map(|c| c.id.as_deref())
+        .filter(|id| id.ends_with(".0"))
+        .map(str::to_string)
+        .collect();
+    let exists = |s: &str| level_ids.contains(s);
     let header_key: Vec<String> = t.header.iter().map(|h| plantab_vocab::compact(h)).collect();
     // The table prints each level's own row as `….0` when some row sits
     // under such a row: then every `….0` row is a priority, children or not.
-    let uses_level_rows = existing
+    let uses_level_rows = parsed_ids
         .iter()
+        .filter_map(|c| c.id.as_deref())
         .any(|o| ids::implied_parent(o, &exists).is_some_and(|p| ids::is_level_row(&p)));
 
-    let mut out = Vec::new();
+    let mut scratch = RowScratch::default();
     let mut current_priority: Option<String> = None;
     for (row_idx, (row, idc)) in t.rows.iter().zip(parsed_ids).enumerate() {
         if row.cells.iter().all(|c| c.trim().is_empty()) {
@@ -446,7 +607,7 @@ fn table_records(
                 .cells
                 .iter()
                 .zip(&header_key)
-                .all(|(c, k)| plantab_vocab::compact(c) == *k)
+                .all(|(c, k)| compact_equals(c, k))
         {
             continue;
         }
@@ -455,16 +616,16 @@ fn table_records(
                 .id
                 .as_deref()
                 .is_some_and(|id| ids::is_level_row(id) && uses_level_rows);
-        let mut rec = row_record(row, row_idx, &idc, ctx, warnings);
+        let mut rec = row_record(row, row_idx, idc, ctx, warnings, &mut scratch);
         if is_priority {
             rec.kind = RecordKind::Priority;
             rec.parent_id = None;
-            current_priority = rec.id.clone();
+            current_priority.clone_from(&rec.id);
         } else {
             let implied = rec
                 .id
                 .as_deref()
-                .and_then(|id| ids::implied_parent(id, &exists));
+                .and_then(|id| ids::implied_parent_in(id, &level_ids));
             rec.parent_id = match (&current_priority, implied) {
                 (Some(p), Some(i)) if *p == i => Some(i),
                 (Some(p), None) => Some(p.clone()),
@@ -474,33 +635,41 @@ fn table_records(
         }
         out.push(rec);
     }
-    out
 }
 
-/// One reporting period's cells in a row.
+/// One reporting period's cells in a row, trimmed.
+#[derive(Default, Clone, Copy)]
+struct PeriodCells<'r> {
+    status: Option<&'r str>,
+    revised: Option<&'r str>,
+    commentary: Option<&'r str>,
+}
+
+/// Buffers reused from row to row.
 #[derive(Default)]
-struct PeriodCells {
-    period: Period,
-    status: Option<String>,
-    revised: Option<String>,
-    commentary: Option<String>,
+struct RowScratch<'r> {
+    groups: Vec<PeriodCells<'r>>,
+    text: String,
 }
 
-fn row_record(
-    row: &RebuiltRow,
+fn row_record<'r>(
+    row: &'r RebuiltRow,
     row_idx: usize,
-    idc: &ids::IdCell,
+    idc: ids::IdCell,
     ctx: &TableContext<'_>,
     warnings: &mut Vec<Warning>,
+    scratch: &mut RowScratch<'r>,
 ) -> Record {
     let page = row.pages.first().copied();
-    let mut title = None;
+    let mut title: Option<&str> = None;
     let mut description = None;
     let mut due_raw = None;
     let mut start_raw = None;
     let mut fields: BTreeMap<String, String> = BTreeMap::new();
-    let mut groups: Vec<PeriodCells> = Vec::new();
-    for (role, cell) in ctx.cols.roles.iter().zip(&row.cells) {
+    let groups = &mut scratch.groups;
+    groups.clear();
+    groups.resize(ctx.groups.periods.len(), PeriodCells::default());
+    for (col, (role, cell)) in ctx.cols.roles.iter().zip(&row.cells).enumerate() {
         let value = non_empty(cell);
         match role {
             ColumnRole::Id => {}
@@ -508,18 +677,9 @@ fn row_record(
             ColumnRole::Description => description = value,
             ColumnRole::Due => due_raw = value,
             ColumnRole::Start => start_raw = value,
-            ColumnRole::Status(p) | ColumnRole::RevisedDue(p) | ColumnRole::Commentary(p) => {
-                let slot = match groups.iter().position(|g| g.period.key() == p.key()) {
-                    Some(i) => i,
-                    None => {
-                        groups.push(PeriodCells {
-                            period: p.clone(),
-                            ..PeriodCells::default()
-                        });
-                        groups.len() - 1
-                    }
-                };
-                if let Some(g) = groups.get_mut(slot) {
+            ColumnRole::Status(_) | ColumnRole::RevisedDue(_) | ColumnRole::Commentary(_) => {
+                let slot = ctx.groups.slot_of_column.get(col).copied().flatten();
+                if let Some(g) = slot.and_then(|i| groups.get_mut(i)) {
                     match role {
                         ColumnRole::Status(_) => g.status = value,
                         ColumnRole::RevisedDue(_) => g.revised = value,
@@ -537,22 +697,23 @@ fn row_record(
                                     "table {} row {}: text under no printed header kept in fields.unparsed: {:?}",
                                     ctx.index,
                                     row_idx,
-                                    truncate(&v, 80)
+                                    truncate(v, 80)
                                 ),
                             )
                             .on_page(page),
                         );
-                        append_field(&mut fields, "unparsed", v);
+                        append_field(&mut fields, "unparsed", v.to_string());
                     } else {
-                        append_field(&mut fields, k, unwrap_text(&v));
+                        append_field(&mut fields, k, unwrapped_string(v));
                     }
                 }
             }
         }
     }
-    if let Some(rest) = &idc.rest {
+    let ids::IdCell { id, aliases, rest } = idc;
+    if let Some(rest) = &rest {
         if title.is_none() {
-            title = Some(rest.clone());
+            title = Some(rest.as_str());
         } else {
             append_field(&mut fields, "unparsed", rest.clone());
             warnings.push(
@@ -580,18 +741,19 @@ fn row_record(
         ..date_ctx
     };
     let mut status = Vec::new();
-    groups.sort_by_key(|g| (g.period.year.or(ctx.doc_year), g.period.month));
-    for PeriodCells {
-        period: p,
-        status: st,
-        revised: rev,
-        commentary: com,
-    } in groups
-    {
+    for &slot in &ctx.groups.order {
+        let (Some(p), Some(g)) = (ctx.groups.periods.get(slot), groups.get(slot)) else {
+            continue;
+        };
+        let PeriodCells {
+            status: st,
+            revised: rev,
+            commentary: com,
+        } = *g;
         if st.is_none() && rev.is_none() && com.is_none() {
             continue;
         }
-        let raw = st.as_deref().map(unwrap_text).unwrap_or_default();
+        let raw = st.map(unwrapped_string).unwrap_or_default();
         let code = if raw.is_empty() {
             StatusCode::Unknown
         } else {
@@ -605,10 +767,7 @@ fn row_record(
                         "table {} row {}{}: status {:?} matches no known label",
                         ctx.index,
                         row_idx,
-                        idc.id
-                            .as_deref()
-                            .map(|i| format!(" ({i})"))
-                            .unwrap_or_default(),
+                        id.as_deref().map(|i| format!(" ({i})")).unwrap_or_default(),
                         raw
                     ),
                 )
@@ -624,14 +783,15 @@ fn row_record(
             year,
             ..DateContext::default()
         };
-        let revised_due = rev.map(|r| revised_date(&unwrap_text(&r), rev_ctx, p.month));
+        let revised_due =
+            rev.map(|r| revised_date(unwrapped_str(r, &mut scratch.text), rev_ctx, p.month));
         status.push(StatusEntry {
             period,
             label: p.label.clone(),
             raw,
             code,
             revised_due,
-            commentary: com,
+            commentary: com.map(str::to_string),
         });
     }
     let kind = match ctx.kind {
@@ -641,16 +801,18 @@ fn row_record(
         TableKind::Initiatives => RecordKind::Initiative,
         _ => RecordKind::Action,
     };
+    let due = due_raw.map(|d| parse_date(unwrapped_str(d, &mut scratch.text), &due_ctx));
+    let start = start_raw.map(|d| parse_date(unwrapped_str(d, &mut scratch.text), &start_ctx));
     Record {
-        id: idc.id.clone(),
-        aliases: idc.aliases.clone(),
+        id,
+        aliases,
         parent_id: None,
         kind,
         section: ctx.section.clone(),
-        title: title.map(|t| unwrap_text(&t)),
-        description,
-        due: due_raw.map(|d| parse_date(&unwrap_text(&d), &due_ctx)),
-        start: start_raw.map(|d| parse_date(&unwrap_text(&d), &start_ctx)),
+        title: title.map(unwrapped_string),
+        description: description.map(str::to_string),
+        due,
+        start,
         status,
         fields,
         provenance: Provenance {
@@ -676,8 +838,11 @@ fn revised_date(
     let (Some(year), Some(month)) = (ctx.year, period_month) else {
         return d;
     };
-    let period_start = format!("{year:04}-{month:02}-01");
-    if d.year_inferred && d.end.as_deref().is_some_and(|e| e < period_start.as_str()) {
+    if d.year_inferred
+        && d.end
+            .as_deref()
+            .is_some_and(|e| e < format!("{year:04}-{month:02}-01").as_str())
+    {
         let next = DateContext {
             year: Some(year + 1),
             ..ctx
@@ -722,7 +887,7 @@ fn legend_from_table(t: &RebuiltTable) -> Option<Vec<LegendItem>> {
             // Printed legend labels are whole labels: the exact prefix
             // match is enough, and far cheaper than the fuzzy one.
             r.cells.first().is_some_and(|c| {
-                c.split_whitespace().count() <= 8
+                c.split_whitespace().nth(8).is_none()
                     && plantab_vocab::status_label_prefix(c).is_some_and(|p| p.whole)
             })
         })
@@ -767,5 +932,163 @@ mod unwrap_tests {
             unwrap_text("  On   Track-\n little\n\nor no "),
             "On Track- little or no"
         );
+    }
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The line-by-line form `unwrap_text` had before it was made
+    /// allocation-free: the reference its answers must equal.
+    fn unwrap_text_reference(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut glue_next = false;
+        let mut prev_code = false;
+        for raw in s.lines() {
+            let line = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+            if line.is_empty() {
+                continue;
+            }
+            let starts_digit = line.chars().next().is_some_and(|c| c.is_ascii_digit());
+            if !(out.is_empty() || glue_next && (starts_digit || prev_code)) {
+                out.push(' ');
+            }
+            out.push_str(&line);
+            let t = raw.trim();
+            glue_next =
+                t.ends_with('-') && t.chars().rev().nth(1).is_some_and(|c| c.is_alphanumeric());
+            prev_code = t
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()));
+        }
+        out
+    }
+
+    fn check(s: &str) {
+        let want = unwrap_text_reference(s);
+        assert_eq!(unwrap_text(s), want, "{s:?}");
+        // Conservative: "unwrapped" is only ever said of text that is.
+        if is_unwrapped(s) {
+            assert_eq!(want, s, "{s:?}");
+        }
+        // Plain text (no control characters) is told exactly.
+        if !s.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+            assert_eq!(is_unwrapped(s), want == s, "{s:?}");
+        }
+        assert_eq!(unwrapped_string(s), want, "{s:?}");
+        let mut buf = String::from("left over");
+        assert_eq!(unwrapped_str(s, &mut buf), want, "{s:?}");
+    }
+
+    #[test]
+    fn unwrap_matches_reference_on_hand_cases() {
+        for s in [
+            "",
+            " ",
+            "\n",
+            "a",
+            "a b",
+            "a  b",
+            " a",
+            "a ",
+            "a\tb",
+            "a\r\nb",
+            "a\rb",
+            "GP20-CSP4-3-\n02",
+            "PRJ-\n2201",
+            "Lead-\nService",
+            "Lead -\nService",
+            "-\n2",
+            "x-\n\n  \n2",
+            "Ref 12-\nabc",
+            "Ref 12 -\nabc",
+            "On\u{a0}Track",
+            "On \u{2003}Track",
+            "Café-\nBar",
+            "é-\n1",
+            "Q4 2024\nQ1 2025",
+            "line one\n\nline two\n",
+            "bell\u{7}here",
+            "unit\u{1f}sep",
+            "a \u{85}b",
+        ] {
+            check(s);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn unwrap_matches_reference(s in "[a-c1-2 \\-\\n\\t\\r\u{a0}\u{1}é.]{0,24}") {
+            check(&s);
+        }
+    }
+
+    #[test]
+    fn compact_equals_is_compact_then_compare() {
+        for (cell, key) in [
+            ("Status (Dec 2023)", "statusdec2023"),
+            ("Status", "status"),
+            ("Stat us", "status"),
+            ("Statu", "status"),
+            ("Status!", "status"),
+            ("Référence", "reference"),
+            ("", ""),
+            ("  ", ""),
+            ("a", ""),
+        ] {
+            assert_eq!(
+                compact_equals(cell, key),
+                plantab_vocab::compact(cell) == key,
+                "{cell:?} {key:?}"
+            );
+        }
+    }
+
+    /// Periods of a made-up tracker (other months, other wording): grouped
+    /// by period in column order, reported oldest first.
+    #[test]
+    fn period_groups_are_worked_out_once_per_table() {
+        let t = RebuiltTable {
+            header: [
+                "Ref",
+                "Item",
+                "Progress (March 2025)",
+                "Revised date (March 2025)",
+                "Progress (November 2024)",
+                "Notes",
+                "Commentary (November 2024)",
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows: Vec::new(),
+            pages: Vec::new(),
+            joined: plantab_model::Joined::None,
+            bbox: Vec::new(),
+            line: None,
+            header_cells: Vec::new(),
+        };
+        let cols = interpret(&t);
+        let g = PeriodGroups::of(&cols, Some(2024));
+        let months: Vec<Option<u32>> = g.periods.iter().map(|p| p.month).collect();
+        assert_eq!(months, vec![Some(3), Some(11)]);
+        assert_eq!(g.order, vec![1, 0]);
+        let slots: Vec<Option<usize>> = cols
+            .roles
+            .iter()
+            .zip(&g.slot_of_column)
+            .filter(|(r, _)| {
+                matches!(
+                    r,
+                    ColumnRole::Status(_) | ColumnRole::RevisedDue(_) | ColumnRole::Commentary(_)
+                )
+            })
+            .map(|(_, s)| *s)
+            .collect();
+        assert!(slots.iter().all(Option::is_some));
+        assert_eq!(slots.first(), Some(&Some(0)));
+        assert_eq!(slots.last(), Some(&Some(1)));
     }
 }

@@ -990,6 +990,91 @@ pub fn is_financial_marker(text: &str) -> bool {
     })
 }
 
+/// [`is_financial_marker`] with the same answers, without building a
+/// lower-case copy of `text` when it is ASCII: cheap enough for every
+/// short cell of a table's first rows.
+pub fn is_financial_marker_fast(text: &str) -> bool {
+    /// The markers lower-cased, split for ASCII text: whole-word markers
+    /// (all letters) and the other ASCII ones (found anywhere); markers
+    /// with other characters cannot match ASCII text. `None` when some
+    /// marker is empty (then [`is_financial_marker`] answers).
+    struct AsciiMarkers {
+        words: Vec<String>,
+        symbols: Vec<String>,
+    }
+    static CELL: OnceLock<Option<AsciiMarkers>> = OnceLock::new();
+    let markers = CELL.get_or_init(|| {
+        let all: Vec<String> = data_lines(FINANCIAL_MARKERS_TSV)
+            .filter_map(|cols| cols.first().map(|w| w.to_lowercase()))
+            .collect();
+        if all.iter().any(String::is_empty) {
+            return None;
+        }
+        let (words, symbols): (Vec<String>, Vec<String>) = all
+            .into_iter()
+            .partition(|m| m.chars().all(char::is_alphabetic));
+        Some(AsciiMarkers {
+            words: words.into_iter().filter(|m| m.is_ascii()).collect(),
+            symbols: symbols.into_iter().filter(|m| m.is_ascii()).collect(),
+        })
+    });
+    let Some(markers) = markers.as_ref().filter(|_| text.is_ascii()) else {
+        return is_financial_marker(text);
+    };
+    // ASCII text: lower-casing is per byte and its letters are the ASCII
+    // ones. Word markers are looked up in one pass over the text's words.
+    let b = text.as_bytes();
+    markers.symbols.iter().any(|m| {
+        b.windows(m.len())
+            .any(|w| w.eq_ignore_ascii_case(m.as_bytes()))
+    }) || text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            markers
+                .words
+                .iter()
+                .any(|m| m.len() == w.len() && w.eq_ignore_ascii_case(m))
+        })
+}
+
+#[cfg(test)]
+mod financial_marker_fast_tests {
+    use super::*;
+
+    #[test]
+    fn same_answers_as_is_financial_marker() {
+        for text in [
+            "",
+            "£'000",
+            "£M",
+            "Budget",
+            "BUDGET 2024/25",
+            "Budgets",
+            "budget-holder",
+            "Net expenditure (£000)",
+            "Allocation",
+            "Reallocation",
+            "'000",
+            "Cost $",
+            "Cost USD",
+            "Lead Service",
+            "Due date",
+            "Budg\u{e9}t",
+            "Café budget",
+            "EXPENDITURE",
+            "(£000)",
+            "1,000",
+        ] {
+            assert_eq!(
+                is_financial_marker_fast(text),
+                is_financial_marker(text),
+                "{text:?}"
+            );
+        }
+    }
+}
+
 /// The 1-based month whose name (or a 3-letter abbreviation, when `allow_abbrev`)
 /// `word` is, case-insensitively.
 pub fn month_number(word: &str, allow_abbrev: bool) -> Option<u32> {
