@@ -186,6 +186,9 @@ struct Ctx<'a> {
     /// Read the pages of each PDF in parallel: when there are fewer inputs
     /// than `--jobs`, cores would idle otherwise.
     parallel_pages: bool,
+    /// The run has one input: its document is left to the process exit
+    /// instead of being freed piece by piece (see [`release_document`]).
+    single_input: bool,
 }
 
 /// One input's result, sent to the main thread.
@@ -268,6 +271,7 @@ pub fn run(args: &Job) -> Result<u8> {
         emitted: AtomicUsize::new(0),
         window: (!per_file).then_some(WINDOW_PER_JOB * jobs),
         parallel_pages: jobs > 1 && inputs.len() < jobs,
+        single_input: inputs.len() == 1,
     };
     if ctx.parallel_pages {
         // Pages of a file are read on rayon's global pool: sized by
@@ -548,6 +552,7 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
     let work_stem = stem.clone();
     let work_sha = entry.sha256.clone();
     let parallel_pages = ctx.parallel_pages;
+    let single_input = ctx.single_input;
     let produce = move || -> std::result::Result<Produced, (String, String)> {
         #[cfg(debug_assertions)]
         test_fault(&work_path);
@@ -590,13 +595,15 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
                 Vec::new()
             }
         };
-        Ok(Produced {
+        let produced = Produced {
             records: doc.records.len(),
             warnings: doc.warnings.len(),
             tables: doc.tables.len(),
             out,
             files,
-        })
+        };
+        release_document(doc, single_input);
+        Ok(produced)
     };
     // Caught here too (not only by `run_isolated`) to add where it
     // happened, which the panic hook noted on this thread.
@@ -940,5 +947,21 @@ fn test_fault(path: &str) {
                 }
             }
         }
+    }
+}
+
+/// Frees a serialised document, or, when it is the only input of the run,
+/// leaves it to the process exit.
+///
+/// A large document is a million small allocations (every record's fields,
+/// dates and provenance); freeing them one by one costs 5–15 % of a run on
+/// a big text input, and the process exits right after its only input is
+/// written, when the operating system takes the memory back at once. In a
+/// batch every document is freed as usual, so memory stays flat.
+fn release_document(doc: plantab_model::Document, single_input: bool) {
+    if single_input {
+        std::mem::forget(doc);
+    } else {
+        drop(doc);
     }
 }
