@@ -251,11 +251,14 @@ pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
 /// `list_dropped` is set.
 fn read(text: &str, list_dropped: bool) -> FlattenedRead {
     let lines = lines_of(text);
+    // Every line's words, as ids of distinct words.
+    let mut table = tokens::WordTable::default();
+    table.index_lines(&lines);
     let Classified {
         roles,
         blocks,
         has_ref,
-    } = classify(&lines);
+    } = classify(&lines, &table);
     let mut warnings = Vec::new();
 
     let canonical = blocks
@@ -284,7 +287,6 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
             Some((i, before, id, after))
         })
         .collect();
-    let mut memo = tokens::WordMemo::default();
     let mut starts: Vec<(usize, String)> = Vec::with_capacity(ref_lines.len()); // (start line, workstream)
     for (k, &(ri, before, _, _)) in ref_lines.iter().enumerate() {
         if !before.is_empty() {
@@ -296,7 +298,7 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
         } else {
             ref_lines.get(k - 1).map(|x| x.0 + 1).unwrap_or(0)
         };
-        match workstream_above(&lines, &roles, ri, floor, &mut memo) {
+        match workstream_above(&lines, &roles, ri, floor, &mut table) {
             Some((s, ws)) => starts.push((s, ws)),
             None => starts.push((ri, String::new())),
         }
@@ -324,7 +326,7 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
             };
             (i, t)
         }));
-        tokens::tokenize_into(feed, &mut memo, &mut toks, &mut room);
+        tokens::tokenize_into(feed, &mut table, &mut toks, &mut room);
         tokens::annotate_prepared(&mut toks, &room);
         risk_words.add(&toks);
         cells::anchors_without_risk_word_into(&toks, &mut anchor);
@@ -336,7 +338,7 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
             toks: store.push(&toks),
         });
     }
-    drop(memo);
+    drop(table);
     drop(has_ref);
 
     // Learn from the whole document, then split each row.
@@ -533,7 +535,7 @@ fn workstream_above<'a>(
     roles: &[LineRole],
     ri: usize,
     floor: usize,
-    memo: &mut tokens::WordMemo<'a>,
+    table: &mut tokens::WordTable<'a>,
 ) -> Option<(usize, String)> {
     let mut i = ri;
     // Skip blank lines.
@@ -574,7 +576,7 @@ fn workstream_above<'a>(
             .iter()
             .enumerate()
             .map(|(k, l)| (i + k, *l)),
-        memo,
+        table,
         &mut toks,
         &mut room,
     );

@@ -2,7 +2,7 @@
 //! column header, page furniture (header-group lines, "update due" banners),
 //! section headings, the legend, and table content.
 
-use super::tokens::words;
+use super::tokens::{words, WordTable};
 use plantab_vocab::{
     compact_into, header_compact_max_len, header_run_may_match, header_run_may_match_key,
     match_header_exact_compact,
@@ -406,6 +406,49 @@ pub(crate) fn is_header_core_memo<'a>(line: &'a str, memo: &mut HeaderMemo<'a>) 
     found
 }
 
+/// [`is_header_core_memo`] of line `i`, its words' facts taken from
+/// `table` when the line is indexed there.
+fn is_header_core_at<'a>(
+    i: usize,
+    line: &'a str,
+    table: &WordTable<'a>,
+    memo: &mut HeaderMemo<'a>,
+) -> bool {
+    let Some(ids) = table.line_ids(i, line) else {
+        return is_header_core_memo(line, memo);
+    };
+    // As [`may_be_header_core`]: four words, four of them may start a
+    // label, one an identifier label.
+    let mut n = 0usize;
+    let mut starts = 0usize;
+    let mut id = false;
+    let mut may = false;
+    for w in ids {
+        n += 1;
+        let (start, id_start) = table.header_start(w);
+        if start {
+            starts += 1;
+            id |= id_start;
+            if starts >= 4 && id {
+                may = true;
+                break;
+            }
+        }
+    }
+    if !may || n < 4 {
+        return false;
+    }
+    if let Some(&hit) = memo.lines.get(line) {
+        return hit;
+    }
+    let found = header_core_parse(line, memo);
+    if memo.lines.len() >= MEMO_MAX {
+        memo.lines.clear();
+    }
+    memo.lines.insert(line, found);
+    found
+}
+
 fn header_core_parse(line: &str, memo: &mut HeaderMemo) -> bool {
     let words = header_words(&[line], [0]);
     let ends = label_ends(&words, memo);
@@ -455,7 +498,7 @@ fn may_be_header_core<'a>(line: &'a str, memo: &mut HeaderMemo<'a>) -> bool {
 
 /// May a header label start at this printed word; may an identifier
 /// label.
-fn word_may_start(w: &str) -> (bool, bool) {
+pub(crate) fn word_may_start(w: &str) -> (bool, bool) {
     let c = plantab_vocab::compact(w);
     let start = header_run_may_match(&c);
     // A word with no letters or digits ("-", "&") adds nothing to a run's
@@ -537,7 +580,7 @@ impl SigSet {
 }
 
 /// Classifies every line.
-pub(crate) fn classify(lines: &[&str]) -> Classified {
+pub(crate) fn classify<'a>(lines: &[&'a str], table: &WordTable<'a>) -> Classified {
     let n = lines.len();
     let mut roles: Vec<LineRole> = lines
         .iter()
@@ -556,7 +599,7 @@ pub(crate) fn classify(lines: &[&str]) -> Classified {
         .filter(|&i| {
             lines
                 .get(i)
-                .is_some_and(|l| is_header_core_memo(l, &mut memo))
+                .is_some_and(|l| is_header_core_at(i, l, table, &mut memo))
         })
         .collect();
     let mut is_core = vec![false; n];

@@ -569,7 +569,7 @@ mod tests {
     #[test]
     fn rows_counted_before_the_risk_word_is_known_count_as_after() {
         use crate::flattened::cells::{anchors_into, anchors_without_risk_word_into};
-        use crate::flattened::tokens::{annotate_prepared, tokenize_into, Compacts, WordMemo};
+        use crate::flattened::tokens::{annotate_prepared, tokenize_into, Compacts, WordTable};
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/text");
         let mut docs: Vec<String> = Vec::new();
         for d in [dir.to_string(), format!("{dir}/own")] {
@@ -597,7 +597,7 @@ mod tests {
                 .map(|p| p.lines().enumerate().collect())
                 .collect();
             for risk in [None, Some("Focus"), Some("priority"), Some("Leader")] {
-                let (mut memo, mut room) = (WordMemo::default(), Compacts::default());
+                let (mut memo, mut room) = (WordTable::default(), Compacts::default());
                 let (mut toks, mut anchors) = (Vec::new(), Vec::new());
                 let mut after = RoleLexicon::default();
                 let mut before = RoleLexicon::default();
@@ -622,7 +622,7 @@ mod tests {
         let title = tokenize([(0, "Cabinet Member for Parks")]);
         let row = |l: &'static str| {
             let (mut toks, mut room, mut memo) =
-                (Vec::new(), Compacts::default(), WordMemo::default());
+                (Vec::new(), Compacts::default(), WordTable::default());
             tokenize_into([(0, "Works done"), (1, l)], &mut memo, &mut toks, &mut room);
             annotate_prepared(&mut toks, &room);
             toks

@@ -1,7 +1,6 @@
 //! Words of a row's text with their layout (line, paragraph breaks), and the
 //! recognisers that work on them: dates, risk values, status labels.
 
-use super::page::FxMap;
 use plantab_model::StatusCode;
 use plantab_vocab::{
     compact_chars, compact_into, is_status_label_start, role_word, status_label_max_len,
@@ -82,47 +81,261 @@ impl WordFacts {
     }
 }
 
-/// Facts about printed words, remembered per word text: a document
-/// repeats its words (titles, dates, labels) row after row.
+/// The document's printed words, split once: every distinct word text
+/// gets an id, and what is known about it (its glued parts with their
+/// facts and compact forms, whether a header label may start at it) is
+/// worked out once per id. The lines given to [`WordTable::index_lines`]
+/// keep their words as ids, so that later passes (the header check, the
+/// rows' words) walk ids instead of splitting and hashing text again.
+///
+/// Words of texts that are not indexed lines are interned on demand.
 #[derive(Default)]
-pub(crate) struct WordMemo<'a> {
-    /// Facts, and where the word's compact form is in `compacts`.
-    facts: FxMap<&'a str, (WordFacts, u32, u32)>,
-    /// The remembered words' compact forms, one after the other.
+pub(crate) struct WordTable<'a> {
+    /// Per id: the word and its facts.
+    entries: Vec<Entry<'a>>,
+    /// The parts of the words (see [`split_glued`]), `entries[id].parts`
+    /// indexing into it.
+    parts: Vec<Part>,
+    /// The parts' compact forms, one after the other.
     compacts: String,
+    /// Open-addressing hash table of ids: (low half of the word's hash,
+    /// 0 when empty else `id + 1`).
+    slots: Vec<(u32, u32)>,
+    /// Indexed lines: the line and its words' range in `occ`.
+    lines: Vec<Option<(&'a str, usize, usize)>>,
+    /// The indexed lines' words: (byte offset in its line, id).
+    occ: Vec<(u32, u32)>,
 }
 
-impl<'a> WordMemo<'a> {
-    /// The word's facts and its compact form.
-    fn facts_and_compact(&mut self, text: &'a str) -> (WordFacts, &str) {
-        let (f, from, to) = match self.facts.get(text) {
-            Some(&hit) => hit,
-            None => {
-                if self.facts.len() >= 1 << 16 {
-                    self.facts.clear();
-                    self.compacts.clear();
-                }
-                let f = WordFacts::of(text);
-                let from = self.compacts.len();
-                compact_into(text, &mut self.compacts);
-                let to = self.compacts.len();
-                let (Ok(from), Ok(to)) = (u32::try_from(from), u32::try_from(to)) else {
-                    // Too much text to index: start afresh.
-                    self.facts.clear();
-                    self.compacts.clear();
-                    compact_into(text, &mut self.compacts);
-                    let to = u32::try_from(self.compacts.len()).unwrap_or(0);
-                    self.facts.insert(text, (f, 0, to));
-                    return (f, self.compacts.get(..to as usize).unwrap_or(""));
-                };
-                self.facts.insert(text, (f, from, to));
-                (f, from, to)
+/// One distinct word.
+struct Entry<'a> {
+    text: &'a str,
+    hash: u64,
+    /// A header label may start at it; an identifier label may.
+    may_start: bool,
+    id_start: bool,
+    /// At most three characters, all lower case (the end of a broken word
+    /// when it stands alone on its line).
+    short_lower: bool,
+    /// `parts[from..to]` of the table.
+    parts: (usize, usize),
+}
+
+/// One part of a distinct word.
+struct Part {
+    /// Byte range within the word.
+    from: usize,
+    to: usize,
+    facts: WordFacts,
+    /// The compact form's range in the table's `compacts`.
+    c_from: usize,
+    c_to: usize,
+}
+
+fn word_hash(w: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = super::page::FxHasher::default();
+    h.write(w.as_bytes());
+    h.finish()
+}
+
+impl<'a> WordTable<'a> {
+    /// The id of a word, interned when new.
+    pub(crate) fn intern(&mut self, w: &'a str) -> usize {
+        self.intern_hashed(w, word_hash(w))
+    }
+
+    /// [`WordTable::intern`] given the word's [`word_hash`].
+    #[inline]
+    fn intern_hashed(&mut self, w: &'a str, hash: u64) -> usize {
+        if self.slots.len() < 2 * (self.entries.len() + 1) {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        // Truncations intended: the hash picks a slot and is checked
+        // before the text is.
+        let tag = hash as u32;
+        let mut at = (hash >> 32) as usize & mask;
+        while let Some(&(slot_tag, slot)) = self.slots.get(at) {
+            if slot == 0 {
+                break;
             }
-        };
-        (
-            f,
-            self.compacts.get(from as usize..to as usize).unwrap_or(""),
-        )
+            if slot_tag == tag {
+                let id = (slot - 1) as usize;
+                if self.entries.get(id).is_some_and(|e| e.text == w) {
+                    return id;
+                }
+            }
+            at = (at + 1) & mask;
+        }
+        let id = self.entries.len();
+        let entry = self.entry_of(w, hash);
+        self.entries.push(entry);
+        // With too many words to number in a slot, the word is still known
+        // by its id, only not found again by its text.
+        if let (Some(slot), Ok(v)) = (self.slots.get_mut(at), u32::try_from(id + 1)) {
+            *slot = (tag, v);
+        }
+        id
+    }
+
+    /// Doubles the hash table (or makes the first one).
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(1024);
+        let mut slots = vec![(0u32, 0u32); size];
+        let mask = size - 1;
+        for (id, e) in self.entries.iter().enumerate() {
+            let Ok(v) = u32::try_from(id + 1) else { break };
+            let mut at = (e.hash >> 32) as usize & mask;
+            while let Some(slot) = slots.get_mut(at) {
+                if slot.1 == 0 {
+                    *slot = (e.hash as u32, v);
+                    break;
+                }
+                at = (at + 1) & mask;
+            }
+        }
+        self.slots = slots;
+    }
+
+    fn entry_of(&mut self, w: &'a str, hash: u64) -> Entry<'a> {
+        let (may_start, id_start) = super::page::word_may_start(w);
+        let mut split = Vec::new();
+        split_glued(w, &mut split);
+        let from = self.parts.len();
+        let base = w.as_ptr() as usize;
+        for part in split {
+            let p_from = (part.as_ptr() as usize).saturating_sub(base);
+            let c_from = self.compacts.len();
+            compact_into(part, &mut self.compacts);
+            self.parts.push(Part {
+                from: p_from,
+                to: p_from + part.len(),
+                facts: WordFacts::of(part),
+                c_from,
+                c_to: self.compacts.len(),
+            });
+        }
+        Entry {
+            text: w,
+            hash,
+            may_start,
+            id_start,
+            short_lower: w.chars().count() <= 3 && w.chars().all(|c| c.is_lowercase()),
+            parts: (from, self.parts.len()),
+        }
+    }
+
+    /// Splits every line into words and keeps them as ids (line `i` of
+    /// `lines` is line `i` for [`WordTable::line_ids`]).
+    pub(crate) fn index_lines(&mut self, lines: &[&'a str]) {
+        self.lines.clear();
+        self.occ.clear();
+        self.lines.reserve(lines.len());
+        for &l in lines {
+            let from = self.occ.len();
+            let mut ok = true;
+            let mut push = |table: &mut Self, off: usize, w: &'a str| {
+                let id = table.intern(w);
+                match (u32::try_from(off), u32::try_from(id)) {
+                    (Ok(off), Ok(id)) => table.occ.push((off, id)),
+                    _ => ok = false,
+                }
+            };
+            if l.is_ascii() {
+                // As [`words`] splits an ASCII line.
+                let b = l.as_bytes();
+                let mut i = 0;
+                while i < b.len() {
+                    if b.get(i).is_some_and(|&c| ascii_space(c)) {
+                        i += 1;
+                        continue;
+                    }
+                    let start = i;
+                    while b.get(i).is_some_and(|&c| !ascii_space(c)) {
+                        i += 1;
+                    }
+                    if let Some(w) = l.get(start..i) {
+                        push(self, start, w);
+                    }
+                }
+            } else {
+                let base = l.as_ptr() as usize;
+                for w in words(l) {
+                    push(self, (w.as_ptr() as usize).saturating_sub(base), w);
+                }
+            }
+            if ok {
+                self.lines.push(Some((l, from, self.occ.len())));
+            } else {
+                self.occ.truncate(from);
+                self.lines.push(None);
+            }
+        }
+    }
+
+    /// The words of line `i` as (offset in the line, id), when `line` is
+    /// that indexed line.
+    fn line_occ(&self, i: usize, line: &str) -> Option<&[(u32, u32)]> {
+        let (l, from, to) = (*self.lines.get(i)?)?;
+        (std::ptr::eq(l, line)).then_some(())?;
+        self.occ.get(from..to)
+    }
+
+    /// The distinct-word ids of line `i`'s words, when `line` is that
+    /// indexed line.
+    pub(crate) fn line_ids(
+        &self,
+        i: usize,
+        line: &str,
+    ) -> Option<impl Iterator<Item = usize> + '_> {
+        Some(self.line_occ(i, line)?.iter().map(|&(_, id)| id as usize))
+    }
+
+    /// May a header label start at word `id`; may an identifier label
+    /// (`page::word_may_start`).
+    pub(crate) fn header_start(&self, id: usize) -> (bool, bool) {
+        self.entries
+            .get(id)
+            .map_or((false, false), |e| (e.may_start, e.id_start))
+    }
+
+    /// The words of `text` (line `idx`, or a part of it that ends where the
+    /// line ends and begins between words) into `out` as (word, id).
+    fn words_into(&mut self, idx: usize, text: &'a str, out: &mut Vec<(&'a str, usize)>) {
+        out.clear();
+        if let Some((l, from, to)) = self.lines.get(idx).copied().flatten() {
+            let (lb, tb) = (l.as_ptr() as usize, text.as_ptr() as usize);
+            let same_end = lb.checked_add(l.len()) == tb.checked_add(text.len());
+            if tb >= lb && same_end {
+                let cut = tb - lb;
+                let occ = self.occ.get(from..to).unwrap_or(&[]);
+                let first = occ.partition_point(|&(off, _)| (off as usize) < cut);
+                // No word may run over the cut.
+                let straddles =
+                    first
+                        .checked_sub(1)
+                        .and_then(|k| occ.get(k))
+                        .is_some_and(|&(off, id)| {
+                            let len = self.entries.get(id as usize).map_or(0, |e| e.text.len());
+                            off as usize + len > cut
+                        });
+                if !straddles {
+                    for &(off, id) in occ.get(first..).unwrap_or(&[]) {
+                        let len = self.entries.get(id as usize).map_or(0, |e| e.text.len());
+                        let off = off as usize;
+                        if let Some(w) = l.get(off..off + len) {
+                            out.push((w, id as usize));
+                        }
+                    }
+                    return;
+                }
+            }
+        }
+        for w in words(text) {
+            let id = self.intern(w);
+            out.push((w, id));
+        }
     }
 }
 
@@ -227,24 +440,26 @@ fn compacts_into(toks: &[Tok], room: &mut Compacts) {
 /// titles ("FinanceDeputy", "Director-Finance") are split in two, the second
 /// part marked `glued` so that a cell holding both prints them unchanged.
 pub(crate) fn tokenize<'a>(lines: impl IntoIterator<Item = (usize, &'a str)>) -> Vec<Tok<'a>> {
-    tokenize_with(lines, &mut WordMemo::default())
+    tokenize_with(lines, &mut WordTable::default())
 }
 
-/// [`tokenize`] with word facts remembered in `memo`.
+/// [`tokenize`] with the words looked up in (and added to) `table`.
 pub(crate) fn tokenize_with<'a>(
     lines: impl IntoIterator<Item = (usize, &'a str)>,
-    memo: &mut WordMemo<'a>,
+    table: &mut WordTable<'a>,
 ) -> Vec<Tok<'a>> {
     let mut out = Vec::new();
-    tokenize_into(lines, memo, &mut out, &mut Compacts::default());
+    tokenize_into(lines, table, &mut out, &mut Compacts::default());
     out
 }
 
 /// [`tokenize_with`] into `out` (its contents replaced), with the words'
-/// compact forms put in `room` for [`annotate_prepared`].
+/// compact forms put in `room` for [`annotate_prepared`]. A line `(i,
+/// text)` whose text is line `i` indexed in `table` (or the end of it,
+/// cut between words) takes its words from there.
 pub(crate) fn tokenize_into<'a>(
     lines: impl IntoIterator<Item = (usize, &'a str)>,
-    memo: &mut WordMemo<'a>,
+    table: &mut WordTable<'a>,
     out: &mut Vec<Tok<'a>>,
     room: &mut Compacts,
 ) {
@@ -252,7 +467,7 @@ pub(crate) fn tokenize_into<'a>(
     room.buf.clear();
     room.offs.clear();
     room.offs.push(0);
-    let mut parts: Vec<&str> = Vec::new();
+    let mut line_words: Vec<(&'a str, usize)> = Vec::new();
     let mut last_line: Option<usize> = None;
     let mut pending_break = false;
     let mut prev_open = false;
@@ -268,23 +483,35 @@ pub(crate) fn tokenize_into<'a>(
                 pending_break = true;
             }
         }
+        table.words_into(idx, text, &mut line_words);
         let mut first = true;
         // A lone short lower-case fragment under a line printed without a
         // trailing space is the end of a broken word ("Communication" / "s").
-        let fragment = prev_open && !pending_break && {
-            let mut ws = words(text);
-            match (ws.next(), ws.next()) {
-                (Some(w), None) => w.chars().count() <= 3 && w.chars().all(|c| c.is_lowercase()),
+        let fragment = prev_open
+            && !pending_break
+            && match line_words.as_slice() {
+                [(_, id)] => table.entries.get(*id).is_some_and(|e| e.short_lower),
                 _ => false,
-            }
-        };
-        for word in words(text) {
-            split_glued(word, &mut parts);
-            for (k, part) in parts.iter().enumerate() {
-                let (facts, compact) = memo.facts_and_compact(part);
-                room.buf.push_str(compact);
+            };
+        for &(word, id) in &line_words {
+            let Some(entry) = table.entries.get(id) else {
+                continue;
+            };
+            let (p_from, p_to) = entry.parts;
+            for (k, part) in table
+                .parts
+                .get(p_from..p_to)
+                .unwrap_or(&[])
+                .iter()
+                .enumerate()
+            {
+                let Some(text) = word.get(part.from..part.to) else {
+                    continue;
+                };
+                room.buf
+                    .push_str(table.compacts.get(part.c_from..part.c_to).unwrap_or(""));
                 room.offs.push(room.buf.len());
-                let mut t = Tok::with_facts(part, k > 0 || fragment, facts);
+                let mut t = Tok::with_facts(text, k > 0 || fragment, part.facts);
                 if first && k == 0 {
                     t.line_start = true;
                     t.para_break = pending_break && last_line.is_some();
@@ -1102,12 +1329,52 @@ mod tests {
         out
     }
 
+    /// The words of indexed lines (whole, or cut after a word) are the
+    /// words a fresh split gives, with the same facts.
+    #[test]
+    fn indexed_lines_tokenize_as_fresh_text_does() {
+        let mut docs = documents();
+        // Of our own: accents, no-break and wide spaces, curly quotes, a
+        // glued title, a line cut mid-word.
+        docs.push(
+            "Caf\u{e9} \u{a0}Dir\u{e9}ctor\u{2003}of \u{201c}Parks\u{201d}\n\
+             QR.S12.3 Director-Finance HeadOf Works\n  ab  \n"
+                .to_string(),
+        );
+        let mut checked = 0;
+        for doc in &docs {
+            let lines: Vec<&str> = doc.lines().collect();
+            let mut table = WordTable::default();
+            table.index_lines(&lines);
+            for (i, &l) in lines.iter().enumerate() {
+                let cuts = l
+                    .char_indices()
+                    .map(|(k, _)| k)
+                    .filter(|&k| k % 13 == 0)
+                    .chain([0, l.len()]);
+                for cut in cuts {
+                    let Some(t) = l.get(cut..) else { continue };
+                    let fresh = tokenize([(i, t)]);
+                    let indexed = tokenize_with([(i, t)], &mut table);
+                    let key = |v: &[Tok]| -> Vec<String> {
+                        v.iter()
+                            .map(|t| format!("{} {} {:?} {}", t.text, t.glued, t.role, t.role_ok))
+                            .collect()
+                    };
+                    assert_eq!(key(&indexed), key(&fresh), "{t:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
+
     #[test]
     fn fast_recognisers_agree_with_the_originals() {
         let mut words = 0;
         for doc in documents() {
             let lines: Vec<(usize, &str)> = doc.lines().enumerate().collect();
-            let mut memo = WordMemo::default();
+            let mut memo = WordTable::default();
             let plain = tokenize(lines.iter().copied());
             let mut cached = tokenize_with(lines.iter().copied(), &mut memo);
             annotate(&mut cached);
