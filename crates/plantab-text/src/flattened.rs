@@ -49,7 +49,7 @@ use page::{classify, ref_on_line, Classified, LineRole};
 use plantab_model::{
     Block, FragmentRow, Layout, Legend, LegendItem, SourceFormat, TableFragment, TextBlock, Warning,
 };
-use tokens::{render, render_into, status_at, tokenize, Tok};
+use tokens::{render, status_at, tokenize, Tok};
 
 /// True when the text looks like a flattened tracker: few tab characters,
 /// many lines starting (after an optional short workstream name) with a
@@ -288,6 +288,9 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
         })
         .collect();
     let mut starts: Vec<(usize, String)> = Vec::with_capacity(ref_lines.len()); // (start line, workstream)
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut room = tokens::Compacts::default();
+    let mut ws_words: Vec<&str> = Vec::new();
     for (k, &(ri, before, _, _)) in ref_lines.iter().enumerate() {
         if !before.is_empty() {
             starts.push((ri, norm_ws(before)));
@@ -298,7 +301,12 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
         } else {
             ref_lines.get(k - 1).map(|x| x.0 + 1).unwrap_or(0)
         };
-        match workstream_above(&lines, &roles, ri, floor, &mut table) {
+        let room = Room {
+            toks: &mut toks,
+            compacts: &mut room,
+            words: &mut ws_words,
+        };
+        match workstream_above(&lines, &roles, ri, floor, &mut table, room) {
             Some((s, ws)) => starts.push((s, ws)),
             None => starts.push((ri, String::new())),
         }
@@ -307,8 +315,6 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
     // role phrases' row counts are learned on the way.
     let mut store = tokens::TokStore::new(text);
     let mut risk_words = cells::RiskWords::default();
-    let mut toks: Vec<Tok> = Vec::new();
-    let mut room = tokens::Compacts::default();
     let mut rows: Vec<RowSpan> = Vec::with_capacity(ref_lines.len());
     let mut anchor: Vec<bool> = Vec::new();
     let mut lexicon = roles::RoleLexicon::default();
@@ -330,7 +336,7 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
         tokens::annotate_prepared(&mut toks, &room);
         risk_words.add(&toks);
         cells::anchors_without_risk_word_into(&toks, &mut anchor);
-        lexicon.add_row(&toks, &anchor);
+        lexicon.add_row_keyed(&toks, &anchor, room.forms(toks.len()));
         rows.push(RowSpan {
             start,
             workstream: ws,
@@ -338,7 +344,9 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
             toks: store.push(&toks),
         });
     }
-    drop(table);
+    // The words' own facts are kept for the rows' second pass; the
+    // lines' words are needed no more.
+    table.forget_lines();
     drop(has_ref);
 
     // Learn from the whole document, then split each row.
@@ -354,15 +362,14 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
     // row's workstream lies below the previous row's identifier line).
     let mut row_at: Vec<(usize, FragmentRow)> = Vec::with_capacity(rows.len());
     let mut parts = cells::RowParts::default();
-    let mut scratch = String::new();
     for r in &rows {
-        store.load(&r.toks, &mut toks);
+        store.load(&r.toks, &table, &mut toks);
         cells::anchors_into(&toks, ctx.risk_word.as_deref(), &mut anchor);
         cells::split_row_into(&toks, &anchor, &ctx, &mut parts);
         row_at.push((
             r.start,
             FragmentRow {
-                cells: place(&schema, r, &parts, &mut scratch),
+                cells: place(&schema, r, &parts),
                 spanning: false,
                 line: Some(r.start + 1),
                 bbox: None,
@@ -372,6 +379,7 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
     }
     drop(rows);
     drop(store);
+    drop(table);
     // Lines inside some row's span (start to the next row's start).
     let mut row_line = vec![false; lines.len()];
     for (k, (s, _)) in starts.iter().enumerate() {
@@ -528,6 +536,13 @@ fn norm_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Room kept between calls of [`workstream_above`].
+struct Room<'r, 'a> {
+    toks: &'r mut Vec<Tok<'a>>,
+    compacts: &'r mut tokens::Compacts,
+    words: &'r mut Vec<&'a str>,
+}
+
 /// The short paragraph printed just above an identifier line: the row's
 /// workstream. Returns its first line and text.
 fn workstream_above<'a>(
@@ -536,6 +551,7 @@ fn workstream_above<'a>(
     ri: usize,
     floor: usize,
     table: &mut tokens::WordTable<'a>,
+    room: Room<'_, 'a>,
 ) -> Option<(usize, String)> {
     let mut i = ri;
     // Skip blank lines.
@@ -559,17 +575,20 @@ fn workstream_above<'a>(
     if i == end || end - i > 4 {
         return None;
     }
-    let text = norm_ws(&lines.get(i..end)?.join(" "));
-    let words: Vec<&str> = text.split_whitespace().collect();
+    // The lines' words (as the lines joined by spaces would split).
+    let words = room.words;
+    words.clear();
+    for l in lines.get(i..end)? {
+        words.extend(l.split_whitespace());
+    }
     if words.is_empty() || words.len() > 12 {
         return None;
     }
-    if text.ends_with(['.', ':', ';']) || !words.first()?.chars().next()?.is_uppercase() {
+    if words.last()?.ends_with(['.', ':', ';']) || !words.first()?.chars().next()?.is_uppercase() {
         return None;
     }
     // A status label or a date is no workstream.
-    let mut toks = Vec::new();
-    let mut room = tokens::Compacts::default();
+    let toks = room.toks;
     tokens::tokenize_into(
         lines
             .get(i..end)?
@@ -577,48 +596,64 @@ fn workstream_above<'a>(
             .enumerate()
             .map(|(k, l)| (i + k, *l)),
         table,
-        &mut toks,
-        &mut room,
+        toks,
+        room.compacts,
     );
     // Labels and dates worked out once for all the words.
-    tokens::annotate_prepared(&mut toks, &room);
-    if (0..toks.len()).any(|k| status_at(&toks, k).is_some() || tokens::date_at(&toks, k).is_some())
-    {
+    tokens::annotate_prepared(toks, room.compacts);
+    if (0..toks.len()).any(|k| status_at(toks, k).is_some() || tokens::date_at(toks, k).is_some()) {
         return None;
     }
-    Some((i, text))
+    Some((i, words.join(" ")))
 }
 
-/// Places a row's parts into the header's columns (`scratch`: room to
-/// render a part in).
-fn place(
-    schema: &Schema,
-    row: &RowSpan,
-    parts: &cells::RowParts,
-    scratch: &mut String,
-) -> Vec<String> {
+/// Places a row's parts into the header's columns, each part rendered
+/// straight into its cell.
+fn place(schema: &Schema, row: &RowSpan, parts: &cells::RowParts) -> Vec<String> {
     let mut cells = vec![String::new(); schema.width.max(1)];
-    let mut put = |col: Option<usize>, text: &str| {
+    let last = cells.len().saturating_sub(1);
+    let cell_at = |cells: &mut Vec<String>, col: Option<usize>| -> Option<usize> {
+        let c = col.unwrap_or(schema.title).min(last);
+        (c < cells.len()).then_some(c)
+    };
+    let put = |cells: &mut Vec<String>, col: Option<usize>, text: &str| {
         if text.is_empty() {
             return;
         }
-        let c = col
-            .unwrap_or(schema.title)
-            .min(cells.len().saturating_sub(1));
-        if let Some(cell) = cells.get_mut(c) {
+        if let Some(cell) = cell_at(cells, col).and_then(|c| cells.get_mut(c)) {
             if !cell.is_empty() {
                 cell.push(' ');
             }
             cell.push_str(text);
         }
     };
+    // As `put` of the words rendered ([`tokens::render_into`]).
+    let put_toks = |cells: &mut Vec<String>, col: Option<usize>, toks: &[Tok]| {
+        if toks.iter().all(|t| t.text.is_empty()) {
+            return;
+        }
+        let Some(cell) = cell_at(cells, col).and_then(|c| cells.get_mut(c)) else {
+            return;
+        };
+        cell.reserve(1 + toks.iter().map(|t| t.text.len() + 1).sum::<usize>());
+        if !cell.is_empty() {
+            cell.push(' ');
+        }
+        let mut any = false;
+        for t in toks {
+            if any && !t.glued {
+                cell.push(' ');
+            }
+            cell.push_str(t.text);
+            any |= !t.text.is_empty();
+        }
+    };
     match schema.ws {
-        Some(c) => put(Some(c), &row.workstream),
-        None => put(Some(schema.title), &row.workstream),
+        Some(c) => put(&mut cells, Some(c), &row.workstream),
+        None => put(&mut cells, Some(schema.title), &row.workstream),
     }
-    put(Some(schema.id), row.id);
-    render_into(&parts.action, scratch);
-    put(Some(schema.title), scratch);
+    put(&mut cells, Some(schema.id), row.id);
+    put_toks(&mut cells, Some(schema.title), &parts.action);
     for (k, lead) in parts.leads.iter().enumerate() {
         let col = schema
             .leads
@@ -626,18 +661,13 @@ fn place(
             .or(schema.leads.last())
             .copied()
             .unwrap_or(schema.title);
-        render_into(lead, scratch);
-        put(Some(col), scratch);
+        put_toks(&mut cells, Some(col), lead);
     }
-    render_into(&parts.start, scratch);
-    put(schema.start.or(schema.due), scratch);
-    render_into(&parts.due, scratch);
-    put(schema.due.or(schema.start), scratch);
-    render_into(&parts.risk, scratch);
-    put(schema.risk, scratch);
+    put_toks(&mut cells, schema.start.or(schema.due), &parts.start);
+    put_toks(&mut cells, schema.due.or(schema.start), &parts.due);
+    put_toks(&mut cells, schema.risk, &parts.risk);
     for ((col, _), cell) in schema.tail.iter().zip(&parts.tail) {
-        render_into(cell, scratch);
-        put(Some(*col), scratch);
+        put_toks(&mut cells, Some(*col), cell);
     }
     cells
 }

@@ -463,8 +463,13 @@ fn assign_tail(units: &[Unit], kinds: &[TailKind]) -> Vec<usize> {
         }
     };
     let nu = units.len();
-    // dp[u][k]: best score with units[..=u] assigned and unit u in column k.
-    let mut dp: Vec<Vec<Option<(f64, usize)>>> = vec![vec![None; m]; nu];
+    // dp[u * m + k]: best score with units[..=u] assigned and unit u in
+    // column k.
+    let mut dp: Vec<Option<(f64, usize)>> = vec![None; nu * m];
+    // Unit u's row of `dp`.
+    fn row_of(dp: &[Option<(f64, usize)>], m: usize, u: usize) -> Option<&[Option<(f64, usize)>]> {
+        dp.get(u * m..(u + 1) * m)
+    }
     for (u, unit) in units.iter().enumerate() {
         for k in 0..m {
             let Some(g) = gain(unit, k) else { continue };
@@ -474,7 +479,7 @@ fn assign_tail(units: &[Unit], kinds: &[TailKind]) -> Vec<usize> {
                 best = Some((skipped + g, usize::MAX));
             } else {
                 for pk in 0..=k {
-                    let Some(Some((ps, _))) = dp.get(u - 1).and_then(|r| r.get(pk)) else {
+                    let Some(Some((ps, _))) = row_of(&dp, m, u - 1).and_then(|r| r.get(pk)) else {
                         continue;
                     };
                     if pk == k && kinds.get(k) == Some(&TailKind::Status) {
@@ -488,15 +493,13 @@ fn assign_tail(units: &[Unit], kinds: &[TailKind]) -> Vec<usize> {
                     }
                 }
             }
-            if let Some(row) = dp.get_mut(u) {
-                if let Some(c) = row.get_mut(k) {
-                    *c = best;
-                }
+            if let Some(c) = dp.get_mut(u * m + k) {
+                *c = best;
             }
         }
     }
     let mut last: Option<(f64, usize)> = None;
-    if let Some(row) = dp.get(nu.wrapping_sub(1)) {
+    if let Some(row) = nu.checked_sub(1).and_then(|u| row_of(&dp, m, u)) {
         for (k, c) in row.iter().enumerate() {
             if let Some((s, _)) = c {
                 let s = s + (k + 1..m).map(empty).sum::<f64>();
@@ -516,8 +519,7 @@ fn assign_tail(units: &[Unit], kinds: &[TailKind]) -> Vec<usize> {
         if let Some(o) = out.get_mut(u) {
             *o = k;
         }
-        let prev = dp
-            .get(u)
+        let prev = row_of(&dp, m, u)
             .and_then(|r| r.get(k))
             .and_then(|c| *c)
             .map(|(_, p)| p);

@@ -658,11 +658,55 @@ pub(crate) fn classify<'a>(lines: &[&'a str], table: &WordTable<'a>) -> Classifi
     };
 
     let mut blocks = Vec::new();
+    // The forward look from a header line depends only on the lines it
+    // may look at (their text, identifier and header-line flags) and on
+    // document-wide facts: headers repeat page after page, so the outcome
+    // (the lines' roles and the labels) is remembered per such look.
+    let mut looks: FxMap<Vec<(&str, bool, bool)>, Look> = FxMap::default();
+    let mut look_key: Vec<(&str, bool, bool)> = Vec::new();
     for (b, &core) in cores.iter().enumerate() {
         // Forward: header continuation lines, then furniture.
         let mut header_last = core;
         let mut j = core + 1;
         let limit = (core + NEAR_AFTER).min(n);
+        // The lines looked at still have the roles their text gives them
+        // (Blank or Content) unless an earlier look reached them.
+        let pristine = roles.get(core..limit).is_some_and(|rs| {
+            rs.iter()
+                .all(|r| matches!(r, LineRole::Blank | LineRole::Content))
+        });
+        look_key.clear();
+        look_key.extend((core..limit).map(|i| {
+            (
+                lines.get(i).copied().unwrap_or(""),
+                is_ref(i),
+                is_core.get(i).copied().unwrap_or(false),
+            )
+        }));
+        if pristine {
+            if let Some((seen, labels)) = looks.get(&look_key) {
+                for (r, s) in roles
+                    .get_mut(core..limit)
+                    .unwrap_or(&mut [])
+                    .iter_mut()
+                    .zip(seen)
+                {
+                    *r = match s {
+                        LineRole::Header(_) => LineRole::Header(b),
+                        other => *other,
+                    };
+                }
+                backward_and_push(
+                    lines,
+                    &mut roles,
+                    &is_furniture_text,
+                    core,
+                    labels.clone(),
+                    &mut blocks,
+                );
+                continue;
+            }
+        }
         // The words of the lines looked at (from the header line on) and
         // the labels that may start at each: a look at lines core..=k is
         // a greedy pass over a prefix of these words.
@@ -729,6 +773,41 @@ pub(crate) fn classify<'a>(lines: &[&'a str], table: &WordTable<'a>) -> Classifi
                 }
             }
         }
+        if pristine {
+            let seen = roles.get(core..limit).unwrap_or(&[]).to_vec();
+            looks.insert(look_key.clone(), (seen, labels.clone()));
+        }
+        backward_and_push(
+            lines,
+            &mut roles,
+            &is_furniture_text,
+            core,
+            labels,
+            &mut blocks,
+        );
+    }
+    Classified {
+        roles,
+        blocks,
+        has_ref,
+    }
+}
+
+/// What a forward look from a header line found: the roles of the lines
+/// it may look at, and the header's labels.
+type Look = (Vec<LineRole>, Vec<(String, &'static str)>);
+
+/// The backward look from header line `core` (furniture, and a heading
+/// after a page break), then the header block with its `labels` pushed.
+fn backward_and_push(
+    lines: &[&str],
+    roles: &mut [LineRole],
+    is_furniture_text: &impl Fn(usize, &str) -> bool,
+    core: usize,
+    labels: Vec<(String, &'static str)>,
+    blocks: &mut Vec<HeaderBlock>,
+) {
+    {
         // Backward: furniture, and a heading after a page break.
         let mut k = core;
         let mut heading_done = false;
@@ -763,11 +842,6 @@ pub(crate) fn classify<'a>(lines: &[&'a str], table: &WordTable<'a>) -> Classifi
             first: core,
             labels,
         });
-    }
-    Classified {
-        roles,
-        blocks,
-        has_ref,
     }
 }
 
@@ -861,6 +935,37 @@ mod tests {
         ] {
             assert!(!is_header_core_memo(prose, &mut memo), "{prose}");
         }
+    }
+
+    /// Pages of our own making, the same header and furniture on each:
+    /// every page's header is a block of its own (the later ones as the
+    /// first look found them), its furniture dropped.
+    #[test]
+    fn repeated_pages_are_read_alike() {
+        let mut doc = String::new();
+        for p in 0..4 {
+            doc.push_str("Transport Plan Tracker\n\n");
+            doc.push_str("Stream Ref Action Lead Service Start date Due date\n");
+            doc.push_str(&format!(
+                "Roads QR.A{p}.1 Mend the bridges Head of Roads Jan-25 Mar-25\n\n\n"
+            ));
+        }
+        let lines: Vec<&str> = doc.lines().collect();
+        let mut table = WordTable::default();
+        table.index_lines(&lines);
+        let c = classify(&lines, &table);
+        assert_eq!(c.blocks.len(), 4);
+        for (p, b) in c.blocks.iter().enumerate() {
+            let top = p * 6;
+            assert_eq!(b.first, top + 2);
+            assert_eq!(b.labels, c.blocks[0].labels);
+            assert_eq!(c.roles[top], LineRole::Furniture, "page {p}");
+            assert_eq!(c.roles[top + 2], LineRole::Header(p), "page {p}");
+            assert_eq!(c.roles[top + 3], LineRole::Content, "page {p}");
+            assert!(c.has_ref[top + 3]);
+        }
+        let keys: Vec<&str> = c.blocks[0].labels.iter().map(|(_, k)| *k).collect();
+        assert!(keys.contains(&"id"), "{keys:?}");
     }
 
     #[test]

@@ -183,6 +183,29 @@ fn key_into(toks: &[Tok], out: &mut String) {
     }
 }
 
+/// The words' keys one after the other in `buf` (cleared first), word
+/// `k`'s ending at `ends[k]`: the key of words `i..j` is
+/// `buf[start(i)..ends[j - 1]]` ([`span_key`]), the keys of words
+/// joined being their keys concatenated.
+fn keys_into(toks: &[Tok], buf: &mut String, ends: &mut Vec<usize>) {
+    buf.clear();
+    ends.clear();
+    for t in toks {
+        compact_into(t.text, buf);
+        ends.push(buf.len());
+    }
+}
+
+/// The key of words `i..j` given [`keys_into`]'s buffer and ends.
+fn span_key<'b>(buf: &'b str, ends: &[usize], i: usize, j: usize) -> Option<&'b str> {
+    let from = match i.checked_sub(1) {
+        None => 0,
+        Some(p) => *ends.get(p)?,
+    };
+    let to = *ends.get(j.checked_sub(1)?)?;
+    buf.get(from..to)
+}
+
 /// How many rows each well-formed role phrase appears in.
 ///
 /// Rows are counted as they are read, before the document's risk word
@@ -208,16 +231,42 @@ pub(crate) struct RoleLexicon<'a> {
     rows: usize,
     /// Room to build keys in.
     scratch: std::cell::RefCell<String>,
+    /// Where each word's key ends in `scratch` ([`keys_into`]).
+    ends: Vec<usize>,
+    /// Room for [`segment`]'s keys and their ends.
+    seg_keys: std::cell::RefCell<(String, Vec<usize>)>,
 }
 
 impl<'a> RoleLexicon<'a> {
+    /// [`RoleLexicon::add_row_keyed`], the words' keys worked out here.
+    #[cfg(test)]
+    pub(crate) fn add_row(&mut self, toks: &[Tok<'a>], anchors: &[bool]) {
+        self.add_row_keyed(toks, anchors, None);
+    }
+
     /// Counts the role phrases of one row's words. A phrase counts where
     /// it stands on its own: at a line start or after a word that cannot be
     /// part of a title, and before a line end, such a word, or an anchor
     /// (`anchors[i]`: a date, `N/A` or status label starts at word i; a
     /// "Word N" risk value, [`RoleLexicon::settle`] tells).
-    pub(crate) fn add_row(&mut self, toks: &[Tok<'a>], anchors: &[bool]) {
+    ///
+    /// `keys`, when given, holds the words' keys (compact forms) one after
+    /// the other, word `k`'s ending at `ends[k]` (as [`keys_into`] makes
+    /// them); else they are worked out here.
+    pub(crate) fn add_row_keyed(
+        &mut self,
+        toks: &[Tok<'a>],
+        anchors: &[bool],
+        keys: Option<(&str, &[usize])>,
+    ) {
         let scratch = self.scratch.get_mut();
+        let (keys, ends) = match keys {
+            Some((k, e)) if e.len() == toks.len() => (k, e),
+            _ => {
+                keys_into(toks, scratch, &mut self.ends);
+                (scratch.as_str(), self.ends.as_slice())
+            }
+        };
         self.seen.clear();
         self.maybe.clear();
         let n = toks.len();
@@ -265,12 +314,14 @@ impl<'a> RoleLexicon<'a> {
                 if !open && !risk_before(j) {
                     continue;
                 }
-                key_into(span, scratch);
-                let id = match self.ids.get(scratch.as_str()) {
+                let Some(key) = span_key(keys, ends, i, j) else {
+                    continue;
+                };
+                let id = match self.ids.get(key) {
                     Some(&id) => id,
                     None => {
                         let id = self.rows_with.len();
-                        self.ids.insert(scratch.clone(), id);
+                        self.ids.insert(key.to_string(), id);
                         self.rows_with.push(0);
                         id
                     }
@@ -328,6 +379,15 @@ impl<'a> RoleLexicon<'a> {
             .copied()
             .unwrap_or(0)
     }
+
+    /// [`RoleLexicon::freq`] of a phrase given its key.
+    fn freq_of_key(&self, key: &str) -> usize {
+        self.ids
+            .get(key)
+            .and_then(|&id| self.rows_with.get(id))
+            .copied()
+            .unwrap_or(0)
+    }
 }
 
 /// One title found in a leads run: word range (relative to the run's
@@ -351,6 +411,10 @@ pub(crate) fn segment(toks: &[Tok], lex: &RoleLexicon<'_>) -> Option<Vec<Phrase>
     // formed[i * MAX_PHRASE + len - 1]: are the `len` words from `i` a
     // well-formed title?
     let mut formed = vec![false; n * MAX_PHRASE];
+    // The words' keys, built once for all the spans looked up.
+    let mut room = lex.seg_keys.borrow_mut();
+    let (keys, ends) = &mut *room;
+    keys_into(toks, keys, ends);
     for i in 0..n {
         let Some(first) = toks.get(i) else { break };
         let mut wf = WellFormed::new(first);
@@ -375,7 +439,7 @@ pub(crate) fn segment(toks: &[Tok], lex: &RoleLexicon<'_>) -> Option<Vec<Phrase>
                 .copied()
                 .unwrap_or(false);
             let scored = if is_formed {
-                let f = lex.freq(span) as f64;
+                let f = span_key(keys, ends, i, j).map_or(0, |k| lex.freq_of_key(k)) as f64;
                 // A bare title word ("Manager") is seldom a whole role.
                 let bare_title =
                     span.len() == 1 && span.first().and_then(kind_of) == Some(RoleWordKind::Title);
@@ -601,6 +665,8 @@ mod tests {
                 let (mut toks, mut anchors) = (Vec::new(), Vec::new());
                 let mut after = RoleLexicon::default();
                 let mut before = RoleLexicon::default();
+                // Counted with the keys tokenizing left in `room`.
+                let mut keyed = RoleLexicon::default();
                 for row in &rows {
                     tokenize_into(row.iter().copied(), &mut memo, &mut toks, &mut room);
                     annotate_prepared(&mut toks, &room);
@@ -608,10 +674,15 @@ mod tests {
                     after.add_row(&toks, &anchors);
                     anchors_without_risk_word_into(&toks, &mut anchors);
                     before.add_row(&toks, &anchors);
+                    let keys = room.forms(toks.len());
+                    assert!(keys.is_some());
+                    keyed.add_row_keyed(&toks, &anchors, keys);
                 }
                 before.settle(risk);
+                keyed.settle(risk);
                 let want = counts(&after);
                 assert_eq!(counts(&before), want, "risk word {risk:?}");
+                assert_eq!(counts(&keyed), want, "keyed, risk word {risk:?}");
                 checked += want.len();
             }
         }

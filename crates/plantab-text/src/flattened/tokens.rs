@@ -45,7 +45,13 @@ pub(crate) struct Tok<'a> {
     pub na: bool,
     /// A status label may begin at this word (its compact form begins one).
     status_start: bool,
+    /// The word's part in the [`WordTable`] it was read with ([`NO_PART`]
+    /// when none): its facts can be looked up there again.
+    part: u32,
 }
+
+/// [`Tok::part`] of a word not read with a [`WordTable`].
+const NO_PART: u32 = u32::MAX;
 
 /// What is known about a printed word by itself, remembered per word text
 /// across a document ([`WordMemo`]).
@@ -274,6 +280,12 @@ impl<'a> WordTable<'a> {
         }
     }
 
+    /// Forgets the indexed lines (their words stay interned).
+    pub(crate) fn forget_lines(&mut self) {
+        self.lines = Vec::new();
+        self.occ = Vec::new();
+    }
+
     /// The words of line `i` as (offset in the line, id), when `line` is
     /// that indexed line.
     fn line_occ(&self, i: usize, line: &str) -> Option<&[(u32, u32)]> {
@@ -341,7 +353,7 @@ impl<'a> WordTable<'a> {
 
 impl<'a> Tok<'a> {
     /// A word with its layout flags, given its facts.
-    fn with_facts(text: &'a str, glued: bool, facts: WordFacts) -> Tok<'a> {
+    fn with_facts(text: &'a str, glued: bool, facts: WordFacts, part: u32) -> Tok<'a> {
         let role = facts.role;
         Tok {
             text,
@@ -360,6 +372,7 @@ impl<'a> Tok<'a> {
             upper: facts.upper,
             na: facts.na,
             status_start: facts.status_start,
+            part,
         }
     }
 }
@@ -376,6 +389,17 @@ fn annotate(toks: &mut [Tok]) {
 pub(crate) struct Compacts {
     buf: String,
     offs: Vec<usize>,
+}
+
+impl Compacts {
+    /// The compact forms of `n` words (when they are what `room` holds):
+    /// one after the other, word `k`'s ending at the `k`th offset.
+    pub(crate) fn forms(&self, n: usize) -> Option<(&str, &[usize])> {
+        if self.offs.len() != n + 1 {
+            return None;
+        }
+        Some((self.buf.as_str(), self.offs.get(1..)?))
+    }
 }
 
 /// [`annotate`] with the compact forms built in `room`.
@@ -511,7 +535,8 @@ pub(crate) fn tokenize_into<'a>(
                 room.buf
                     .push_str(table.compacts.get(part.c_from..part.c_to).unwrap_or(""));
                 room.offs.push(room.buf.len());
-                let mut t = Tok::with_facts(text, k > 0 || fragment, part.facts);
+                let index = u32::try_from(p_from + k).unwrap_or(NO_PART);
+                let mut t = Tok::with_facts(text, k > 0 || fragment, part.facts, index);
                 if first && k == 0 {
                     t.line_start = true;
                     t.para_break = pending_break && last_line.is_some();
@@ -577,12 +602,12 @@ impl<'a> Iterator for Words<'a> {
 
 /// Rows' words kept between the passes over a document, 16 bytes a word
 /// (a [`Tok`] is several times that): where the word is printed, its
-/// flags, and small indices into tables of the values it holds.
+/// part in the document's [`WordTable`] (which holds the word's own
+/// facts), its layout flags, and its cached status label and date.
 pub(crate) struct TokStore<'a> {
     /// The document: every stored word is a part of it.
     text: &'a str,
     words: Vec<Packed>,
-    roles: Vec<RoleWord>,
     codes: Vec<StatusCode>,
 }
 
@@ -600,18 +625,16 @@ struct Packed {
     /// Byte range in the document.
     off: u32,
     len: u32,
-    /// [`Tok`]'s flags, one bit each.
-    flags: u16,
-    /// 0: no role word; else 1 + index in `roles`.
-    role: u8,
+    /// [`Tok::part`].
+    part: u32,
+    /// [`Tok`]'s layout flags, one bit each.
+    flags: u8,
     /// 0: not cached; 1: no label; else 2 + index in `codes`.
     status: u8,
     /// The label's length in words.
     status_words: u8,
     /// [`Tok`]'s cached date ([`date_code`]).
     date: u8,
-    /// [`DateFacts`] bits.
-    date_facts: u8,
 }
 
 /// Index of `v` in `table`, added when new; `None` past 253 entries
@@ -633,7 +656,6 @@ impl<'a> TokStore<'a> {
         TokStore {
             text,
             words: Vec::new(),
-            roles: Vec::new(),
             codes: Vec::new(),
         }
     }
@@ -660,26 +682,14 @@ impl<'a> TokStore<'a> {
         // The word must be this part of the document: its bytes lie inside
         // the document's (they are then the same bytes, nothing to compare).
         self.text.get(off..off.checked_add(t.text.len())?)?;
-        let flags = [
-            t.line_start,
-            t.para_break,
-            t.glued,
-            t.empty_cell_before,
-            t.open_before,
-            t.role_ok,
-            t.connector,
-            t.joins,
-            t.upper,
-            t.na,
-            t.status_start,
-        ]
-        .iter()
-        .enumerate()
-        .fold(0u16, |acc, (k, &b)| acc | (u16::from(b) << k));
-        let role = match t.role {
-            None => 0,
-            Some(r) => 1 + table_index(&mut self.roles, r)?,
-        };
+        if t.part == NO_PART {
+            return None;
+        }
+        let flags = u8::from(t.line_start)
+            | u8::from(t.para_break) << 1
+            | u8::from(t.glued) << 2
+            | u8::from(t.empty_cell_before) << 3
+            | u8::from(t.open_before) << 4;
         let (status, status_words) = match t.status {
             None => (0, 0),
             Some(None) => (1, 0),
@@ -689,18 +699,18 @@ impl<'a> TokStore<'a> {
         Some(Packed {
             off: u32::try_from(off).ok()?,
             len: u32::try_from(t.text.len()).ok()?,
+            part: t.part,
             flags,
-            role,
             status,
             status_words,
             date,
-            date_facts: t.date_facts.bits(),
         })
     }
 
     /// The words of a row kept by [`TokStore::push`], into `out` (its
-    /// contents replaced).
-    pub(crate) fn load(&self, row: &Stored<'a>, out: &mut Vec<Tok<'a>>) {
+    /// contents replaced), their facts looked up in `table` (the one
+    /// the words were read with).
+    pub(crate) fn load(&self, row: &Stored<'a>, table: &WordTable, out: &mut Vec<Tok<'a>>) {
         out.clear();
         let (from, to) = match row {
             Stored::Full(toks) => {
@@ -717,10 +727,12 @@ impl<'a> TokStore<'a> {
             let off = p.off as usize;
             let text = self.text.get(off..off + p.len as usize).unwrap_or("");
             let bit = |k: u32| p.flags & (1 << k) != 0;
-            let role = match p.role {
-                0 => None,
-                r => self.roles.get(usize::from(r - 1)).copied(),
-            };
+            // The table the words were read with holds their facts (else
+            // they are worked out again: the same facts).
+            let facts = table
+                .parts
+                .get(p.part as usize)
+                .map_or_else(|| WordFacts::of(text), |part| part.facts);
             let status = match p.status {
                 0 => None,
                 1 => Some(None),
@@ -730,25 +742,14 @@ impl<'a> TokStore<'a> {
                         .map(|&code| (code, p.status_words)),
                 ),
             };
-            let date = p.date;
-            out.push(Tok {
-                text,
-                line_start: bit(0),
-                para_break: bit(1),
-                glued: bit(2),
-                empty_cell_before: bit(3),
-                open_before: bit(4),
-                status,
-                date,
-                role,
-                role_ok: bit(5),
-                date_facts: DateFacts::from_bits(p.date_facts),
-                connector: bit(6),
-                joins: bit(7),
-                upper: bit(8),
-                na: bit(9),
-                status_start: bit(10),
-            });
+            let mut t = Tok::with_facts(text, bit(2), facts, p.part);
+            t.line_start = bit(0);
+            t.para_break = bit(1);
+            t.empty_cell_before = bit(3);
+            t.open_before = bit(4);
+            t.status = status;
+            t.date = p.date;
+            out.push(t);
         }
     }
 }
@@ -987,37 +988,6 @@ struct DateFacts {
 }
 
 impl DateFacts {
-    /// The facts as bits ([`DateFacts::from_bits`] reads them back).
-    fn bits(self) -> u8 {
-        [
-            self.whole,
-            self.month_dash,
-            self.dash_whole,
-            self.month_or_period,
-            self.month,
-            self.soft,
-            self.small_number,
-            self.year_like,
-        ]
-        .iter()
-        .enumerate()
-        .fold(0u8, |acc, (k, &b)| acc | (u8::from(b) << k))
-    }
-
-    fn from_bits(b: u8) -> DateFacts {
-        let bit = |k: u32| b & (1 << k) != 0;
-        DateFacts {
-            whole: bit(0),
-            month_dash: bit(1),
-            dash_whole: bit(2),
-            month_or_period: bit(3),
-            month: bit(4),
-            soft: bit(5),
-            small_number: bit(6),
-            year_like: bit(7),
-        }
-    }
-
     fn of(text: &str) -> DateFacts {
         let w = text.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '.' | ';'));
         let mut f = DateFacts::default();
@@ -1367,6 +1337,43 @@ mod tests {
             }
         }
         assert!(checked > 10_000, "{checked}");
+    }
+
+    /// Rows' words kept in a [`TokStore`] come back as they were.
+    #[test]
+    fn stored_words_load_as_they_were_kept() {
+        let mut docs = documents();
+        // Of our own: glued titles, a broken word, an empty cell, labels.
+        docs.push(
+            "QR.S12.3 Director-Finance HeadOf Works Communication\ns\n \n\
+             On Track- little\n\nor no slippage N/A Dec- 24 Caf\u{e9}\n"
+                .to_string(),
+        );
+        let mut words = 0;
+        for doc in &docs {
+            let lines: Vec<&str> = doc.lines().collect();
+            let mut table = WordTable::default();
+            table.index_lines(&lines);
+            let mut store = TokStore::new(doc);
+            let (mut toks, mut room, mut back) = (Vec::new(), Compacts::default(), Vec::new());
+            let mut kept = Vec::new();
+            // Rows of up to seven lines.
+            for chunk in lines.chunks(7).enumerate() {
+                let (c, ls) = chunk;
+                let feed = ls.iter().enumerate().map(|(k, l)| (c * 7 + k, *l));
+                tokenize_into(feed, &mut table, &mut toks, &mut room);
+                annotate_prepared(&mut toks, &room);
+                kept.push((store.push(&toks), format!("{toks:?}")));
+            }
+            table.forget_lines();
+            for (row, want) in &kept {
+                store.load(row, &table, &mut back);
+                assert!(matches!(row, Stored::Packed(..)));
+                assert_eq!(&format!("{back:?}"), want);
+                words += back.len();
+            }
+        }
+        assert!(words > 10_000, "{words}");
     }
 
     #[test]
