@@ -341,11 +341,13 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
             start,
             workstream: ws,
             id,
-            toks: store.push(&toks),
+            toks: store.push(&toks, &table),
         });
     }
     // The words' own facts are kept for the rows' second pass; the
-    // lines' words are needed no more.
+    // lines' words are needed no more. The words' keys are looked up from
+    // now on.
+    lexicon.use_forms(table.part_forms());
     table.forget_lines();
     drop(has_ref);
 
@@ -441,15 +443,16 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
                 }
             }
             LineRole::Header(b) => {
+                let b = *b as usize;
                 if list_dropped {
                     dropped.push((i + 1, line.to_string()));
                 }
-                if blocks.get(*b).is_some_and(|hb| hb.first == i) {
+                if blocks.get(b).is_some_and(|hb| hb.first == i) {
                     flush_orphan(&mut orphan, &mut out, &mut frag, &mut warnings);
                     if let Some(f) = frag.take() {
                         out.push(Block::Table(f));
                     }
-                    let header = blocks.get(*b).map(|hb| {
+                    let header = blocks.get(b).map(|hb| {
                         if hb.labels.len() == schema.width {
                             hb.labels.iter().map(|(t, _)| t.clone()).collect()
                         } else {

@@ -2,7 +2,7 @@
 //! column header, page furniture (header-group lines, "update due" banners),
 //! section headings, the legend, and table content.
 
-use super::tokens::{words, WordTable};
+use super::tokens::{is_blank, words, WordTable};
 use plantab_vocab::{
     compact_into, header_compact_max_len, header_run_may_match, header_run_may_match_key,
     match_header_exact_compact,
@@ -20,8 +20,9 @@ pub(crate) enum LineRole {
     Blank,
     /// Table content (rows) or, before the first table, legend / prose.
     Content,
-    /// Part of the printed column header of block `.0`.
-    Header(usize),
+    /// Part of the printed column header of block `.0` (a `u32`, so that
+    /// a role takes 8 bytes: documents have many lines).
+    Header(u32),
     /// Page furniture repeated around the headers.
     Furniture,
     /// A section heading printed above a table.
@@ -395,6 +396,12 @@ pub(crate) fn is_header_core_memo<'a>(line: &'a str, memo: &mut HeaderMemo<'a>) 
     if !may_be_header_core(line, memo) {
         return false;
     }
+    header_core_parse_memo(line, memo)
+}
+
+/// [`header_core_parse`] of a line that passed the cheap word checks,
+/// remembered per line text in `memo`.
+fn header_core_parse_memo<'a>(line: &'a str, memo: &mut HeaderMemo<'a>) -> bool {
     if let Some(&hit) = memo.lines.get(line) {
         return hit;
     }
@@ -438,15 +445,7 @@ fn is_header_core_at<'a>(
     if !may || n < 4 {
         return false;
     }
-    if let Some(&hit) = memo.lines.get(line) {
-        return hit;
-    }
-    let found = header_core_parse(line, memo);
-    if memo.lines.len() >= MEMO_MAX {
-        memo.lines.clear();
-    }
-    memo.lines.insert(line, found);
-    found
+    header_core_parse_memo(line, memo)
 }
 
 fn header_core_parse(line: &str, memo: &mut HeaderMemo) -> bool {
@@ -585,7 +584,7 @@ pub(crate) fn classify<'a>(lines: &[&'a str], table: &WordTable<'a>) -> Classifi
     let mut roles: Vec<LineRole> = lines
         .iter()
         .map(|l| {
-            if l.trim().is_empty() {
+            if is_blank(l) {
                 LineRole::Blank
             } else {
                 LineRole::Content
@@ -625,7 +624,7 @@ pub(crate) fn classify<'a>(lines: &[&'a str], table: &WordTable<'a>) -> Classifi
     let mut counts: FxMap<Cow<str>, (usize, usize)> = FxMap::default();
     let is_near = |i: usize| near.get(i).copied().unwrap_or(false);
     for (i, l) in lines.iter().enumerate() {
-        if !is_near(i) || l.trim().is_empty() || is_ref(i) {
+        if !is_near(i) || is_blank(l) || is_ref(i) {
             continue;
         }
         let e = counts.entry(norm(l)).or_default();
@@ -665,6 +664,9 @@ pub(crate) fn classify<'a>(lines: &[&'a str], table: &WordTable<'a>) -> Classifi
     let mut looks: FxMap<Vec<(&str, bool, bool)>, Look> = FxMap::default();
     let mut look_key: Vec<(&str, bool, bool)> = Vec::new();
     for (b, &core) in cores.iter().enumerate() {
+        // Past `u32` blocks (a document of gigabytes) the number is
+        // clipped; the offsets the reader keeps are `u32`s anyway.
+        let b_role = u32::try_from(b).unwrap_or(u32::MAX);
         // Forward: header continuation lines, then furniture.
         let mut header_last = core;
         let mut j = core + 1;
@@ -692,7 +694,7 @@ pub(crate) fn classify<'a>(lines: &[&'a str], table: &WordTable<'a>) -> Classifi
                     .zip(seen)
                 {
                     *r = match s {
-                        LineRole::Header(_) => LineRole::Header(b),
+                        LineRole::Header(_) => LineRole::Header(b_role),
                         other => *other,
                     };
                 }
@@ -714,7 +716,7 @@ pub(crate) fn classify<'a>(lines: &[&'a str], table: &WordTable<'a>) -> Classifi
         let mut area_ends = LabelEnds::new(&area);
         while j < limit {
             let Some(l) = lines.get(j) else { break };
-            if l.trim().is_empty() {
+            if is_blank(l) {
                 j += 1;
                 continue;
             }
@@ -727,7 +729,7 @@ pub(crate) fn classify<'a>(lines: &[&'a str], table: &WordTable<'a>) -> Classifi
             let mut extra = 0;
             let mut k = j + 1;
             while extra < 3 && k < limit {
-                if lines.get(k).is_some_and(|x| !x.trim().is_empty()) {
+                if lines.get(k).is_some_and(|x| !is_blank(x)) {
                     if is_ref(k) {
                         break;
                     }
@@ -766,7 +768,7 @@ pub(crate) fn classify<'a>(lines: &[&'a str], table: &WordTable<'a>) -> Classifi
                     // A header-area line no label took is furniture.
                     let any_used = words.iter().zip(&used).any(|(w, u)| w.line == i && *u);
                     *r = if any_used || i == core {
-                        LineRole::Header(b)
+                        LineRole::Header(b_role)
                     } else {
                         LineRole::Furniture
                     };
@@ -820,7 +822,7 @@ fn backward_and_push(
             {
                 break;
             }
-            if l.trim().is_empty() {
+            if is_blank(l) {
                 continue;
             }
             if is_furniture_text(k, l) {
@@ -857,7 +859,7 @@ fn is_heading_at(lines: &[&str], k: usize) -> bool {
     let mut i = k;
     while i > 0 {
         i -= 1;
-        if lines.get(i).is_some_and(|x| x.trim().is_empty()) {
+        if lines.get(i).is_some_and(|x| is_blank(x)) {
             blanks += 1;
         } else {
             break;
@@ -960,7 +962,7 @@ mod tests {
             assert_eq!(b.first, top + 2);
             assert_eq!(b.labels, c.blocks[0].labels);
             assert_eq!(c.roles[top], LineRole::Furniture, "page {p}");
-            assert_eq!(c.roles[top + 2], LineRole::Header(p), "page {p}");
+            assert_eq!(c.roles[top + 2], LineRole::Header(p as u32), "page {p}");
             assert_eq!(c.roles[top + 3], LineRole::Content, "page {p}");
             assert!(c.has_ref[top + 3]);
         }

@@ -8,8 +8,8 @@
 //! repeat, action text does not.
 
 use super::page::FxMap;
-use super::tokens::Tok;
-use plantab_vocab::{compact_into, RoleWord, RoleWordKind};
+use super::tokens::{PartForms, Tok};
+use plantab_vocab::{RoleWord, RoleWordKind};
 
 /// Longest role phrase considered, in words.
 const MAX_PHRASE: usize = 12;
@@ -176,10 +176,10 @@ impl WellFormed {
 
 /// A phrase's key for counting: its letters and digits.
 /// (Written into `out`, cleared first.)
-fn key_into(toks: &[Tok], out: &mut String) {
+fn key_into(toks: &[Tok], forms: &PartForms, out: &mut String) {
     out.clear();
     for t in toks {
-        compact_into(t.text, out);
+        forms.push_form(t, out);
     }
 }
 
@@ -187,11 +187,11 @@ fn key_into(toks: &[Tok], out: &mut String) {
 /// `k`'s ending at `ends[k]`: the key of words `i..j` is
 /// `buf[start(i)..ends[j - 1]]` ([`span_key`]), the keys of words
 /// joined being their keys concatenated.
-fn keys_into(toks: &[Tok], buf: &mut String, ends: &mut Vec<usize>) {
+fn keys_into(toks: &[Tok], forms: &PartForms, buf: &mut String, ends: &mut Vec<usize>) {
     buf.clear();
     ends.clear();
     for t in toks {
-        compact_into(t.text, buf);
+        forms.push_form(t, buf);
         ends.push(buf.len());
     }
 }
@@ -235,9 +235,18 @@ pub(crate) struct RoleLexicon<'a> {
     ends: Vec<usize>,
     /// Room for [`segment`]'s keys and their ends.
     seg_keys: std::cell::RefCell<(String, Vec<usize>)>,
+    /// The words' compact forms, looked up rather than worked out again
+    /// ([`RoleLexicon::use_forms`]).
+    forms: PartForms<'a>,
 }
 
 impl<'a> RoleLexicon<'a> {
+    /// Looks the words' keys up in `forms` (those of the document's
+    /// [`super::tokens::WordTable`]) from now on.
+    pub(crate) fn use_forms(&mut self, forms: PartForms<'a>) {
+        self.forms = forms;
+    }
+
     /// [`RoleLexicon::add_row_keyed`], the words' keys worked out here.
     #[cfg(test)]
     pub(crate) fn add_row(&mut self, toks: &[Tok<'a>], anchors: &[bool]) {
@@ -263,7 +272,7 @@ impl<'a> RoleLexicon<'a> {
         let (keys, ends) = match keys {
             Some((k, e)) if e.len() == toks.len() => (k, e),
             _ => {
-                keys_into(toks, scratch, &mut self.ends);
+                keys_into(toks, &self.forms, scratch, &mut self.ends);
                 (scratch.as_str(), self.ends.as_slice())
             }
         };
@@ -372,7 +381,7 @@ impl<'a> RoleLexicon<'a> {
     /// Rows the phrase appears in.
     pub(crate) fn freq(&self, toks: &[Tok]) -> usize {
         let mut k = self.scratch.borrow_mut();
-        key_into(toks, &mut k);
+        key_into(toks, &self.forms, &mut k);
         self.ids
             .get(k.as_str())
             .and_then(|&id| self.rows_with.get(id))
@@ -414,7 +423,7 @@ pub(crate) fn segment(toks: &[Tok], lex: &RoleLexicon<'_>) -> Option<Vec<Phrase>
     // The words' keys, built once for all the spans looked up.
     let mut room = lex.seg_keys.borrow_mut();
     let (keys, ends) = &mut *room;
-    keys_into(toks, keys, ends);
+    keys_into(toks, &lex.forms, keys, ends);
     for i in 0..n {
         let Some(first) = toks.get(i) else { break };
         let mut wf = WellFormed::new(first);

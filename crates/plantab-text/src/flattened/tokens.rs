@@ -107,11 +107,29 @@ pub(crate) struct WordTable<'a> {
     /// Open-addressing hash table of ids: (low half of the word's hash,
     /// 0 when empty else `id + 1`).
     slots: Vec<(u32, u32)>,
-    /// Indexed lines: the line and its words' range in `occ`.
-    lines: Vec<Option<(&'a str, usize, usize)>>,
+    /// Indexed lines (one more at the end, where the last one's words
+    /// end): where the line is and where its words begin in `occ`.
+    lines: Vec<LineIx>,
+    /// Address the indexed lines' offsets count from (the first line's).
+    base: usize,
     /// The indexed lines' words: (byte offset in its line, id).
     occ: Vec<(u32, u32)>,
 }
+
+/// One indexed line, 12 bytes (documents have many lines).
+#[derive(Clone, Copy)]
+struct LineIx {
+    /// The line's address less [`WordTable::base`]; [`NOT_INDEXED`] for
+    /// a line whose words are not kept.
+    off: u32,
+    len: u32,
+    /// Its first word in [`WordTable::occ`]; the next line's `from` ends
+    /// its words.
+    from: u32,
+}
+
+/// [`LineIx::off`] of a line whose words are not kept.
+const NOT_INDEXED: u32 = u32::MAX;
 
 /// One distinct word.
 struct Entry<'a> {
@@ -237,10 +255,18 @@ impl<'a> WordTable<'a> {
     pub(crate) fn index_lines(&mut self, lines: &[&'a str]) {
         self.lines.clear();
         self.occ.clear();
-        self.lines.reserve(lines.len());
+        self.lines.reserve(lines.len() + 1);
+        self.base = lines.first().map_or(0, |l| l.as_ptr() as usize);
         for &l in lines {
             let from = self.occ.len();
-            let mut ok = true;
+            // Where the line is, as the index keeps it (else its words
+            // are not kept).
+            let at = (l.as_ptr() as usize)
+                .checked_sub(self.base)
+                .and_then(|o| u32::try_from(o).ok())
+                .filter(|&o| o != NOT_INDEXED)
+                .zip(u32::try_from(l.len()).ok());
+            let mut ok = at.is_some();
             let mut push = |table: &mut Self, off: usize, w: &'a str| {
                 let id = table.intern(w);
                 match (u32::try_from(off), u32::try_from(id)) {
@@ -271,12 +297,56 @@ impl<'a> WordTable<'a> {
                     push(self, (w.as_ptr() as usize).saturating_sub(base), w);
                 }
             }
-            if ok {
-                self.lines.push(Some((l, from, self.occ.len())));
-            } else {
+            let (off, len) = match at {
+                Some(at) if ok => at,
+                _ => {
+                    self.occ.truncate(from);
+                    (NOT_INDEXED, 0)
+                }
+            };
+            // `occ` holds fewer words than a `u32` counts (their ids were
+            // pushed as such); a line past that keeps no words.
+            let Ok(from) = u32::try_from(from) else {
                 self.occ.truncate(from);
-                self.lines.push(None);
+                self.lines.push(LineIx {
+                    off: NOT_INDEXED,
+                    len: 0,
+                    from: u32::MAX,
+                });
+                continue;
+            };
+            self.lines.push(LineIx { off, len, from });
+        }
+        let end = u32::try_from(self.occ.len()).unwrap_or(u32::MAX);
+        self.lines.push(LineIx {
+            off: NOT_INDEXED,
+            len: 0,
+            from: end,
+        });
+    }
+
+    /// The compact forms of the words' parts, to look up by [`Tok`]
+    /// ([`PartForms::push_form`]) once the table is gone.
+    pub(crate) fn part_forms(&self) -> PartForms<'a> {
+        let mut parts = vec![("", 0, 0); self.parts.len()];
+        for e in &self.entries {
+            let (from, to) = e.parts;
+            let Some(ps) = self.parts.get(from..to) else {
+                continue;
+            };
+            for (k, p) in ps.iter().enumerate() {
+                let (Some(slot), Some(text)) = (parts.get_mut(from + k), e.text.get(p.from..p.to))
+                else {
+                    continue;
+                };
+                if let (Ok(c_from), Ok(c_to)) = (u32::try_from(p.c_from), u32::try_from(p.c_to)) {
+                    *slot = (text, c_from, c_to);
+                }
             }
+        }
+        PartForms {
+            parts,
+            buf: self.compacts.clone(),
         }
     }
 
@@ -289,9 +359,22 @@ impl<'a> WordTable<'a> {
     /// The words of line `i` as (offset in the line, id), when `line` is
     /// that indexed line.
     fn line_occ(&self, i: usize, line: &str) -> Option<&[(u32, u32)]> {
-        let (l, from, to) = (*self.lines.get(i)?)?;
-        (std::ptr::eq(l, line)).then_some(())?;
+        let (at, len, from, to) = self.indexed(i)?;
+        (line.as_ptr() as usize == at && line.len() == len).then_some(())?;
         self.occ.get(from..to)
+    }
+
+    /// Indexed line `i`: its address and length, and its words' range
+    /// in `occ`.
+    #[inline]
+    fn indexed(&self, i: usize) -> Option<(usize, usize, usize, usize)> {
+        let ix = self.lines.get(i)?;
+        if ix.off == NOT_INDEXED {
+            return None;
+        }
+        let to = self.lines.get(i + 1)?.from;
+        let at = self.base.checked_add(ix.off as usize)?;
+        Some((at, ix.len as usize, ix.from as usize, to as usize))
     }
 
     /// The distinct-word ids of line `i`'s words, when `line` is that
@@ -316,9 +399,9 @@ impl<'a> WordTable<'a> {
     /// line ends and begins between words) into `out` as (word, id).
     fn words_into(&mut self, idx: usize, text: &'a str, out: &mut Vec<(&'a str, usize)>) {
         out.clear();
-        if let Some((l, from, to)) = self.lines.get(idx).copied().flatten() {
-            let (lb, tb) = (l.as_ptr() as usize, text.as_ptr() as usize);
-            let same_end = lb.checked_add(l.len()) == tb.checked_add(text.len());
+        if let Some((lb, l_len, from, to)) = self.indexed(idx) {
+            let tb = text.as_ptr() as usize;
+            let same_end = lb.checked_add(l_len) == tb.checked_add(text.len());
             if tb >= lb && same_end {
                 let cut = tb - lb;
                 let occ = self.occ.get(from..to).unwrap_or(&[]);
@@ -335,8 +418,9 @@ impl<'a> WordTable<'a> {
                 if !straddles {
                     for &(off, id) in occ.get(first..).unwrap_or(&[]) {
                         let len = self.entries.get(id as usize).map_or(0, |e| e.text.len());
-                        let off = off as usize;
-                        if let Some(w) = l.get(off..off + len) {
+                        // `text` is the line from `cut` on.
+                        let off = (off as usize).saturating_sub(cut);
+                        if let Some(w) = text.get(off..off + len) {
                             out.push((w, id as usize));
                         }
                     }
@@ -348,6 +432,31 @@ impl<'a> WordTable<'a> {
             let id = self.intern(w);
             out.push((w, id));
         }
+    }
+}
+
+/// The compact forms ([`compact_into`]) of a [`WordTable`]'s word parts,
+/// worked out once per distinct part.
+#[derive(Debug, Default)]
+pub(crate) struct PartForms<'a> {
+    /// Per part ([`Tok::part`]): its text and its form's range in `buf`.
+    parts: Vec<(&'a str, u32, u32)>,
+    buf: String,
+}
+
+impl PartForms<'_> {
+    /// Pushes `t`'s compact form onto `out`: looked up when `t` is a part
+    /// of the table these forms were taken from, else worked out.
+    pub(crate) fn push_form(&self, t: &Tok, out: &mut String) {
+        if let Some(&(text, from, to)) = self.parts.get(t.part as usize) {
+            if text == t.text {
+                if let Some(form) = self.buf.get(from as usize..to as usize) {
+                    out.push_str(form);
+                    return;
+                }
+            }
+        }
+        compact_into(t.text, out);
     }
 }
 
@@ -497,7 +606,7 @@ pub(crate) fn tokenize_into<'a>(
     let mut prev_open = false;
     let mut empty_cell = false;
     for (idx, text) in lines {
-        if text.trim().is_empty() {
+        if is_blank(text) {
             pending_break = true;
             empty_cell |= !text.is_empty() && last_line.is_some();
             continue;
@@ -572,6 +681,17 @@ pub(crate) enum Words<'a> {
     Other(std::str::SplitWhitespace<'a>),
 }
 
+/// `s.trim().is_empty()`: nothing but whitespace. A line that begins
+/// with a printed ASCII character (most lines) is told at once.
+#[inline]
+pub(crate) fn is_blank(s: &str) -> bool {
+    match s.as_bytes().first() {
+        None => true,
+        Some(&b) if b.is_ascii() && !ascii_space(b) => false,
+        Some(_) => s.trim().is_empty(),
+    }
+}
+
 /// ASCII whitespace as `char::is_whitespace` has it (with the vertical
 /// tab, unlike `u8::is_ascii_whitespace`).
 fn ascii_space(b: u8) -> bool {
@@ -600,10 +720,11 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
-/// Rows' words kept between the passes over a document, 16 bytes a word
+/// Rows' words kept between the passes over a document, 12 bytes a word
 /// (a [`Tok`] is several times that): where the word is printed, its
 /// part in the document's [`WordTable`] (which holds the word's own
-/// facts), its layout flags, and its cached status label and date.
+/// facts and its length), its layout flags, and its cached status label
+/// and date.
 pub(crate) struct TokStore<'a> {
     /// The document: every stored word is a part of it.
     text: &'a str,
@@ -622,9 +743,8 @@ pub(crate) enum Stored<'a> {
 /// One word, packed.
 #[derive(Debug, Clone, Copy)]
 struct Packed {
-    /// Byte range in the document.
+    /// Where the word begins in the document (its length is its part's).
     off: u32,
-    len: u32,
     /// [`Tok::part`].
     part: u32,
     /// [`Tok`]'s layout flags, one bit each.
@@ -660,12 +780,13 @@ impl<'a> TokStore<'a> {
         }
     }
 
-    /// Keeps a row's words; [`TokStore::load`] gives them back.
-    pub(crate) fn push(&mut self, toks: &[Tok<'a>]) -> Stored<'a> {
+    /// Keeps a row's words (read with `table`); [`TokStore::load`] gives
+    /// them back.
+    pub(crate) fn push(&mut self, toks: &[Tok<'a>], table: &WordTable) -> Stored<'a> {
         let from = self.words.len();
         self.words.reserve(toks.len());
         for t in toks {
-            match self.pack(t) {
+            match self.pack(t, table) {
                 Some(p) => self.words.push(p),
                 None => {
                     self.words.truncate(from);
@@ -676,13 +797,15 @@ impl<'a> TokStore<'a> {
         Stored::Packed(from, self.words.len())
     }
 
-    fn pack(&mut self, t: &Tok<'a>) -> Option<Packed> {
+    fn pack(&mut self, t: &Tok<'a>, table: &WordTable) -> Option<Packed> {
         let base = self.text.as_ptr() as usize;
         let off = (t.text.as_ptr() as usize).checked_sub(base)?;
         // The word must be this part of the document: its bytes lie inside
         // the document's (they are then the same bytes, nothing to compare).
         self.text.get(off..off.checked_add(t.text.len())?)?;
-        if t.part == NO_PART {
+        // The word is all of its part (so the part gives its length back).
+        let part = table.parts.get(usize::try_from(t.part).ok()?)?;
+        if part.to.checked_sub(part.from) != Some(t.text.len()) {
             return None;
         }
         let flags = u8::from(t.line_start)
@@ -698,7 +821,6 @@ impl<'a> TokStore<'a> {
         let date = t.date;
         Some(Packed {
             off: u32::try_from(off).ok()?,
-            len: u32::try_from(t.text.len()).ok()?,
             part: t.part,
             flags,
             status,
@@ -725,14 +847,15 @@ impl<'a> TokStore<'a> {
         out.reserve(words.len());
         for p in words {
             let off = p.off as usize;
-            let text = self.text.get(off..off + p.len as usize).unwrap_or("");
+            // The table the words were read with holds their length and
+            // facts.
+            let Some(part) = table.parts.get(p.part as usize) else {
+                continue;
+            };
+            let len = part.to.saturating_sub(part.from);
+            let text = self.text.get(off..off + len).unwrap_or("");
+            let facts = part.facts;
             let bit = |k: u32| p.flags & (1 << k) != 0;
-            // The table the words were read with holds their facts (else
-            // they are worked out again: the same facts).
-            let facts = table
-                .parts
-                .get(p.part as usize)
-                .map_or_else(|| WordFacts::of(text), |part| part.facts);
             let status = match p.status {
                 0 => None,
                 1 => Some(None),
@@ -930,6 +1053,7 @@ pub(crate) enum DateStart {
 }
 
 /// The date starting at `toks[i]`, if one does.
+#[inline]
 pub(crate) fn date_at(toks: &[Tok], i: usize) -> Option<DateStart> {
     if let Some(cached) = date_of_code(toks.get(i)?.date) {
         return cached;
@@ -1058,10 +1182,18 @@ pub(crate) fn loose_date_at(toks: &[Tok], i: usize) -> bool {
 
 /// The status label printed from `toks[i]` on: its code and how many words
 /// it takes. The label must end at a word boundary.
+#[inline]
 pub(crate) fn status_at(toks: &[Tok], i: usize) -> Option<(StatusCode, usize)> {
     if let Some(cached) = toks.get(i)?.status {
         return cached.map(|(code, n)| (code, usize::from(n)));
     }
+    status_uncached(toks, i)
+}
+
+/// [`status_at`] worked out (no answer cached).
+#[cold]
+#[inline(never)]
+fn status_uncached(toks: &[Tok], i: usize) -> Option<(StatusCode, usize)> {
     let window = toks.get(i..)?;
     let window = window
         .get(..window.len().min(STATUS_WINDOW))
@@ -1088,7 +1220,8 @@ fn status_in(buf: &str, offs: &[usize], i: usize) -> Option<(StatusCode, usize)>
         return None;
     }
     let limit = off(i + n_words).min(from + status_label_max_len());
-    let m = status_label_prefix_compact(buf.get(from..limit)?)?.len;
+    let longest = status_label_prefix_compact(buf.get(from..limit)?)?;
+    let m = longest.len;
     // Snap to the last word boundary at or before m characters.
     let mut acc = 0usize;
     let mut words = 0usize;
@@ -1105,10 +1238,15 @@ fn status_in(buf: &str, offs: &[usize], i: usize) -> Option<(StatusCode, usize)>
     }
     while words > 0 {
         let len = off(i + words) - from;
-        match buf
-            .get(from..from + len)
-            .and_then(status_label_prefix_compact)
-        {
+        // Cut where the longest match ends, the text gives that match
+        // again (no label agrees with it further): it is not looked for.
+        let p = if len == m {
+            Some(longest)
+        } else {
+            buf.get(from..from + len)
+                .and_then(status_label_prefix_compact)
+        };
+        match p {
             // A clipped label must run over two words at least, so that a
             // word such as "assurance" in prose is no label.
             Some(p) if p.len == len && len > 0 && (p.whole || words >= 2) => {
@@ -1339,6 +1477,64 @@ mod tests {
         assert!(checked > 10_000, "{checked}");
     }
 
+    /// [`is_blank`] is `trim().is_empty()`.
+    #[test]
+    fn blank_lines_are_told_as_trim_tells_them() {
+        let cases = [
+            "",
+            " ",
+            "\t\x0b\x0c\r\n",
+            "\u{a0}",
+            "\u{2003} \u{85}",
+            "\u{3000}x",
+            "x",
+            " x ",
+            "\x00",
+            "\x01 ",
+            "\u{e9}",
+            "\u{a0}\u{e9}",
+            "-",
+            "\u{200b}",
+        ];
+        for c in cases {
+            assert_eq!(is_blank(c), c.trim().is_empty(), "{c:?}");
+        }
+        for b in 0u8..=127 {
+            let s = (b as char).to_string();
+            assert_eq!(is_blank(&s), s.trim().is_empty(), "{b}");
+        }
+    }
+
+    /// A line's words come from the index only for that very line (not
+    /// for the same text printed elsewhere, nor for another line number).
+    #[test]
+    fn line_index_answers_for_its_own_lines_only() {
+        let doc = "KX.7 Head of Parks\n\nKX.7 Head of Parks\n  \nlast line here";
+        let lines: Vec<&str> = doc.lines().collect();
+        let mut table = WordTable::default();
+        table.index_lines(&lines);
+        let ids = |t: &WordTable, i: usize, l: &str| t.line_ids(i, l).map(|w| w.count());
+        assert_eq!(ids(&table, 0, lines[0]), Some(4));
+        assert_eq!(ids(&table, 1, lines[1]), Some(0));
+        assert_eq!(ids(&table, 3, lines[3]), Some(0));
+        assert_eq!(ids(&table, 4, lines[4]), Some(3));
+        // Same text, another line: not line 0's words.
+        assert_eq!(ids(&table, 0, lines[2]), None);
+        assert_eq!(ids(&table, 2, lines[0]), None);
+        // A copy of the text elsewhere in memory, a part of the line, a
+        // line past the end.
+        let copy = lines[0].to_string();
+        assert_eq!(ids(&table, 0, &copy), None);
+        assert_eq!(ids(&table, 0, &lines[0][5..]), None);
+        assert_eq!(ids(&table, 5, lines[4]), None);
+        // The same words, the same ids.
+        let a: Vec<usize> = table.line_ids(0, lines[0]).unwrap().collect();
+        let b: Vec<usize> = table.line_ids(2, lines[2]).unwrap().collect();
+        assert_eq!(a, b);
+        table.forget_lines();
+        assert_eq!(ids(&table, 0, lines[0]), None);
+    }
+
     /// Rows' words kept in a [`TokStore`] come back as they were.
     #[test]
     fn stored_words_load_as_they_were_kept() {
@@ -1363,7 +1559,7 @@ mod tests {
                 let feed = ls.iter().enumerate().map(|(k, l)| (c * 7 + k, *l));
                 tokenize_into(feed, &mut table, &mut toks, &mut room);
                 annotate_prepared(&mut toks, &room);
-                kept.push((store.push(&toks), format!("{toks:?}")));
+                kept.push((store.push(&toks, &table), format!("{toks:?}")));
             }
             table.forget_lines();
             for (row, want) in &kept {
