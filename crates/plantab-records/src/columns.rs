@@ -208,14 +208,14 @@ pub fn table_kind(table: &RebuiltTable, cols: &TableColumns, section: Option<&st
     let unit_cell = table.rows.iter().take(4).any(|r| {
         r.cells.iter().any(|c| {
             c.split_whitespace().nth(2).is_none()
-                && plantab_vocab::is_financial_marker_fast(c)
+                && plantab_vocab::is_financial_marker(c)
                 && c.chars().any(|ch| !ch.is_alphabetic())
         })
     });
     if table
         .header
         .iter()
-        .any(|h| plantab_vocab::is_financial_marker_fast(h))
+        .any(|h| plantab_vocab::is_financial_marker(h))
         || unit_cell
     {
         return TableKind::Financial;

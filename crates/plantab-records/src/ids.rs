@@ -156,14 +156,10 @@ pub(crate) fn implied_parent_in(
     id: &str,
     level_rows: &std::collections::HashSet<String>,
 ) -> Option<String> {
-    let head = implied_head(id)?;
-    if !level_rows.is_empty() {
-        let zero = format!("{head}.0");
-        if level_rows.contains(&zero) {
-            return Some(zero);
-        }
+    if level_rows.is_empty() {
+        return implied_head(id).map(str::to_string);
     }
-    Some(head.to_string())
+    implied_parent(id, &|zero| level_rows.contains(zero))
 }
 
 /// The id with its last `.n` component removed, when the id has such a

@@ -76,23 +76,7 @@ impl LineFolder {
             self.text(s);
             return;
         }
-        let mut rest = s;
-        while let Some(amp) = memchr::memchr(b'&', rest.as_bytes()) {
-            self.text(&rest[..amp]);
-            let after = &rest[amp + 1..];
-            match entity_at(after) {
-                Some((c, len)) => {
-                    let mut buf = [0u8; 4];
-                    self.text(c.encode_utf8(&mut buf));
-                    rest = &after[len..];
-                }
-                None => {
-                    self.text("&");
-                    rest = after;
-                }
-            }
-        }
-        self.text(rest);
+        decode_entities_into(s, |piece| self.text(piece));
     }
 
     /// Plain text: `\n` ends a line, other whitespace separates words.
@@ -260,23 +244,31 @@ fn tag_at(s: &str) -> Option<Tag> {
 /// anything else is left as printed.
 pub fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    decode_entities_into(s, |piece| out.push_str(piece));
+    out
+}
+
+/// [`decode_entities`], handing the decoded text to `push` piece by piece
+/// (runs of plain text and single decoded characters, in order).
+fn decode_entities_into(s: &str, mut push: impl FnMut(&str)) {
     let mut rest = s;
     while let Some(amp) = memchr::memchr(b'&', rest.as_bytes()) {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp + 1..];
+        // `&` is ASCII: both slices fall on character boundaries.
+        push(rest.get(..amp).unwrap_or_default());
+        let after = rest.get(amp + 1..).unwrap_or_default();
         match entity_at(after) {
             Some((c, len)) => {
-                out.push(c);
-                rest = &after[len..];
+                let mut buf = [0u8; 4];
+                push(c.encode_utf8(&mut buf));
+                rest = after.get(len..).unwrap_or_default();
             }
             None => {
-                out.push('&');
+                push("&");
                 rest = after;
             }
         }
     }
-    out.push_str(rest);
-    out
+    push(rest);
 }
 
 /// The character reference starting just after a `&` (`amp;`, `#163;`),

@@ -969,9 +969,8 @@ pub fn owner_word_end(line: &str) -> Option<usize> {
     end
 }
 
-/// True when a header label (or a cell that is only a unit, like `£'000`)
-/// marks a table of money.
-pub fn is_financial_marker(text: &str) -> bool {
+/// [`is_financial_marker`] for any text: lower-cases a copy of it.
+fn is_financial_marker_general(text: &str) -> bool {
     static CELL: OnceLock<Vec<String>> = OnceLock::new();
     let markers = CELL.get_or_init(|| {
         data_lines(FINANCIAL_MARKERS_TSV)
@@ -990,14 +989,17 @@ pub fn is_financial_marker(text: &str) -> bool {
     })
 }
 
-/// [`is_financial_marker`] with the same answers, without building a
-/// lower-case copy of `text` when it is ASCII: cheap enough for every
-/// short cell of a table's first rows.
-pub fn is_financial_marker_fast(text: &str) -> bool {
+/// True when a header label (or a cell that is only a unit, like `£'000`)
+/// marks a table of money.
+///
+/// ASCII text (nearly every cell) is matched without building a
+/// lower-case copy: cheap enough for every short cell of a table's first
+/// rows.
+pub fn is_financial_marker(text: &str) -> bool {
     /// The markers lower-cased, split for ASCII text: whole-word markers
     /// (all letters) and the other ASCII ones (found anywhere); markers
     /// with other characters cannot match ASCII text. `None` when some
-    /// marker is empty (then [`is_financial_marker`] answers).
+    /// marker is empty (then the general path answers).
     struct AsciiMarkers {
         words: Vec<String>,
         symbols: Vec<String>,
@@ -1019,7 +1021,7 @@ pub fn is_financial_marker_fast(text: &str) -> bool {
         })
     });
     let Some(markers) = markers.as_ref().filter(|_| text.is_ascii()) else {
-        return is_financial_marker(text);
+        return is_financial_marker_general(text);
     };
     // ASCII text: lower-casing is per byte and its letters are the ASCII
     // ones. Word markers are looked up in one pass over the text's words.
@@ -1039,11 +1041,11 @@ pub fn is_financial_marker_fast(text: &str) -> bool {
 }
 
 #[cfg(test)]
-mod financial_marker_fast_tests {
+mod financial_marker_tests {
     use super::*;
 
     #[test]
-    fn same_answers_as_is_financial_marker() {
+    fn ascii_path_answers_as_the_general_one() {
         for text in [
             "",
             "£'000",
@@ -1067,8 +1069,8 @@ mod financial_marker_fast_tests {
             "1,000",
         ] {
             assert_eq!(
-                is_financial_marker_fast(text),
                 is_financial_marker(text),
+                is_financial_marker_general(text),
                 "{text:?}"
             );
         }
