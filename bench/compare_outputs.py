@@ -32,7 +32,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared" / "corpus"
+# ../shared next to the checkout, or next to any folder above it (worktrees).
+SHARED = next((p / "shared" / "corpus" for p in REPO.parents if (p / "shared" / "corpus").is_dir()),
+              REPO.parent / "shared" / "corpus")
 EXTS = {".pdf", ".txt", ".text", ".md", ".tsv", ".html", ".htm"}
 
 

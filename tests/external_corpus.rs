@@ -49,7 +49,7 @@ fn every_external_pdf_reads_or_fails_with_a_named_error() {
             Err(_) => panic!("{}: panicked", f.display()),
             Ok(Ok(_)) => "ok".to_string(),
             Ok(Err(e)) => {
-                let code = e.code().to_string();
+                let code = e.code().as_str().to_string();
                 assert!(
                     named.contains(&code.as_str()),
                     "{}: unexpected error {e}",

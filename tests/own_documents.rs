@@ -2,7 +2,7 @@
 //! wording than the seeds: the rules are general, not the seeds'.
 
 use plantab_e2e::*;
-use plantab_model::{DateKind, DocumentKind, RecordKind, StatusCode, TableKind};
+use plantab_model::{DateKind, DocumentKind, RecordKind, StatusCode, TableKind, WarningCode};
 
 #[test]
 fn progress_update_with_other_ids_and_month() {
@@ -95,7 +95,10 @@ fn delivery_plan_with_priority_rows_legislation_and_budget() {
 fn row_count_mismatch_is_warned_never_silent() {
     let doc = extract(&fixture("text/own/mismatch_progress_report.txt"));
     assert_eq!(doc.records.len(), 3);
-    assert!(doc.warnings.iter().any(|w| w.code == "row_count_mismatch"));
+    assert!(doc
+        .warnings
+        .iter()
+        .any(|w| w.code == WarningCode::RowCountMismatch));
     assert_eq!(code(rec(&doc, "QA 1")), StatusCode::Delivered);
     assert!(rec(&doc, "QA 3").status.is_empty());
 }
@@ -107,7 +110,10 @@ fn text_under_no_header_is_kept_as_unparsed_with_a_warning() {
     assert_eq!(doc.records.len(), 2);
     assert_eq!(rec(&doc, "ZZ 1").fields["unparsed"], "stray note");
     assert!(!rec(&doc, "ZZ 2").fields.contains_key("unparsed"));
-    assert!(doc.warnings.iter().any(|w| w.code == "unparsed_text"));
+    assert!(doc
+        .warnings
+        .iter()
+        .any(|w| w.code == WarningCode::UnparsedText));
 }
 
 #[test]
@@ -117,5 +123,8 @@ fn unknown_status_keeps_raw_and_warns() {
     let s = &rec(&doc, "ZZ 1").status[0];
     assert_eq!(s.code, StatusCode::Unknown);
     assert_eq!(s.raw, "Purple haze");
-    assert!(doc.warnings.iter().any(|w| w.code == "unknown_status"));
+    assert!(doc
+        .warnings
+        .iter()
+        .any(|w| w.code == WarningCode::UnknownStatus));
 }

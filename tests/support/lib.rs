@@ -8,7 +8,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use plantab_model::{DateKind, Document, Record, RecordKind, StatusCode, TableKind};
+use plantab_model::{DateKind, Document, Record, RecordKind, StatusCode, TableKind, WarningCode};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -202,7 +202,10 @@ pub fn facts_000(doc: &Document) {
     assert_eq!(actions.len(), 1);
     assert_eq!(actions[0].columns.len(), 7);
     assert_eq!(actions[0].rows.len(), 46);
-    assert!(!doc.warnings.iter().any(|w| w.code == "row_count_mismatch"));
+    assert!(!doc
+        .warnings
+        .iter()
+        .any(|w| w.code == WarningCode::RowCountMismatch));
 }
 
 /// The layout fact of 000 as published: its action table was printed

@@ -18,7 +18,7 @@ use crate::manifest::{self, round3, Entry, Finished, Manifest, Totals, MANIFEST_
 use crate::progress::Progress;
 use crate::{BatchArgs, ExtractArgs, Format, TablesArgs, TablesFormat};
 use anyhow::{bail, Context, Result};
-use plantab_model::SourceFormat;
+use plantab_model::{ErrorCode, SourceFormat};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
@@ -458,20 +458,9 @@ fn error_line(e: &Entry) -> String {
     format!(
         "plantab: {}: {}: {}",
         e.path,
-        e.error_code.as_deref().unwrap_or("error"),
+        e.error_code.map_or("error", ErrorCode::as_str),
         e.error_message.as_deref().unwrap_or("")
     )
-}
-
-/// A message without its leading `code: ` (error displays start with it).
-fn strip_code(code: &str, display: String) -> String {
-    match display
-        .strip_prefix(code)
-        .and_then(|r| r.strip_prefix(": "))
-    {
-        Some(rest) => rest.to_string(),
-        None => display,
-    }
 }
 
 /// Reads, hashes, (maybe) skips, extracts in isolation, serialises and
@@ -488,7 +477,7 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
     let file = match input {
         Input::File(f) => f,
         Input::Failed { code, message, .. } => {
-            return fail(Entry::error(path_str, code, message.clone(), 0.0));
+            return fail(Entry::error(path_str, *code, message.clone(), 0.0));
         }
     };
     let name = ctx.names.get(i).cloned().flatten();
@@ -498,7 +487,7 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
             remove_stale(ctx, name.as_deref());
             return fail(Entry::error(
                 path_str,
-                "io",
+                ErrorCode::Io,
                 format!("cannot read: {e}"),
                 secs(),
             ));
@@ -553,7 +542,7 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
     let work_sha = entry.sha256.clone();
     let parallel_pages = ctx.parallel_pages;
     let single_input = ctx.single_input;
-    let produce = move || -> std::result::Result<Produced, (String, String)> {
+    let produce = move || -> std::result::Result<Produced, (ErrorCode, String)> {
         #[cfg(debug_assertions)]
         test_fault(&work_path);
         let input = plantab::Input {
@@ -566,12 +555,9 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
             Kind::Extract(_) => plantab::extract_input(input),
             Kind::Tables(_) => plantab::tables_input(input),
         };
-        let doc = read.map_err(|e| (e.code().to_string(), strip_code(e.code(), e.to_string())))?;
+        let doc = read.map_err(|e| (e.code(), e.message()))?;
         let internal = |e: plantab_output::OutputError| {
-            (
-                "internal_error".to_string(),
-                format!("cannot serialise: {e}"),
-            )
+            (ErrorCode::InternalError, format!("cannot serialise: {e}"))
         };
         let mut files = Vec::new();
         let out = match kind {
@@ -614,12 +600,12 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
             if let Some(at) = PANIC_AT.with(|c| c.take()) {
                 message.push_str(&format!(" (at {at})"));
             }
-            Err(("internal_error".to_string(), format!("panic: {message}")))
+            Err((ErrorCode::InternalError, format!("panic: {message}")))
         }
     };
     let result = match ISOLATOR.with(|iso| iso.borrow_mut().run(ctx.timeout, work)) {
         Ok(r) => r,
-        Err(e) => Err((e.code().to_string(), strip_code(e.code(), e.to_string()))),
+        Err(e) => Err((e.code(), plantab::error_chain(&e))),
     };
     let mut outcome = Outcome {
         entry,
@@ -639,7 +625,7 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
                             outcome.entry.outputs = p.files.into_iter().map(|(n, _)| n).collect();
                         }
                         Err(e) => {
-                            set_error(&mut outcome.entry, "output", format!("{e:#}"));
+                            set_error(&mut outcome.entry, ErrorCode::Output, format!("{e:#}"));
                             outcome.output_error = true;
                         }
                     }
@@ -647,7 +633,7 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
                 (true, Some(dir), Some(name)) => match write_atomic(&dir.join(name), &p.out) {
                     Ok(()) => outcome.entry.output = Some(name.clone()),
                     Err(e) => {
-                        set_error(&mut outcome.entry, "output", format!("{e:#}"));
+                        set_error(&mut outcome.entry, ErrorCode::Output, format!("{e:#}"));
                         outcome.output_error = true;
                     }
                 },
@@ -658,7 +644,7 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
             }
         }
         Err((code, message)) => {
-            set_error(&mut outcome.entry, &code, message);
+            set_error(&mut outcome.entry, code, message);
             remove_stale(ctx, name.as_deref());
         }
     }
@@ -710,9 +696,9 @@ fn table_files_of(dir: &Path, stem: &str) -> Vec<String> {
         .collect()
 }
 
-fn set_error(entry: &mut Entry, code: &str, message: String) {
+fn set_error(entry: &mut Entry, code: ErrorCode, message: String) {
     entry.status = "error".into();
-    entry.error_code = Some(code.to_string());
+    entry.error_code = Some(code);
     entry.error_message = Some(message);
     entry.records = 0;
     entry.warnings = 0;

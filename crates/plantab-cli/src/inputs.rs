@@ -2,6 +2,7 @@
 //! ordered list of inputs of a run.
 
 use crate::glob::Glob;
+use plantab_model::ErrorCode;
 use std::collections::HashSet;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
@@ -19,7 +20,7 @@ pub enum Input {
         /// The path as found.
         path: PathBuf,
         /// Stable error code (`io`, `symlink_loop`).
-        code: &'static str,
+        code: ErrorCode,
         /// What went wrong.
         message: String,
     },
@@ -109,9 +110,9 @@ impl Walker<'_> {
             Ok(m) => m,
             Err(e) => {
                 let (code, message) = if is_loop(&e) {
-                    ("symlink_loop", format!("cannot open: {e}"))
+                    (ErrorCode::SymlinkLoop, format!("cannot open: {e}"))
                 } else {
-                    ("io", format!("cannot open: {e}"))
+                    (ErrorCode::Io, format!("cannot open: {e}"))
                 };
                 self.fail(p, code, message);
                 return;
@@ -122,7 +123,7 @@ impl Walker<'_> {
             if self.ancestors.contains(&canon) {
                 self.fail(
                     p,
-                    "symlink_loop",
+                    ErrorCode::SymlinkLoop,
                     format!("symlink loop: leads back to {}", canon.display()),
                 );
                 return;
@@ -134,7 +135,7 @@ impl Walker<'_> {
             let mut entries: Vec<PathBuf> = match std::fs::read_dir(p) {
                 Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
                 Err(e) => {
-                    self.fail(p, "io", format!("cannot list folder: {e}"));
+                    self.fail(p, ErrorCode::Io, format!("cannot list folder: {e}"));
                     return;
                 }
             };
@@ -178,7 +179,7 @@ impl Walker<'_> {
         self.globs.iter().any(|g| g.matches_file(&name, &relative))
     }
 
-    fn fail(&mut self, p: &Path, code: &'static str, message: String) {
+    fn fail(&mut self, p: &Path, code: ErrorCode, message: String) {
         self.out.push(Input::Failed {
             path: p.to_path_buf(),
             code,

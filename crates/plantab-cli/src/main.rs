@@ -239,34 +239,43 @@ fn quiet_isolated_panics() {
 fn debug(file: &Path, stage: Stage, page: Option<u32>) -> Result<u8> {
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let path = file.to_string_lossy();
-    if stage == Stage::Reader && plantab::sniff_format(&bytes) == plantab_model::SourceFormat::Pdf {
+    let failed = |e: plantab::ExtractError| match e {
+        // A page past the end is the caller's mistake (exit 2, as every
+        // error here), not a damaged file.
+        plantab::ExtractError::Pdf(p @ plantab::PdfError::NoSuchPage { .. }) => {
+            anyhow::anyhow!("{}: --page: {p}", file.display())
+        }
+        e => anyhow::anyhow!("{}: {}: {}", file.display(), e.code(), e.message()),
+    };
+    let (layout, source) = plantab::read_layout(&path, &bytes).map_err(failed)?;
+    if let (Some(p), Some(n)) = (page, source.pages) {
+        if p == 0 || p > n {
+            bail!(
+                "{}: --page: page {p} does not exist (the {} has {n} page(s))",
+                file.display(),
+                if source.format == plantab_model::SourceFormat::Pdf {
+                    "PDF"
+                } else {
+                    "text"
+                }
+            );
+        }
+    }
+    if stage == Stage::Reader && source.format == plantab_model::SourceFormat::Pdf {
         let pages: Vec<u32> = match page {
             Some(p) => vec![p],
-            None => {
-                let (_, source) = match plantab::read_layout(&path, &bytes) {
-                    Ok(x) => x,
-                    Err(e) => bail!("{}: {e}", file.display()),
-                };
-                (1..=source.pages.unwrap_or(0)).collect()
-            }
+            None => (1..=source.pages.unwrap_or(0)).collect(),
         };
         for p in pages {
-            match plantab::debug_pdf_page(&bytes, p) {
-                // A closed pipe (`| head`) just ends the listing.
-                Ok(text) => {
-                    if print_stdout(&text).is_err() {
-                        return Ok(0);
-                    }
-                }
-                Err(e) => bail!("{}: {e}", file.display()),
+            let text = plantab::debug_pdf_page(&bytes, p).map_err(failed)?;
+            // A closed pipe (`| head`) just ends the listing.
+            if print_stdout(&text).is_err() {
+                return Ok(0);
             }
         }
         return Ok(0);
     }
-    let (mut layout, _) = match plantab::read_layout(&path, &bytes) {
-        Ok(x) => x,
-        Err(e) => bail!("{}: {e}", file.display()),
-    };
+    let mut layout = layout;
     if let Some(p) = page {
         layout.blocks.retain(|b| block_page(b) == Some(p));
     }

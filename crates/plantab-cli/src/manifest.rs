@@ -1,6 +1,7 @@
 //! The run manifest `DIR/manifest.json` (schema:
 //! `schemas/plantab-manifest.schema.json`).
 
+use plantab_model::ErrorCode;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::Path;
@@ -87,7 +88,7 @@ pub struct Entry {
     /// Skipped by `--incremental`: the previous run's output was kept.
     pub skipped: bool,
     /// Stable error code; `null` when ok.
-    pub error_code: Option<String>,
+    pub error_code: Option<ErrorCode>,
     /// Error message; `null` when ok.
     pub error_message: Option<String>,
     /// Records in the document (0 on error).
@@ -119,7 +120,7 @@ fn extract_command() -> String {
 
 impl Entry {
     /// An error entry without facts about the bytes.
-    pub fn error(path: String, code: &str, message: String, seconds: f64) -> Entry {
+    pub fn error(path: String, code: ErrorCode, message: String, seconds: f64) -> Entry {
         Entry {
             path,
             sha256: None,
@@ -127,7 +128,7 @@ impl Entry {
             format: None,
             status: "error".into(),
             skipped: false,
-            error_code: Some(code.into()),
+            error_code: Some(code),
             error_message: Some(message),
             records: 0,
             warnings: 0,

@@ -4,6 +4,7 @@
 //! `shared/spec/OUTPUT.md` and `schemas/plantab-document.schema.json`). Add
 //! fields freely; never rename or drop one without a new [`SCHEMA_VERSION`].
 
+use crate::codes::{Location, WarningCode};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -417,28 +418,55 @@ pub struct Provenance {
 /// Something the pipeline was unsure about, or text it could not place.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Warning {
-    /// Stable snake_case code (`row_count_mismatch`, `unknown_status`,
-    /// `unparsed_text`, …).
-    pub code: String,
+    /// What it is about (serialised as its stable snake_case string:
+    /// `row_count_mismatch`, `unknown_status`, `unparsed_text`, …).
+    pub code: WarningCode,
     /// What happened, for a person.
     pub message: String,
-    /// 1-based page, when known.
-    pub page: Option<u32>,
+    /// Where it points: `page` (always written, `null` when not known),
+    /// and `line`, `table`, `row` when known.
+    #[serde(flatten)]
+    pub location: Location,
 }
 
 impl Warning {
-    /// A warning with no page.
-    pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
+    /// A warning with no location.
+    pub fn new(code: WarningCode, message: impl Into<String>) -> Self {
         Warning {
-            code: code.into(),
+            code,
             message: message.into(),
-            page: None,
+            location: Location::default(),
         }
     }
 
     /// The same warning, placed on a page.
     pub fn on_page(mut self, page: Option<u32>) -> Self {
-        self.page = page;
+        self.location.page = page;
         self
+    }
+
+    /// The same warning, placed at a 1-based line of a text input.
+    pub fn at_line(mut self, line: Option<usize>) -> Self {
+        self.location.line = line;
+        self
+    }
+
+    /// The same warning, placed at a row of a table (indexes into the
+    /// document's `tables` and that table's `rows`).
+    pub fn at_row(mut self, table: usize, row: usize) -> Self {
+        self.location.table = Some(table);
+        self.location.row = Some(row);
+        self
+    }
+
+    /// The same warning, placed on a table.
+    pub fn in_table(mut self, table: usize) -> Self {
+        self.location.table = Some(table);
+        self
+    }
+
+    /// The 1-based page it points at, when known.
+    pub fn page(&self) -> Option<u32> {
+        self.location.page
     }
 }

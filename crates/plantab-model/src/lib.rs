@@ -10,17 +10,20 @@
 //!
 //! * [`layout`]: what a reader saw: text blocks, legends and table fragments.
 //! * [`rebuilt`]: fragments joined into whole tables.
-//! * [`contract`]: the stable output contract (`shared/spec/OUTPUT.md`).
+//! * [`contract`]: the stable output contract (`docs/OUTPUT.md`).
+//! * [`codes`]: the stable error and warning codes, and warning locations.
 //!
 //! Every type is `serde`-serialisable so any stage's output can be dumped
 //! for debugging (`plantab debug`).
 
 #![warn(missing_docs)]
 
+pub mod codes;
 pub mod contract;
 pub mod layout;
 pub mod rebuilt;
 
+pub use codes::*;
 pub use contract::*;
 pub use layout::*;
 pub use rebuilt::*;

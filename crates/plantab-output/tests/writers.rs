@@ -154,9 +154,11 @@ fn sample() -> Document {
                 },
             },
         ],
-        warnings: vec![
-            Warning::new("row_count_mismatch", "left half has 2 rows, right 3").on_page(Some(3)),
-        ],
+        warnings: vec![Warning::new(
+            plantab_model::WarningCode::RowCountMismatch,
+            "left half has 2 rows, right 3",
+        )
+        .on_page(Some(3))],
     }
 }
 

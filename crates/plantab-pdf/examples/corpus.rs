@@ -54,8 +54,12 @@ fn main() {
                 *counts.entry("ok".into()).or_default() += 1;
             }
             Err(e) => {
-                println!("{:<5} {secs:6.3}s {name}: {}", e.code(), e.reason());
-                *counts.entry(e.code().into()).or_default() += 1;
+                println!(
+                    "{:<5} {secs:6.3}s {name}: {}",
+                    e.code().as_str(),
+                    e.reason()
+                );
+                *counts.entry(e.code().as_str().into()).or_default() += 1;
             }
         }
     }

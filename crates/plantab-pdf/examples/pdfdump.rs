@@ -47,7 +47,7 @@ fn main() {
                 }
             }
             for w in &l.warnings {
-                println!("WARN {} p{:?} {}", w.code, w.page, w.message);
+                println!("WARN {} p{:?} {}", w.code, w.page(), w.message);
             }
         }
     }

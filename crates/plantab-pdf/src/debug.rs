@@ -8,18 +8,19 @@ use crate::lines::build_lines;
 use crate::page::analyse;
 use crate::source::GlyphSource;
 use crate::table::cell_text;
-use crate::{guarded, open, PdfError};
+use crate::{open, PdfError};
 
 /// Describes what the reader saw on 1-based page `page` of a PDF.
+///
+/// Errors: those of [`crate::read_pdf`], and [`PdfError::NoSuchPage`] for a
+/// page past the last.
 pub fn debug_page(bytes: &[u8], page: u32) -> Result<String, PdfError> {
-    guarded(|| {
+    let describe = || {
         let (src, _) = open(bytes)?;
         let n = src.page_count();
         let idx = usize::try_from(page).unwrap_or(0);
         if idx == 0 || idx > n {
-            return Err(PdfError::Malformed(format!(
-                "page {page} does not exist (the PDF has {n} pages)"
-            )));
+            return Err(PdfError::NoSuchPage { page, pages: n });
         }
         let glyphs = src.page(idx - 1)?;
         let a = analyse(&glyphs);
@@ -127,5 +128,6 @@ pub fn debug_page(bytes: &[u8], page: u32) -> Result<String, PdfError> {
             let _ = writeln!(s, "page number dropped: {f:?}");
         }
         Ok(s)
-    })
+    };
+    describe()
 }

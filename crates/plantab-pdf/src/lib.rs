@@ -36,7 +36,8 @@ use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use plantab_model::{
-    BBox, Block, FragmentRow, Layout, SourceFormat, TableFragment, TextBlock, Warning,
+    BBox, Block, ErrorCode, FragmentRow, Layout, SourceFormat, TableFragment, TextBlock, Warning,
+    WarningCode,
 };
 
 pub use debug::debug_page;
@@ -44,64 +45,122 @@ pub use limits::Limits;
 pub use page::{analyse, PageAnalysis};
 pub use source::{GlyphSource, PageGlyphs, PlumberSource};
 
-/// Why a PDF could not be read.
+/// Why a PDF could not be read. `Display` is the reason alone (the code is
+/// [`PdfError::code`]); an underlying library error is kept as the
+/// [`std::error::Error::source`].
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
     /// Password-protected.
-    #[error("encrypted: {0}")]
+    #[error("{0}")]
     Encrypted(String),
     /// No text layer (scanned / image-only).
-    #[error("no_text_layer: {0}")]
+    #[error("{0}")]
     NoTextLayer(String),
     /// Not a PDF, or damaged beyond repair.
-    #[error("malformed: {0}")]
-    Malformed(String),
+    #[error("{reason}")]
+    Malformed {
+        /// What is wrong, for a person.
+        reason: String,
+        /// The PDF library's own error, when it gave one.
+        #[source]
+        source: Option<BoxError>,
+    },
     /// Over a resource limit (see [`Limits`]): a decompression bomb, too
     /// many objects or operators, too deep nesting.
-    #[error("limit_exceeded: {0}")]
+    #[error("{0}")]
     LimitExceeded(String),
+    /// A page asked for by number that the PDF does not have (a usage
+    /// error of the caller, not a fault of the file).
+    #[error("page {page} does not exist (the PDF has {pages} page(s))")]
+    NoSuchPage {
+        /// The 1-based page asked for.
+        page: u32,
+        /// How many pages the PDF has.
+        pages: usize,
+    },
 }
 
+/// A library error kept as the source of a [`PdfError`].
+pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
+
 impl PdfError {
-    /// The stable error code (`encrypted`, `no_text_layer`, `malformed`,
-    /// `limit_exceeded`).
-    pub fn code(&self) -> &'static str {
-        match self {
-            PdfError::Encrypted(_) => "encrypted",
-            PdfError::NoTextLayer(_) => "no_text_layer",
-            PdfError::Malformed(_) => "malformed",
-            PdfError::LimitExceeded(_) => "limit_exceeded",
+    /// A [`PdfError::Malformed`] with no underlying error.
+    pub fn malformed(reason: impl Into<String>) -> Self {
+        PdfError::Malformed {
+            reason: reason.into(),
+            source: None,
         }
     }
 
-    /// The reason, without the code.
-    pub fn reason(&self) -> &str {
-        match self {
-            PdfError::Encrypted(m)
-            | PdfError::NoTextLayer(m)
-            | PdfError::Malformed(m)
-            | PdfError::LimitExceeded(m) => m,
+    /// A [`PdfError::Malformed`] caused by a library error.
+    pub fn malformed_by(
+        reason: impl Into<String>,
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        PdfError::Malformed {
+            reason: reason.into(),
+            source: Some(Box::new(source)),
         }
     }
+
+    /// The stable error code. [`PdfError::NoSuchPage`] has none of its
+    /// own: it is the caller's mistake, reported as `malformed` only by a
+    /// caller that does not check page numbers first.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            PdfError::Encrypted(_) => ErrorCode::Encrypted,
+            PdfError::NoTextLayer(_) => ErrorCode::NoTextLayer,
+            PdfError::Malformed { .. } | PdfError::NoSuchPage { .. } => ErrorCode::Malformed,
+            PdfError::LimitExceeded(_) => ErrorCode::LimitExceeded,
+        }
+    }
+
+    /// The reason with its causes, `reason: cause: cause…`, for one line
+    /// of a log or manifest.
+    pub fn reason(&self) -> String {
+        error_chain(self)
+    }
+}
+
+/// An error and its chain of sources, joined by `": "`.
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        let text = c.to_string();
+        if !s.contains(&text) {
+            s.push_str(": ");
+            s.push_str(&text);
+        }
+        cause = c.source();
+    }
+    s
+}
+
+/// The message of a caught panic's payload (`panic!("…")` gives a `&str`
+/// or a `String`; anything else is reported as `panic`).
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_string())
 }
 
 const ENCRYPTED_MSG: &str =
     "password-protected; decrypt it first (e.g. `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`)";
 
-/// Runs `f`, turning a panic inside a dependency into a `Malformed` error.
+/// Runs `f`, a call into a PDF library, turning a panic inside it into a
+/// `Malformed` error. Only calls into the libraries go through here: a
+/// panic in plantab's own code is a bug, and must reach the caller as one
+/// (the batch reports it as `internal_error`).
 pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T, PdfError>) -> Result<T, PdfError> {
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(r) => r,
-        Err(payload) => {
-            let msg = payload
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panic".to_string());
-            Err(PdfError::Malformed(format!(
-                "internal: the PDF library failed on this file ({msg}); the file may be damaged"
-            )))
-        }
+        Err(payload) => Err(PdfError::malformed(format!(
+            "internal: the PDF library failed on this file ({}); the file may be damaged",
+            panic_message(payload.as_ref())
+        ))),
     }
 }
 
@@ -143,17 +202,15 @@ pub struct ReadOptions {
 
 /// [`read_pdf`] with chosen [`ReadOptions`].
 pub fn read_pdf_with_options(bytes: &[u8], options: &ReadOptions) -> Result<Layout, PdfError> {
-    guarded(|| {
-        let (src, mut warnings) = open_with_limits(bytes, &options.limits)?;
-        let mut layout = if options.parallel_pages && src.page_count() > 1 {
-            layout_from_source_parallel(&src)?
-        } else {
-            layout_from_source(&src)?
-        };
-        warnings.append(&mut layout.warnings);
-        layout.warnings = warnings;
-        Ok(layout)
-    })
+    let (src, mut warnings) = open_with_limits(bytes, &options.limits)?;
+    let mut layout = if options.parallel_pages && src.page_count() > 1 {
+        layout_from_source_parallel(&src)?
+    } else {
+        layout_from_source(&src)?
+    };
+    warnings.append(&mut layout.warnings);
+    layout.warnings = warnings;
+    Ok(layout)
 }
 
 /// Which library reads the glyphs of a PDF.
@@ -190,7 +247,7 @@ pub fn open_with_limits(
     bytes: &[u8],
     limits: &Limits,
 ) -> Result<(PlumberSource, Vec<Warning>), PdfError> {
-    guarded(|| open_inner(bytes, limits))
+    open_inner(bytes, limits)
 }
 
 fn options() -> pdfplumber::ExtractOptions {
@@ -211,11 +268,11 @@ pub fn has_pdf_signature(bytes: &[u8]) -> bool {
 /// signature.
 pub(crate) fn check_signature(bytes: &[u8]) -> Result<(), PdfError> {
     if bytes.is_empty() {
-        return Err(PdfError::Malformed("empty file (0 bytes)".into()));
+        return Err(PdfError::malformed("empty file (0 bytes)"));
     }
     if !has_pdf_signature(bytes) {
-        return Err(PdfError::Malformed(
-            "not a PDF (no %PDF- header); check the file type".into(),
+        return Err(PdfError::malformed(
+            "not a PDF (no %PDF- header); check the file type",
         ));
     }
     Ok(())
@@ -224,16 +281,17 @@ pub(crate) fn check_signature(bytes: &[u8]) -> Result<(), PdfError> {
 fn open_inner(bytes: &[u8], limits: &Limits) -> Result<(PlumberSource, Vec<Warning>), PdfError> {
     check_signature(bytes)?;
     limits::check(bytes, limits)?;
-    let first = pdfplumber::Pdf::open_bytes(bytes, Some(options()));
-    let err = match first {
+    // Only the library calls are guarded (see `guarded`).
+    let first = guarded(|| Ok(pdfplumber::Pdf::open_bytes(bytes, Some(options()))))?;
+    let cause: Option<BoxError> = match first {
         Ok(pdf) if pdf.page_count() > 0 => return Ok((PlumberSource::new(pdf), Vec::new())),
-        Ok(_) => "the page tree is empty or unreadable".to_string(),
+        Ok(_) => None,
         Err(e) => {
             use pdfplumber::PdfErrorKind as K;
             if matches!(e.kind(), K::PasswordRequired | K::InvalidPassword) {
                 return Err(PdfError::Encrypted(ENCRYPTED_MSG.into()));
             }
-            e.to_string()
+            Some(Box::new(e))
         }
     };
     // Recovery: load with lopdf, save to memory, open again.
@@ -244,26 +302,39 @@ fn open_inner(bytes: &[u8], limits: &Limits) -> Result<(PlumberSource, Vec<Warni
         let mut buf = Vec::new();
         let saved = catch_unwind(AssertUnwindSafe(|| doc.save_to(&mut buf)));
         if matches!(saved, Ok(Ok(_))) {
-            if let Ok(pdf) = pdfplumber::Pdf::open_bytes(&buf, Some(options())) {
+            if let Ok(Ok(pdf)) = guarded(|| Ok(pdfplumber::Pdf::open_bytes(&buf, Some(options()))))
+            {
                 if pdf.page_count() > 0 {
                     return Ok((PlumberSource::new(pdf), vec![repaired_warning()]));
                 }
             }
         }
     }
-    if let Ok((pdf, _)) = pdfplumber::Pdf::open_bytes_with_repair(bytes, Some(options()), None) {
+    if let Ok(Ok((pdf, _))) = guarded(|| {
+        Ok(pdfplumber::Pdf::open_bytes_with_repair(
+            bytes,
+            Some(options()),
+            None,
+        ))
+    }) {
         if pdf.page_count() > 0 {
             return Ok((PlumberSource::new(pdf), vec![repaired_warning()]));
         }
     }
-    Err(PdfError::Malformed(format!(
-        "damaged beyond repair ({err}); try re-saving it with another tool (e.g. `qpdf in.pdf out.pdf`)"
-    )))
+    let reason =
+        "damaged beyond repair; try re-saving it with another tool (e.g. `qpdf in.pdf out.pdf`)";
+    Err(match cause {
+        Some(source) => PdfError::Malformed {
+            reason: reason.to_string(),
+            source: Some(source),
+        },
+        None => PdfError::malformed(format!("{reason} (the page tree is empty or unreadable)")),
+    })
 }
 
 fn repaired_warning() -> Warning {
     Warning::new(
-        "pdf_repaired",
+        WarningCode::PdfRepaired,
         "the PDF is damaged; it was read after a structural repair, so some content may be missing",
     )
 }
@@ -285,16 +356,15 @@ pub fn layout_from_source_parallel<S: GlyphSource + Sync>(src: &S) -> Result<Lay
 }
 
 /// One page's glyphs analysed, and whether it has any text; a panic in the
-/// glyph library is this page's error.
+/// glyph library is this page's error (the source guards its library
+/// calls), a panic in the analysis is a bug and propagates.
 fn read_page<S: GlyphSource + ?Sized>(
     src: &S,
     index: usize,
 ) -> Result<(PageAnalysis, bool), PdfError> {
-    guarded(|| {
-        let glyphs = src.page(index)?;
-        let has_text = glyphs.has_text();
-        Ok((analyse(&glyphs), has_text))
-    })
+    let glyphs = src.page(index)?;
+    let has_text = glyphs.has_text();
+    Ok((analyse(&glyphs), has_text))
 }
 
 /// The layout of `n` pages read (in page order): unreadable pages become
@@ -315,7 +385,7 @@ fn assemble(
             }
             Err(e) => warnings.push(
                 Warning::new(
-                    "page_unreadable",
+                    WarningCode::PageUnreadable,
                     format!("page {page_no} could not be read: {}", e.reason()),
                 )
                 .on_page(Some(page_no)),
@@ -323,7 +393,7 @@ fn assemble(
         }
     }
     if pages.is_empty() {
-        return Err(PdfError::Malformed(format!(
+        return Err(PdfError::malformed(format!(
             "none of its {n} pages could be read; the file may be damaged"
         )));
     }
@@ -445,7 +515,7 @@ fn page_blocks(p: &PageAnalysis, body: f64, out: &mut Vec<Block>, warnings: &mut
         if !t.header_extra.is_empty() {
             warnings.push(
                 Warning::new(
-                    "header_group",
+                    WarningCode::HeaderGroup,
                     format!(
                         "table header text kept out of the column labels: {}",
                         t.header_extra.join("; ")

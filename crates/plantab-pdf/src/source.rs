@@ -195,11 +195,18 @@ impl GlyphSource for PlumberSource {
         self.pdf.page_count()
     }
 
+    /// Every call into pdfplumber here is guarded: a panic inside it is this
+    /// page's `Malformed` error.
     fn page(&self, index: usize) -> Result<PageGlyphs, PdfError> {
-        let page = self
-            .pdf
-            .page(index)
-            .map_err(|e| PdfError::Malformed(format!("page {}: {e}", index + 1)))?;
+        crate::guarded(|| self.page_unguarded(index))
+    }
+}
+
+impl PlumberSource {
+    fn page_unguarded(&self, index: usize) -> Result<PageGlyphs, PdfError> {
+        let page = self.pdf.page(index).map_err(|e| {
+            PdfError::malformed_by(format!("page {} could not be read", index + 1), e)
+        })?;
         let mut out = PageGlyphs {
             number: u32::try_from(index + 1).unwrap_or(u32::MAX),
             width: page.width(),

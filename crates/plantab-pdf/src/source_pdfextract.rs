@@ -32,7 +32,7 @@ use pdf_extract::{
     ColorSpace, Dictionary, Document, MediaBox, Object, ObjectId, OutputDev, OutputError, Path,
     PathOp, Transform,
 };
-use plantab_model::{Layout, Warning};
+use plantab_model::{Layout, Warning, WarningCode};
 
 use crate::source::{push_box_rulings, Dir, Fill, FontInfo, Glyph, GlyphSource, PageGlyphs};
 use crate::{layout_from_source, PdfError, ENCRYPTED_MSG};
@@ -57,13 +57,9 @@ pub struct PdfExtractSource {
 
 /// Turns a panic payload into a `Malformed("internal: …")` error.
 fn panic_error(payload: &(dyn std::any::Any + Send)) -> PdfError {
-    let msg = payload
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "panic".to_string());
-    PdfError::Malformed(format!(
-        "internal: pdf-extract failed on this file ({msg}); the file may be damaged or use a feature it does not support"
+    PdfError::malformed(format!(
+        "internal: pdf-extract failed on this file ({}); the file may be damaged or use a feature it does not support",
+        crate::panic_message(payload)
     ))
 }
 
@@ -85,18 +81,17 @@ impl PdfExtractSource {
         crate::check_signature(bytes)?;
         shielded(|| {
             let doc = Document::load_mem(bytes).map_err(|e| {
-                PdfError::Malformed(format!(
-                    "pdf-extract could not load it ({e}); try the default backend, which repairs damaged files"
-                ))
+                PdfError::malformed_by(
+                    "pdf-extract could not load it; try the default backend, which repairs damaged files",
+                    e,
+                )
             })?;
             if doc.is_encrypted() {
                 return Err(PdfError::Encrypted(ENCRYPTED_MSG.into()));
             }
             let pages: Vec<(u32, ObjectId)> = doc.get_pages().into_iter().collect();
             if pages.is_empty() {
-                return Err(PdfError::Malformed(
-                    "the page tree is empty or unreadable".into(),
-                ));
+                return Err(PdfError::malformed("the page tree is empty or unreadable"));
             }
             Ok(PdfExtractSource {
                 doc,
@@ -113,7 +108,7 @@ impl PdfExtractSource {
         std::mem::take(&mut *self.warnings.borrow_mut())
     }
 
-    fn warn(&self, page: u32, code: &str, msg: String) {
+    fn warn(&self, page: u32, code: WarningCode, msg: String) {
         self.warnings
             .borrow_mut()
             .push(Warning::new(code, msg).on_page(Some(page)));
@@ -123,12 +118,12 @@ impl PdfExtractSource {
 /// Reads a PDF into a layout with pdf-extract as the glyph source.
 pub(crate) fn read(bytes: &[u8]) -> Result<Layout, PdfError> {
     let src = PdfExtractSource::open(bytes)?;
-    let mut layout = match shielded(|| layout_from_source(&src)) {
+    // Only the calls into pdf-extract are shielded (in `page`): a panic in
+    // plantab's own analysis is a bug and propagates.
+    let mut layout = match layout_from_source(&src) {
         Ok(l) => l,
         // No page could be read: say it was the library that failed.
-        Err(PdfError::Malformed(m)) => {
-            return Err(src.panic.take().unwrap_or(PdfError::Malformed(m)))
-        }
+        Err(e @ PdfError::Malformed { .. }) => return Err(src.panic.take().unwrap_or(e)),
         Err(e) => return Err(e),
     };
     let mut warnings = src.take_warnings();
@@ -146,12 +141,12 @@ impl GlyphSource for PdfExtractSource {
         let &(page_num, page_id) = self
             .pages
             .get(index)
-            .ok_or_else(|| PdfError::Malformed(format!("no page {}", index + 1)))?;
+            .ok_or_else(|| PdfError::malformed(format!("no page {}", index + 1)))?;
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         let doc = &self.doc;
         let page_dict = doc
             .get_dictionary(page_id)
-            .map_err(|e| PdfError::Malformed(format!("page {number}: {e}")))?;
+            .map_err(|e| PdfError::malformed_by(format!("page {number} could not be read"), e))?;
         let rotation = inherited(doc, page_dict, b"Rotate")
             .and_then(num)
             .map_or(0, |r| (r.round() as i64).rem_euclid(360));
@@ -161,12 +156,12 @@ impl GlyphSource for PdfExtractSource {
         let res = match catch_unwind(AssertUnwindSafe(|| {
             pdf_extract::output_doc_page(doc, &mut dev, page_num)
         })) {
-            Ok(r) => r.map_err(|e| PdfError::Malformed(format!("page {number}: {e}"))),
+            Ok(r) => r.map_err(|e| PdfError::malformed(format!("page {number}: {e}"))),
             Err(payload) => {
                 let err = panic_error(payload.as_ref());
                 let mut first = self.panic.borrow_mut();
                 if first.is_none() {
-                    *first = Some(PdfError::Malformed(err.reason().to_string()));
+                    *first = Some(PdfError::malformed(err.reason()));
                 }
                 Err(err)
             }
@@ -175,7 +170,7 @@ impl GlyphSource for PdfExtractSource {
         if shadow.quote_ops > 0 {
             self.warn(
                 number,
-                "pdf_extract_skipped_text",
+                WarningCode::PdfExtractSkippedText,
                 format!(
                     "page {number}: {} text string(s) shown with the ' or \" operator are missing (pdf-extract does not implement them); read the file with the default backend",
                     shadow.quote_ops
@@ -186,7 +181,7 @@ impl GlyphSource for PdfExtractSource {
         if !fonts_ok && out.has_text() {
             self.warn(
                 number,
-                "pdf_extract_fonts_unmatched",
+                WarningCode::PdfExtractFontsUnmatched,
                 format!(
                     "page {number}: fonts could not be matched to the text pdf-extract reported, so bold text is not recognised on this page"
                 ),

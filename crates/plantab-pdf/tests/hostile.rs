@@ -11,7 +11,9 @@ use plantab_pdf::{limits, read_pdf, read_pdf_with_limits, Limits, PdfError};
 use support::*;
 
 const NAMED: [&str; 4] = ["malformed", "limit_exceeded", "encrypted", "no_text_layer"];
-const SLOW: Duration = Duration::from_secs(10);
+/// A hang guard, not a speed goal (speed lives in `bench/`): generous, as
+/// tests share a loaded machine.
+const SLOW: Duration = Duration::from_secs(120);
 
 /// Runs `read_pdf` on each case, prints the outcome table, and checks every
 /// outcome is Ok or a named error within [`SLOW`]. Returns the outcomes.
@@ -32,12 +34,15 @@ fn run(cases: Vec<(String, Vec<u8>)>, limits: &Limits) -> Vec<(String, String)> 
             el.as_millis()
         );
         if let Err(e) = &r {
-            assert!(NAMED.contains(&e.code()), "{name}: unnamed error {e}");
+            assert!(
+                NAMED.contains(&e.code().as_str()),
+                "{name}: unnamed error {e}"
+            );
         }
         assert!(el < SLOW, "{name}: took {el:?}");
         out.push((
             name,
-            r.map_or_else(|e| e.code().to_string(), |_| "ok".into()),
+            r.map_or_else(|e| e.code().as_str().to_string(), |_| "ok".into()),
         ));
     }
     out
@@ -103,7 +108,7 @@ fn seeds_pass_the_default_limits() {
 fn code(r: Result<plantab_model::Layout, PdfError>) -> String {
     match r {
         Ok(_) => "ok".into(),
-        Err(e) => e.to_string(),
+        Err(e) => format!("{}: {}", e.code(), e.reason()),
     }
 }
 

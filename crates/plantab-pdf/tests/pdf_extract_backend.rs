@@ -290,9 +290,9 @@ fn quote_operator_text_is_reported_missing() {
     let w = b
         .warnings
         .iter()
-        .find(|w| w.code == "pdf_extract_skipped_text")
+        .find(|w| w.code == plantab_model::WarningCode::PdfExtractSkippedText)
         .expect("a warning for the skipped text");
-    assert_eq!(w.page, Some(2));
+    assert_eq!(w.page(), Some(2));
     assert!(!codes(&a).contains(&"pdf_extract_skipped_text"));
     // The table on page 1 is read the same by both.
     assert_eq!(fragments(&a), fragments(&b));
@@ -303,7 +303,7 @@ fn a_panic_inside_pdf_extract_is_a_malformed_error() {
     // `Tj` with a number: pdf-extract panics ("unexpected Tj operand").
     let bytes = make_pdf(&["BT /F1 10 Tf 60 500 Td 5 Tj ET\n".to_string()]);
     let err = read_pdf_with(&bytes, Backend::PdfExtract).unwrap_err();
-    assert_eq!(err.code(), "malformed");
+    assert_eq!(err.code().as_str(), "malformed");
     assert!(err.reason().starts_with("internal:"), "{}", err.reason());
 
     // On a later page, the others are still read, with a warning.
@@ -312,9 +312,9 @@ fn a_panic_inside_pdf_extract_is_a_malformed_error() {
     let w = l
         .warnings
         .iter()
-        .find(|w| w.code == "page_unreadable")
+        .find(|w| w.code == plantab_model::WarningCode::PageUnreadable)
         .expect("page 2 unreadable");
-    assert_eq!(w.page, Some(2));
+    assert_eq!(w.page(), Some(2));
     assert!(w.message.contains("internal:"), "{}", w.message);
     assert_eq!(fragments(&l).len(), 1);
 }
@@ -323,6 +323,6 @@ fn a_panic_inside_pdf_extract_is_a_malformed_error() {
 fn not_a_pdf_is_malformed() {
     for bytes in [&b""[..], b"hello, not a pdf", b"%PDF-1.4\n garbage"] {
         let err = read_pdf_with(bytes, Backend::PdfExtract).unwrap_err();
-        assert_eq!(err.code(), "malformed", "{bytes:?}");
+        assert_eq!(err.code().as_str(), "malformed", "{bytes:?}");
     }
 }

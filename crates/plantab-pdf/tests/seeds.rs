@@ -274,9 +274,12 @@ fn seed_004_fourteen_columns_every_page() {
     assert!(texts(&l, 2)
         .iter()
         .any(|t| t.text.starts_with("Theme 1") && t.heading.is_some()));
-    assert!(l.warnings.iter().any(|w| w.code == "header_group"
-        && w.page == Some(2)
-        && w.message.contains("Static data")));
+    assert!(l
+        .warnings
+        .iter()
+        .any(|w| w.code == plantab_model::WarningCode::HeaderGroup
+            && w.page() == Some(2)
+            && w.message.contains("Static data")));
 }
 
 #[test]
@@ -318,16 +321,19 @@ fn own_document_other_ids_other_producer() {
 #[test]
 fn errors_are_named() {
     let e = plantab_pdf::read_pdf(b"").unwrap_err();
-    assert_eq!(e.code(), "malformed");
+    assert_eq!(e.code().as_str(), "malformed");
     let e = plantab_pdf::read_pdf(b"hello, this is not a pdf").unwrap_err();
-    assert_eq!(e.code(), "malformed");
+    assert_eq!(e.code().as_str(), "malformed");
     assert!(e.reason().contains("not a PDF"));
     // A truncated seed: repaired or malformed, never a panic.
     let bytes = fixture(S003);
     for cut in [10, 200, bytes.len() / 3, bytes.len() / 2, bytes.len() - 100] {
         match plantab_pdf::read_pdf(&bytes[..cut]) {
             Ok(l) => assert_eq!(l.format, plantab_model::SourceFormat::Pdf),
-            Err(e) => assert!(["malformed", "no_text_layer"].contains(&e.code()), "{e}"),
+            Err(e) => assert!(
+                ["malformed", "no_text_layer"].contains(&e.code().as_str()),
+                "{e}"
+            ),
         }
     }
 }
@@ -341,7 +347,8 @@ fn debug_page_shows_grid_and_rows() {
     assert_eq!(
         plantab_pdf::debug_page(&fixture(S000), 99)
             .unwrap_err()
-            .code(),
+            .code()
+            .as_str(),
         "malformed"
     );
 }

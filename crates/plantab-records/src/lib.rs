@@ -27,7 +27,7 @@ use dates::{parse_date, DateContext};
 use plantab_model::{
     Cell, Document, DocumentInfo, LegendItem, Provenance, RebuiltBlock, RebuiltDocument,
     RebuiltRow, RebuiltTable, Record, RecordKind, Source, StatusCode, StatusEntry,
-    StatusLegendEntry, Table, TableKind, Warning, SCHEMA_VERSION,
+    StatusLegendEntry, Table, TableKind, Warning, WarningCode, SCHEMA_VERSION,
 };
 use std::collections::{BTreeMap, HashSet};
 
@@ -692,15 +692,14 @@ fn row_record<'r>(
                     if k.starts_with("column_") {
                         warnings.push(
                             Warning::new(
-                                "unparsed_text",
+                                WarningCode::UnparsedText,
                                 format!(
-                                    "table {} row {}: text under no printed header kept in fields.unparsed: {:?}",
-                                    ctx.index,
-                                    row_idx,
+                                    "text under no printed header kept in fields.unparsed: {:?}",
                                     truncate(v, 80)
                                 ),
                             )
-                            .on_page(page),
+                            .on_page(page)
+                            .at_row(ctx.index, row_idx),
                         );
                         append_field(&mut fields, "unparsed", v.to_string());
                     } else {
@@ -718,13 +717,11 @@ fn row_record<'r>(
             append_field(&mut fields, "unparsed", rest.clone());
             warnings.push(
                 Warning::new(
-                    "unparsed_text",
-                    format!(
-                        "table {} row {}: text in the id cell kept in fields.unparsed",
-                        ctx.index, row_idx
-                    ),
+                    WarningCode::UnparsedText,
+                    "text in the id cell kept in fields.unparsed",
                 )
-                .on_page(page),
+                .on_page(page)
+                .at_row(ctx.index, row_idx),
             );
         }
     }
@@ -762,16 +759,17 @@ fn row_record<'r>(
         if code == StatusCode::Unknown && !raw.is_empty() {
             warnings.push(
                 Warning::new(
-                    "unknown_status",
+                    WarningCode::UnknownStatus,
                     format!(
-                        "table {} row {}{}: status {:?} matches no known label",
-                        ctx.index,
-                        row_idx,
-                        id.as_deref().map(|i| format!(" ({i})")).unwrap_or_default(),
-                        raw
+                        "status {:?}{} matches no known label",
+                        raw,
+                        id.as_deref()
+                            .map(|i| format!(" of {i}"))
+                            .unwrap_or_default(),
                     ),
                 )
-                .on_page(page),
+                .on_page(page)
+                .at_row(ctx.index, row_idx),
             );
         }
         let year = p.year.or(ctx.doc_year);

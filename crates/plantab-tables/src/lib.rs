@@ -29,7 +29,7 @@ pub use side_by_side::SideBySideJoiner;
 
 use plantab_model::{
     Block, Cell, CellSpan, FragmentRow, Joined, Layout, PageBox, RebuiltBlock, RebuiltDocument,
-    RebuiltRow, RebuiltTable, TableFragment, Warning,
+    RebuiltRow, RebuiltTable, TableFragment, Warning, WarningCode,
 };
 use std::collections::HashSet;
 
@@ -371,7 +371,7 @@ impl TableBuilder {
         let pairing =
             SideBySideJoiner::pair(&left_boxes, &right_rows, &self.left_spanning(&pending));
         if let Some(msg) = pairing.mismatch.as_deref() {
-            warnings.push(Warning::new("row_count_mismatch", msg).on_page(f.page));
+            warnings.push(Warning::new(WarningCode::RowCountMismatch, msg).on_page(f.page));
         }
         for (ri, target) in pairing.targets.iter().enumerate() {
             let Some(right) = right_rows.get(ri) else {
@@ -440,14 +440,14 @@ impl TableBuilder {
                 .and_then(|r| r.line);
             warnings.push(
                 Warning::new(
-                    "row_count_mismatch",
+                    WarningCode::RowCountMismatch,
                     format!(
-                        "{} row(s) of a side-by-side table{} never got their right-hand columns; they are kept with those cells empty",
+                        "{} row(s) of a side-by-side table never got their right-hand columns; they are kept with those cells empty",
                         self.pending_left.len(),
-                        first_line.map(|l| format!(" (from line {l})")).unwrap_or_default()
                     ),
                 )
-                .on_page(self.pages.last().copied()),
+                .on_page(self.pages.last().copied())
+                .at_line(first_line),
             );
         }
         let joined = if self.side_by_side {

@@ -81,7 +81,10 @@ fn row_count_mismatch_is_warned_and_nothing_lost() {
     assert_eq!(t[0].rows.len(), 3);
     assert_eq!(t[0].rows[2].cells, ["", "", "", "Complete", "z"]);
     assert_eq!(doc.warnings.len(), 1);
-    assert_eq!(doc.warnings[0].code, "row_count_mismatch");
+    assert_eq!(
+        doc.warnings[0].code,
+        plantab_model::WarningCode::RowCountMismatch
+    );
 }
 
 #[test]

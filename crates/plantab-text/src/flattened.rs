@@ -47,7 +47,8 @@ mod tokens;
 use cells::{Context, TailKind};
 use page::{classify, ref_on_line, Classified, LineRole};
 use plantab_model::{
-    Block, FragmentRow, Layout, Legend, LegendItem, SourceFormat, TableFragment, TextBlock, Warning,
+    Block, FragmentRow, Layout, Legend, LegendItem, SourceFormat, TableFragment, TextBlock,
+    Warning, WarningCode,
 };
 use tokens::{render, status_at, tokenize, Tok};
 
@@ -416,13 +417,13 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
             .map(|(_, t)| t.trim())
             .collect::<Vec<_>>()
             .join("\n");
-        warnings.push(Warning::new(
-            "unparsed_text",
-            format!(
-                "text outside any row kept as a text block (line {})",
-                first.unwrap_or(0)
-            ),
-        ));
+        warnings.push(
+            Warning::new(
+                WarningCode::UnparsedText,
+                "text outside any row kept as a text block",
+            )
+            .at_line(first),
+        );
         out.push(Block::Text(TextBlock {
             text,
             page: None,

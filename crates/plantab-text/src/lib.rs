@@ -23,8 +23,8 @@ use plantab_model::Layout;
 /// Why a text input could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum TextError {
-    /// The bytes are not text in any supported encoding.
-    #[error("not_text: {0}")]
+    /// The bytes are not text in any supported encoding (the reason).
+    #[error("{0}")]
     NotText(String),
 }
 

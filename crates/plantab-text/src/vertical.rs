@@ -46,7 +46,9 @@
 //! `read_str` reuses the scan its detection made): the text is split into
 //! paragraphs once, and each distinct field line is classified once.
 
-use plantab_model::{Block, FragmentRow, Layout, SourceFormat, TableFragment, TextBlock, Warning};
+use plantab_model::{
+    Block, FragmentRow, Layout, SourceFormat, TableFragment, TextBlock, Warning, WarningCode,
+};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -478,12 +480,13 @@ impl<'a> Scan<'a> {
                     _ => format!("is a second {}", kind.name()),
                 },
             };
-            warnings.push(Warning::new(
-                "unparsed_text",
-                format!(
-                    "line {n}: \"{line}\" {why} of record \"{title_text}\"; kept in its description"
-                ),
-            ));
+            warnings.push(
+                Warning::new(
+                    WarningCode::UnparsedText,
+                    format!("\"{line}\" {why} of record \"{title_text}\"; kept in its description"),
+                )
+                .at_line(Some(n)),
+            );
             if desc_items > 0 {
                 description.push('\n');
             }
@@ -836,8 +839,9 @@ HA-31-101\n";
         let r = &tables[1].rows[0].cells;
         assert_eq!(&r[2..], ["Complete", "Pilotage", "HA-31-101", ""]);
         assert_eq!(layout.warnings.len(), 1);
+        assert_eq!(layout.warnings[0].location.line, Some(28));
         assert!(layout.warnings[0].message.starts_with(
-            "line 28: \"Marine Engineering\" is a second lead service candidate of record \"Replace pontoon berths\""
+            "\"Marine Engineering\" is a second lead service candidate of record \"Replace pontoon berths\""
         ));
         // The section heading between the tables is a level-2 heading.
         let headings: Vec<(&str, Option<u8>)> = layout

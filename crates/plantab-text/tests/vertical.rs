@@ -421,7 +421,10 @@ Build the river crossing\n\n\n\nPiling finished.\n\nDelayed\nRoads Team\nOn Trac
     assert_eq!(fields(r), ("Delayed", "Bridge Office", "KX-9", ""));
     assert_eq!(r.cells[1], "Piling finished.\nRoads Team\nOn Track\n42");
     assert_eq!(l.warnings.len(), 3);
-    assert!(l.warnings.iter().all(|w| w.code == "unparsed_text"));
+    assert!(l
+        .warnings
+        .iter()
+        .all(|w| w.code == plantab_model::WarningCode::UnparsedText));
 }
 
 #[test]

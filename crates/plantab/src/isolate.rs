@@ -13,6 +13,8 @@
 //! output only from the returned value never writes output for a file that
 //! timed out.
 
+use plantab_model::ErrorCode;
+use plantab_pdf::panic_message;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -27,25 +29,25 @@ pub const ISOLATED_THREAD_NAME: &str = "plantab-file";
 const STACK_SIZE: usize = 8 * 1024 * 1024;
 
 /// Why an isolated run produced no value.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 pub enum Isolated {
     /// The closure panicked; the panic message.
-    #[error("internal_error: panic: {0}")]
+    #[error("panic: {0}")]
     Panicked(String),
     /// The closure did not finish within the limit; it was abandoned.
-    #[error("timeout: no result after {} s", .0.as_secs_f64())]
+    #[error("no result after {} s", .0.as_secs_f64())]
     TimedOut(Duration),
     /// The operating system refused to start a thread.
-    #[error("internal_error: cannot start a worker thread: {0}")]
-    Spawn(String),
+    #[error("cannot start a worker thread")]
+    Spawn(#[source] std::io::Error),
 }
 
 impl Isolated {
     /// The stable error code: `internal_error` or `timeout`.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Isolated::Panicked(_) | Isolated::Spawn(_) => "internal_error",
-            Isolated::TimedOut(_) => "timeout",
+            Isolated::Panicked(_) | Isolated::Spawn(_) => ErrorCode::InternalError,
+            Isolated::TimedOut(_) => ErrorCode::Timeout,
         }
     }
 }
@@ -142,19 +144,8 @@ fn spawn_worker() -> Result<mpsc::Sender<Job>, Isolated> {
                 job();
             }
         })
-        .map_err(|e| Isolated::Spawn(e.to_string()))?;
+        .map_err(Isolated::Spawn)?;
     Ok(tx)
-}
-
-/// The text of a panic payload (`&str` or `String`, as `panic!` makes).
-pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<&str>() {
-        (*s).to_string()
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "panic with a non-text payload".to_string()
-    }
 }
 
 #[cfg(test)]
@@ -163,18 +154,21 @@ mod tests {
 
     #[test]
     fn value_panic_and_timeout() {
-        assert_eq!(run_isolated(None, || 7), Ok(7));
+        assert_eq!(run_isolated(None, || 7).ok(), Some(7));
         let e = run_isolated(Some(Duration::from_secs(5)), || -> u8 {
             panic!("boom {}", 1)
         })
         .unwrap_err();
-        assert_eq!(e, Isolated::Panicked("boom 1".into()));
-        assert_eq!(e.code(), "internal_error");
+        assert!(
+            matches!(&e, Isolated::Panicked(m) if m == "boom 1"),
+            "{e:?}"
+        );
+        assert_eq!(e.code(), ErrorCode::InternalError);
         let e = run_isolated(Some(Duration::from_millis(50)), || {
             std::thread::sleep(Duration::from_secs(3600));
         })
         .unwrap_err();
-        assert_eq!(e.code(), "timeout");
+        assert_eq!(e.code(), ErrorCode::Timeout);
     }
 
     #[test]

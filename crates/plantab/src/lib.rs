@@ -19,23 +19,27 @@ use sha2::{Digest, Sha256};
 use std::path::Path;
 
 mod isolate;
-pub use isolate::{panic_message, run_isolated, Isolated, Isolator, ISOLATED_THREAD_NAME};
+pub use isolate::{run_isolated, Isolated, Isolator, ISOLATED_THREAD_NAME};
+pub use plantab_model::ErrorCode;
+pub use plantab_pdf::{error_chain, panic_message, PdfError};
 
-/// Why a file produced no document. Every variant names a stable code
-/// (see [`ExtractError::code`]) for manifests and scripts.
+/// Why a file produced no document. Every variant has a stable
+/// [`ErrorCode`] ([`ExtractError::code`]); `Display` is the reason alone,
+/// and an underlying error is kept as the [`std::error::Error::source`]
+/// ([`ExtractError::message`] gives both on one line).
 #[derive(Debug, thiserror::Error)]
 pub enum ExtractError {
     /// The file could not be read from disk.
-    #[error("io: {0}")]
-    Io(String),
+    #[error("cannot read the file")]
+    Io(#[source] std::io::Error),
     /// The file is empty.
-    #[error("empty: the file is 0 bytes long")]
+    #[error("the file is 0 bytes long")]
     Empty,
     /// Text input that is not text.
-    #[error("not_text: {0}")]
-    NotText(String),
+    #[error(transparent)]
+    NotText(#[from] plantab_text::TextError),
     /// A PDF the reader refused.
-    #[error("{0}")]
+    #[error(transparent)]
     Pdf(#[from] plantab_pdf::PdfError),
 }
 
@@ -43,13 +47,19 @@ impl ExtractError {
     /// The stable error code: `io`, `empty`, `not_text`, `encrypted`,
     /// `no_text_layer`, `malformed` or `limit_exceeded` (a PDF over
     /// `plantab_pdf::Limits`).
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            ExtractError::Io(_) => "io",
-            ExtractError::Empty => "empty",
-            ExtractError::NotText(_) => "not_text",
+            ExtractError::Io(_) => ErrorCode::Io,
+            ExtractError::Empty => ErrorCode::Empty,
+            ExtractError::NotText(_) => ErrorCode::NotText,
             ExtractError::Pdf(e) => e.code(),
         }
+    }
+
+    /// The reason and its causes on one line (`reason: cause: …`), for a
+    /// log line or a manifest entry.
+    pub fn message(&self) -> String {
+        plantab_pdf::error_chain(self)
     }
 }
 
@@ -65,7 +75,7 @@ pub fn sniff_format(bytes: &[u8]) -> SourceFormat {
 
 /// Reads `path` and runs the whole pipeline. `path` is recorded as given.
 pub fn extract_file(path: &Path) -> Result<Document, ExtractError> {
-    let bytes = std::fs::read(path).map_err(|e| ExtractError::Io(e.to_string()))?;
+    let bytes = std::fs::read(path).map_err(ExtractError::Io)?;
     extract_bytes(&path.to_string_lossy(), &bytes)
 }
 
@@ -152,9 +162,7 @@ pub fn read_layout_input(input: Input<'_>) -> Result<(Layout, Source), ExtractEr
                 parallel_pages,
             },
         )?,
-        SourceFormat::Text => plantab_text::read_text(bytes).map_err(|e| match e {
-            plantab_text::TextError::NotText(m) => ExtractError::NotText(m),
-        })?,
+        SourceFormat::Text => plantab_text::read_text(bytes)?,
     };
     let source = Source {
         path: path.to_string(),

@@ -24,8 +24,11 @@ fn outcome(name: &str, bytes: &[u8]) -> String {
     let code = match &r {
         Ok(d) => format!("ok ({} records)", d.records.len()),
         Err(e) => {
-            assert!(NAMED.contains(&e.code()), "{name}: unnamed error {e}");
-            e.code().to_string()
+            assert!(
+                NAMED.contains(&e.code().as_str()),
+                "{name}: unnamed error {e}"
+            );
+            e.code().as_str().to_string()
         }
     };
     println!(
