@@ -365,14 +365,17 @@ def describe(fact: dict, n: int) -> str:
     return " ".join(parts)
 
 
+def count_cell_facts(cells: dict) -> int:
+    return sum(len(v) if isinstance(v, dict) else 1 for v in cells.values())
+
+
 def check_record(fact: dict, record: dict | None, output: dict, label: str, result: Result) -> None:
     keys = [k for k in fact if k not in NON_FACT_KEYS and not k.startswith("_")]
     if record is None:
-        for key in keys:
-            values = fact[key] if key == "cells" else {key: fact[key]}
-            for sub in values:
-                name = key if key != "cells" else f"cells[{sub}]"
-                result.check(f"{label} {name}", False, values[sub], "no matching record")
+        # Every fact of the record fails; one line says why.
+        count = sum(count_cell_facts(fact[k]) if k == "cells" else 1 for k in keys)
+        result.total += count
+        result.failures.append(f"{label}: no matching record (by id or title prefix); its {count} facts fail")
         return
     status = latest_status(record)
     due = record.get("due") or {}
@@ -428,6 +431,8 @@ def check_record(fact: dict, record: dict | None, output: dict, label: str, resu
                         elif sub == "colour":
                             got = [colour_name(e.get("colour")) for e in entries]
                             result.check(f"{name}.colour", equal_any(value, got), value, got or None)
+                        elif sub in ("raw", "text"):
+                            result.check(f"{name}.{sub}", equal_any(value, texts), value, texts or None)
                         elif sub == "code":
                             got = [e.get("code") for e in entries]
                             result.check(f"{name}.code", equal_any(value, got), value, got or None)
