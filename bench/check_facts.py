@@ -240,7 +240,7 @@ def has_labelled_entries(record: dict) -> bool:
     return False
 
 
-def cell_candidates(record: dict, header: str, output: dict) -> tuple[list[str], list[dict]]:
+def cell_candidates(record: dict, header: str, output: dict) -> tuple[list[str], list[dict], str | None]:
     """Text printed under `header` for this record, from its fields, its labelled
     entries (status/plan/targets...) and the table row it came from."""
     texts: list[str] = []
@@ -257,6 +257,15 @@ def cell_candidates(record: dict, header: str, output: dict) -> tuple[list[str],
         for key in ENTRY_VALUE_KEYS:
             if isinstance(entry.get(key), str) and norm(entry.get(key)) != norm(header):
                 texts.append(entry[key])
+    grid = grid_cell(record, header, output)
+    if grid:
+        texts.append(grid)
+    return texts, entries, grid
+
+
+def grid_cell(record: dict, header: str, output: dict) -> str | None:
+    """The text of the record's row under `header` in the rebuilt table it came
+    from (provenance table/row), or None when there is no such cell."""
     prov = record.get("provenance") or {}
     tables = output.get("tables") or []
     t, r = prov.get("table"), prov.get("row")
@@ -269,8 +278,8 @@ def cell_candidates(record: dict, header: str, output: dict) -> tuple[list[str],
             for j, column in enumerate(columns):
                 head = column.get("header") if isinstance(column, dict) else column
                 if norm(head) == norm(header) and j < len(row):
-                    texts.append(str(row[j]))
-    return texts, entries
+                    return str(row[j] if row[j] is not None else "")
+    return None
 
 
 # ---------------------------------------------------------------- fact checks
@@ -444,14 +453,17 @@ def check_record(fact: dict, record: dict | None, output: dict, label: str, resu
             result.check(f"{label} {key}", equal_any(expected, cands), expected, cands or None)
         elif key == "cells":
             for header, want in expected.items():
-                texts, entries = cell_candidates(record, header, output)
+                texts, entries, grid = cell_candidates(record, header, output)
                 name = f"{label} cells[{header}]"
                 if isinstance(want, dict):
                     for sub, value in want.items():
                         if sub == "filled":
                             # An empty cell only counts where the record models its
                             # row's cells at all (some labelled entry elsewhere).
-                            held = bool(entries) if value else not entries and has_labelled_entries(record)
+                            if value:
+                                held = bool(entries) or bool(grid and grid.strip())
+                            else:
+                                held = not entries and (has_labelled_entries(record) or grid == "" or (grid is not None and not grid.strip()))
                             result.check(f"{name}.filled", held, value, bool(entries))
                         elif sub == "colour":
                             got = [colour_name(e.get("colour")) for e in entries]
