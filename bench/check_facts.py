@@ -49,6 +49,8 @@ OWNER_WORDS = (
     "director",
     "member",
     "agency",
+    "organisation",
+    "organization",
     "accountable",
     "by_who",
     "who",
@@ -551,4 +553,7 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except BrokenPipeError:  # output piped into `head`
+        sys.exit(0)
