@@ -4,7 +4,7 @@
 Usage:
     python3 bench/check_facts.py PLANTAB_BINARY [FACTS_FILES...] [--summary] [--strict]
 
-With no FACTS_FILES, every `fixtures/facts/*.facts.json` of this repository is
+With no FACTS_FILES, every `fixtures/*/*.facts.json` of this repository is
 checked. For each facts file the document it names is extracted once
 (`PLANTAB_BINARY extract -q DOCUMENT`, JSON on stdout), its records are
 matched to the fact records and every fact is compared. Printed per
@@ -514,7 +514,7 @@ def check_facts_file(path: Path, binary: str, timeout: int) -> tuple[str, Result
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("binary", help="the plantab binary to check")
-    parser.add_argument("facts", nargs="*", help="facts files (default: fixtures/facts/*.facts.json)")
+    parser.add_argument("facts", nargs="*", help="facts files (default: fixtures/*/*.facts.json)")
     parser.add_argument("--summary", action="store_true", help="only the per-document lines and the total")
     parser.add_argument("--strict", action="store_true", help="exit 1 if any fact fails")
     parser.add_argument("--timeout", type=int, default=300, help="seconds per document (default 300)")
@@ -522,7 +522,7 @@ def main(argv: list[str]) -> int:
     if not Path(args.binary).exists():
         print(f"check_facts: binary {args.binary} not found", file=sys.stderr)
         return 2
-    files = [Path(f) for f in args.facts] or sorted(FACTS_DIR.glob("*.facts.json"))
+    files = [Path(f) for f in args.facts] or sorted(FACTS_DIR.parent.glob("*/*.facts.json"))
     if not files:
         print(f"check_facts: no facts files (looked in {FACTS_DIR})", file=sys.stderr)
         return 2
