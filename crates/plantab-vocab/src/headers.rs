@@ -7,7 +7,7 @@
 //! together with every longer run built on it, without building strings.
 
 use crate::fuzzy::similarity_at_least;
-use crate::load::{data_lines, parse_table_kind, HEADERS_TSV};
+use crate::load::{self, parse_table_kind, DataFile, Loaded, Reader, TableReport};
 use crate::normalise::{
     compact, first_month_at, fold_accent, has_month, header_core, month_spill_floor,
     remove_months_into, strip_years_into,
@@ -34,22 +34,76 @@ struct HeaderSynonym {
 }
 
 fn header_synonyms() -> &'static [HeaderSynonym] {
-    static CELL: OnceLock<Vec<HeaderSynonym>> = OnceLock::new();
-    CELL.get_or_init(|| {
-        data_lines(HEADERS_TSV)
-            .filter_map(|cols| {
-                let [key, kind, header] = cols[..] else {
-                    return None;
-                };
-                Some(HeaderSynonym {
-                    key,
-                    table_kind: parse_table_kind(kind),
-                    core: header_core(header),
-                })
-            })
-            .filter(|s| !s.core.is_empty())
-            .collect()
-    })
+    &header_table().value
+}
+
+/// The header table as loaded from `data/headers.tsv`.
+fn header_table() -> &'static Loaded<Vec<HeaderSynonym>> {
+    static CELL: OnceLock<Loaded<Vec<HeaderSynonym>>> = OnceLock::new();
+    CELL.get_or_init(|| load_headers(load::HEADERS))
+}
+
+/// The header table's data file and bad lines.
+pub(crate) fn tables() -> [TableReport; 1] {
+    [header_table().report()]
+}
+
+/// Reads a header table: `key`, table-kind hint (or `-`), header as
+/// printed. A key is snake_case; a header must keep some letters or digits
+/// once years and month names are removed (its [`header_core`]), and two
+/// headers with one core are one entry.
+fn load_headers(file: DataFile) -> Loaded<Vec<HeaderSynonym>> {
+    let mut r = Reader::new(file);
+    let mut out = Vec::new();
+    for row in r.rows::<3>() {
+        let [key, kind, header] = row.fields;
+        let Some(key) = r.non_empty(&row, "key", key) else {
+            continue;
+        };
+        if !is_snake_key(key) {
+            r.invalid::<3, ()>(&row, "key", key, "is not a snake_case key");
+            continue;
+        }
+        let table_kind = match kind {
+            "-" => None,
+            k => match parse_table_kind(k) {
+                Some(k) => Some(k),
+                None => {
+                    r.unknown::<3, ()>(&row, "table kind", k);
+                    continue;
+                }
+            },
+        };
+        let Some(header) = r.non_empty(&row, "header", header) else {
+            continue;
+        };
+        let core = header_core(header);
+        if core.is_empty() {
+            r.invalid::<3, ()>(
+                &row,
+                "header",
+                header,
+                "has no letters or digits besides years and month names",
+            );
+            continue;
+        }
+        if r.first(&row, &core, &format!("{key} {kind}")) {
+            out.push(HeaderSynonym {
+                key,
+                table_kind,
+                core,
+            });
+        }
+    }
+    r.finish(out)
+}
+
+/// Lower-case ASCII letters, digits and underscores, starting with a letter.
+fn is_snake_key(key: &str) -> bool {
+    key.starts_with(|c: char| c.is_ascii_lowercase())
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 /// Least similarity (normalised Levenshtein on compact forms) for a fuzzy
@@ -392,7 +446,17 @@ pub fn snake_key(printed: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::BadLineReason;
     use crate::normalise::core_of_compact;
+
+    /// Every data line of `data/headers.tsv`, as written.
+    fn header_lines() -> Vec<[&'static str; 3]> {
+        Reader::new(load::HEADERS)
+            .rows::<3>()
+            .into_iter()
+            .map(|r| r.fields)
+            .collect()
+    }
 
     #[test]
     fn headers_match_through_wrapping_years_and_months() {
@@ -497,10 +561,7 @@ mod tests {
                 }
             }
         }
-        for (key, _, header) in data_lines(HEADERS_TSV).filter_map(|c| match c[..] {
-            [k, t, h] => Some((k, t, h)),
-            _ => None,
-        }) {
+        for [key, _, header] in header_lines() {
             let c = compact(header);
             assert_eq!(
                 match_header_exact_compact(&c).map(|m| m.key),
@@ -536,8 +597,7 @@ mod tests {
         }
         assert!(pruned > 100, "{pruned}");
         // Every prefix of a printed header may still match.
-        for cols in data_lines(HEADERS_TSV) {
-            let [key, _, header] = cols[..] else { continue };
+        for [key, _, header] in header_lines() {
             let c = compact(header);
             if c.len() > header_compact_max_len() {
                 continue;
@@ -560,6 +620,56 @@ mod tests {
         assert_eq!(
             snake_key("  Island Wellbeing — Outcomes "),
             "island_wellbeing_outcomes"
+        );
+    }
+
+    /// (line, reason) of each bad line of a loaded table.
+    fn reasons<T>(loaded: &Loaded<T>) -> Vec<(usize, BadLineReason)> {
+        loaded
+            .bad
+            .iter()
+            .map(|b| (b.line, b.reason.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn header_lines_that_do_not_parse_are_reported() {
+        let loaded = load_headers(DataFile {
+            name: "headers.tsv",
+            text: "id\t-\tRef\nLead Service\t-\tLead\nid\tproject\tNo\ndue\t-\tJune 2023\n\
+                   id\tprojects\tREF #\nstatus\t-\t\n",
+        });
+        assert_eq!(loaded.value.len(), 1);
+        use BadLineReason::*;
+        assert_eq!(
+            reasons(&loaded),
+            [
+                (
+                    2,
+                    Invalid {
+                        field: "key",
+                        value: "Lead Service".into(),
+                        why: "is not a snake_case key"
+                    }
+                ),
+                (
+                    3,
+                    Unknown {
+                        field: "table kind",
+                        value: "project".into()
+                    }
+                ),
+                (
+                    4,
+                    Invalid {
+                        field: "header",
+                        value: "June 2023".into(),
+                        why: "has no letters or digits besides years and month names"
+                    }
+                ),
+                (5, Conflicting { first_line: 1 }),
+                (6, Empty { field: "header" }),
+            ]
         );
     }
 }

@@ -41,6 +41,8 @@ pub mod normalise;
 pub mod statuses;
 pub mod words;
 
+pub use load::{BadLine, BadLineReason, DataFile};
+
 pub use headers::{
     header_compact_max_len, header_run_may_match, header_run_may_match_key, match_header,
     match_header_exact, match_header_exact_compact, snake_key, HeaderMatch,
@@ -52,3 +54,57 @@ pub use statuses::{
     status_label_prefix_compact, LabelPrefix,
 };
 pub use words::{is_financial_marker, owner_word_end, role_word, RoleWord, RoleWordKind};
+
+/// Every data line of every vocabulary table that did not load (see
+/// [`load`]), in the order of [`load::DATA_FILES`], then of the lines.
+/// Loads every table. Empty for the tables shipped: a unit test asserts it.
+pub fn bad_lines() -> Vec<&'static BadLine> {
+    tables().into_iter().flat_map(|(_, bad)| bad).collect()
+}
+
+/// Every table with its data file and bad lines.
+fn tables() -> Vec<load::TableReport> {
+    let mut out = Vec::new();
+    out.extend(headers::tables());
+    out.extend(statuses::tables());
+    out.extend(kinds::tables());
+    out.extend(words::tables());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_data_line_loads() {
+        let bad: Vec<String> = bad_lines().iter().map(|b| b.to_string()).collect();
+        assert!(bad.is_empty(), "bad data lines:\n{}", bad.join("\n"));
+    }
+
+    /// Every file in `data/` is a table that is loaded (and checked).
+    #[test]
+    fn every_data_file_is_loaded() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+            .expect("data folder")
+            .map(|e| {
+                e.expect("data entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        on_disk.sort();
+        let mut loaded: Vec<&str> = tables().iter().map(|(f, _)| *f).collect();
+        loaded.sort_unstable();
+        assert_eq!(on_disk, loaded);
+        let mut listed: Vec<&str> = load::DATA_FILES.iter().map(|f| f.name).collect();
+        listed.sort_unstable();
+        assert_eq!(listed, loaded);
+        for f in load::DATA_FILES {
+            let disk = std::fs::read_to_string(dir.join(f.name)).expect("data file");
+            assert_eq!(disk, f.text, "{}", f.name);
+        }
+    }
+}

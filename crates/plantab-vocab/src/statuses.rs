@@ -6,7 +6,7 @@
 //! printed after it.
 
 use crate::fuzzy::similarity_at_least;
-use crate::load::{data_lines, STATUSES_TSV};
+use crate::load::{self, DataFile, Loaded, Reader, TableReport};
 use crate::normalise::compact;
 use plantab_model::StatusCode;
 use std::sync::OnceLock;
@@ -21,24 +21,56 @@ struct StatusLabel {
 }
 
 fn status_labels() -> &'static [StatusLabel] {
-    static CELL: OnceLock<Vec<StatusLabel>> = OnceLock::new();
-    CELL.get_or_init(|| {
-        let mut v: Vec<StatusLabel> = data_lines(STATUSES_TSV)
-            .filter_map(|cols| {
-                let [code, label] = cols[..] else {
-                    return None;
-                };
-                Some(StatusLabel {
-                    code: StatusCode::from_name(code)?,
-                    compact: compact(label),
-                })
-            })
-            .filter(|s| !s.compact.is_empty())
-            .collect();
-        // Longest first, so "on track little or no slippage" wins over "on track".
-        v.sort_by_key(|s| std::cmp::Reverse(s.compact.len()));
-        v
-    })
+    &status_table().value
+}
+
+/// The status-label table as loaded from `data/statuses.tsv`, longest
+/// label first (so "on track little or no slippage" wins over "on track").
+fn status_table() -> &'static Loaded<Vec<StatusLabel>> {
+    static CELL: OnceLock<Loaded<Vec<StatusLabel>>> = OnceLock::new();
+    CELL.get_or_init(|| load_statuses(load::STATUSES))
+}
+
+/// The status table's data file and bad lines.
+pub(crate) fn tables() -> [TableReport; 1] {
+    [status_table().report()]
+}
+
+/// Reads a status table: `code` (a [`StatusCode`] name other than
+/// `unknown`), label as printed. Two labels with one [`compact`] form are
+/// one entry.
+fn load_statuses(file: DataFile) -> Loaded<Vec<StatusLabel>> {
+    let mut r = Reader::new(file);
+    let mut v = Vec::new();
+    for row in r.rows::<2>() {
+        let [code_name, label] = row.fields;
+        let Some(code) = StatusCode::from_name(code_name) else {
+            r.unknown::<2, ()>(&row, "status code", code_name);
+            continue;
+        };
+        if code == StatusCode::Unknown {
+            r.invalid::<2, ()>(
+                &row,
+                "status code",
+                code_name,
+                "is what an unmatched label gets anyway",
+            );
+            continue;
+        }
+        let Some(label) = r.non_empty(&row, "label", label) else {
+            continue;
+        };
+        let c = compact(label);
+        if c.is_empty() {
+            r.invalid::<2, ()>(&row, "label", label, "has no letters or digits");
+            continue;
+        }
+        if r.first(&row, &c, code_name) {
+            v.push(StatusLabel { code, compact: c });
+        }
+    }
+    v.sort_by_key(|s| std::cmp::Reverse(s.compact.len()));
+    r.finish(v)
 }
 
 /// Maps a printed status label (possibly wrapped, hyphen-broken, clipped
@@ -206,6 +238,7 @@ pub fn status_label_max_len() -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::BadLineReason;
 
     #[test]
     fn status_prefix_of_compact_text_agrees() {
@@ -254,5 +287,63 @@ mod tests {
         assert_eq!(status_code("Deleyed"), Some(Delayed));
         assert_eq!(status_code("Nationally significant"), None);
         assert_eq!(status_code("Purple"), None);
+    }
+
+    /// (line, reason) of each bad line of a loaded table.
+    fn reasons<T>(loaded: &Loaded<T>) -> Vec<(usize, BadLineReason)> {
+        loaded
+            .bad
+            .iter()
+            .map(|b| (b.line, b.reason.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn status_lines_that_do_not_parse_are_reported() {
+        let loaded = load_statuses(DataFile {
+            name: "statuses.tsv",
+            text: "on_track\tOn Track\nontrack\tOn time\nunknown\tGrey\ndelayed\t--\n\
+                   on_track\tON TRACK\ndelayed\ton-track\ndelayed\n",
+        });
+        assert_eq!(loaded.value.len(), 1);
+        use BadLineReason::*;
+        let invalid = |value: &str, why| Invalid {
+            field: "status code",
+            value: value.to_string(),
+            why,
+        };
+        assert_eq!(
+            reasons(&loaded),
+            [
+                (
+                    2,
+                    Unknown {
+                        field: "status code",
+                        value: "ontrack".into()
+                    }
+                ),
+                (
+                    3,
+                    invalid("unknown", "is what an unmatched label gets anyway")
+                ),
+                (
+                    4,
+                    Invalid {
+                        field: "label",
+                        value: "--".into(),
+                        why: "has no letters or digits"
+                    }
+                ),
+                (5, Repeated { first_line: 1 }),
+                (6, Conflicting { first_line: 1 }),
+                (
+                    7,
+                    FieldCount {
+                        expected: 2,
+                        found: 1
+                    }
+                ),
+            ]
+        );
     }
 }
