@@ -51,7 +51,7 @@ pub use kinds::{document_kind_of, is_record_type, section_table_kind};
 pub use normalise::{compact, compact_chars, compact_into, header_core, month_number, MONTHS};
 pub use statuses::{
     is_status_label_start, status_code, status_label_max_len, status_label_prefix,
-    status_label_prefix_compact, LabelPrefix,
+    status_label_prefix_compact, LabelPrefix, StatusLabels,
 };
 pub use words::{is_financial_marker, owner_word_end, role_word, RoleWord, RoleWordKind};
 

@@ -15,19 +15,95 @@ use std::sync::OnceLock;
 /// status match.
 const STATUS_FUZZY_MIN: f64 = 0.8;
 
+/// Labels this short (compact characters) or shorter match only the whole
+/// printed text: "N/A" (`na`) is not the start of "NAtional …".
+const SHORT_LABEL_MAX: usize = 3;
+
+/// Fewest compact characters of printed text that count as a clipped label
+/// (the start of a longer label, cut off at a cell edge: "Significant
+/// issu").
+const CLIPPED_MIN: usize = 8;
+
+#[derive(Debug, Clone)]
 struct StatusLabel {
     code: StatusCode,
     compact: String,
 }
 
-fn status_labels() -> &'static [StatusLabel] {
-    &status_table().value
+/// Status labels with their codes, matched by the one label rule
+/// ([`StatusLabels::code_of_compact`]). The vocabulary's table
+/// (`data/statuses.tsv`, behind [`status_code`]) is one; a document's own
+/// legend makes another, so that its labels are read as the vocabulary's
+/// are.
+#[derive(Debug, Clone, Default)]
+pub struct StatusLabels {
+    /// Longest compact form first, so "on track little or no slippage"
+    /// wins over "on track"; labels of one length in the order given.
+    labels: Vec<StatusLabel>,
 }
 
-/// The status-label table as loaded from `data/statuses.tsv`, longest
-/// label first (so "on track little or no slippage" wins over "on track").
-fn status_table() -> &'static Loaded<Vec<StatusLabel>> {
-    static CELL: OnceLock<Loaded<Vec<StatusLabel>>> = OnceLock::new();
+impl StatusLabels {
+    /// Labels as printed, with their codes. A label with no letters or
+    /// digits is left out (it could match nothing).
+    pub fn new<'a>(labels: impl IntoIterator<Item = (&'a str, StatusCode)>) -> StatusLabels {
+        StatusLabels::sorted(
+            labels
+                .into_iter()
+                .map(|(label, code)| StatusLabel {
+                    code,
+                    compact: compact(label),
+                })
+                .filter(|l| !l.compact.is_empty())
+                .collect(),
+        )
+    }
+
+    fn sorted(mut labels: Vec<StatusLabel>) -> StatusLabels {
+        labels.sort_by_key(|s| std::cmp::Reverse(s.compact.len()));
+        StatusLabels { labels }
+    }
+
+    /// The code of the label that printed text (in [`compact`] form `c`)
+    /// shows: the longest label `c` starts with (a label of 3 characters
+    /// or fewer only when it is the whole of `c`), else, when `c` has at
+    /// least 8 characters, the longest label `c` is the start of (a label
+    /// clipped at a cell edge). `None` when neither.
+    ///
+    /// ```
+    /// use plantab_model::StatusCode;
+    /// use plantab_vocab::StatusLabels;
+    /// let legend = StatusLabels::new([
+    ///     ("On Track", StatusCode::OnTrack),
+    ///     ("Significant issues / slippage", StatusCode::SignificantIssues),
+    ///     ("N/A", StatusCode::NotApplicable),
+    /// ]);
+    /// assert_eq!(legend.code_of_compact("ontrackseenote"), Some(StatusCode::OnTrack));
+    /// assert_eq!(legend.code_of_compact("significantissu"), Some(StatusCode::SignificantIssues));
+    /// assert_eq!(legend.code_of_compact("na"), Some(StatusCode::NotApplicable));
+    /// assert_eq!(legend.code_of_compact("national"), None);
+    /// ```
+    pub fn code_of_compact(&self, c: &str) -> Option<StatusCode> {
+        if let Some(l) = self.labels.iter().find(|l| c.starts_with(&l.compact)) {
+            if l.compact.len() > SHORT_LABEL_MAX || c.len() == l.compact.len() {
+                return Some(l.code);
+            }
+        }
+        if c.len() >= CLIPPED_MIN {
+            if let Some(l) = self.labels.iter().find(|l| l.compact.starts_with(c)) {
+                return Some(l.code);
+            }
+        }
+        None
+    }
+}
+
+fn status_labels() -> &'static [StatusLabel] {
+    &status_table().value.labels
+}
+
+/// The status-label table as loaded from `data/statuses.tsv`.
+fn status_table() -> &'static Loaded<StatusLabels> {
+    static CELL: OnceLock<Loaded<StatusLabels>> = OnceLock::new();
     CELL.get_or_init(|| load_statuses(load::STATUSES))
 }
 
@@ -39,7 +115,7 @@ pub(crate) fn tables() -> [TableReport; 1] {
 /// Reads a status table: `code` (a [`StatusCode`] name other than
 /// `unknown`), label as printed. Two labels with one [`compact`] form are
 /// one entry.
-fn load_statuses(file: DataFile) -> Loaded<Vec<StatusLabel>> {
+fn load_statuses(file: DataFile) -> Loaded<StatusLabels> {
     let mut r = Reader::new(file);
     let mut v = Vec::new();
     for row in r.rows::<2>() {
@@ -69,34 +145,26 @@ fn load_statuses(file: DataFile) -> Loaded<Vec<StatusLabel>> {
             v.push(StatusLabel { code, compact: c });
         }
     }
-    v.sort_by_key(|s| std::cmp::Reverse(s.compact.len()));
-    r.finish(v)
+    r.finish(StatusLabels::sorted(v))
 }
 
 /// Maps a printed status label (possibly wrapped, hyphen-broken, clipped
 /// or misspelt) to its code; `None` when nothing matches.
 ///
-/// A label matches when the printed text starts with it (compact forms), or
-/// when the printed text is a clipped prefix of a label at least 8
-/// characters long, or when it is within a small edit distance of a label
-/// or of a label-length prefix of the text.
+/// A label matches by the label rule of [`StatusLabels::code_of_compact`]
+/// (the printed text starts with it, or is a clipped start of it at least
+/// 8 characters long), else when it is within a small edit distance of a
+/// label or of a label-length prefix of the text.
 pub fn status_code(raw: &str) -> Option<StatusCode> {
     let c = compact(raw);
     if c.is_empty() {
         return None;
     }
-    let labels = status_labels();
-    if let Some(l) = labels.iter().find(|l| c.starts_with(&l.compact)) {
-        // "N/A" must be the whole text, not the start of "NAtional …".
-        if l.compact.len() > 3 || c.len() == l.compact.len() {
-            return Some(l.code);
-        }
+    let table = &status_table().value;
+    if let Some(code) = table.code_of_compact(&c) {
+        return Some(code);
     }
-    if c.len() >= 8 {
-        if let Some(l) = labels.iter().find(|l| l.compact.starts_with(&c)) {
-            return Some(l.code);
-        }
-    }
+    let labels = &table.labels;
     let mut best: Option<(StatusCode, f64)> = None;
     for l in labels.iter().filter(|l| l.compact.len() >= 5) {
         // `c` is ASCII (compact), so its first label-length chars are bytes.
@@ -169,7 +237,7 @@ pub fn status_label_prefix_compact(c: &str) -> Option<LabelPrefix> {
             .count();
         let whole = lcp == l.compact.len();
         let better = best.is_none_or(|b| lcp > b.len || (lcp == b.len && whole && !b.whole));
-        if (whole || lcp >= 8) && better {
+        if (whole || lcp >= CLIPPED_MIN) && better {
             best = Some(LabelPrefix {
                 code: l.code,
                 len: lcp,
@@ -305,7 +373,7 @@ mod tests {
             text: "on_track\tOn Track\nontrack\tOn time\nunknown\tGrey\ndelayed\t--\n\
                    on_track\tON TRACK\ndelayed\ton-track\ndelayed\n",
         });
-        assert_eq!(loaded.value.len(), 1);
+        assert_eq!(loaded.value.labels.len(), 1);
         use BadLineReason::*;
         let invalid = |value: &str, why| Invalid {
             field: "status code",
