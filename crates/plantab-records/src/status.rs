@@ -7,16 +7,7 @@
 //! label gets its own meaning.
 
 use plantab_model::{StatusCode, StatusLegendEntry};
-use plantab_vocab::compact;
-
-/// Shortest compact label that may match as a prefix of longer text; shorter
-/// ones ("N/A" → `na`) must be the whole text, so `na` does not match
-/// "NAtional …".
-const SHORT_LABEL: usize = 3;
-
-/// Least length of a printed label that may match as a clipped prefix of a
-/// legend label ("Significant issu" for "Significant issues / slippage").
-const CLIPPED_MIN: usize = 8;
+use plantab_vocab::{compact, StatusLabels};
 
 /// Maps a printed status to its code (`unknown` when nothing matches).
 pub fn normalise_status(raw: &str) -> StatusCode {
@@ -26,35 +17,27 @@ pub fn normalise_status(raw: &str) -> StatusCode {
 /// Maps a printed status to its code, trying the document's own legend
 /// first, then the vocabulary ([`normalise_status`]).
 ///
-/// A legend label matches when the printed text starts with it (compact
-/// forms, longest label first, so "On Track- little or no slippage" beats
-/// "On Track"), or when the printed text is a clipped start of a legend
-/// label at least 8 characters long. Labels of 3 characters or fewer must be
-/// the whole text. Legend entries whose own code is `unknown` are skipped.
+/// Legend labels match by the vocabulary's label rule
+/// ([`StatusLabels::code_of_compact`]): the printed text starts with the
+/// label (compact forms, longest label first, so "On Track- little or no
+/// slippage" beats "On Track"; a label of 3 characters or fewer must be
+/// the whole text), or is a clipped start of a label at least 8
+/// characters long. Legend entries whose own code is `unknown` are
+/// skipped.
 pub fn normalise_status_with_legend(raw: &str, legend: &[StatusLegendEntry]) -> StatusCode {
     let c = compact(raw);
     if c.is_empty() {
         return StatusCode::Unknown;
     }
-    let mut labels: Vec<(String, StatusCode)> = legend
-        .iter()
-        .filter(|e| e.code != StatusCode::Unknown)
-        .map(|e| (compact(&e.label), e.code))
-        .filter(|(l, _)| !l.is_empty())
-        .collect();
-    labels.sort_by_key(|(l, _)| std::cmp::Reverse(l.len()));
-    let prefix = labels
-        .iter()
-        .find(|(l, _)| c.starts_with(l.as_str()) && (l.len() > SHORT_LABEL || c.len() == l.len()));
-    if let Some((_, code)) = prefix {
-        return *code;
-    }
-    if c.len() >= CLIPPED_MIN {
-        if let Some((_, code)) = labels.iter().find(|(l, _)| l.starts_with(c.as_str())) {
-            return *code;
-        }
-    }
-    normalise_status(raw)
+    let labels = StatusLabels::new(
+        legend
+            .iter()
+            .filter(|e| e.code != StatusCode::Unknown)
+            .map(|e| (e.label.as_str(), e.code)),
+    );
+    labels
+        .code_of_compact(&c)
+        .unwrap_or_else(|| normalise_status(raw))
 }
 
 #[cfg(test)]
