@@ -6,7 +6,7 @@
 //! every writer is a pure view of the document.
 //!
 //! - **JSON** ([`to_json`]): the whole document, pretty-printed, exactly as
-//!   the contract (`shared/spec/OUTPUT.md`) and the JSON Schema
+//!   the contract (`docs/OUTPUT.md`) and the JSON Schema
 //!   ([`schema`], `schemas/plantab-document.schema.json`) state it.
 //! - **NDJSON** ([`write_ndjson`]): one record a line, each line the record's
 //!   own contract fields plus `"source": {"path", "sha256"}` and
@@ -111,7 +111,7 @@ pub fn write_ndjson<W: Write>(doc: &Document, out: &mut W) -> Result<usize, Outp
 }
 
 /// The `fields` keys [`CsvWriter::new`] gives a column of their own: every
-/// `fields.*` key the contract names (`shared/spec/OUTPUT.md`, "Columns →
+/// `fields.*` key the contract names (`docs/OUTPUT.md`, "Columns →
 /// contract keys"), plus `unparsed` (text that fitted no column).
 pub const DEFAULT_FIELD_COLUMNS: &[&str] = &[
     "lead_department",
