@@ -143,7 +143,15 @@ fn median(mut v: Vec<f64>) -> f64 {
 /// Finds tables by text alignment among the glyphs `idx` of a page (those
 /// not already in a ruled table). `rulings` are the page's rulings; the
 /// horizontal ones inside a table separate its rows.
-pub fn find_text_grids(page: &PageGlyphs, idx: &[u32], rulings: &[Ruling]) -> Vec<Grid> {
+///
+/// `columns`, when not empty, are the column separators (x positions) to
+/// use instead of the gutters the lines leave.
+pub fn find_text_grids(
+    page: &PageGlyphs,
+    idx: &[u32],
+    rulings: &[Ruling],
+    columns: &[f64],
+) -> Vec<Grid> {
     let text_lines = build_lines(page, idx, false);
     let lines: Vec<Line> = text_lines.iter().filter_map(to_line).collect();
     if lines.len() < 2 {
@@ -204,7 +212,7 @@ pub fn find_text_grids(page: &PageGlyphs, idx: &[u32], rulings: &[Ruling]) -> Ve
         }
         let run_end = last_multi + 1;
         if let Some(run) = lines.get(start..run_end) {
-            if let Some(g) = run_grid(run, &hrules) {
+            if let Some(g) = run_grid(run, &hrules, columns, false) {
                 grids.push(g);
                 prev_end = Some(run_end - 1);
             }
@@ -258,17 +266,45 @@ fn col_of(bounds: &[f64], x: f64) -> usize {
     bounds.partition_point(|b| *b < x)
 }
 
-fn run_grid(run: &[Line], hrules: &[&Ruling]) -> Option<Grid> {
+/// The whole of the glyphs `idx` read as one table by text alignment (an
+/// area the user says holds a table, where the finder saw none), with
+/// `columns` as separators when given; `None` when the glyphs make fewer
+/// than two lines or (without `columns`) show no column gap.
+pub fn forced_grid(
+    page: &PageGlyphs,
+    idx: &[u32],
+    rulings: &[Ruling],
+    columns: &[f64],
+) -> Option<Grid> {
+    let text_lines = build_lines(page, idx, false);
+    let lines: Vec<Line> = text_lines.iter().filter_map(to_line).collect();
+    let hrules: Vec<&Ruling> = rulings.iter().filter(|r| r.horizontal).collect();
+    run_grid(&lines, &hrules, columns, true)
+}
+
+/// A run of lines → a grid. `columns` (when not empty) replace the
+/// gutters; `force` keeps every line and skips the checks that tell prose
+/// from a table (the user said this is a table).
+fn run_grid(run: &[Line], hrules: &[&Ruling], columns: &[f64], force: bool) -> Option<Grid> {
     let n_multi = run.iter().filter(|l| l.multi()).count();
-    if n_multi < 2 {
+    if run.len() < 2 || (n_multi < 2 && !force) {
         return None;
     }
     let size = median(run.iter().map(|l| l.size).collect());
     let x0 = run.iter().map(|l| l.x0).fold(f64::INFINITY, f64::min);
     let x1 = run.iter().map(|l| l.x1).fold(f64::NEG_INFINITY, f64::max);
-    let mut bounds = gutters(run, x0, x1, (WORD_SPACE * size).max(1.5));
+    let forced_cols = !columns.is_empty();
+    let mut bounds = if forced_cols {
+        columns
+            .iter()
+            .copied()
+            .filter(|&c| c > x0 && c < x1)
+            .collect()
+    } else {
+        gutters(run, x0, x1, (WORD_SPACE * size).max(1.5))
+    };
     // Drop boundaries that leave a column with text on fewer than two lines.
-    loop {
+    while !forced_cols {
         if bounds.is_empty() {
             return None;
         }
@@ -331,6 +367,7 @@ fn run_grid(run: &[Line], hrules: &[&Ruling]) -> Option<Grid> {
     if cols < 2 {
         return None;
     }
+    let checks = !force;
     // Two (or more) columns of prose: long segments filling their column.
     let mut long = 0usize;
     let mut segs = 0usize;
@@ -342,7 +379,7 @@ fn run_grid(run: &[Line], hrules: &[&Ruling]) -> Option<Grid> {
             }
         }
     }
-    if segs > 0 && long * 10 >= segs * 6 {
+    if checks && segs > 0 && long * 10 >= segs * 6 {
         return None;
     }
     // Justified prose stretched into wide, even spaces: every gap of a
@@ -364,7 +401,7 @@ fn run_grid(run: &[Line], hrules: &[&Ruling]) -> Option<Grid> {
             even += 1;
         }
     }
-    if wide >= 2 && even * 10 >= wide * 6 {
+    if checks && wide >= 2 && even * 10 >= wide * 6 {
         return None;
     }
     // Rulings across the run: row separators.
@@ -382,7 +419,7 @@ fn run_grid(run: &[Line], hrules: &[&Ruling]) -> Option<Grid> {
     let band = |l: &Line| rules.partition_point(|r| *r < (l.top + l.bottom) / 2.0);
     // Two text lines side by side (numbered headings, a letterhead) are
     // not a table without rulings to say so.
-    if n_multi < 3 && rules.is_empty() {
+    if checks && n_multi < 3 && rules.is_empty() {
         return None;
     }
     let ruled_rows = !rules.is_empty() && rules.len() * 2 + 2 >= n_multi;
@@ -491,9 +528,15 @@ fn run_grid(run: &[Line], hrules: &[&Ruling]) -> Option<Grid> {
     }
     // Title lines above and notes below: one cell across the table.
     let across = |v: &Vec<(usize, usize)>| v.len() == 1;
-    let lead = spans.iter().take_while(|v| across(v)).count();
-    let trail = spans.iter().rev().take_while(|v| across(v)).count();
-    if lead + trail + 2 > rows.len() {
+    let (lead, trail) = if checks {
+        (
+            spans.iter().take_while(|v| across(v)).count(),
+            spans.iter().rev().take_while(|v| across(v)).count(),
+        )
+    } else {
+        (0, 0)
+    };
+    if checks && lead + trail + 2 > rows.len() {
         return None;
     }
     let rows = rows.get(lead..rows.len() - trail)?;

@@ -5,13 +5,18 @@
 use std::fmt::Write as _;
 
 use crate::lines::build_lines;
-use crate::page::analyse;
+use crate::page::analyse_with;
 use crate::source::GlyphSource;
 use crate::table::cell_text;
-use crate::{guarded, open, PdfError};
+use crate::{guarded, open, Overrides, PdfError};
 
 /// Describes what the reader saw on 1-based page `page` of a PDF.
 pub fn debug_page(bytes: &[u8], page: u32) -> Result<String, PdfError> {
+    debug_page_with(bytes, page, &Overrides::default())
+}
+
+/// [`debug_page`] with the finder's [`Overrides`].
+pub fn debug_page_with(bytes: &[u8], page: u32, o: &Overrides) -> Result<String, PdfError> {
     guarded(|| {
         let (src, _) = open(bytes)?;
         let n = src.page_count();
@@ -22,7 +27,7 @@ pub fn debug_page(bytes: &[u8], page: u32) -> Result<String, PdfError> {
             )));
         }
         let glyphs = src.page(idx - 1)?;
-        let a = analyse(&glyphs);
+        let a = analyse_with(&glyphs, o);
         let mut s = String::new();
         let _ = writeln!(
             s,

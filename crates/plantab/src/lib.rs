@@ -14,12 +14,15 @@
 
 #![warn(missing_docs)]
 
-use plantab_model::{Document, Layout, RebuiltDocument, Source, SourceFormat};
+use plantab_model::{Block, Document, Layout, RebuiltDocument, Source, SourceFormat, Warning};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
 mod isolate;
 pub use isolate::{panic_message, run_isolated, Isolated, Isolator, ISOLATED_THREAD_NAME};
+/// The table finder's overrides (pages, areas, column separators,
+/// strategy) and their parsers; see [`plantab_pdf::options`].
+pub use plantab_pdf::{parse_columns, Area, OptionError, Overrides, PageSet, Strategy};
 
 /// Why a file produced no document. Every variant names a stable code
 /// (see [`ExtractError::code`]) for manifests and scripts.
@@ -106,14 +109,25 @@ impl<'a> Input<'a> {
 
 /// [`extract_bytes`] for an [`Input`].
 pub fn extract_input(input: Input<'_>) -> Result<Document, ExtractError> {
-    let (layout, source) = read_layout_input(input)?;
+    extract_input_with(input, &Overrides::default())
+}
+
+/// [`extract_input`] with the table finder's [`Overrides`] (pages, areas,
+/// column separators, strategy).
+pub fn extract_input_with(input: Input<'_>, o: &Overrides) -> Result<Document, ExtractError> {
+    let (layout, source) = read_layout_input_with(input, o)?;
     let rebuilt = rebuild(layout);
     Ok(plantab_records::build_document(rebuilt, source))
 }
 
 /// [`tables_bytes`] for an [`Input`].
 pub fn tables_input(input: Input<'_>) -> Result<Document, ExtractError> {
-    let (layout, source) = read_layout_input(input)?;
+    tables_input_with(input, &Overrides::default())
+}
+
+/// [`tables_input`] with the table finder's [`Overrides`].
+pub fn tables_input_with(input: Input<'_>, o: &Overrides) -> Result<Document, ExtractError> {
+    let (layout, source) = read_layout_input_with(input, o)?;
     let rebuilt = rebuild(layout);
     Ok(plantab_records::tables_document(rebuilt, source))
 }
@@ -134,6 +148,17 @@ pub fn read_layout(path: &str, bytes: &[u8]) -> Result<(Layout, Source), Extract
 
 /// [`read_layout`] for an [`Input`].
 pub fn read_layout_input(input: Input<'_>) -> Result<(Layout, Source), ExtractError> {
+    read_layout_input_with(input, &Overrides::default())
+}
+
+/// [`read_layout_input`] with the table finder's [`Overrides`]. For text
+/// input, `pages` keeps the blocks of those pages (text with page marks);
+/// areas, columns and a strategy other than `auto` do not apply to text and
+/// are reported in a `option_ignored` warning.
+pub fn read_layout_input_with(
+    input: Input<'_>,
+    o: &Overrides,
+) -> Result<(Layout, Source), ExtractError> {
     let Input {
         path,
         bytes,
@@ -150,11 +175,16 @@ pub fn read_layout_input(input: Input<'_>) -> Result<(Layout, Source), ExtractEr
             &plantab_pdf::ReadOptions {
                 limits: plantab_pdf::limits::Limits::default(),
                 parallel_pages,
+                overrides: o.clone(),
             },
         )?,
-        SourceFormat::Text => plantab_text::read_text(bytes).map_err(|e| match e {
-            plantab_text::TextError::NotText(m) => ExtractError::NotText(m),
-        })?,
+        SourceFormat::Text => {
+            let mut layout = plantab_text::read_text(bytes).map_err(|e| match e {
+                plantab_text::TextError::NotText(m) => ExtractError::NotText(m),
+            })?;
+            text_overrides(&mut layout, o);
+            layout
+        }
     };
     let source = Source {
         path: path.to_string(),
@@ -166,10 +196,60 @@ pub fn read_layout_input(input: Input<'_>) -> Result<(Layout, Source), ExtractEr
     Ok((layout, source))
 }
 
+/// Applies the overrides that make sense for text input (`pages`, on text
+/// with page marks) and warns about the rest.
+fn text_overrides(layout: &mut Layout, o: &Overrides) {
+    if let Some(set) = &o.pages {
+        let before = layout.blocks.len();
+        layout
+            .blocks
+            .retain(|b| block_page(b).is_none_or(|p| set.contains(p)));
+        if layout.blocks.len() == before && layout.pages.is_none() {
+            layout.warnings.push(Warning::new(
+                "option_ignored",
+                format!("--pages {set}: this text input has no page marks, so every line was read"),
+            ));
+        }
+    }
+    let mut ignored = Vec::new();
+    if !o.areas.is_empty() {
+        ignored.push("area");
+    }
+    if !o.columns.is_empty() {
+        ignored.push("columns");
+    }
+    if o.strategy != Strategy::Auto {
+        ignored.push("strategy");
+    }
+    if !ignored.is_empty() {
+        layout.warnings.push(Warning::new(
+            "option_ignored",
+            format!(
+                "{} only apply to PDF input; this text input was read without them",
+                ignored.join(", ")
+            ),
+        ));
+    }
+}
+
+/// The page a block was printed on, when known.
+pub fn block_page(b: &Block) -> Option<u32> {
+    match b {
+        Block::Text(t) => t.page,
+        Block::Legend(l) => l.page,
+        Block::Table(t) => t.page,
+    }
+}
+
 /// What the PDF reader saw on 1-based page `page` (text runs with their
 /// positions, the columns and rows it found, the grid): `plantab debug`.
 pub fn debug_pdf_page(bytes: &[u8], page: u32) -> Result<String, ExtractError> {
     Ok(plantab_pdf::debug_page(bytes, page)?)
+}
+
+/// [`debug_pdf_page`] with the table finder's [`Overrides`].
+pub fn debug_pdf_page_with(bytes: &[u8], page: u32, o: &Overrides) -> Result<String, ExtractError> {
+    Ok(plantab_pdf::debug_page_with(bytes, page, o)?)
 }
 
 /// The tables stage alone.
