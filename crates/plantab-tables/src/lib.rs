@@ -23,8 +23,10 @@
 
 #![warn(missing_docs)]
 
+mod names;
 mod side_by_side;
 
+pub use names::column_names;
 pub use side_by_side::SideBySideJoiner;
 
 use plantab_model::{
