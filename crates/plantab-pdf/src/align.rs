@@ -304,7 +304,10 @@ fn run_grid(run: &[Line], hrules: &[&Ruling], columns: &[f64], force: bool) -> O
         gutters(run, x0, x1, (WORD_SPACE * size).max(1.5))
     };
     // Drop boundaries that leave a column with text on fewer than two lines.
-    while !forced_cols {
+    loop {
+        if forced_cols {
+            break;
+        }
         if bounds.is_empty() {
             return None;
         }

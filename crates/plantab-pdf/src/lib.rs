@@ -40,7 +40,9 @@ use plantab_model::{
     BBox, Block, FragmentRow, Layout, SourceFormat, TableFragment, TextBlock, Warning,
 };
 
-pub use debug::{debug_page, debug_page_with};
+pub use debug::{debug_page, debug_page_with, debug_svg, page_svg, SvgStyle, TableLabels};
+#[cfg(feature = "png")]
+pub use debug::{svg_to_png, RenderError};
 pub use limits::Limits;
 pub use options::{parse_columns, Area, OptionError, Overrides, PageSet, Strategy};
 pub use page::{analyse, analyse_with, PageAnalysis};
@@ -344,13 +346,12 @@ fn chosen_pages(n: usize, o: &Overrides) -> (Vec<usize>, Vec<Warning>) {
     (chosen, warnings)
 }
 
+/// A page analysed and whether it has text, or why it could not be read.
+type PageResult = Result<(PageAnalysis, bool), PdfError>;
+
 /// One page's glyphs analysed, and whether it has any text; a panic in the
 /// glyph library is this page's error.
-fn read_page<S: GlyphSource + ?Sized>(
-    src: &S,
-    index: usize,
-    o: &Overrides,
-) -> Result<(PageAnalysis, bool), PdfError> {
+fn read_page<S: GlyphSource + ?Sized>(src: &S, index: usize, o: &Overrides) -> PageResult {
     guarded(|| {
         let glyphs = src.page(index)?;
         let has_text = glyphs.has_text();
@@ -361,10 +362,7 @@ fn read_page<S: GlyphSource + ?Sized>(
 /// The layout of a document of `n` pages from the pages read (0-based
 /// index and result, in page order): unreadable pages become warnings, the
 /// rest blocks.
-fn assemble(
-    n: usize,
-    results: Vec<(usize, Result<(PageAnalysis, bool), PdfError>)>,
-) -> Result<Layout, PdfError> {
+fn assemble(n: usize, results: Vec<(usize, PageResult)>) -> Result<Layout, PdfError> {
     let mut warnings = Vec::new();
     let mut pages: Vec<PageAnalysis> = Vec::with_capacity(results.len());
     let mut any_text = false;

@@ -40,18 +40,23 @@ pub enum ExtractError {
     /// A PDF the reader refused.
     #[error("{0}")]
     Pdf(#[from] plantab_pdf::PdfError),
+    /// The debug picture could not be rasterised.
+    #[error("render: {0}")]
+    Render(#[from] plantab_pdf::RenderError),
 }
 
 impl ExtractError {
     /// The stable error code: `io`, `empty`, `not_text`, `encrypted`,
     /// `no_text_layer`, `malformed` or `limit_exceeded` (a PDF over
-    /// `plantab_pdf::Limits`).
+    /// `plantab_pdf::Limits`); `render` when a debug picture could not be
+    /// rasterised.
     pub fn code(&self) -> &'static str {
         match self {
             ExtractError::Io(_) => "io",
             ExtractError::Empty => "empty",
             ExtractError::NotText(_) => "not_text",
             ExtractError::Pdf(e) => e.code(),
+            ExtractError::Render(_) => "render",
         }
     }
 }
@@ -250,6 +255,70 @@ pub fn debug_pdf_page(bytes: &[u8], page: u32) -> Result<String, ExtractError> {
 /// [`debug_pdf_page`] with the table finder's [`Overrides`].
 pub fn debug_pdf_page_with(bytes: &[u8], page: u32, o: &Overrides) -> Result<String, ExtractError> {
     Ok(plantab_pdf::debug_page_with(bytes, page, o)?)
+}
+
+/// A picture of what the PDF reader saw on 1-based page `page`, as SVG
+/// (see [`plantab_pdf::debug_svg`]), each column labelled with the key the
+/// later stages gave it (the page read on its own, so a table continued
+/// from the page before is labelled as a table of its own would be).
+/// `text_as_paths` draws labels as bitmap-font paths (needed for
+/// [`debug_pdf_png`], whose rasteriser has no fonts).
+pub fn debug_pdf_svg(
+    bytes: &[u8],
+    page: u32,
+    o: &Overrides,
+    text_as_paths: bool,
+) -> Result<String, ExtractError> {
+    let labels = page_labels(bytes, page, o);
+    Ok(plantab_pdf::debug_svg(
+        bytes,
+        page,
+        o,
+        &labels,
+        plantab_pdf::SvgStyle { text_as_paths },
+    )?)
+}
+
+/// [`debug_pdf_svg`] rasterised to PNG (pure Rust), `scale` pixels per PDF
+/// point.
+pub fn debug_pdf_png(
+    bytes: &[u8],
+    page: u32,
+    o: &Overrides,
+    scale: f32,
+) -> Result<Vec<u8>, ExtractError> {
+    let svg = debug_pdf_svg(bytes, page, o, true)?;
+    Ok(plantab_pdf::svg_to_png(&svg, scale)?)
+}
+
+/// The column keys of the tables on one page, with their boxes; empty
+/// when the page does not read (the picture then says what it can).
+fn page_labels(bytes: &[u8], page: u32, o: &Overrides) -> Vec<plantab_pdf::TableLabels> {
+    let Ok(set) = PageSet::parse(&page.to_string()) else {
+        return Vec::new();
+    };
+    let o = Overrides {
+        pages: Some(set),
+        ..o.clone()
+    };
+    let Ok(doc) = extract_input_with(Input::new("", bytes), &o) else {
+        return Vec::new();
+    };
+    doc.tables
+        .iter()
+        .filter_map(|t| {
+            let b = t.bbox.iter().find(|b| b.page == page)?;
+            Some(plantab_pdf::TableLabels {
+                bbox: plantab_model::BBox {
+                    x0: b.bbox[0],
+                    y0: b.bbox[1],
+                    x1: b.bbox[2],
+                    y1: b.bbox[3],
+                },
+                columns: t.columns.iter().map(|c| c.key.clone()).collect(),
+            })
+        })
+        .collect()
 }
 
 /// The tables stage alone.
