@@ -186,6 +186,9 @@ fn find_tables(
     // Tables without a full grid: text alignment (and horizontal rulings).
     for grid in find_text_grids(page, &outside, rulings, &o.columns) {
         let (cells, rest) = assign(page, &grid, &outside);
+        if !force && o.columns.is_empty() && sparse(&grid, &cells) {
+            continue;
+        }
         if let Some(t) = FoundTable::new(page, grid, &cells) {
             tables.push(t);
             outside = rest;
@@ -201,6 +204,19 @@ fn find_tables(
         }
     }
     outside
+}
+
+/// Whether a grid found by text alignment is mostly empty: a tall grid
+/// with text cells for under a third of its positions is the scattered labels
+/// around charts and diagrams (tick labels, legends), not a table, which
+/// fills most of its positions.
+fn sparse(grid: &crate::grid::Grid, cells: &[Vec<u32>]) -> bool {
+    let (rows, cols) = (grid.rows(), grid.cols());
+    if rows < 8 || cols < 3 {
+        return false;
+    }
+    let filled = cells.iter().filter(|v| !v.is_empty()).count();
+    filled * 3 < rows * cols
 }
 
 /// The parts of `rulings` inside a top-left box `(x0, top, x1, bottom)`.
