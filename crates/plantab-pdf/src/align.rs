@@ -48,6 +48,8 @@ struct Seg {
     x1: f64,
     /// Word spans (x0, x1) inside the segment.
     words: Vec<(f64, f64)>,
+    /// Per word: whether it is a number (an amount, a count, a date).
+    word_numeric: Vec<bool>,
     numeric: bool,
     lower_start: bool,
     chars: usize,
@@ -98,6 +100,7 @@ fn to_line(l: &TextLine) -> Option<Line> {
                 x0: w.x0,
                 x1: w.x1,
                 words: vec![(w.x0, w.x1)],
+                word_numeric: vec![is_numeric(text)],
                 numeric: false,
                 lower_start: text.chars().next().is_some_and(char::is_lowercase),
                 chars: 0,
@@ -106,6 +109,7 @@ fn to_line(l: &TextLine) -> Option<Line> {
         } else if let Some(s) = segs.last_mut() {
             s.x1 = s.x1.max(w.x1);
             s.words.push((w.x0, w.x1));
+            s.word_numeric.push(is_numeric(text));
         }
         if let (Some(s), Some(t)) = (segs.last_mut(), texts.last_mut()) {
             if !t.is_empty() {
@@ -241,24 +245,41 @@ fn gutters(run: &[Line], x0: f64, x1: f64, min_gap: f64) -> Vec<f64> {
         }
     }
     ev.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-    let mut out = Vec::new();
-    let mut count: i64 = 0;
-    let mut open_at: Option<f64> = None;
-    for (x, d) in ev {
-        let before = count;
-        count += i64::from(d);
-        let low = |c: i64| c <= tol as i64;
-        if low(before) && !low(count) {
-            if let Some(a) = open_at.take() {
-                if a > x0 && x < x1 && x - a >= min_gap {
-                    out.push((a + x) / 2.0);
+    // Gaps where at most `level` lines have text.
+    let gaps = |level: usize| -> Vec<(f64, f64)> {
+        let mut out = Vec::new();
+        let mut count: i64 = 0;
+        let mut open_at: Option<f64> = None;
+        let low = |c: i64| c <= level as i64;
+        for &(x, d) in &ev {
+            let before = count;
+            count += i64::from(d);
+            if low(before) && !low(count) {
+                if let Some(a) = open_at.take() {
+                    if a > x0 && x < x1 && x - a >= min_gap {
+                        out.push((a, x));
+                    }
                 }
+            } else if !low(before) && low(count) {
+                open_at = Some(x);
             }
-        } else if !low(before) && low(count) {
-            open_at = Some(x);
         }
-    }
-    out
+        out
+    };
+    let clear = if tol > 0 { gaps(0) } else { Vec::new() };
+    gaps(tol)
+        .into_iter()
+        .map(|(a, x)| {
+            // Within a gap one line crosses, the boundary goes in the part
+            // no line crosses, when there is one: the crossing line's text
+            // (a long label filling its column) stays on its side.
+            clear
+                .iter()
+                .filter(|(ca, cx)| *ca >= a && *cx <= x)
+                .max_by(|p, q| (p.1 - p.0).total_cmp(&(q.1 - q.0)))
+                .map_or((a + x) / 2.0, |(ca, cx)| (ca + cx) / 2.0)
+        })
+        .collect()
 }
 
 /// Index of the column holding `x` given inner boundaries.
@@ -505,8 +526,18 @@ fn run_grid(run: &[Line], hrules: &[&Ruling], columns: &[f64], force: bool) -> O
                         continue;
                     }
                     let word_cross = s.words.iter().any(|w| w.0 < bx && w.1 > bx);
-                    let small_gap = s.words.windows(2).any(|w| match w {
-                        [a, c] => a.1 <= bx && c.0 >= bx && c.0 - a.1 <= WORD_SPACE * l.size,
+                    // A number set close after text across a column
+                    // boundary starts the next cell (an amount after a
+                    // label that fills its column), it does not continue
+                    // a label spanning both.
+                    let small_gap = s.words.windows(2).enumerate().any(|(k, w)| match w {
+                        [a, c] => {
+                            let num = |i: usize| s.word_numeric.get(i).copied().unwrap_or(false);
+                            a.1 <= bx
+                                && c.0 >= bx
+                                && c.0 - a.1 <= WORD_SPACE * l.size
+                                && !(num(k + 1) && !num(k))
+                        }
                         _ => false,
                     });
                     if word_cross || small_gap {
