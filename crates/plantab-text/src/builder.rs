@@ -60,11 +60,15 @@ impl Builder {
         self.page_has_content = false;
     }
 
-    /// A break asked for by styling (`page-break-before: always`): a new
-    /// page only when the current one has something on it.
+    /// A page start the markup implies (`page-break-before: always`, a
+    /// `<div class="page">`): a new page when the current one has
+    /// something on it; either way the document counts as paginated.
     pub(crate) fn soft_break(&mut self) {
         if self.page_has_content {
             self.marker(Marker::Break);
+        } else {
+            let page = self.pager.current();
+            self.marker(Marker::Start(page));
         }
     }
 

@@ -22,8 +22,9 @@
 //!   entities decoded; a table nested in a cell is text of that cell.
 //!
 //! Page markers: comment markers ([`crate::pages`]), marker's page
-//! `<div data-page-id="N">`, `data-page-number`, and `page-break-before`
-//! / `page-break-after` styling.
+//! `<div class="page" data-page-id="N">`, `data-page-number`, a
+//! `<div class="page">` per page, and `page-break-before` /
+//! `page-break-after` styling.
 
 use crate::builder::{Builder, LineIndex};
 use crate::html::{attr, html_to_text, raw_tag_at, RawTag};
@@ -254,7 +255,8 @@ fn is_block(tag: &RawTag<'_>) -> bool {
 }
 
 /// What a tag's attributes say about pages: `data-page-id="N"` (marker,
-/// from 0), `data-page-number` / `data-page` (from 1), page-break styling.
+/// from 0), `data-page-number` / `data-page` (from 1), `class="page"`,
+/// page-break styling. Returns (page start, break before, break after).
 fn page_attrs(tag: &RawTag<'_>) -> (Option<Marker>, bool, bool) {
     if tag.attrs.is_empty() {
         return (None, false, false);
@@ -275,7 +277,13 @@ fn page_attrs(tag: &RawTag<'_>) -> (Option<Marker>, bool, bool) {
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
         .collect();
-    let before = style.contains("page-break-before:always")
+    // A page of a paginated export: `<div class="page">` (marker's HTML,
+    // print-layout HTML); marker adds its `data-page-id`.
+    let page_class = ["div", "section", "article"].iter().any(|n| is(tag, n))
+        && attr(tag.attrs, "class")
+            .is_some_and(|c| c.split_whitespace().any(|w| w.eq_ignore_ascii_case("page")));
+    let before = page_class
+        || style.contains("page-break-before:always")
         || style.contains("page-break-before:page")
         || style.contains("break-before:page");
     let after = style.contains("page-break-after:always")

@@ -21,8 +21,8 @@
 //!   each list item is a block (`- item`, continuation lines joined);
 //!   inline markdown is removed ([`crate::inline`]);
 //! * code fences (LLM converters often wrap their whole answer in one)
-//!   are transparent, HTML comments are dropped, YAML front matter is
-//!   skipped save its `title`.
+//!   are transparent, HTML comments are dropped, YAML front matter gives
+//!   its `title` (a heading), `subtitle`, `author` and `date` as text.
 
 use crate::builder::{Builder, LineIndex};
 use crate::html_doc;
@@ -381,13 +381,20 @@ pub fn read_markdown(text: &str) -> Layout {
     let mut para = Para::new();
     let mut index: Option<LineIndex> = None;
     let mut i = 0;
-    // YAML front matter: skipped, its title kept as the document heading.
+    // YAML front matter: what pandoc prints on the title page (title as
+    // the document heading, then subtitle, author, date); the rest skipped.
     if let Some(end) = front_matter_end(&lines) {
         for l in lines.get(1..end).unwrap_or_default() {
-            if let Some(v) = l.text.strip_prefix("title:") {
-                let v = v.trim().trim_matches(['"', '\'']);
-                b.text(markdown_to_text(v), l.no, Some(1), false);
-            }
+            let Some((key, value)) = l.text.split_once(':') else {
+                continue;
+            };
+            let value = value.trim().trim_matches(['"', '\'']);
+            let heading = match key.trim() {
+                "title" => Some(1),
+                "subtitle" | "author" | "date" => None,
+                _ => continue,
+            };
+            b.text(markdown_to_text(value), l.no, heading, false);
         }
         i = end + 1;
     }
@@ -725,7 +732,7 @@ mod tests {
 
     #[test]
     fn form_feeds_tab_rows_and_front_matter() {
-        let md = "---\ntitle: \"Roads Plan\"\nauthor: x\n---\n\nID\tAction\tDue\nR1\tResurface\tMay 2025\n\x0cID\tAction\tDue\nR2\tPatch\tJune 2025\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
+        let md = "---\ntitle: \"Roads Plan\"\nauthor: x\nkeywords: [a]\n---\n\nID\tAction\tDue\nR1\tResurface\tMay 2025\n\x0cID\tAction\tDue\nR2\tPatch\tJune 2025\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
         let l = read_markdown(md);
         assert_eq!(texts(&l)[0], ("Roads Plan", Some(1), Some(1)));
         let t = tables(&l);
