@@ -56,6 +56,24 @@ pub struct Layout {
     pub warnings: Vec<Warning>,
 }
 
+impl Layout {
+    /// The table fragments, in reading order.
+    pub fn fragments(&self) -> impl Iterator<Item = &TableFragment> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+    }
+
+    /// The text blocks, in reading order.
+    pub fn texts(&self) -> impl Iterator<Item = &TextBlock> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Text(t) => Some(t),
+            _ => None,
+        })
+    }
+}
+
 /// One item of a [`Layout`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
