@@ -47,11 +47,7 @@ fn scottish_action_plan_from_an_llm_converter() {
     );
     assert!(doc.records.iter().all(|r| r.kind == RecordKind::Action));
     // Theme 1 is printed over pages 2 and 3, its header repeated on 3.
-    let actions: Vec<_> = doc
-        .tables
-        .iter()
-        .filter(|t| t.kind == TableKind::Actions)
-        .collect();
+    let actions: Vec<_> = tables_of_kind(&doc, TableKind::Actions);
     assert_eq!(actions.len(), 2);
     assert_eq!(
         actions[0].section.as_deref(),
@@ -271,11 +267,7 @@ fn us_federal_action_plan_exported_page_by_page() {
     // One <div class='page'> per page; the table carries on on page 2
     // without repeating its header.
     assert_eq!(doc.source.pages, Some(2));
-    let actions: Vec<_> = doc
-        .tables
-        .iter()
-        .filter(|t| t.kind == TableKind::Actions)
-        .collect();
+    let actions: Vec<_> = tables_of_kind(&doc, TableKind::Actions);
     assert_eq!(actions.len(), 1);
     assert_eq!(actions[0].pages, [1, 2]);
     assert_eq!(actions[0].joined, Joined::Continued);

@@ -103,11 +103,7 @@ fn paginated_renderings_give_tables_and_records_their_pages() {
         assert_eq!(rec(&doc, "PRO29233").provenance.pages, [10], "{name}");
         // The measures table printed over pages 12 and 13, its header
         // repeated on 13: one table.
-        let m: Vec<_> = doc
-            .tables
-            .iter()
-            .filter(|t| t.kind == TableKind::Measures)
-            .collect();
+        let m: Vec<_> = tables_of_kind(&doc, TableKind::Measures);
         assert_eq!(m.len(), 1, "{name}");
         assert_eq!(m[0].pages, [12, 13], "{name}");
         assert_eq!(m[0].rows.len(), 7, "{name}");

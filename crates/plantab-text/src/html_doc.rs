@@ -204,8 +204,7 @@ fn is(tag: &RawTag<'_>, name: &str) -> bool {
 
 /// `h1`–`h6` → 1–6.
 fn heading_level(tag: &RawTag<'_>) -> Option<u8> {
-    let b = tag.name.as_bytes();
-    match b {
+    match tag.name.as_bytes() {
         [h, d] if h.eq_ignore_ascii_case(&b'h') && (b'1'..=b'6').contains(d) => Some(d - b'0'),
         _ => None,
     }
@@ -251,7 +250,15 @@ const BLOCKS: [&str; 35] = [
 ];
 
 fn is_block(tag: &RawTag<'_>) -> bool {
-    heading_level(tag).is_some() || BLOCKS.iter().any(|n| is(tag, n))
+    is_block_name(tag.name)
+}
+
+/// Whether an element (named as printed) is block-level: a heading or
+/// one of [`BLOCKS`].
+pub(crate) fn is_block_name(name: &str) -> bool {
+    let b = name.as_bytes();
+    let heading = matches!(b, [h, d] if h.eq_ignore_ascii_case(&b'h') && (b'1'..=b'6').contains(d));
+    heading || BLOCKS.iter().any(|n| name.eq_ignore_ascii_case(n))
 }
 
 /// What a tag's attributes say about pages: `data-page-id="N"` (marker,
@@ -962,13 +969,11 @@ mod tests {
     use plantab_model::Block;
 
     fn fragments(l: &Layout) -> Vec<&TableFragment> {
-        l.blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Table(t) => Some(t),
-                _ => None,
-            })
-            .collect()
+        l.fragments().collect()
+    }
+
+    fn texts(l: &Layout) -> Vec<&str> {
+        l.texts().map(|t| t.text.as_str()).collect()
     }
 
     #[test]
@@ -988,14 +993,8 @@ mod tests {
     fn rowspan_colspan_thead_and_caption() {
         let html = "<html><body><h2>Actions</h2>\n<p>Intro &amp; more.</p>\n<table>\n<caption>Table 1: Progress</caption>\n<thead>\n<tr><th rowspan=\"2\">Ref</th><th rowspan=\"2\">Action</th><th colspan=\"2\">Progress</th></tr>\n<tr><th>Status</th><th>Due</th></tr>\n</thead>\n<tbody>\n<tr><td rowspan=\"2\">A1</td><td>First\n<b>thing</b></td><td>On track</td><td>2025</td></tr>\n<tr><td>Second<br>line two</td><td colspan=\"2\">Complete</td></tr>\n<tr><td colspan=\"4\">Theme 2</td></tr>\n</tbody></table></body></html>";
         let l = read_html(html);
-        let texts: Vec<(&str, Option<u8>)> = l
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Text(t) => Some((t.text.as_str(), t.heading)),
-                _ => None,
-            })
-            .collect();
+        let texts: Vec<(&str, Option<u8>)> =
+            l.texts().map(|t| (t.text.as_str(), t.heading)).collect();
         assert_eq!(
             texts,
             [
@@ -1055,14 +1054,8 @@ mod tests {
     fn pages_from_markers_and_styles() {
         let html = "<html><body><div class=\"page\" data-page-id=\"0\"><p>One</p></div>\n<div class=\"page\" data-page-id=\"1\"><p>Two</p></div>\n<!-- PageBreak -->\n<p>Three</p><p style=\"page-break-before: always\">Four</p><p style=\"page-break-before: always\">Five</p></body></html>";
         let l = read_html(html);
-        let pages: Vec<(String, Option<u32>)> = l
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Text(t) => Some((t.text.clone(), t.page)),
-                _ => None,
-            })
-            .collect();
+        let pages: Vec<(String, Option<u32>)> =
+            l.texts().map(|t| (t.text.clone(), t.page)).collect();
         assert_eq!(
             pages,
             [
@@ -1079,14 +1072,6 @@ mod tests {
     #[test]
     fn head_script_and_lists() {
         let l = read_html("<html><head><title>T</title><style>p{}</style></head><body><script>var x='<p>';</script><ul><li>One</li><li>Two <i>2</i></li></ul></body></html>");
-        let texts: Vec<&str> = l
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Text(t) => Some(t.text.as_str()),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(texts, ["- One", "- Two 2"]);
+        assert_eq!(texts(&l), ["- One", "- Two 2"]);
     }
 }

@@ -35,6 +35,10 @@ const MAX_LINK_DEPTH: usize = 3;
 /// Emphasis delimiters kept open at once, at most.
 const MAX_OPEN: usize = 64;
 
+/// Link and code-span searches that may find nothing before the rest of
+/// the text is taken as printed (bounded work on hostile input).
+const MAX_FAILED_SEARCHES: usize = 64;
+
 fn has_autolink(s: &str) -> bool {
     s.contains("<http") || s.contains("<mailto:") || s.contains("<www.")
 }
@@ -48,7 +52,9 @@ fn to_html(s: &str, depth: usize) -> String {
     let mut i = 0;
     // Emphasis delimiters kept open: their position in `out` and the char.
     let mut open: Vec<(usize, char, usize)> = Vec::new();
+    let mut failed = 0usize;
     while let Some(&c) = chars.get(i) {
+        let searching = failed < MAX_FAILED_SEARCHES;
         match c {
             '\\' => match chars.get(i + 1) {
                 Some(&n) if n.is_ascii_punctuation() => {
@@ -60,7 +66,7 @@ fn to_html(s: &str, depth: usize) -> String {
                     i += 1;
                 }
             },
-            '`' => {
+            '`' if searching => {
                 let run = count_run(&chars, i, '`');
                 match find_run(&chars, i + run, '`', run) {
                     Some(close) => {
@@ -75,6 +81,7 @@ fn to_html(s: &str, depth: usize) -> String {
                         i = close + run;
                     }
                     None => {
+                        failed += 1;
                         for _ in 0..run {
                             out.push('`');
                         }
@@ -94,12 +101,13 @@ fn to_html(s: &str, depth: usize) -> String {
                     }
                 }
             }
-            '[' if depth < MAX_LINK_DEPTH => match link_at(&chars, i) {
+            '[' if depth < MAX_LINK_DEPTH && searching => match link_at(&chars, i) {
                 Some((text, end)) => {
                     out.push_str(&to_html(&text, depth + 1));
                     i = end;
                 }
                 None => {
+                    failed += 1;
                     out.push('[');
                     i += 1;
                 }

@@ -77,13 +77,16 @@ pub fn looks_markdown(text: &str) -> bool {
             t.get(..5).is_some_and(|n| n.eq_ignore_ascii_case(b"table"))
                 && t.get(5)
                     .is_some_and(|c| *c == b'>' || c.is_ascii_whitespace())
-        }) && b
-            .get(..i)
-            .unwrap_or_default()
-            .iter()
-            .rev()
-            .take_while(|&&c| c != b'\n')
-            .all(|&c| c == b' ' || c == b'\t')
+        }) && {
+            // Only spaces or tabs between the line start and the `<`.
+            let before = b.get(..i).unwrap_or_default();
+            let ws = before
+                .iter()
+                .rev()
+                .take_while(|&&c| c == b' ' || c == b'\t')
+                .count();
+            i == ws || before.get(i - ws - 1) == Some(&b'\n')
+        }
     })
 }
 
@@ -274,48 +277,6 @@ fn is_fence(line: &str) -> bool {
     t.starts_with("```") || t.starts_with("~~~")
 }
 
-/// HTML block-level elements that start an HTML block at a line start.
-const HTML_BLOCKS: [&str; 38] = [
-    "table",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "td",
-    "th",
-    "caption",
-    "div",
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "blockquote",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "figure",
-    "figcaption",
-    "center",
-    "details",
-    "summary",
-    "nav",
-    "aside",
-    "main",
-    "address",
-    "hr",
-    "pre",
-];
-
 /// Whether a line starts an HTML block (an HTML document or fragment
 /// inside markdown).
 fn html_block_start(line: &str) -> bool {
@@ -333,8 +294,8 @@ fn html_block_start(line: &str) -> bool {
     };
     !name.is_empty()
         && ends_name(rest.as_bytes().get(name_len).copied())
-        && (HTML_BLOCKS.iter().any(|n| name.eq_ignore_ascii_case(n))
-            || ["html", "body", "head"]
+        && (html_doc::is_block_name(name)
+            || ["table", "head"]
                 .iter()
                 .any(|n| name.eq_ignore_ascii_case(n)))
 }
@@ -626,25 +587,15 @@ fn front_matter_end(lines: &[Ln<'_>]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use plantab_model::{Block, TableFragment};
+    use plantab_model::TableFragment;
 
     fn tables(l: &Layout) -> Vec<&TableFragment> {
-        l.blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Table(t) => Some(t),
-                _ => None,
-            })
-            .collect()
+        l.fragments().collect()
     }
 
     fn texts(l: &Layout) -> Vec<(&str, Option<u8>, Option<u32>)> {
-        l.blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Text(t) => Some((t.text.as_str(), t.heading, t.page)),
-                _ => None,
-            })
+        l.texts()
+            .map(|t| (t.text.as_str(), t.heading, t.page))
             .collect()
     }
 

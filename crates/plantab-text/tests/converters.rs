@@ -13,13 +13,7 @@ fn fixture(rel: &str) -> String {
 }
 
 fn tables(l: &Layout) -> Vec<&TableFragment> {
-    l.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table(t) => Some(t),
-            _ => None,
-        })
-        .collect()
+    l.fragments().collect()
 }
 
 #[test]
@@ -185,12 +179,8 @@ fn own_documents_layouts() {
         "Publish a national framework of essential digital skills for adults\n- consult learning providers\n- agree the levels with SQA"
     );
     let headings: Vec<(&str, u8)> = l
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Text(t) => t.heading.map(|h| (t.text.as_str(), h)),
-            _ => None,
-        })
+        .texts()
+        .filter_map(|t| t.heading.map(|h| (t.text.as_str(), h)))
         .collect();
     assert!(headings.contains(&("Theme 1: Digital skills for everyone", 4)));
     assert!(headings.contains(&("Progress at a glance", 2)));
