@@ -137,7 +137,7 @@ pub struct TableFragment {
     pub line: Option<usize>,
     /// The printed rows above `rows` (title bars and header rows) as
     /// cells with their spans, `row` counted from the top of the fragment
-    /// (PDF grids only; empty otherwise).
+    /// (PDF grids and HTML tables; empty otherwise).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub header_cells: Vec<Cell>,
 }
@@ -167,7 +167,7 @@ pub struct FragmentRow {
     /// Where it sits (PDF input only).
     pub bbox: Option<BBox>,
     /// The printed cells whose top edge is on this row, with their spans
-    /// (PDF grids only; empty when the reader knows only `cells`). A
+    /// (PDF grids, HTML and grid tables, docling's repeated spans; empty when the reader knows only `cells`). A
     /// `row_span` counts this row and the rows below it in the fragment.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub spans: Vec<CellSpan>,
