@@ -167,8 +167,9 @@ pub struct FragmentRow {
     /// Where it sits (PDF input only).
     pub bbox: Option<BBox>,
     /// The printed cells whose top edge is on this row, with their spans
-    /// (PDF grids, HTML and grid tables, docling's repeated spans; empty when the reader knows only `cells`). A
-    /// `row_span` counts this row and the rows below it in the fragment.
+    /// (PDF grids, HTML and grid tables, docling's repeated spans; empty
+    /// when the reader knows only `cells`). A `row_span` counts this row
+    /// and the rows below it in the fragment.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub spans: Vec<CellSpan>,
 }
