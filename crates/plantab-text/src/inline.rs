@@ -2,9 +2,9 @@
 //! paragraph or a table cell.
 //!
 //! Emphasis (`**bold**`, `__bold__`, `*em*`, `_em_`, `~~struck~~`) loses
-//! its markers; links and images keep their text (`[text](url)` → `text`,
-//! `![alt](src)` → `alt`), autolinks their address; code spans their
-//! content, as printed; backslash escapes (`\|`, `\_`, `\*`, `\$` — docling
+//! its markers; links keep their text (`[text](url)` → `text`), images
+//! (`![alt](src)`) are left out, autolinks keep their address, code spans
+//! their content as printed; backslash escapes (`\|`, `\_`, `\*`, `\$` — docling
 //! and marker escape these) give the character; inline HTML is folded as
 //! [`crate::html::html_to_text`] folds it (`<br>` is a line break inside
 //! the text, entities are decoded).
@@ -89,18 +89,17 @@ fn to_html(s: &str, depth: usize) -> String {
                     }
                 }
             }
-            '!' if chars.get(i + 1) == Some(&'[') && depth < MAX_LINK_DEPTH => {
-                match link_at(&chars, i + 1) {
-                    Some((text, end)) => {
-                        out.push_str(&to_html(&text, depth + 1));
-                        i = end;
-                    }
-                    None => {
-                        out.push('!');
-                        i += 1;
-                    }
+            '!' if chars.get(i + 1) == Some(&'[') && searching => match link_at(&chars, i + 1) {
+                // An image is not printed text: its alt text (a
+                // description, or a file name: Mistral OCR writes
+                // `![img-0.jpeg](img-0.jpeg)`) is left out.
+                Some((_, end)) => i = end,
+                None => {
+                    failed += 1;
+                    out.push('!');
+                    i += 1;
                 }
-            }
+            },
             '[' if depth < MAX_LINK_DEPTH && searching => match link_at(&chars, i) {
                 Some((text, end)) => {
                     out.push_str(&to_html(&text, depth + 1));
@@ -316,7 +315,7 @@ mod tests {
         assert_eq!(markdown_to_text("\\$2.4m and 3 * 4"), "$2.4m and 3 * 4");
         assert_eq!(
             markdown_to_text("See [the plan](https://x.gov/p.pdf) and ![logo](l.png)"),
-            "See the plan and logo"
+            "See the plan and"
         );
         assert_eq!(markdown_to_text("Use `a|b` now"), "Use a|b now");
         assert_eq!(markdown_to_text("`<br>` literal"), "<br> literal");

@@ -2,7 +2,8 @@
 //! marker, pandoc, pymupdf4llm, Azure Document Intelligence and LLM-based
 //! converters.
 //!
-//! * tables: pipe tables and pandoc grid tables ([`crate::pipe`]), HTML
+//! * tables: pipe tables, pandoc grid, simple and multiline tables
+//!   ([`crate::pipe`]), HTML
 //!   `<table>` blocks ([`crate::html_doc`]), and tab-separated rows (read
 //!   as the tab-separated reader reads them); each is one
 //!   [`TableFragment`], put back together with the fragments around it by
@@ -28,14 +29,18 @@ use crate::builder::{Builder, LineIndex};
 use crate::html_doc;
 use crate::inline::markdown_to_text;
 use crate::pages::{self, Marker};
-use crate::pipe::{delimiter_cells, grid_fragment, has_pipe, is_grid_border, pipe_fragment};
+use crate::pipe::{
+    aligned_fragment, delimiter_cells, grid_fragment, has_pipe, is_dash_guide, is_dash_rule,
+    is_grid_border, pipe_fragment,
+};
 use crate::tabular::fragment_from_rows;
 use plantab_model::Layout;
 
 /// True when the text holds a markdown table a converter prints: a pipe
 /// table (a line with a pipe followed by an alignment row), a grid table
-/// (a `+---+` border followed by a `|` line), or an HTML `<table>` at the
-/// start of a line.
+/// (a `+---+` border followed by a `|` line), a pandoc simple or
+/// multiline table (a guide line of dash runs under a line of text), or
+/// an HTML `<table>` at the start of a line.
 pub fn looks_markdown(text: &str) -> bool {
     let b = text.as_bytes();
     // Alignment rows: every line holding a '|' is checked once.
@@ -61,6 +66,36 @@ pub fn looks_markdown(text: &str) -> bool {
             // or a `|` line under a grid border.
             if delimiter_cells(line).is_some() && has_pipe(prev)
                 || line.trim_start().starts_with('|') && is_grid_border(prev)
+            {
+                return true;
+            }
+        }
+        from = end + 1;
+        if from >= b.len() {
+            break;
+        }
+    }
+    // pandoc simple and multiline tables: a column guide under a line of
+    // text.
+    let mut from = 0;
+    while let Some(i) = b.get(from..).and_then(|r| memchr::memmem::find(r, b"--")) {
+        let at = from + i;
+        let start = b
+            .get(..at)
+            .and_then(|r| memchr::memrchr(b'\n', r))
+            .map_or(0, |p| p + 1);
+        let end = b
+            .get(at..)
+            .and_then(|r| memchr::memchr(b'\n', r))
+            .map_or(b.len(), |p| at + p);
+        if start > 0 && text.get(start..end).is_some_and(is_dash_guide) {
+            let prev_start = b
+                .get(..start - 1)
+                .and_then(|r| memchr::memrchr(b'\n', r))
+                .map_or(0, |p| p + 1);
+            if text
+                .get(prev_start..start - 1)
+                .is_some_and(|l| !l.trim().is_empty() && !is_dash_guide(l))
             {
                 return true;
             }
@@ -188,7 +223,12 @@ impl<'a> Para<'a> {
             md.push_str(strip_hard_break(l).0.trim());
         }
         let bold = self.lines.len() == 1 && self.lines.first().is_some_and(|l| is_bold_line(l));
-        let text = markdown_to_text(&md);
+        // A pandoc table caption (`Table: …`, `: …`) without its marker.
+        let md = ["Table: ", "table: ", ": "]
+            .iter()
+            .find_map(|p| md.strip_prefix(p))
+            .map_or(md.as_str(), str::trim_start);
+        let text = markdown_to_text(md);
         let text = if self.item { format!("- {text}") } else { text };
         b.text(text, self.first, None, bold);
         self.lines.clear();
@@ -446,6 +486,18 @@ pub fn read_markdown(text: &str) -> Layout {
                 continue;
             }
         }
+        if is_dash_guide(t) {
+            if let Some(j) = aligned_table(&lines, i, &mut para, &mut b) {
+                i = j;
+                continue;
+            }
+        }
+        if is_dash_rule(t) && para.lines.is_empty() {
+            if let Some(j) = multiline_table(&lines, i, &mut b) {
+                i = j;
+                continue;
+            }
+        }
         if is_tab_row(t) {
             para.flush(&mut b);
             let mut j = i;
@@ -499,6 +551,108 @@ pub fn read_markdown(text: &str) -> Layout {
     }
     para.flush(&mut b);
     b.finish()
+}
+
+/// A pandoc simple table whose guide line is `lines[i]` (its header the
+/// paragraph line above, or none), or a headerless multiline table opened
+/// by the guide. Returns the line after the table.
+fn aligned_table(
+    lines: &[Ln<'_>],
+    i: usize,
+    para: &mut Para<'_>,
+    b: &mut Builder,
+) -> Option<usize> {
+    let guide = lines.get(i)?;
+    if let Some(&header) = para.lines.last() {
+        // pandoc's header is one line, with a blank line before it.
+        if para.item || para.lines.len() > 1 {
+            return None;
+        }
+        let header_no = para.first + para.lines.len() - 1;
+        para.lines.pop();
+        para.flush(b);
+        let mut j = i + 1;
+        let mut rows = Vec::new();
+        while let Some(l) = lines.get(j) {
+            if l.text.trim().is_empty() || l.form_feed {
+                break;
+            }
+            j += 1;
+            if is_dash_guide(l.text) || is_dash_rule(l.text) {
+                break;
+            }
+            rows.push(vec![(l.no, l.text)]);
+        }
+        b.table(aligned_fragment(
+            &[(header_no, header)],
+            (guide.no, guide.text),
+            &rows,
+        ));
+        return Some(j);
+    }
+    // Headerless: rows up to a closing guide line.
+    let close = (i + 1..lines.len().min(i + 2000)).find(|&k| {
+        lines
+            .get(k)
+            .is_some_and(|l| is_dash_guide(l.text) || l.form_feed)
+    })?;
+    if !lines.get(close).is_some_and(|l| is_dash_guide(l.text)) {
+        return None;
+    }
+    let body = lines.get(i + 1..close)?;
+    let multiline = body.iter().any(|l| l.text.trim().is_empty());
+    let rows = group_rows(body, multiline);
+    b.table(aligned_fragment(&[], (guide.no, guide.text), &rows));
+    Some(close + 1)
+}
+
+/// A pandoc multiline table opened by the dash rule `lines[i]`: header
+/// lines, a guide line, rows separated by blank lines, a closing rule.
+/// Returns the line after the table.
+fn multiline_table(lines: &[Ln<'_>], i: usize, b: &mut Builder) -> Option<usize> {
+    let guide_at = (i + 1..i + 5).find(|&k| lines.get(k).is_some_and(|l| is_dash_guide(l.text)))?;
+    let header: Vec<(usize, &str)> = lines
+        .get(i + 1..guide_at)?
+        .iter()
+        .map(|l| (l.no, l.text))
+        .collect();
+    if header.is_empty() || header.iter().any(|(_, l)| l.trim().is_empty()) {
+        return None;
+    }
+    let close = (guide_at + 1..lines.len().min(guide_at + 5000)).find(|&k| {
+        lines
+            .get(k)
+            .is_some_and(|l| is_dash_rule(l.text) || l.form_feed)
+    })?;
+    if !lines.get(close).is_some_and(|l| is_dash_rule(l.text)) {
+        return None;
+    }
+    let guide = lines.get(guide_at)?;
+    let rows = group_rows(lines.get(guide_at + 1..close)?, true);
+    b.table(aligned_fragment(&header, (guide.no, guide.text), &rows));
+    Some(close + 1)
+}
+
+/// Table body lines as rows: one a line, or (multiline) runs of lines
+/// between blank lines.
+fn group_rows<'a>(body: &[Ln<'a>], multiline: bool) -> Vec<Vec<(usize, &'a str)>> {
+    let mut rows: Vec<Vec<(usize, &str)>> = Vec::new();
+    let mut current: Vec<(usize, &str)> = Vec::new();
+    for l in body {
+        if l.text.trim().is_empty() {
+            if !current.is_empty() {
+                rows.push(std::mem::take(&mut current));
+            }
+        } else if multiline {
+            current.push((l.no, l.text));
+        } else {
+            rows.push(vec![(l.no, l.text)]);
+        }
+    }
+    if !current.is_empty() {
+        rows.push(current);
+    }
+    rows
 }
 
 /// A list item line without its bullet.
@@ -679,6 +833,48 @@ mod tests {
                 ("After.", None, Some(2)),
             ]
         );
+    }
+
+    #[test]
+    fn mineru_pymupdf_llamaparse_and_mistral_forms() {
+        // MinerU: the table as one line of HTML inside markdown.
+        let md = "# Plan\n\n<html><body><table><tr><td rowspan=2>Ref</td><td>Action</td></tr><tr><td>Do</td></tr></table></body></html>\n\nAfter.\n";
+        let l = read_markdown(md);
+        let t = tables(&l);
+        assert_eq!(t.len(), 1);
+        assert!(texts(&l).iter().any(|(s, _, _)| *s == "After."));
+        // pymupdf4llm's page separators; an image line (Mistral OCR) left
+        // out; LlamaParse's `---` between pages is no text.
+        let md = "| ID | Action |\n|---|---|\n| 1 | One |\n\n--- end of page.page_number=1 ---\n\n![img-0.jpeg](img-0.jpeg)\n\n---\n\n| ID | Action |\n|---|---|\n| 2 | Two |\n\n--- end of page.page_number=2 ---\n";
+        let l = read_markdown(md);
+        assert!(l.texts().next().is_none(), "{:?}", texts(&l));
+        let t = tables(&l);
+        assert_eq!((t[0].page, t[1].page), (Some(1), Some(2)));
+        assert_eq!(l.pages, Some(2));
+    }
+
+    #[test]
+    fn pandoc_simple_and_multiline_tables() {
+        let md = "Intro.\n\nRef    Action                Due\n-----  --------------------  ----------\nA1     Build the depot       May 2025\nA2     Open it               2026\n\nText between.\n\n-------------------------------------------\n Ref   Action               Lead\n                            service\n----- -------------------- ---------\n B1   Resurface the high     Roads\n      street and the square\n\n B2   Light the path         Parks\n-------------------------------------------\n\n: Works\n";
+        assert!(looks_markdown(md));
+        let l = read_markdown(md);
+        let t = tables(&l);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].header.as_deref().unwrap(), ["Ref", "Action", "Due"]);
+        assert_eq!(t[0].rows.len(), 2);
+        assert_eq!(t[0].rows[0].line, Some(5));
+        assert_eq!(
+            t[1].header.as_deref().unwrap(),
+            ["Ref", "Action", "Lead service"]
+        );
+        assert_eq!(t[1].rows.len(), 2);
+        assert_eq!(
+            t[1].rows[0].cells,
+            ["B1", "Resurface the high street and the square", "Roads"]
+        );
+        assert_eq!(t[1].rows[1].cells, ["B2", "Light the path", "Parks"]);
+        let texts: Vec<&str> = l.texts().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["Intro.", "Text between.", "Works"]);
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! Markdown tables: GitHub pipe tables (what docling, marker, LLM
-//! converters and pandoc's `gfm` writer print) and pandoc grid tables
-//! (pandoc's own markdown writer, for cells holding lists or paragraphs).
+//! converters and pandoc's `gfm` writer print), pandoc grid tables
+//! (pandoc's own markdown writer, for cells holding lists or paragraphs)
+//! and pandoc simple and multiline tables (columns under a guide line of
+//! dash runs; a multiline table's rows are separated by blank lines and
+//! their cells wrapped).
 //!
 //! Pipe tables are read with or without leading and trailing pipes, the
 //! alignment row (`|:---|---:|`) ignored, cells trimmed of their padding
@@ -305,6 +308,77 @@ pub(crate) fn grid_fragment(lines: &[(usize, &str)]) -> TableFragment {
     frag
 }
 
+/// A pandoc column guide: two or more runs of dashes separated by spaces,
+/// nothing else.
+pub(crate) fn is_dash_guide(line: &str) -> bool {
+    let t = line.trim_end();
+    t.bytes().all(|b| b == b'-' || b == b' ')
+        && t.split(' ').filter(|r| r.len() >= 2).count() >= 2
+        && t.split(' ').all(|r| r.is_empty() || r.len() >= 2)
+}
+
+/// A line of dashes alone (a multiline table's top or bottom border).
+pub(crate) fn is_dash_rule(line: &str) -> bool {
+    let t = line.trim_end();
+    t.len() >= 3 && t.bytes().all(|b| b == b'-')
+}
+
+/// A pandoc simple or multiline table: its header lines (none for a
+/// headerless table), the guide line under them, and its rows, each the
+/// lines it takes (one for a simple table).
+pub(crate) fn aligned_fragment(
+    header: &[(usize, &str)],
+    guide: (usize, &str),
+    rows: &[Vec<(usize, &str)>],
+) -> TableFragment {
+    // Column starts: the first column from the line start, the others
+    // where their dash run starts.
+    let mut starts = vec![0];
+    let g: Vec<char> = guide.1.chars().collect();
+    for (i, c) in g.iter().enumerate().skip(1) {
+        if *c == '-' && g.get(i - 1) == Some(&' ') {
+            starts.push(i);
+        }
+    }
+    let width = starts.len();
+    let columns = |lines: &mut dyn Iterator<Item = &str>| -> Vec<String> {
+        let mut pieces: Vec<Vec<String>> = vec![Vec::new(); width];
+        for l in lines {
+            let chars: Vec<char> = l.chars().collect();
+            for (k, piece) in pieces.iter_mut().enumerate() {
+                let from = starts.get(k).copied().unwrap_or(0);
+                let to = starts.get(k + 1).copied().unwrap_or(chars.len());
+                let text: String = chars
+                    .get(from.min(chars.len())..to.min(chars.len()))
+                    .unwrap_or_default()
+                    .iter()
+                    .collect();
+                piece.push(text);
+            }
+        }
+        pieces
+            .into_iter()
+            .map(|p| cell_block_text(p.into_iter()))
+            .collect()
+    };
+    let mut frag = empty_fragment(Some(header.first().map_or(guide.0, |h| h.0)));
+    if !header.is_empty() {
+        frag.header = Some(columns(&mut header.iter().map(|(_, l)| *l)));
+    }
+    frag.rows = rows
+        .iter()
+        .filter_map(|r| {
+            let line = r.first()?.0;
+            Some(text_row(
+                line,
+                columns(&mut r.iter().map(|(_, l)| *l)),
+                width,
+            ))
+        })
+        .collect();
+    frag
+}
+
 fn empty_fragment(line: Option<usize>) -> TableFragment {
     TableFragment {
         page: None,
@@ -439,6 +513,42 @@ mod tests {
         // Not after a table: the header line is the header.
         let f = pipe_fragment((1, "| Q1 | Q2 |"), 2, &[(3, "| 5 | 6 |")], None);
         assert_eq!(f.header.as_deref().unwrap(), ["Q1", "Q2"]);
+    }
+
+    #[test]
+    fn pandoc_simple_and_multiline_tables() {
+        assert!(is_dash_guide("------- ------ ----------"));
+        assert!(!is_dash_guide("-------"));
+        assert!(!is_dash_guide("-- a --"));
+        let f = aligned_fragment(
+            &[(1, "Ref    Action                Due")],
+            (2, "-----  --------------------  ----------"),
+            &[
+                vec![(3, "A1     Build the depot       May 2025")],
+                vec![(4, "A2     Open it               2026")],
+            ],
+        );
+        assert_eq!(f.header.as_deref().unwrap(), ["Ref", "Action", "Due"]);
+        assert_eq!(f.rows[1].cells, ["A2", "Open it", "2026"]);
+        let f = aligned_fragment(
+            &[
+                (2, " Ref   Action               Lead"),
+                (3, "                            service"),
+            ],
+            (4, "----- -------------------- ---------"),
+            &[vec![
+                (5, " B1   Resurface the high     Roads"),
+                (6, "      street and the square"),
+            ]],
+        );
+        assert_eq!(
+            f.header.as_deref().unwrap(),
+            ["Ref", "Action", "Lead service"]
+        );
+        assert_eq!(
+            f.rows[0].cells,
+            ["B1", "Resurface the high street and the square", "Roads"]
+        );
     }
 
     #[test]

@@ -221,6 +221,10 @@ fn own_documents_layouts() {
         "Replace 12 km of asbestos-cement mains:\n- Ngaio (4 km)\n- Karori (8 km)"
     );
     assert_eq!(t[0].rows[2].cells[3], "31 December 2025");
+    // pandoc's caption line after the table, without its ": ".
+    assert!(l
+        .texts()
+        .any(|t| t.text == "Table 1: Actions and their status at 31 March 2025"));
     // The front matter's title, subtitle and author are the title page.
     let Some(Block::Text(first)) = l.blocks.first() else {
         panic!("a title first");
