@@ -1,11 +1,12 @@
 //! Page markers that document converters print between pages, and the
 //! page count they give.
 //!
-//! The forms read (each confirmed in the converter's code or docs):
+//! The forms read (marker's, pymupdf4llm's, docling's and Azure's
+//! confirmed in their code or docs):
 //! * a break between pages — Azure Document Intelligence's
 //!   `<!-- PageBreak -->`; docling's `page_break_placeholder`, usually
 //!   `<!-- page break -->` / `<!-- page_break -->`; a form feed (`\f`, as
-//!   pdftotext prints);
+//!   pdftotext prints); `\newpage` / `\pagebreak` (pandoc markdown);
 //! * the start of page N — marker's `{N}` followed by dashes (`N` counted
 //!   from 0: `{0}------…` starts the first page); `<!-- page N -->`,
 //!   `--- Page N ---`, `=== Page N ===`, `[[PAGE N]]` (the page comments
@@ -37,13 +38,17 @@ const MAX_PAGE: u32 = 1_000_000;
 pub fn marker(line: &str) -> Option<Marker> {
     let t = line.trim_matches(|c: char| c.is_whitespace() && c != '\x0c');
     let first = *t.as_bytes().first()?;
-    if !matches!(first, b'<' | b'{' | b'-' | b'=' | b'[' | b'\x0c') {
+    if !matches!(first, b'<' | b'{' | b'-' | b'=' | b'[' | b'\x0c' | b'\\') {
         return None;
     }
     if t.bytes().all(|b| b == b'\x0c') {
         return Some(Marker::Break);
     }
     let t = t.trim();
+    // LaTeX page commands in pandoc markdown.
+    if matches!(t, "\\newpage" | "\\pagebreak" | "\\clearpage") {
+        return Some(Marker::Break);
+    }
     if let Some(inner) = t.strip_prefix("<!--").and_then(|r| r.strip_suffix("-->")) {
         return comment_marker(inner);
     }
@@ -225,6 +230,7 @@ mod tests {
         assert_eq!(marker("<!-- page break -->"), Some(Break));
         assert_eq!(marker("<!-- page_break -->"), Some(Break));
         assert_eq!(marker("\x0c"), Some(Break));
+        assert_eq!(marker("\\newpage"), Some(Break));
         assert_eq!(
             marker("{0}------------------------------------------------"),
             Some(Start(1))
