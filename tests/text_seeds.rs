@@ -21,8 +21,7 @@ fn renderings(prefix: &str) -> Vec<PathBuf> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            name.starts_with(&format!("{prefix}_"))
-                && (name.ends_with(".md") || name.ends_with(".html"))
+            name.ends_with(&format!("_{prefix}.md")) || name.ends_with(&format!("_{prefix}.html"))
         })
         .collect();
     conv.sort();
@@ -94,7 +93,7 @@ fn seed_004_flattened_tracker() {
 fn paginated_renderings_give_tables_and_records_their_pages() {
     use plantab_model::TableKind;
     let conv = |name: &str| extract(&fixture(&format!("text/converters/{name}")));
-    for name in ["001_marker.md", "001_azure.md"] {
+    for name in ["marker_001.md", "azure_001.md"] {
         let doc = conv(name);
         // {0} … {19}: twenty pages.
         assert_eq!(doc.source.pages, Some(20), "{name}");
@@ -118,7 +117,7 @@ fn paginated_renderings_give_tables_and_records_their_pages() {
             "{name}"
         );
     }
-    for name in ["000_marker.md", "000_azure.md"] {
+    for name in ["marker_000.md", "azure_000.md"] {
         let doc = conv(name);
         assert_eq!(doc.source.pages, Some(17), "{name}");
         // Left half on one page, right half (statuses) on the next.
@@ -126,7 +125,7 @@ fn paginated_renderings_give_tables_and_records_their_pages() {
         assert_eq!(rec(&doc, "MTR P10.4").provenance.pages, [16, 17], "{name}");
     }
     // Renderings without page markers give no pages.
-    for name in ["001_docling.md", "001_pandoc.html"] {
+    for name in ["docling_001.md", "pandoc_001.html"] {
         let doc = conv(name);
         assert_eq!(doc.source.pages, None, "{name}");
         assert!(rec(&doc, "MSS P1").provenance.pages.is_empty(), "{name}");

@@ -38,13 +38,13 @@ fn seed_shapes_are_detected_as_before_and_conversions_as_theirs() {
         assert_eq!(detect_shape(&text), shape, "{name}");
     }
     for prefix in ["000", "001", "002"] {
-        for (suffix, shape) in [
-            ("docling.md", Markdown),
-            ("marker.md", Markdown),
-            ("azure.md", Markdown),
-            ("pandoc.html", Html),
+        for (converter, ext, shape) in [
+            ("docling", "md", Markdown),
+            ("marker", "md", Markdown),
+            ("azure", "md", Markdown),
+            ("pandoc", "html", Html),
         ] {
-            let name = format!("converters/{prefix}_{suffix}");
+            let name = format!("converters/{converter}_{prefix}.{ext}");
             assert_eq!(detect_shape(&fixture(&name)), shape, "{name}");
         }
     }
@@ -60,7 +60,7 @@ fn seed_shapes_are_detected_as_before_and_conversions_as_theirs() {
 
 #[test]
 fn docling_rendering_continuations_and_repeated_spans() {
-    let l = read_str(&fixture("converters/001_docling.md"));
+    let l = read_str(&fixture("converters/docling_001.md"));
     assert_eq!(l.pages, None);
     let t = tables(&l);
     // The priority tables of the seed: the first prints the header, the
@@ -88,7 +88,7 @@ fn docling_rendering_continuations_and_repeated_spans() {
 
 #[test]
 fn marker_rendering_pages_and_br_lines() {
-    let l = read_str(&fixture("converters/000_marker.md"));
+    let l = read_str(&fixture("converters/marker_000.md"));
     // {0} … {16}.
     assert_eq!(l.pages, Some(17));
     let t = tables(&l);
@@ -114,7 +114,7 @@ fn marker_rendering_pages_and_br_lines() {
 
 #[test]
 fn pandoc_html_rendering_colspan_rows_and_wrapped_cells() {
-    let l = read_str(&fixture("converters/001_pandoc.html"));
+    let l = read_str(&fixture("converters/pandoc_001.html"));
     assert_eq!(l.pages, None);
     let t = tables(&l);
     let first = t[0];
@@ -136,7 +136,7 @@ fn pandoc_html_rendering_colspan_rows_and_wrapped_cells() {
 
 #[test]
 fn azure_rendering_comments_and_html_tables() {
-    let l = read_str(&fixture("converters/001_azure.md"));
+    let l = read_str(&fixture("converters/azure_001.md"));
     assert_eq!(l.pages, Some(20));
     // PageHeader / PageNumber comments are furniture: no text block holds
     // them.
