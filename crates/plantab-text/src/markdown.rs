@@ -34,7 +34,7 @@ use crate::pipe::{
     is_grid_border, pipe_fragment,
 };
 use crate::tabular::fragment_from_rows;
-use plantab_model::Layout;
+use plantab_model::{Layout, Warning};
 
 /// True when the text holds a markdown table a converter prints: a pipe
 /// table (a line with a pipe followed by an alignment row), a grid table
@@ -481,7 +481,17 @@ pub fn read_markdown(text: &str) -> Layout {
                     j += 1;
                 }
                 let before = b.last_table_width();
-                b.table(pipe_fragment((ln.no, t), width, &rows, before));
+                let (frag, groups) = pipe_fragment((ln.no, t), width, &rows, before);
+                b.table(frag);
+                if !groups.is_empty() {
+                    b.warn(Warning::new(
+                        "header_group",
+                        format!(
+                            "table header text kept out of the column labels: {}",
+                            groups.join("; ")
+                        ),
+                    ));
+                }
                 i = j;
                 continue;
             }

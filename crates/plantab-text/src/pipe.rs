@@ -22,7 +22,7 @@
 
 use crate::html_doc::is_span_row;
 use crate::inline::markdown_to_text;
-use crate::tabular::{is_header_row, is_spanning};
+use crate::tabular::{is_header_row, is_header_with_year, is_spanning};
 use plantab_model::{CellSpan, FragmentRow, TableFragment};
 
 /// Splits a pipe-table line at its unescaped pipes; a leading and a
@@ -99,12 +99,19 @@ pub(crate) fn delimiter_cells(line: &str) -> Option<usize> {
 /// A pipe table's fragment from its header line, its alignment row's cell
 /// count and its rows. `after_table_of_width` is the width of a table
 /// fragment printed just before (nothing between), if any.
+///
+/// A second header row is merged into the header line's labels, as the
+/// PDF reader merges a grid's header rows: when a header label spans
+/// columns (docling repeats it in each, marker leaves the others empty)
+/// and the first row's cells are all known column headers or year
+/// labels. A column takes its own label from that row; the spanning label
+/// is given back (the second value) to be reported, as `header_group`.
 pub(crate) fn pipe_fragment(
     header: (usize, &str),
     delimiter_width: usize,
     rows: &[(usize, &str)],
     after_table_of_width: Option<usize>,
-) -> TableFragment {
+) -> (TableFragment, Vec<String>) {
     let head: Vec<String> = split_row(header.1).into_iter().map(cell_text).collect();
     let width = head.len().max(delimiter_width);
     let mut body: Vec<(usize, Vec<String>)> = Vec::with_capacity(rows.len() + 1);
@@ -124,12 +131,21 @@ pub(crate) fn pipe_fragment(
         rows.iter()
             .map(|(n, r)| (*n, split_row(r).into_iter().map(cell_text).collect())),
     );
-    TableFragment {
+    let mut header_labels = header_labels.map(|mut h| {
+        h.resize(width, String::new());
+        h
+    });
+    let mut extra = Vec::new();
+    if let (Some(h), Some((_, second))) = (header_labels.as_ref(), body.first()) {
+        if let Some((merged, groups)) = merge_second_header(h, second) {
+            header_labels = Some(merged);
+            extra = groups;
+            body.remove(0);
+        }
+    }
+    let frag = TableFragment {
         page: None,
-        header: header_labels.map(|mut h| {
-            h.resize(width, String::new());
-            h
-        }),
+        header: header_labels,
         rows: body
             .into_iter()
             .map(|(n, cells)| text_row(n, cells, width))
@@ -137,7 +153,70 @@ pub(crate) fn pipe_fragment(
         bbox: None,
         line: Some(header.0),
         header_cells: Vec::new(),
+    };
+    (frag, extra)
+}
+
+/// The header line and a second header row merged (see
+/// [`pipe_fragment`]), with the spanning labels no column kept.
+fn merge_second_header(head: &[String], row: &[String]) -> Option<(Vec<String>, Vec<String>)> {
+    let n = head.len();
+    fn cell(v: &[String], c: usize) -> &str {
+        v.get(c).map_or("", String::as_str)
     }
+    // Columns a label at `c` spans: repeated (docling) or followed by empty
+    // header cells over text in the row (marker).
+    let extent = |c: usize| {
+        let h = cell(head, c);
+        if h.is_empty() {
+            return 1;
+        }
+        1 + (c + 1..n)
+            .take_while(|&k| {
+                let hk = cell(head, k);
+                hk == h || hk.is_empty() && !cell(row, k).is_empty()
+            })
+            .count()
+    };
+    if !(0..n).any(|c| extent(c) > 1) || row.iter().all(String::is_empty) || row == head {
+        return None;
+    }
+    let labelled = row.iter().filter(|c| !c.is_empty()).all(|c| {
+        c.len() <= 100 && plantab_vocab::match_header(c).is_some_and(|m| m.score >= 0.95)
+            || is_header_with_year(c) && c.bytes().any(|b| b.is_ascii_digit())
+    });
+    if !labelled {
+        return None;
+    }
+    let mut labels = Vec::with_capacity(n);
+    let mut groups = Vec::new();
+    let mut c = 0;
+    while c < n {
+        let span = extent(c);
+        let h = cell(head, c).to_string();
+        let own: Vec<String> = (c..c + span)
+            .map(|k| {
+                let r = cell(row, k);
+                if r.is_empty() || r == h {
+                    h.clone()
+                } else if span > 1 || h.is_empty() {
+                    r.to_string()
+                } else {
+                    format!("{h} {r}")
+                }
+            })
+            .collect();
+        if span > 1 {
+            let first = own.first().cloned().unwrap_or_default();
+            let last = own.last().cloned().unwrap_or_default();
+            if first != h || last != h {
+                groups.push(format!("\"{h}\" over \"{first}\" … \"{last}\""));
+            }
+        }
+        labels.extend(own);
+        c += span;
+    }
+    Some((labels, groups))
 }
 
 fn cell_text(raw: &str) -> String {
@@ -472,7 +551,7 @@ mod tests {
 
     #[test]
     fn pipe_table_header_cells_and_spans() {
-        let f = pipe_fragment(
+        let (f, _) = pipe_fragment(
             (1, "| ID      | Action                 | Lead | Due |"),
             4,
             &[
@@ -501,7 +580,7 @@ mod tests {
         assert_eq!(f.rows[1].spans[1].col_span, 3);
         assert!(!f.rows[2].spanning);
         // A continuation whose first row sits in the header line.
-        let f = pipe_fragment(
+        let (f, _) = pipe_fragment(
             (9, "| HS 2 | Repair 200 homes by March. | Homes |"),
             3,
             &[(11, "| HS 3 | Open the new depot. | Roads |")],
@@ -511,8 +590,53 @@ mod tests {
         assert_eq!(f.rows.len(), 2);
         assert_eq!(f.rows[0].cells[0], "HS 2");
         // Not after a table: the header line is the header.
-        let f = pipe_fragment((1, "| Q1 | Q2 |"), 2, &[(3, "| 5 | 6 |")], None);
+        let (f, _) = pipe_fragment((1, "| Q1 | Q2 |"), 2, &[(3, "| 5 | 6 |")], None);
         assert_eq!(f.header.as_deref().unwrap(), ["Q1", "Q2"]);
+    }
+
+    #[test]
+    fn two_header_rows_merged() {
+        // docling: the spanning label repeated, the rowspan label too.
+        let (f, groups) = pipe_fragment(
+            (1, "| Ref | Action | December | December | December |"),
+            5,
+            &[
+                (3, "| Ref | Action | Status | Revised date | Commentary |"),
+                (4, "| A1 | Build | On track | | Fine |"),
+            ],
+            None,
+        );
+        assert_eq!(
+            f.header.as_deref().unwrap(),
+            ["Ref", "Action", "Status", "Revised date", "Commentary"]
+        );
+        assert_eq!(groups, ["\"December\" over \"Status\" … \"Commentary\""]);
+        assert_eq!(f.rows.len(), 1);
+        // marker: the spanning label at its first column, the others empty.
+        let (f, _) = pipe_fragment(
+            (1, "| Region | Grants paid |  | Projects |"),
+            4,
+            &[
+                (3, "|  | 2023 | 2024 |  |"),
+                (4, "| Lakeland | 12.5 | 14.1 | 37 |"),
+            ],
+            None,
+        );
+        assert_eq!(
+            f.header.as_deref().unwrap(),
+            ["Region", "2023", "2024", "Projects"]
+        );
+        assert_eq!(f.rows[0].cells[0], "Lakeland");
+        // Statuses under a repeated label are a row, not a header.
+        let (f, groups) = pipe_fragment(
+            (1, "| Action | Status | Status |"),
+            3,
+            &[(3, "| Build homes | On track | Delayed |")],
+            None,
+        );
+        assert_eq!(f.header.as_deref().unwrap(), ["Action", "Status", "Status"]);
+        assert_eq!(f.rows.len(), 1);
+        assert!(groups.is_empty());
     }
 
     #[test]

@@ -189,7 +189,7 @@ pub(crate) fn is_header_row(cells: &[String], rows_follow: bool) -> bool {
 
 /// "BASELINE (2022)", "2021 Net Revenue Expenditure £'000": label text whose
 /// only figures are years or units.
-fn is_header_with_year(c: &str) -> bool {
+pub(crate) fn is_header_with_year(c: &str) -> bool {
     let words = c.split_whitespace().count();
     words <= 12
         && !c.ends_with('.')
