@@ -140,9 +140,13 @@ impl<'a> Iterator for Tokenizer<'a> {
             return Some(self.text_to_next_lt(0));
         }
         if let Some(r) = rest.strip_prefix("<!--") {
+            // A comment never closed ends with its line.
             let (inner, len) = match r.find("-->") {
                 Some(e) => (r.get(..e).unwrap_or_default(), 4 + e + 3),
-                None => (r, rest.len()),
+                None => {
+                    let e = memchr::memchr(b'\n', r.as_bytes()).unwrap_or(r.len());
+                    (r.get(..e).unwrap_or_default(), 4 + e)
+                }
             };
             self.pos += len;
             return Some(Token {
@@ -165,8 +169,10 @@ impl<'a> Iterator for Tokenizer<'a> {
         };
         self.pos += 1 + tag.len;
         if !tag.closing && SKIPPED.iter().any(|n| tag.name.eq_ignore_ascii_case(n)) {
+            // Its contents up to its end tag; one never closed skips only
+            // the tag (what follows is not lost).
             let after = self.rest();
-            let close = find_close_tag(after, tag.name).unwrap_or(after.len());
+            let close = find_close_tag(after, tag.name).unwrap_or(0);
             self.pos += close;
             return Some(Token {
                 start,
@@ -1067,6 +1073,12 @@ mod tests {
             ]
         );
         assert_eq!(l.pages, Some(5));
+    }
+
+    #[test]
+    fn an_unclosed_comment_ends_with_its_line() {
+        let l = read_html("<html><body><!-- note\n<p>Kept</p></body></html>");
+        assert_eq!(texts(&l), ["Kept"]);
     }
 
     #[test]

@@ -423,16 +423,16 @@ pub fn read_markdown(text: &str) -> Layout {
         }
         let trimmed = t.trim_start();
         if trimmed.starts_with("<!--") {
-            // A comment (not a page marker): dropped, to its end.
+            // A comment (not a page marker): dropped, to its end; one
+            // never closed is taken to end with its line (the text after
+            // it is not lost).
             para.flush(&mut b);
-            let mut j = i;
-            while let Some(l) = lines.get(j) {
-                j += 1;
-                if l.text.contains("-->") {
-                    break;
-                }
-            }
-            i = j;
+            let close = lines
+                .iter()
+                .skip(i)
+                .position(|l| l.text.contains("-->"))
+                .map_or(i, |k| i + k);
+            i = close + 1;
             continue;
         }
         if html_block_start(t) {
@@ -861,6 +861,13 @@ mod tests {
         let t = tables(&l);
         assert_eq!((t[0].page, t[1].page), (Some(1), Some(2)));
         assert_eq!(l.pages, Some(2));
+    }
+
+    #[test]
+    fn an_unclosed_comment_ends_with_its_line() {
+        let l = read_markdown("<!-- draft\n\nKept paragraph.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        assert_eq!(texts(&l), [("Kept paragraph.", None, None)]);
+        assert_eq!(tables(&l).len(), 1);
     }
 
     #[test]
