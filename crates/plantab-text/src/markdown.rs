@@ -43,67 +43,18 @@ use plantab_model::{Layout, Warning};
 /// an HTML `<table>` at the start of a line.
 pub fn looks_markdown(text: &str) -> bool {
     let b = text.as_bytes();
-    // Alignment rows: every line holding a '|' is checked once.
-    let mut from = 0;
-    while let Some(i) = b.get(from..).and_then(|r| memchr::memchr(b'|', r)) {
-        let at = from + i;
-        let start = b
-            .get(..at)
-            .and_then(|r| memchr::memrchr(b'\n', r))
-            .map_or(0, |p| p + 1);
-        let end = b
-            .get(at..)
-            .and_then(|r| memchr::memchr(b'\n', r))
-            .map_or(b.len(), |p| at + p);
-        let line = text.get(start..end).unwrap_or_default();
-        if start > 0 {
-            let prev_start = b
-                .get(..start - 1)
-                .and_then(|r| memchr::memrchr(b'\n', r))
-                .map_or(0, |p| p + 1);
-            let prev = text.get(prev_start..start - 1).unwrap_or_default();
-            // An alignment row under a line with a pipe (the header line),
-            // or a `|` line under a grid border.
-            if delimiter_cells(line).is_some() && has_pipe(prev)
-                || line.trim_start().starts_with('|') && is_grid_border(prev)
-            {
-                return true;
-            }
-        }
-        from = end + 1;
-        if from >= b.len() {
-            break;
-        }
-    }
-    // pandoc simple and multiline tables: a column guide under a line of
-    // text.
-    let mut from = 0;
-    while let Some(i) = b.get(from..).and_then(|r| memchr::memmem::find(r, b"--")) {
-        let at = from + i;
-        let start = b
-            .get(..at)
-            .and_then(|r| memchr::memrchr(b'\n', r))
-            .map_or(0, |p| p + 1);
-        let end = b
-            .get(at..)
-            .and_then(|r| memchr::memchr(b'\n', r))
-            .map_or(b.len(), |p| at + p);
-        if start > 0 && text.get(start..end).is_some_and(is_dash_guide) {
-            let prev_start = b
-                .get(..start - 1)
-                .and_then(|r| memchr::memrchr(b'\n', r))
-                .map_or(0, |p| p + 1);
-            if text
-                .get(prev_start..start - 1)
-                .is_some_and(|l| !l.trim().is_empty() && !is_dash_guide(l))
-            {
-                return true;
-            }
-        }
-        from = end + 1;
-        if from >= b.len() {
-            break;
-        }
+    // An alignment row under a line with a pipe (the header line), or a
+    // `|` line under a grid border.
+    let pipe_table = |line: &str, prev: &str| {
+        delimiter_cells(line).is_some() && has_pipe(prev)
+            || line.trim_start().starts_with('|') && is_grid_border(prev)
+    };
+    // A pandoc column guide under a line of text.
+    let aligned_table = |line: &str, prev: &str| {
+        is_dash_guide(line) && !prev.trim().is_empty() && !is_dash_guide(prev)
+    };
+    if lines_with(text, b"|", pipe_table) || lines_with(text, b"--", aligned_table) {
+        return true;
     }
     // HTML tables at the start of a line.
     memchr::memchr_iter(b'<', b).any(|i| {
@@ -123,6 +74,41 @@ pub fn looks_markdown(text: &str) -> bool {
             i == ws || before.get(i - ws - 1) == Some(&b'\n')
         }
     })
+}
+
+/// Whether a line holding `needle` (each such line checked once), with
+/// the line above it, passes `test`.
+fn lines_with(text: &str, needle: &[u8], test: impl Fn(&str, &str) -> bool) -> bool {
+    let b = text.as_bytes();
+    let finder = memchr::memmem::Finder::new(needle);
+    let line_start = |at: usize| {
+        b.get(..at)
+            .and_then(|r| memchr::memrchr(b'\n', r))
+            .map_or(0, |p| p + 1)
+    };
+    let mut from = 0;
+    while let Some(i) = b.get(from..).and_then(|r| finder.find(r)) {
+        let at = from + i;
+        let start = line_start(at);
+        let end = b
+            .get(at..)
+            .and_then(|r| memchr::memchr(b'\n', r))
+            .map_or(b.len(), |p| at + p);
+        if start > 0 {
+            let line = text.get(start..end).unwrap_or_default();
+            let prev = text
+                .get(line_start(start - 1)..start - 1)
+                .unwrap_or_default();
+            if test(line, prev) {
+                return true;
+            }
+        }
+        from = end + 1;
+        if from >= b.len() {
+            break;
+        }
+    }
+    false
 }
 
 /// One physical line (a line holding form feeds is cut at them).
