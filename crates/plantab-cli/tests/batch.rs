@@ -509,7 +509,10 @@ fn panic_and_hang_cost_one_file_each() {
         .unwrap()
         .contains("test fault injected"));
     assert!(
-        t["error_message"].as_str().unwrap().contains("batch.rs:"),
+        t["error_message"]
+            .as_str()
+            .unwrap()
+            .contains("plantab-batch/src/"),
         "the panic's location is given: {t}"
     );
     assert_eq!(e["env_progress_update.txt"]["error_code"], "timeout");

@@ -1,0 +1,139 @@
+//! One input's conversion: the library pipeline (`plantab::extract_input`
+//! or `tables_input`), then the format's serialiser, down to the bytes to
+//! write. Pure: it reads no file and writes none, so it runs the same on an
+//! isolated thread or in another process, and hands back only bytes
+//! ([`Made`]).
+
+use crate::error::FileError;
+use crate::kind::{Command, Format, Kind};
+use plantab_model::Document;
+use plantab_output::{CsvRows, TableFile};
+
+/// What each input's conversion makes; set once for a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Work {
+    /// Command and format.
+    pub kind: Kind,
+    /// Files of each input's own (an output folder and a per-file format),
+    /// rather than a chunk of the run's stream.
+    pub per_file: bool,
+    /// The run has one input: streamed JSON is the bare document, not an
+    /// array element, and the document is left to the process exit (see
+    /// [`Work::convert`]).
+    pub single_input: bool,
+    /// Read the pages of each PDF in parallel (on rayon's current pool).
+    pub parallel_pages: bool,
+}
+
+/// What the conversion of one input made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Made {
+    /// Records in the document.
+    pub records: usize,
+    /// Warnings in the document.
+    pub warnings: usize,
+    /// Tables in the document.
+    pub tables: usize,
+    /// The bytes to write.
+    pub output: Output,
+}
+
+/// The bytes of one input's output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    /// The input's one file (`<stem>.json`, `<stem>.md`).
+    File(Vec<u8>),
+    /// One file per table (`tables --format csv`), named by their
+    /// [`TableFile`] and the input's stem.
+    Tables(Vec<(TableFile, Vec<u8>)>),
+    /// The input's part of the run's stream (for
+    /// [`sink::Stream::push`](crate::sink::Stream::push)).
+    Chunk(Vec<u8>),
+}
+
+impl Work {
+    /// Converts one input already read.
+    ///
+    /// A large document is a million small allocations (every record's
+    /// fields, dates and provenance); freeing them one by one costs 5–15 %
+    /// of a run on a big text input. When the run has one input, the
+    /// process exits right after it is written and the operating system
+    /// takes the memory back at once, so the document is not freed; in a
+    /// batch every document is freed as usual, so memory stays flat.
+    pub fn convert(&self, input: plantab::Input<'_>) -> Result<Made, FileError> {
+        #[cfg(debug_assertions)]
+        test_fault(input.path);
+        let input = plantab::Input {
+            parallel_pages: self.parallel_pages,
+            ..input
+        };
+        let doc = match self.kind.command() {
+            Command::Extract => plantab::extract_input(input)?,
+            Command::Tables => plantab::tables_input(input)?,
+        };
+        let made = Made {
+            records: doc.records.len(),
+            warnings: doc.warnings.len(),
+            tables: doc.tables.len(),
+            output: self.serialise(&doc).map_err(FileError::Serialise)?,
+        };
+        if self.single_input {
+            std::mem::forget(doc);
+        }
+        Ok(made)
+    }
+
+    /// The document in the run's format.
+    fn serialise(&self, doc: &Document) -> Result<Output, plantab_output::OutputError> {
+        let whole_file = self.per_file || self.single_input;
+        let bytes = match (self.kind.command(), self.kind.format()) {
+            (Command::Tables, Format::Csv) => {
+                let mut files = Vec::with_capacity(doc.tables.len());
+                for (name, t) in TableFile::of_document(doc).into_iter().zip(&doc.tables) {
+                    files.push((name, plantab_output::table_csv(t)?));
+                }
+                return Ok(Output::Tables(files));
+            }
+            (_, Format::Json) if whole_file => plantab_output::to_json(doc)?.into_bytes(),
+            (_, Format::Json) => plantab_output::json_array_element(doc)?,
+            (_, Format::Ndjson) => {
+                let mut buf = Vec::new();
+                plantab_output::write_ndjson(doc, &mut buf)?;
+                buf
+            }
+            (_, Format::Csv) => CsvRows::of_document(doc)?.to_bytes()?,
+            (_, Format::Md) => plantab_output::tables_markdown(doc).into_bytes(),
+        };
+        Ok(if self.per_file {
+            Output::File(bytes)
+        } else {
+            Output::Chunk(bytes)
+        })
+    }
+}
+
+/// Test hook, debug builds only (release builds do not compile it):
+/// `PLANTAB_TEST_FAULT=panic:<substring>` or `hang:<substring>` (several
+/// joined by `;`) makes the work on every input whose path contains
+/// `<substring>` panic or hang, so the tests can prove panic isolation and
+/// timeouts without a hostile file.
+#[cfg(debug_assertions)]
+fn test_fault(path: &str) {
+    let Ok(spec) = std::env::var("PLANTAB_TEST_FAULT") else {
+        return;
+    };
+    for part in spec.split(';') {
+        if let Some(s) = part.strip_prefix("panic:") {
+            if !s.is_empty() && path.contains(s) {
+                panic!("test fault injected for {path}");
+            }
+        }
+        if let Some(s) = part.strip_prefix("hang:") {
+            if !s.is_empty() && path.contains(s) {
+                loop {
+                    std::thread::sleep(std::time::Duration::from_secs(3600));
+                }
+            }
+        }
+    }
+}
