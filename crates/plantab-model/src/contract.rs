@@ -1,7 +1,7 @@
 //! The output contract (v1): the JSON document every input becomes.
 //!
 //! Field names here are stable promises to downstream users (see
-//! `shared/spec/OUTPUT.md` and `schemas/plantab-document.schema.json`). Add
+//! `docs/OUTPUT.md` and `schemas/plantab-document.schema.json`). Add
 //! fields freely; never rename or drop one without a new [`SCHEMA_VERSION`].
 
 use crate::codes::{Location, WarningCode};

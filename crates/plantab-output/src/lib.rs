@@ -6,7 +6,7 @@
 //! every writer is a pure view of the document.
 //!
 //! - **JSON** ([`to_json`]): the whole document, pretty-printed, exactly as
-//!   the contract (`shared/spec/OUTPUT.md`) and the JSON Schema
+//!   the contract (`docs/OUTPUT.md`) and the JSON Schema
 //!   ([`schema`], `schemas/plantab-document.schema.json`) state it.
 //! - **NDJSON** ([`write_ndjson`]): one record a line, each line the record's
 //!   own contract fields plus `"source": {"path", "sha256"}` and
