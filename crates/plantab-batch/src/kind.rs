@@ -98,7 +98,7 @@ impl Kind {
     }
 
     /// With an output folder, each input has files of its own (else the
-    /// run writes one streamed file for all).
+    /// run writes streamed files only).
     pub fn per_file(self) -> bool {
         matches!(
             (self.command, self.format),
@@ -111,19 +111,27 @@ impl Kind {
         (self.command, self.format) == (Command::Tables, Format::Csv)
     }
 
-    /// Streamed JSON documents: one bare document for one input, an array
-    /// for several.
-    pub fn json_stream(self) -> bool {
-        self.format == Format::Json
-    }
-
-    /// The run's one streamed file in the output folder, for formats that
-    /// write one.
-    pub fn stream_name(self) -> Option<&'static str> {
+    /// The run's streamed outputs, in order: each input's part of each is
+    /// made where the input is converted ([`Made::chunks`](crate::work::Made))
+    /// and written in input order. With an output folder (`to_dir`), the
+    /// per-file formats have none.
+    pub fn streams(self, to_dir: bool) -> Vec<StreamSpec> {
+        let stream = |file: &'static str, format| StreamSpec {
+            file: to_dir.then_some(file),
+            format,
+        };
         match (self.command, self.format) {
-            (Command::Extract, Format::Ndjson) => Some("records.ndjson"),
-            (Command::Extract, Format::Csv) => Some("records.csv"),
-            _ => None,
+            (Command::Extract, Format::Ndjson) => {
+                vec![stream("records.ndjson", StreamFormat::Ndjson)]
+            }
+            (Command::Extract, Format::Csv) => {
+                vec![stream("records.csv", StreamFormat::RecordsCsv)]
+            }
+            _ if to_dir && self.per_file() => Vec::new(),
+            (_, Format::Json) => vec![stream("", StreamFormat::Json)],
+            (_, Format::Md) => vec![stream("", StreamFormat::Markdown)],
+            // `tables --format csv` needs a folder (see `needs_output_dir`).
+            _ => Vec::new(),
         }
     }
 
@@ -150,6 +158,29 @@ impl Kind {
     }
 }
 
+/// One streamed output of a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StreamSpec {
+    /// Its file in the output folder; `None`: stdout.
+    pub file: Option<&'static str>,
+    /// What it holds.
+    pub format: StreamFormat,
+}
+
+/// What a streamed output holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StreamFormat {
+    /// Documents: the bare document for a run of one input, else an array.
+    Json,
+    /// Records, one JSON object a line.
+    Ndjson,
+    /// Records flattened, one header for the run (written at the end: the
+    /// columns depend on every document, see `plantab_output::csv`).
+    RecordsCsv,
+    /// Markdown tables, one input after another.
+    Markdown,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,9 +192,23 @@ mod tests {
         let k = |c, f| Kind::new(c, f).unwrap();
         assert!(k(Command::Extract, Format::Json).incremental_ok());
         assert!(!k(Command::Extract, Format::Csv).per_file());
+        let spec = |file, format| vec![StreamSpec { file, format }];
         assert_eq!(
-            k(Command::Extract, Format::Csv).stream_name(),
-            Some("records.csv")
+            k(Command::Extract, Format::Csv).streams(true),
+            spec(Some("records.csv"), StreamFormat::RecordsCsv)
+        );
+        assert_eq!(
+            k(Command::Extract, Format::Ndjson).streams(false),
+            spec(None, StreamFormat::Ndjson)
+        );
+        assert!(k(Command::Extract, Format::Json).streams(true).is_empty());
+        assert_eq!(
+            k(Command::Tables, Format::Json).streams(false),
+            spec(None, StreamFormat::Json)
+        );
+        assert_eq!(
+            k(Command::Tables, Format::Md).streams(false),
+            spec(None, StreamFormat::Markdown)
         );
         assert!(k(Command::Tables, Format::Md).incremental_ok());
         assert!(!k(Command::Tables, Format::Csv).incremental_ok());

@@ -40,9 +40,14 @@
 //!
 //! The crate is the place for what a batch needs beyond the in-process
 //! pipeline of the `plantab` facade: worker processes are another
-//! [`Runner`], an output-folder lock belongs to [`atomic::OutputDir::open`],
-//! and a new output format is a [`Format`] with its serialiser in
-//! [`work`] and, when it is streamed, a [`sink::Stream`].
+//! [`Runner`] (the work is data, [`work::Work`], and its result bytes,
+//! [`work::Made`]); an output-folder lock belongs to
+//! [`atomic::OutputDir::open`]; a new output format is a [`Format`] with
+//! its serialiser in [`work`] — files of each input's own, and any number
+//! of streams beside them ([`Kind::streams`]: a run may write, say, a
+//! records file and a statuses file, or per-table files and one long
+//! table file), each a [`sink::Stream`] that may write its file only at
+//! the end of the run (a workbook).
 
 #![warn(missing_docs)]
 

@@ -23,7 +23,7 @@ use crate::manifest::{self, round3, Entry, Finished, Manifest, Totals};
 use crate::names::{output_names, stem_of};
 use crate::runner::{Converted, InThread, Runner, Task};
 use crate::sink::{self, Reorder, Stream};
-use crate::work::{Output, Work};
+use crate::work::{Files, Work};
 use plantab_output::TableFile;
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use std::path::PathBuf;
@@ -108,8 +108,8 @@ pub struct Report {
 /// One input's result, sent to the calling thread.
 struct Outcome {
     entry: Entry,
-    /// Bytes for the streamed output.
-    chunk: Option<Vec<u8>>,
+    /// Its part of each stream (none when it failed).
+    chunks: Vec<Vec<u8>>,
     /// An output file could not be written.
     output_error: bool,
 }
@@ -124,7 +124,7 @@ struct Ctx<'a> {
     /// `--incremental`: what the previous run left.
     previous: Option<Previous>,
     timeout: Option<Duration>,
-    /// The name of the one streamed output file, for the manifest.
+    /// The first streamed output file in the folder, for the manifest.
     stream_name: Option<&'static str>,
     /// Set when output can no longer be written: the pool stops taking
     /// new inputs.
@@ -173,7 +173,7 @@ pub fn run_with(
     }
     let dir = batch.output.as_deref().map(OutputDir::open).transpose()?;
     let inputs = inputs::collect(&paths, &select);
-    let per_file = dir.is_some() && kind.per_file();
+    let streams = kind.streams(dir.is_some());
     let previous = match (&dir, batch.incremental) {
         (Some(d), true) => Some(Previous::load(d, kind).unwrap_or_else(|e| {
             observer.warning(&BatchWarning::PreviousManifest(e));
@@ -189,7 +189,7 @@ pub fn run_with(
     let ctx = Ctx {
         work: Work {
             kind,
-            per_file,
+            to_dir: dir.is_some(),
             single_input: inputs.len() == 1,
             parallel_pages,
         },
@@ -201,10 +201,10 @@ pub fn run_with(
             .collect(),
         previous,
         timeout: batch.timeout,
-        stream_name: dir.as_ref().and(kind.stream_name()),
+        stream_name: streams.first().and_then(|s| s.file),
         abort: AtomicBool::new(false),
         emitted: AtomicUsize::new(0),
-        window: (!per_file).then_some(WINDOW_PER_JOB * jobs),
+        window: (!streams.is_empty()).then_some(WINDOW_PER_JOB * jobs),
     };
     if parallel_pages {
         // Pages of a file are read on rayon's global pool: sized by
@@ -217,20 +217,22 @@ pub fn run_with(
             .thread_name(|_| ISOLATED_THREAD_NAME.to_string())
             .build_global();
     }
-    let mut stream: Option<Box<dyn Stream>> = if per_file {
-        None
-    } else {
-        let file = match (&dir, kind.stream_name()) {
-            (Some(d), Some(name)) => Some(d.path().join(name)),
-            _ => None,
-        };
-        Some(sink::open(kind, file.as_deref(), inputs.len() == 1)?)
-    };
+    let mut opened: Vec<Box<dyn Stream>> = Vec::with_capacity(streams.len());
+    for spec in &streams {
+        opened.push(sink::open(
+            *spec,
+            dir.as_ref().map(OutputDir::path),
+            inputs.len() == 1,
+        )?);
+    }
+    // `None` once a stream could not be written: the run stops taking
+    // inputs.
+    let mut streams = Some(opened);
 
     let total = inputs.len();
     observer.started(total);
     let mut entries: Vec<Option<Entry>> = vec![None; total];
-    let mut order: Reorder<(Option<Vec<u8>>, bool)> = Reorder::new();
+    let mut order: Reorder<(Vec<Vec<u8>>, bool)> = Reorder::new();
     let mut output_error = false;
     let mut last_checkpoint = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
@@ -281,9 +283,9 @@ pub fn run_with(
                     if let Some(slot) = entries.get_mut(i) {
                         *slot = Some(outcome.entry);
                     }
-                    order.insert(i, (outcome.chunk, failed));
+                    order.insert(i, (outcome.chunks, failed));
                     // Emit whatever is now in input order.
-                    while let Some((chunk, failed)) = order.pop() {
+                    while let Some((chunks, failed)) = order.pop() {
                         let at = order.handed_out();
                         ctx.emitted.store(at, Ordering::Release);
                         if failed {
@@ -291,13 +293,18 @@ pub fn run_with(
                                 observer.failed(e);
                             }
                         }
-                        if let (Some(chunk), Some(st)) = (chunk, stream.as_mut()) {
-                            if let Err(e) = st.push(&chunk) {
-                                observer.output_error(&BatchError::Write(e));
-                                output_error = true;
-                                ctx.abort.store(true, Ordering::Relaxed);
-                                stream = None;
-                            }
+                        let Some(open) = streams.as_mut() else {
+                            continue;
+                        };
+                        let pushed = open
+                            .iter_mut()
+                            .zip(&chunks)
+                            .try_for_each(|(st, chunk)| st.push(chunk));
+                        if let Err(e) = pushed {
+                            observer.output_error(&BatchError::Write(e));
+                            output_error = true;
+                            ctx.abort.store(true, Ordering::Relaxed);
+                            streams = None;
                         }
                     }
                 }
@@ -317,7 +324,7 @@ pub fn run_with(
     });
     observer.inputs_done();
 
-    if let Some(st) = stream {
+    for st in streams.into_iter().flatten() {
         if let Err(e) = st.finish() {
             observer.output_error(&BatchError::Write(e));
             output_error = true;
@@ -382,7 +389,7 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
         Input::Failed { error, .. } => {
             return Outcome {
                 entry: Entry::failed(path, error.code(), plantab::error_chain(error), 0.0),
-                chunk: None,
+                chunks: Vec::new(),
                 output_error: false,
             };
         }
@@ -401,7 +408,7 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
     let ran = ctx.runner.run(&ctx.work, &task);
     let mut outcome = Outcome {
         entry: Entry::ok(path.clone()),
-        chunk: None,
+        chunks: Vec::new(),
         output_error: false,
     };
     let entry = &mut outcome.entry;
@@ -424,11 +431,11 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
             entry.records = made.records;
             entry.warnings = made.warnings;
             entry.tables = made.tables;
-            let written = match (made.output, ctx.dir, &name) {
-                (Output::File(bytes), Some(dir), Some(name)) => dir
+            let written = match (made.files, ctx.dir, &name) {
+                (Files::One(bytes), Some(dir), Some(name)) => dir
                     .write(name, &bytes)
                     .map(|()| entry.output = Some(name.clone())),
-                (Output::Tables(tables), Some(dir), Some(name)) => {
+                (Files::Tables(tables), Some(dir), Some(name)) => {
                     let stem = stem_of(name);
                     let files: Vec<(String, Vec<u8>)> = tables
                         .into_iter()
@@ -439,16 +446,17 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
                         entry.outputs = files.into_iter().map(|(n, _)| n).collect();
                     })
                 }
-                (Output::Chunk(bytes), _, _) | (Output::File(bytes), _, _) => {
+                _ => {
                     entry.output = ctx.stream_name.map(str::to_string);
-                    outcome.chunk = Some(bytes);
                     Ok(())
                 }
-                (Output::Tables(_), _, _) => Ok(()),
             };
-            if let Err(e) = written {
-                entry.set_error(&FileError::Write(e));
-                outcome.output_error = true;
+            match written {
+                Ok(()) => outcome.chunks = made.chunks,
+                Err(e) => {
+                    entry.set_error(&FileError::Write(e));
+                    outcome.output_error = true;
+                }
             }
         }
         Err(e) => {
@@ -464,7 +472,7 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
 /// removed, so the folder never holds a document that does not match the
 /// input's current bytes.
 fn remove_stale(ctx: &Ctx, name: Option<&str>) {
-    if let (true, Some(dir), Some(name)) = (ctx.work.per_file, ctx.dir, name) {
+    if let (true, Some(dir), Some(name)) = (ctx.work.per_file(), ctx.dir, name) {
         if ctx.work.kind.table_files() {
             for old in dir.table_files_of(stem_of(name)) {
                 dir.remove(&old);

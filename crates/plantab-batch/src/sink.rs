@@ -3,8 +3,8 @@
 //! [`Reorder`] puts the chunks that finish out of order back in line — and
 //! the stream writes it as its format wants:
 //!
-//! - JSON ([`Kind::json_stream`]): one input's bare document; several in
-//!   one array ([`plantab_output::JsonArrayWriter`]), element by element;
+//! - JSON: one input's bare document; several in one array
+//!   ([`plantab_output::JsonArrayWriter`]), element by element;
 //! - NDJSON, markdown: the chunks one after another;
 //! - records CSV: the header names the documents' own `fields` keys, known
 //!   only once every document is in, so the rows are kept in a spool file
@@ -16,7 +16,7 @@
 
 use crate::atomic::{temp_path, AtomicFile};
 use crate::error::WriteError;
-use crate::kind::{Format, Kind};
+use crate::kind::{StreamFormat, StreamSpec};
 use plantab_output::{CsvColumns, CsvRows, CsvWriter, JsonArrayWriter, OutputError};
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufWriter, Write};
@@ -65,33 +65,37 @@ impl<T> Reorder<T> {
 
 /// One streamed output of a run.
 pub trait Stream {
-    /// One input's chunk ([`work::Output::Chunk`](crate::work::Output)),
-    /// in input order.
+    /// One input's chunk for this stream (one of
+    /// [`Made::chunks`](crate::work::Made)), in input order.
     fn push(&mut self, chunk: &[u8]) -> Result<(), WriteError>;
     /// Ends the output: closes the array, writes the spooled file, flushes,
     /// renames a file to its name.
     fn finish(self: Box<Self>) -> Result<(), WriteError>;
 }
 
-/// Opens the run's stream: `file` in the output folder (written under a
-/// temporary name), or stdout.
+/// Opens one of the run's streams: its file in the output folder `dir`
+/// (written under a temporary name), or stdout.
 pub fn open(
-    kind: Kind,
-    file: Option<&Path>,
+    spec: StreamSpec,
+    dir: Option<&Path>,
     single_input: bool,
 ) -> Result<Box<dyn Stream>, WriteError> {
-    let out = match file {
+    let file = match (spec.file, dir) {
+        (Some(name), Some(dir)) => Some(dir.join(name)),
+        _ => None,
+    };
+    let out = match &file {
         Some(path) => Out::File(AtomicFile::create(path)?),
         None => Out::Stdout(BufWriter::new(std::io::stdout())),
     };
     let dest = out.dest();
-    Ok(match kind.format() {
-        Format::Json if !single_input => Box::new(JsonArray {
+    Ok(match spec.format {
+        StreamFormat::Json if !single_input => Box::new(JsonArray {
             w: JsonArrayWriter::new(out),
             dest,
         }),
-        Format::Csv => {
-            let spool = match file {
+        StreamFormat::RecordsCsv => {
+            let spool = match &file {
                 Some(path) => temp_path(&spool_name(path)),
                 None => temp_path(&std::env::temp_dir().join("plantab-records.csv.spool")),
             };
@@ -102,7 +106,9 @@ pub fn open(
                 spool: Spool::create(spool)?,
             })
         }
-        _ => Box::new(Chunks { out, dest }),
+        StreamFormat::Json | StreamFormat::Ndjson | StreamFormat::Markdown => {
+            Box::new(Chunks { out, dest })
+        }
     })
 }
 

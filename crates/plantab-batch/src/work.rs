@@ -2,10 +2,12 @@
 //! or `tables_input`), then the format's serialiser, down to the bytes to
 //! write. Pure: it reads no file and writes none, so it runs the same on an
 //! isolated thread or in another process, and hands back only bytes
-//! ([`Made`]).
+//! ([`Made`]): the input's own files, and its part of each of the run's
+//! streams. A new format is a new arm here (and, when streamed, a
+//! [`StreamFormat`] with its [`sink`](crate::sink) stream).
 
 use crate::error::FileError;
-use crate::kind::{Command, Format, Kind};
+use crate::kind::{Command, Format, Kind, StreamFormat};
 use plantab_model::Document;
 use plantab_output::{CsvRows, TableFile};
 
@@ -14,9 +16,9 @@ use plantab_output::{CsvRows, TableFile};
 pub struct Work {
     /// Command and format.
     pub kind: Kind,
-    /// Files of each input's own (an output folder and a per-file format),
-    /// rather than a chunk of the run's stream.
-    pub per_file: bool,
+    /// The run writes into an output folder: per-file formats make the
+    /// input's own files ([`Made::files`]).
+    pub to_dir: bool,
     /// The run has one input: streamed JSON is the bare document, not an
     /// array element, and the document is left to the process exit (see
     /// [`Work::convert`]).
@@ -34,24 +36,31 @@ pub struct Made {
     pub warnings: usize,
     /// Tables in the document.
     pub tables: usize,
-    /// The bytes to write.
-    pub output: Output,
+    /// The input's own files.
+    pub files: Files,
+    /// The input's part of each of the run's streams, in the order of
+    /// [`Kind::streams`].
+    pub chunks: Vec<Vec<u8>>,
 }
 
-/// The bytes of one input's output.
+/// The bytes of an input's own files.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Output {
+pub enum Files {
+    /// None (the run streams its output).
+    None,
     /// The input's one file (`<stem>.json`, `<stem>.md`).
-    File(Vec<u8>),
+    One(Vec<u8>),
     /// One file per table (`tables --format csv`), named by their
     /// [`TableFile`] and the input's stem.
     Tables(Vec<(TableFile, Vec<u8>)>),
-    /// The input's part of the run's stream (for
-    /// [`sink::Stream::push`](crate::sink::Stream::push)).
-    Chunk(Vec<u8>),
 }
 
 impl Work {
+    /// Whether each input has files of its own.
+    pub fn per_file(&self) -> bool {
+        self.to_dir && self.kind.per_file()
+    }
+
     /// Converts one input already read.
     ///
     /// A large document is a million small allocations (every record's
@@ -71,43 +80,50 @@ impl Work {
             Command::Extract => plantab::extract_input(input)?,
             Command::Tables => plantab::tables_input(input)?,
         };
-        let made = Made {
-            records: doc.records.len(),
-            warnings: doc.warnings.len(),
-            tables: doc.tables.len(),
-            output: self.serialise(&doc).map_err(FileError::Serialise)?,
-        };
+        let made = self.serialise(&doc).map_err(FileError::Serialise)?;
         if self.single_input {
             std::mem::forget(doc);
         }
         Ok(made)
     }
 
-    /// The document in the run's format.
-    fn serialise(&self, doc: &Document) -> Result<Output, plantab_output::OutputError> {
-        let whole_file = self.per_file || self.single_input;
-        let bytes = match (self.kind.command(), self.kind.format()) {
-            (Command::Tables, Format::Csv) => {
-                let mut files = Vec::with_capacity(doc.tables.len());
-                for (name, t) in TableFile::of_document(doc).into_iter().zip(&doc.tables) {
-                    files.push((name, plantab_output::table_csv(t)?));
-                }
-                return Ok(Output::Tables(files));
+    /// The document in the run's outputs.
+    fn serialise(&self, doc: &Document) -> Result<Made, plantab_output::OutputError> {
+        let files = if !self.per_file() {
+            Files::None
+        } else if self.kind.table_files() {
+            let mut files = Vec::with_capacity(doc.tables.len());
+            for (name, t) in TableFile::of_document(doc).into_iter().zip(&doc.tables) {
+                files.push((name, plantab_output::table_csv(t)?));
             }
-            (_, Format::Json) if whole_file => plantab_output::to_json(doc)?.into_bytes(),
-            (_, Format::Json) => plantab_output::json_array_element(doc)?,
-            (_, Format::Ndjson) => {
-                let mut buf = Vec::new();
-                plantab_output::write_ndjson(doc, &mut buf)?;
-                buf
-            }
-            (_, Format::Csv) => CsvRows::of_document(doc)?.to_bytes()?,
-            (_, Format::Md) => plantab_output::tables_markdown(doc).into_bytes(),
-        };
-        Ok(if self.per_file {
-            Output::File(bytes)
+            Files::Tables(files)
+        } else if self.kind.format() == Format::Md {
+            Files::One(plantab_output::tables_markdown(doc).into_bytes())
         } else {
-            Output::Chunk(bytes)
+            Files::One(plantab_output::to_json(doc)?.into_bytes())
+        };
+        let mut chunks = Vec::new();
+        for spec in self.kind.streams(self.to_dir) {
+            chunks.push(match spec.format {
+                StreamFormat::Json if self.single_input => {
+                    plantab_output::to_json(doc)?.into_bytes()
+                }
+                StreamFormat::Json => plantab_output::json_array_element(doc)?,
+                StreamFormat::Ndjson => {
+                    let mut buf = Vec::new();
+                    plantab_output::write_ndjson(doc, &mut buf)?;
+                    buf
+                }
+                StreamFormat::RecordsCsv => CsvRows::of_document(doc)?.to_bytes()?,
+                StreamFormat::Markdown => plantab_output::tables_markdown(doc).into_bytes(),
+            });
+        }
+        Ok(Made {
+            records: doc.records.len(),
+            warnings: doc.warnings.len(),
+            tables: doc.tables.len(),
+            files,
+            chunks,
         })
     }
 }

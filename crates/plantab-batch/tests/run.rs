@@ -4,7 +4,7 @@
 //! a runner's error is that input's entry; the report counts them.
 
 use plantab_batch::runner::{Converted, Facts, Ran, Task};
-use plantab_batch::work::{Made, Output, Work};
+use plantab_batch::work::{Files, Made, Work};
 use plantab_batch::{
     Batch, Command, Entry, FileError, Format, Kind, Manifest, Observer, Runner, Status,
 };
@@ -37,7 +37,8 @@ impl Runner for Echo {
                 records: 1,
                 warnings: 0,
                 tables: 0,
-                output: Output::Chunk(format!("{{\"n\":{n}}}\n").into_bytes()),
+                files: Files::None,
+                chunks: vec![format!("{{\"n\":{n}}}\n").into_bytes()],
             })),
         }
     }
