@@ -97,10 +97,11 @@ fn walked_fixtures() -> Vec<PathBuf> {
             let p = e.unwrap().path();
             if p.is_dir() {
                 walk(&p, out);
-            } else if p
-                .extension()
-                .is_some_and(|x| ["pdf", "txt", "text", "md", "tsv"].iter().any(|e| x == *e))
-            {
+            } else if p.extension().is_some_and(|x| {
+                plantab_batch::inputs::INPUT_EXTENSIONS
+                    .iter()
+                    .any(|e| x == *e)
+            }) {
                 out.push(p);
             }
         }
@@ -536,7 +537,10 @@ fn panic_and_hang_cost_one_file_each() {
         .unwrap()
         .contains("test fault injected"));
     assert!(
-        t["error_message"].as_str().unwrap().contains("batch.rs:"),
+        t["error_message"]
+            .as_str()
+            .unwrap()
+            .contains("plantab-batch/src/"),
         "the panic's location is given: {t}"
     );
     assert_eq!(e["env_progress_update.txt"]["error_code"], "timeout");

@@ -44,8 +44,9 @@ pub mod words;
 pub use load::{BadLine, BadLineReason, DataFile};
 
 pub use headers::{
-    header_compact_max_len, header_run_may_match, header_run_may_match_key, match_header,
-    match_header_exact, match_header_exact_compact, snake_key, HeaderMatch,
+    field_keys, header_compact_max_len, header_run_may_match, header_run_may_match_key,
+    match_header, match_header_exact, match_header_exact_compact, snake_key, HeaderMatch,
+    RECORD_KEYS,
 };
 pub use kinds::{document_kind_of, is_record_type, section_table_kind};
 pub use normalise::{compact, compact_chars, compact_into, header_core, month_number, MONTHS};
