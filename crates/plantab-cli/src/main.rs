@@ -167,8 +167,13 @@ pub struct ExtractArgs {
     #[arg(short = 'o', long = "output", value_name = "DIR")]
     pub output: Option<PathBuf>,
     /// Output format: `json` (whole documents), `ndjson` (one record a
-    /// line, each carrying source and document kind) or `csv` (records
-    /// flattened, latest status per record).
+    /// line, each carrying source and document kind), `csv` (with -o:
+    /// `records.csv`, one row per record with its latest status;
+    /// `statuses.csv`, one row per record and status entry;
+    /// `documents.csv`; without -o: `records.csv` to stdout), `xlsx` (one
+    /// workbook, `records.xlsx`, sheets documents, records, statuses; needs
+    /// -o) or `csv-v1` (the first CSV layout, `fields.<key>` columns, kept
+    /// for scripts written against it).
     #[arg(long, value_enum, default_value_t = Format::Json)]
     pub format: Format,
     /// Table finder overrides.
@@ -193,8 +198,10 @@ pub struct TablesArgs {
     /// Output format: `json` (the contract's document with `tables` filled:
     /// pages, bbox per page, rows, cells with spans; no records), `csv`
     /// (one file per table; `page` is the table's first page, `n` its
-    /// 1-based position among the tables starting there) or `md` (markdown
-    /// tables for a quick look).
+    /// 1-based position among the tables starting there; and one long
+    /// `tables.csv`, a row per cell of every table), `md` (markdown tables
+    /// for a quick look) or `xlsx` (one workbook, `tables.xlsx`, a sheet
+    /// per table; needs -o).
     #[arg(long, value_enum, default_value_t = TablesFormat::Json)]
     pub format: TablesFormat,
     /// Table finder overrides.
@@ -211,6 +218,8 @@ pub enum TablesFormat {
     Csv,
     /// Markdown tables.
     Md,
+    /// One workbook, a sheet per table.
+    Xlsx,
 }
 
 /// Output formats.
@@ -220,8 +229,12 @@ pub enum Format {
     Json,
     /// One record a line.
     Ndjson,
-    /// Records flattened.
+    /// Analyst tables: records, statuses, documents.
     Csv,
+    /// One workbook: documents, records, statuses.
+    Xlsx,
+    /// The first CSV layout.
+    CsvV1,
 }
 
 impl From<Format> for plantab_batch::Format {
@@ -230,6 +243,8 @@ impl From<Format> for plantab_batch::Format {
             Format::Json => plantab_batch::Format::Json,
             Format::Ndjson => plantab_batch::Format::Ndjson,
             Format::Csv => plantab_batch::Format::Csv,
+            Format::Xlsx => plantab_batch::Format::Xlsx,
+            Format::CsvV1 => plantab_batch::Format::CsvV1,
         }
     }
 }
@@ -240,6 +255,7 @@ impl From<TablesFormat> for plantab_batch::Format {
             TablesFormat::Json => plantab_batch::Format::Json,
             TablesFormat::Csv => plantab_batch::Format::Csv,
             TablesFormat::Md => plantab_batch::Format::Md,
+            TablesFormat::Xlsx => plantab_batch::Format::Xlsx,
         }
     }
 }
