@@ -87,7 +87,7 @@ fn load_headers(file: DataFile) -> Loaded<Vec<HeaderSynonym>> {
             );
             continue;
         }
-        if r.first(&row, &core, &format!("{key} {kind}")) {
+        if r.first(&row, "", core.clone(), [key, kind]) {
             out.push(HeaderSynonym {
                 key,
                 table_kind,

@@ -22,7 +22,7 @@ fn load_record_types(file: DataFile) -> Loaded<Vec<String>> {
         let c = compact(value);
         if c.is_empty() {
             r.invalid::<1, ()>(&row, "record type", value, "has no letters or digits");
-        } else if r.first(&row, &c, "") {
+        } else if r.first(&row, "", c.clone(), ["", ""]) {
             out.push(c);
         }
     }
@@ -72,7 +72,7 @@ fn load_document_kinds(file: DataFile) -> Loaded<Vec<(DocumentKind, String)>> {
             continue;
         }
         let phrase = phrase.to_ascii_lowercase();
-        if r.first(&row, &phrase, kind_name) {
+        if r.first(&row, "", phrase.clone(), [kind_name, ""]) {
             out.push((kind, phrase));
         }
     }
@@ -117,7 +117,7 @@ fn load_section_kinds(file: DataFile) -> Loaded<Vec<(TableKind, String)>> {
             continue;
         }
         let word = word.to_lowercase();
-        if r.first(&row, &word, kind_name) {
+        if r.first(&row, "", word.clone(), [kind_name, ""]) {
             out.push((kind, word));
         }
     }

@@ -25,6 +25,7 @@
 //! | [`fuzzy`] | the bounded Levenshtein similarity behind the fuzzy matches |
 //! | [`kinds`] | record types, document kinds, section kinds |
 //! | [`words`] | owner words, financial markers, role words |
+//! | [`dates`] | date words: ongoing, TBC, recurring, list and range words, seasons, parts of a year, ordinals |
 //!
 //! Everything public is also re-exported here, at the crate root.
 //!
@@ -33,6 +34,7 @@
 
 #![warn(missing_docs)]
 
+pub mod dates;
 pub mod fuzzy;
 pub mod headers;
 pub mod kinds;
@@ -43,6 +45,7 @@ pub mod words;
 
 pub use load::{BadLine, BadLineReason, DataFile};
 
+pub use dates::{date_word, DatePhrase, DateRole, DateWord, MonthSpan, PhraseToken};
 pub use headers::{
     header_compact_max_len, header_run_may_match, header_run_may_match_key, match_header,
     match_header_exact, match_header_exact_compact, snake_key, HeaderMatch,
@@ -69,6 +72,7 @@ fn tables() -> Vec<load::TableReport> {
     out.extend(statuses::tables());
     out.extend(kinds::tables());
     out.extend(words::tables());
+    out.extend(dates::tables());
     out
 }
 

@@ -141,7 +141,7 @@ fn load_statuses(file: DataFile) -> Loaded<StatusLabels> {
             r.invalid::<2, ()>(&row, "label", label, "has no letters or digits");
             continue;
         }
-        if r.first(&row, &c, code_name) {
+        if r.first(&row, "", c.clone(), [code_name, ""]) {
             v.push(StatusLabel { code, compact: c });
         }
     }

@@ -30,7 +30,7 @@ fn load_owner_words(file: DataFile) -> Loaded<Vec<String>> {
             continue;
         }
         let word = word.to_lowercase();
-        if r.first(&row, &word, "") {
+        if r.first(&row, "", word.clone(), ["", ""]) {
             out.push(word);
         }
     }
@@ -78,7 +78,7 @@ fn load_financial_markers(file: DataFile) -> Loaded<Vec<String>> {
         // Never empty: a blank line is no data line.
         let [marker] = row.fields;
         let marker = marker.to_lowercase();
-        if r.first(&row, &marker, "") {
+        if r.first(&row, "", marker.clone(), ["", ""]) {
             out.push(marker);
         }
     }
@@ -207,7 +207,7 @@ fn load_role_words(file: DataFile) -> Loaded<HashMap<String, RoleWord>> {
             r.invalid::<3, ()>(&row, "role word", word, "has no letters or digits");
             continue;
         }
-        if r.first(&row, &c, &format!("{kind_name} {side}")) {
+        if r.first(&row, "", c.clone(), [kind_name, side]) {
             out.insert(
                 c,
                 RoleWord {
