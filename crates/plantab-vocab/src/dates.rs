@@ -346,14 +346,6 @@ mod tests {
     use super::*;
     use BadLineReason::*;
 
-    fn reasons<T>(loaded: &Loaded<T>) -> Vec<(usize, BadLineReason)> {
-        loaded
-            .bad
-            .iter()
-            .map(|b| (b.line, b.reason.clone()))
-            .collect()
-    }
-
     #[test]
     fn words_and_phrases_load_with_their_roles() {
         let to = date_word("to").expect("to");
@@ -399,7 +391,7 @@ mod tests {
             &mut words,
         );
         assert_eq!(
-            reasons(&loaded),
+            loaded.reasons(),
             [
                 (
                     2,
@@ -454,7 +446,7 @@ mod tests {
             &mut words,
         );
         assert_eq!(
-            reasons(&loaded),
+            loaded.reasons(),
             [
                 (
                     2,

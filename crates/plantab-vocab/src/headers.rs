@@ -623,15 +623,6 @@ mod tests {
         );
     }
 
-    /// (line, reason) of each bad line of a loaded table.
-    fn reasons<T>(loaded: &Loaded<T>) -> Vec<(usize, BadLineReason)> {
-        loaded
-            .bad
-            .iter()
-            .map(|b| (b.line, b.reason.clone()))
-            .collect()
-    }
-
     #[test]
     fn header_lines_that_do_not_parse_are_reported() {
         let loaded = load_headers(DataFile {
@@ -642,7 +633,7 @@ mod tests {
         assert_eq!(loaded.value.len(), 1);
         use BadLineReason::*;
         assert_eq!(
-            reasons(&loaded),
+            loaded.reasons(),
             [
                 (
                     2,

@@ -217,6 +217,15 @@ impl<T> Loaded<T> {
     pub(crate) fn report(&'static self) -> TableReport {
         (self.file, &self.bad)
     }
+
+    /// The line number and reason of each bad line.
+    #[cfg(test)]
+    pub(crate) fn reasons(&self) -> Vec<(usize, BadLineReason)> {
+        self.bad
+            .iter()
+            .map(|b| (b.line, b.reason.clone()))
+            .collect()
+    }
 }
 
 /// A data line split into its `N` fields.
@@ -393,6 +402,33 @@ impl Reader {
             bad: self.bad,
         }
     }
+}
+
+/// Reads a table of one value a line: each value as `entry` makes it (the
+/// form matching compares), or why it cannot be one (reported as an
+/// [`BadLineReason::Invalid`] `field`); a value whose form an earlier line
+/// has is reported as a repeat.
+pub(crate) fn load_list(
+    file: DataFile,
+    field: &'static str,
+    entry: impl Fn(&'static str) -> Result<String, &'static str>,
+) -> Loaded<Vec<String>> {
+    let mut r = Reader::new(file);
+    let mut out = Vec::new();
+    for row in r.rows::<1>() {
+        let [value] = row.fields;
+        match entry(value) {
+            Ok(e) => {
+                if r.first(&row, "", e.clone(), ["", ""]) {
+                    out.push(e);
+                }
+            }
+            Err(why) => {
+                r.invalid::<1, ()>(&row, field, value, why);
+            }
+        }
+    }
+    r.finish(out)
 }
 
 /// The number of lines of `text` at most (new-line bytes, plus one).

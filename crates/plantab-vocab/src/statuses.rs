@@ -357,15 +357,6 @@ mod tests {
         assert_eq!(status_code("Purple"), None);
     }
 
-    /// (line, reason) of each bad line of a loaded table.
-    fn reasons<T>(loaded: &Loaded<T>) -> Vec<(usize, BadLineReason)> {
-        loaded
-            .bad
-            .iter()
-            .map(|b| (b.line, b.reason.clone()))
-            .collect()
-    }
-
     #[test]
     fn status_lines_that_do_not_parse_are_reported() {
         let loaded = load_statuses(DataFile {
@@ -381,7 +372,7 @@ mod tests {
             why,
         };
         assert_eq!(
-            reasons(&loaded),
+            loaded.reasons(),
             [
                 (
                     2,
