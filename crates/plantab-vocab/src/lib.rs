@@ -18,16 +18,17 @@
 //!
 //! | module | holds |
 //! | --- | --- |
-//! | [`load`] | the data files compiled in, and their data lines |
+//! | [`load`] | the data files compiled in, read line by line with checks: a line that does not parse is a [`BadLine`] ([`bad_lines`]) |
 //! | [`normalise`] | [`compact`], [`header_core`], accents, month names and years |
 //! | [`headers`] | header synonyms, the synonym tries, [`match_header`] and its exact, run-by-run forms, [`snake_key`] |
-//! | [`statuses`] | status labels: [`status_code`], [`status_label_prefix`] |
+//! | [`statuses`] | status labels: [`status_code`], [`status_label_prefix`], and [`StatusLabels`], the one label rule (also for a document's own legend) |
 //! | [`fuzzy`] | the bounded Levenshtein similarity behind the fuzzy matches |
 //! | [`kinds`] | record types, document kinds, section kinds |
 //! | [`words`] | owner words, financial markers, role words |
 //! | [`dates`] | date words: ongoing, TBC, recurring, list and range words, seasons, parts of a year, ordinals |
 //!
-//! Everything public is also re-exported here, at the crate root.
+//! The matching functions and their types are also re-exported here, at
+//! the crate root.
 //!
 //! [`StatusCode`]: plantab_model::StatusCode
 //! [`DocumentKind`]: plantab_model::DocumentKind
@@ -100,12 +101,13 @@ mod tests {
             })
             .collect();
         on_disk.sort();
-        let mut loaded: Vec<&str> = tables().iter().map(|(f, _)| *f).collect();
+        // Loaded in the order of DATA_FILES, each once.
+        let loaded: Vec<&str> = tables().iter().map(|(f, _)| *f).collect();
+        let listed: Vec<&str> = load::DATA_FILES.iter().map(|f| f.name).collect();
+        assert_eq!(listed, loaded);
+        let mut loaded = loaded;
         loaded.sort_unstable();
         assert_eq!(on_disk, loaded);
-        let mut listed: Vec<&str> = load::DATA_FILES.iter().map(|f| f.name).collect();
-        listed.sort_unstable();
-        assert_eq!(listed, loaded);
         for f in load::DATA_FILES {
             let disk = std::fs::read_to_string(dir.join(f.name)).expect("data file");
             assert_eq!(disk, f.text, "{}", f.name);
