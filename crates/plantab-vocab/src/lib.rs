@@ -18,6 +18,12 @@ use plantab_model::{DocumentKind, StatusCode, TableKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+pub mod tracker;
+pub use tracker::{
+    column_keys, column_kind, date_word, joining_word, ColumnHolds, ColumnKind, DateRole,
+    DateWordKind, JoiningWord,
+};
+
 const HEADERS_TSV: &str = include_str!("../data/headers.tsv");
 const STATUSES_TSV: &str = include_str!("../data/statuses.tsv");
 const RECORD_TYPES_TSV: &str = include_str!("../data/record_types.tsv");
