@@ -38,18 +38,51 @@
 //! Every word of the input ends up in exactly one place: a row cell, a
 //! heading or text block, the legend, or the dropped header / furniture
 //! lines ([`FlattenedRead::dropped`]).
+//!
+//! ## Modules
+//!
+//! Each module uses only modules below it in this list (the graph is a
+//! DAG, tests included; the last seven use nothing of the reader's own):
+//!
+//! ```text
+//! flattened  the two passes over the rows; blocks in reading order
+//!   → cells, roles, anchors, page, tokens, ids, lines, words
+//! cells      a row's words → its columns          → roles, anchors, tokens, dates
+//! roles      role titles in the leads columns     → anchors (tests), tokens, facts, lines (tests)
+//! anchors    where cells may begin; the risk word → tokens
+//! page       headers, furniture, headings         → tokens, facts, ids, lines, words
+//! tokens     rows' words with their layout, dates and labels over them,
+//!            the word table, the packed store     → interner, facts, dates, labels, lines, words
+//! facts      what one printed word says by itself → dates
+//! interner   distinct words numbered
+//! dates      date words and how a date begins
+//! labels     status labels over a run of words
+//! ids        row identifiers on a line
+//! lines      the lines, by number and byte offset
+//! words      a line's words with their offsets
+//! ```
 
+mod anchors;
 mod cells;
+mod dates;
+mod facts;
+mod ids;
+mod interner;
+mod labels;
+mod lines;
 mod page;
 mod roles;
 mod tokens;
+mod words;
 
 use cells::{Context, TailKind};
-use page::{classify, ref_on_line, Classified, LineRole};
+use ids::ref_on_line;
+use lines::Lines;
+use page::{classify, Classified, LineRole};
 use plantab_model::{
     Block, FragmentRow, Layout, Legend, LegendItem, SourceFormat, TableFragment, TextBlock, Warning,
 };
-use tokens::{render, status_at, tokenize, Tok};
+use tokens::{push_rendered, render, status_at, Compacts, Tok, WordTable};
 
 /// True when the text looks like a flattened tracker: few tab characters,
 /// many lines starting (after an optional short workstream name) with a
@@ -250,9 +283,9 @@ pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
 /// Reads a flattened tracker; the dropped lines are listed when
 /// `list_dropped` is set.
 fn read(text: &str, list_dropped: bool) -> FlattenedRead {
-    let lines = lines_of(text);
-    // Every line's words, as ids of distinct words.
-    let mut table = tokens::WordTable::default();
+    let lines = Lines::new(text);
+    // Every line's words, as numbers of distinct words.
+    let mut table = WordTable::default();
     table.index_lines(&lines);
     let Classified {
         roles,
@@ -276,20 +309,22 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
         .position(|r| !matches!(r, LineRole::Blank | LineRole::Content))
         .unwrap_or(lines.len());
 
-    // Rows: (line, text before the identifier, identifier, text after).
-    // Only the lines `classify` found an identifier on are looked at again.
-    let ref_lines: Vec<(usize, &str, &str, &str)> = (tables_from..lines.len())
+    // Rows: (line, text before the identifier, identifier, where the text
+    // after it begins in the line). Only the lines `classify` found an
+    // identifier on are looked at again.
+    let ref_lines: Vec<(usize, &str, &str, usize)> = (tables_from..lines.len())
         .filter(|&i| {
             has_ref.get(i).copied().unwrap_or(false) && roles.get(i) == Some(&LineRole::Content)
         })
         .filter_map(|i| {
-            let (before, id, after) = lines.get(i).and_then(|l| ref_on_line(l))?;
-            Some((i, before, id, after))
+            let line = lines.get(i)?;
+            let (before, id, after) = ref_on_line(line)?;
+            Some((i, before, id, line.len() - after.len()))
         })
         .collect();
     let mut starts: Vec<(usize, String)> = Vec::with_capacity(ref_lines.len()); // (start line, workstream)
     let mut toks: Vec<Tok> = Vec::new();
-    let mut room = tokens::Compacts::default();
+    let mut room = Compacts::default();
     let mut ws_words: Vec<&str> = Vec::new();
     for (k, &(ri, before, _, _)) in ref_lines.iter().enumerate() {
         if !before.is_empty() {
@@ -314,7 +349,7 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
     // Each row's words, read once and kept packed; the risk word and the
     // role phrases' row counts are learned on the way.
     let mut store = tokens::TokStore::new(text);
-    let mut risk_words = cells::RiskWords::default();
+    let mut risk_words = anchors::RiskWords::default();
     let mut rows: Vec<RowSpan> = Vec::with_capacity(ref_lines.len());
     let mut anchor: Vec<bool> = Vec::new();
     let mut lexicon = roles::RoleLexicon::default();
@@ -323,20 +358,20 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
             continue;
         };
         let end = starts.get(k + 1).map(|(s, _)| *s).unwrap_or(lines.len());
-        let feed = std::iter::once((ri, after)).chain((ri + 1..end.max(ri + 1)).map(|i| {
-            let t = match roles.get(i) {
-                Some(LineRole::Content) | Some(LineRole::Blank) => {
-                    lines.get(i).copied().unwrap_or("")
-                }
-                _ => "",
-            };
-            (i, t)
-        }));
-        tokens::tokenize_into(feed, &mut table, &mut toks, &mut room);
+        // The identifier line from the identifier on, then the row's
+        // lines; a line of another role reads as a blank one.
+        let pieces =
+            std::iter::once((ri, after)).chain((ri + 1..end.max(ri + 1)).map(
+                |i| match roles.get(i) {
+                    Some(LineRole::Content) | Some(LineRole::Blank) => (i, 0),
+                    _ => (i, lines.at(i).len()),
+                },
+            ));
+        tokens::tokenize_into(&lines, pieces, &mut table, &mut toks, &mut room);
         tokens::annotate_prepared(&mut toks, &room);
         risk_words.add(&toks);
-        cells::anchors_without_risk_word_into(&toks, &mut anchor);
-        lexicon.add_row_keyed(&toks, &anchor, room.forms(toks.len()));
+        anchors::anchors_without_risk_word_into(&toks, &mut anchor);
+        lexicon.add_row(&toks, &anchor, &room);
         rows.push(RowSpan {
             start,
             workstream: ws,
@@ -344,40 +379,42 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
             toks: store.push(&toks, &table),
         });
     }
-    // The words' own facts are kept for the rows' second pass; the
-    // lines' words are needed no more. The words' keys are looked up from
-    // now on.
-    lexicon.use_forms(table.part_forms());
+    let mut out: Vec<Block> = Vec::new();
+    read_legend(&lines, tables_from, &mut table, &mut out);
+    // The lines' words are needed no more (the words' own facts stay).
     table.forget_lines();
     drop(has_ref);
 
-    // Learn from the whole document, then split each row.
-    let risk_word = risk_words.finish();
-    lexicon.settle(risk_word.as_deref());
-    let ctx = Context {
-        lexicon,
-        risk_word,
-        tail: schema.tail.iter().map(|(_, k)| *k).collect(),
-        has_risk: schema.risk.is_some(),
-    };
-    // The rows in line order (their start lines strictly increase: a
-    // row's workstream lies below the previous row's identifier line).
+    // Learn from the whole document, then split each row: the rows in
+    // line order (their start lines strictly increase: a row's workstream
+    // lies below the previous row's identifier line).
     let mut row_at: Vec<(usize, FragmentRow)> = Vec::with_capacity(rows.len());
-    let mut parts = cells::RowParts::default();
-    for r in &rows {
-        store.load(&r.toks, &table, &mut toks);
-        cells::anchors_into(&toks, ctx.risk_word.as_deref(), &mut anchor);
-        cells::split_row_into(&toks, &anchor, &ctx, &mut parts);
-        row_at.push((
-            r.start,
-            FragmentRow {
-                cells: place(&schema, r, &parts),
-                spanning: false,
-                line: Some(r.start + 1),
-                bbox: None,
-                spans: Vec::new(),
-            },
-        ));
+    {
+        let risk_word = risk_words.finish();
+        lexicon.settle(risk_word.as_deref());
+        let ctx = Context {
+            words: &table,
+            lexicon,
+            risk_word,
+            tail: schema.tail.iter().map(|(_, k)| *k).collect(),
+            has_risk: schema.risk.is_some(),
+        };
+        let mut parts = cells::RowParts::default();
+        for r in &rows {
+            store.load(&r.toks, &table, &mut toks);
+            anchors::anchors_into(&toks, ctx.risk_word.as_deref(), &mut anchor);
+            cells::split_row_into(&toks, &anchor, &ctx, &mut parts);
+            row_at.push((
+                r.start,
+                FragmentRow {
+                    cells: place(&schema, r, &parts),
+                    spanning: false,
+                    line: Some(r.start + 1),
+                    bbox: None,
+                    spans: Vec::new(),
+                },
+            ));
+        }
     }
     drop(rows);
     drop(store);
@@ -393,9 +430,7 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
     let in_row = |i: usize| row_line.get(i).copied().unwrap_or(false);
 
     // Emit blocks in reading order.
-    let mut out: Vec<Block> = Vec::new();
     let mut dropped = Vec::new();
-    read_legend(&lines, tables_from, &mut out);
     let mut frag: Option<TableFragment> = None;
     // The rows not yet emitted, first line first.
     let mut row_at = row_at.into_iter().peekable();
@@ -434,7 +469,7 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
     };
     for i in tables_from..lines.len() {
         let Some(role) = roles.get(i) else { continue };
-        let line = lines.get(i).copied().unwrap_or("");
+        let line = lines.at(i);
         match role {
             LineRole::Blank => {}
             LineRole::Furniture => {
@@ -518,23 +553,6 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
     }
 }
 
-/// `text.lines()` collected, the line ends found by byte search.
-fn lines_of(text: &str) -> Vec<&str> {
-    let b = text.as_bytes();
-    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', b).count() + 1);
-    let mut from = 0;
-    for nl in memchr::memchr_iter(b'\n', b) {
-        let line = text.get(from..nl).unwrap_or("");
-        out.push(line.strip_suffix('\r').unwrap_or(line));
-        from = nl + 1;
-    }
-    if from < text.len() {
-        // The last line, unterminated: kept as it is.
-        out.push(text.get(from..).unwrap_or(""));
-    }
-    out
-}
-
 fn norm_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -542,18 +560,18 @@ fn norm_ws(s: &str) -> String {
 /// Room kept between calls of [`workstream_above`].
 struct Room<'r, 'a> {
     toks: &'r mut Vec<Tok<'a>>,
-    compacts: &'r mut tokens::Compacts,
+    compacts: &'r mut Compacts,
     words: &'r mut Vec<&'a str>,
 }
 
 /// The short paragraph printed just above an identifier line: the row's
 /// workstream. Returns its first line and text.
 fn workstream_above<'a>(
-    lines: &[&'a str],
+    lines: &Lines<'a>,
     roles: &[LineRole],
     ri: usize,
     floor: usize,
-    table: &mut tokens::WordTable<'a>,
+    table: &mut WordTable<'a>,
     room: Room<'_, 'a>,
 ) -> Option<(usize, String)> {
     let mut i = ri;
@@ -581,8 +599,8 @@ fn workstream_above<'a>(
     // The lines' words (as the lines joined by spaces would split).
     let words = room.words;
     words.clear();
-    for l in lines.get(i..end)? {
-        words.extend(l.split_whitespace());
+    for k in i..end {
+        words.extend(words::words(lines.at(k)));
     }
     if words.is_empty() || words.len() > 12 {
         return None;
@@ -592,17 +610,7 @@ fn workstream_above<'a>(
     }
     // A status label or a date is no workstream.
     let toks = room.toks;
-    tokens::tokenize_into(
-        lines
-            .get(i..end)?
-            .iter()
-            .enumerate()
-            .map(|(k, l)| (i + k, *l)),
-        table,
-        toks,
-        room.compacts,
-    );
-    // Labels and dates worked out once for all the words.
+    tokens::tokenize_into(lines, (i..end).map(|k| (k, 0)), table, toks, room.compacts);
     tokens::annotate_prepared(toks, room.compacts);
     if (0..toks.len()).any(|k| status_at(toks, k).is_some() || tokens::date_at(toks, k).is_some()) {
         return None;
@@ -630,7 +638,7 @@ fn place(schema: &Schema, row: &RowSpan, parts: &cells::RowParts) -> Vec<String>
             cell.push_str(text);
         }
     };
-    // As `put` of the words rendered ([`tokens::render_into`]).
+    // As `put` of the words rendered ([`render`]).
     let put_toks = |cells: &mut Vec<String>, col: Option<usize>, toks: &[Tok]| {
         if toks.iter().all(|t| t.text.is_empty()) {
             return;
@@ -638,18 +646,10 @@ fn place(schema: &Schema, row: &RowSpan, parts: &cells::RowParts) -> Vec<String>
         let Some(cell) = cell_at(cells, col).and_then(|c| cells.get_mut(c)) else {
             return;
         };
-        cell.reserve(1 + toks.iter().map(|t| t.text.len() + 1).sum::<usize>());
         if !cell.is_empty() {
             cell.push(' ');
         }
-        let mut any = false;
-        for t in toks {
-            if any && !t.glued {
-                cell.push(' ');
-            }
-            cell.push_str(t.text);
-            any |= !t.text.is_empty();
-        }
+        push_rendered(toks, cell);
     };
     match schema.ws {
         Some(c) => put(&mut cells, Some(c), &row.workstream),
@@ -680,8 +680,9 @@ fn place(schema: &Schema, row: &RowSpan, parts: &cells::RowParts) -> Vec<String>
 /// of that line and the following lines are its definition (all printed
 /// columns of the legend, unwrapped). Lines before the first entry become
 /// text blocks.
-fn read_legend(lines: &[&str], to: usize, out: &mut Vec<Block>) {
+fn read_legend<'a>(lines: &Lines<'a>, to: usize, table: &mut WordTable<'a>, out: &mut Vec<Block>) {
     let mut items: Vec<LegendItem> = Vec::new();
+    let (mut toks, mut room) = (Vec::new(), Compacts::default());
     let mut defs: Vec<Vec<String>> = Vec::new();
     let mut pre: Vec<(usize, String)> = Vec::new();
     let mut prev_blank = true;
@@ -691,7 +692,8 @@ fn read_legend(lines: &[&str], to: usize, out: &mut Vec<Block>) {
             prev_blank = true;
             continue;
         }
-        let toks = tokenize([(i, *line)]);
+        tokens::tokenize_into(lines, [(i, 0)], table, &mut toks, &mut room);
+        tokens::annotate_prepared(&mut toks, &room);
         let label = if prev_blank {
             status_at(&toks, 0).and_then(|(_, n)| {
                 let rest_ok = toks
@@ -739,49 +741,4 @@ fn read_legend(lines: &[&str], to: usize, out: &mut Vec<Block>) {
         item.definition = if def.is_empty() { None } else { Some(def) };
     }
     out.push(Block::Legend(Legend { items, page: None }));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lines_split_as_str_lines_does() {
-        for t in [
-            "",
-            "\n",
-            "\n\n",
-            "a",
-            "a\n",
-            "a\r\n",
-            "a\r",
-            "a\rb\n",
-            "\r\n\r\n",
-            "a\n\nb\r\nc\r",
-            "x\r\r\ny",
-            "é\nü\r\n",
-            " \t \n",
-        ] {
-            assert_eq!(lines_of(t), t.lines().collect::<Vec<_>>(), "{t:?}");
-        }
-    }
-
-    #[test]
-    fn words_split_as_split_whitespace_does() {
-        for t in [
-            "",
-            " ",
-            "a",
-            " a  b\tc\u{b}d\u{c}e\r",
-            "caf\u{e9} \u{a0}x\u{2003}y",
-            "\t\t",
-            "ab  ",
-        ] {
-            assert_eq!(
-                tokens::words(t).collect::<Vec<_>>(),
-                t.split_whitespace().collect::<Vec<_>>(),
-                "{t:?}"
-            );
-        }
-    }
 }

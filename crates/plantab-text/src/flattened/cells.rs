@@ -14,9 +14,10 @@
 //! * after the risk, status labels (`plantab_vocab`) and update prose are
 //!   assigned to the status / update columns by a small dynamic programme.
 
-use super::page::FxMap;
+use super::anchors::risk_at;
+use super::dates::DateStart;
 use super::roles::{self, RoleLexicon};
-use super::tokens::{date_at, loose_date_at, status_at, DateStart, Tok};
+use super::tokens::{date_at, loose_date_at, status_at, Tok, WordTable};
 
 /// What a column after the risk column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,97 +42,14 @@ pub(crate) struct RowParts<'a> {
 }
 
 /// Settings learned from the whole document.
-#[derive(Debug, Default)]
-pub(crate) struct Context<'a> {
+pub(crate) struct Context<'t, 'a> {
+    /// The table the rows' words were read with.
+    pub words: &'t WordTable<'a>,
     pub lexicon: RoleLexicon<'a>,
     /// The word of "Word N" risk values ("Focus 1"), when the document has one.
     pub risk_word: Option<String>,
     pub tail: Vec<TailKind>,
     pub has_risk: bool,
-}
-
-/// Length of a risk value at `i` (1 for `N/A`, 2 for "Focus 2").
-fn risk_at(toks: &[Tok], i: usize, risk_word: Option<&str>) -> Option<usize> {
-    let t = toks.get(i)?;
-    if t.na {
-        return Some(1);
-    }
-    let w = risk_word?;
-    if t.text.eq_ignore_ascii_case(w) {
-        let n = toks.get(i + 1)?;
-        if !n.text.is_empty() && n.text.len() <= 2 && n.text.bytes().all(|b| b.is_ascii_digit()) {
-            return Some(2);
-        }
-    }
-    None
-}
-
-/// Learns the "Word N" risk word, row by row: a capitalised word followed
-/// by a 1–2 digit number in at least a fifth of the rows.
-#[derive(Default)]
-pub(crate) struct RiskWords<'t> {
-    /// Rows each candidate word was seen in.
-    counts: FxMap<&'t str, usize>,
-    rows: usize,
-    /// The words of the row being looked at.
-    seen: Vec<&'t str>,
-}
-
-impl<'t> RiskWords<'t> {
-    /// Counts the candidate words of one row.
-    pub(crate) fn add(&mut self, toks: &[Tok<'t>]) {
-        self.rows += 1;
-        self.seen.clear();
-        for w in toks.windows(2) {
-            let [a, b] = w else { continue };
-            // The number first: it is rare, and cheap to rule out.
-            let num = !b.text.is_empty()
-                && b.text.len() <= 2
-                && b.text.bytes().all(|x| x.is_ascii_digit());
-            if !num {
-                continue;
-            }
-            let alpha = a.text.chars().all(|c| c.is_alphabetic())
-                && a.text.chars().next().is_some_and(|c| c.is_uppercase())
-                && a.text.chars().count() >= 3;
-            if alpha {
-                self.seen.push(a.text);
-            }
-        }
-        self.seen.sort_unstable();
-        self.seen.dedup();
-        for s in &self.seen {
-            *self.counts.entry(s).or_default() += 1;
-        }
-    }
-
-    /// The risk word, once every row was added.
-    pub(crate) fn finish(self) -> Option<String> {
-        let need = (self.rows / 5).max(3);
-        self.counts
-            .into_iter()
-            .filter(|(_, c)| *c >= need)
-            .max_by_key(|(w, c)| (*c, std::cmp::Reverse(*w)))
-            .map(|(w, _)| w.to_string())
-    }
-}
-
-/// For each word: does a date, `N/A` or status label start there? (As
-/// [`anchors_into`] before the risk word is known; into `out`, its
-/// contents replaced.)
-pub(crate) fn anchors_without_risk_word_into(toks: &[Tok], out: &mut Vec<bool>) {
-    anchors_into(toks, None, out);
-}
-
-/// For each word: does a date, risk value or status label start there?
-/// (Into `out`, its contents replaced.)
-pub(crate) fn anchors_into(toks: &[Tok], risk_word: Option<&str>, out: &mut Vec<bool>) {
-    out.clear();
-    out.extend((0..toks.len()).map(|i| {
-        date_at(toks, i).is_some()
-            || risk_at(toks, i, risk_word).is_some()
-            || status_at(toks, i).is_some()
-    }));
 }
 
 /// Words between the leads and the risk value must read as dates: at most
@@ -183,15 +101,8 @@ fn find_leads(
         }
         // A title that ends a sentence ("… reviewed by Leadership Team") is
         // action text.
-        let after_function_word = !t.para_break
-            && toks.get(p - 1).is_some_and(|prev| {
-                [
-                    "by", "to", "the", "with", "of", "for", "from", "and", "at", "on", "in",
-                    "into", "across", "between", "a", "an", "our", "their", "its",
-                ]
-                .iter()
-                .any(|f| prev.text.eq_ignore_ascii_case(f))
-            });
+        let after_function_word =
+            !t.para_break && toks.get(p - 1).is_some_and(|prev| prev.sentence);
         // Nor does a title start inside another ("Leadership" / "Team").
         let inside_title = !t.para_break
             && toks.get(p - 1).is_some_and(|prev| {
@@ -224,7 +135,7 @@ fn find_leads(
             continue;
         }
         let Some(run) = toks.get(p..e) else { continue };
-        let Some(phrases) = roles::segment(run, &ctx.lexicon) else {
+        let Some(phrases) = roles::segment(run, &ctx.lexicon, ctx.words) else {
             continue;
         };
         let Some(first) = phrases.first() else {
@@ -235,7 +146,7 @@ fn find_leads(
         }
         let freq = run
             .get(first.start..first.end)
-            .map(|s| ctx.lexicon.freq(s))
+            .map(|s| ctx.lexicon.freq(s, ctx.words))
             .unwrap_or(0);
         if freq >= 2 {
             return Some((p, e, phrases));
@@ -556,7 +467,7 @@ impl RowParts<'_> {
 }
 
 /// Splits a row's words (after its identifier) into parts; `anchor` is
-/// [`anchors_into`] of the words. The parts' contents are replaced (their
+/// [`super::anchors::anchors_into`] of the words. The parts' contents are replaced (their
 /// room is reused from row to row).
 pub(crate) fn split_row_into<'a>(
     toks: &[Tok<'a>],
