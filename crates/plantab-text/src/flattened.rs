@@ -76,7 +76,7 @@ mod tokens;
 mod words;
 
 use cells::{Context, TailKind};
-use ids::ref_on_line;
+use ids::row_id;
 use lines::Lines;
 use page::{classify, Classified, LineRole};
 use plantab_model::{
@@ -85,14 +85,15 @@ use plantab_model::{
 use tokens::{push_rendered, render, status_at, Compacts, Tok, WordTable};
 
 /// True when the text looks like a flattened tracker: few tab characters,
-/// many lines starting (after an optional short workstream name) with a
-/// dotted row identifier, and a column-header line naming several known
-/// headers including an identifier column.
+/// at least three lines beginning a row (after an optional short
+/// workstream name) with an identifier of one numbering scheme, and a
+/// column-header line naming several known headers including an
+/// identifier column.
 ///
 /// Cheap on text of any shape: lines are counted, and tab characters and
 /// identifier candidates found, by byte search over the whole text; only
-/// lines holding a candidate run the identifier pattern, and the header
-/// search runs only once three identifier lines are found.
+/// lines holding a candidate are split into words, and the header search
+/// runs only once three identifier lines are found.
 pub fn looks_flattened(text: &str) -> bool {
     let bytes = text.as_bytes();
     // `str::lines` count: one per newline, plus an unterminated last line.
@@ -113,16 +114,24 @@ pub fn looks_flattened(text: &str) -> bool {
             None => break,
         }
     }
-    // Three lines with a row identifier.
-    let mut refs = 0usize;
-    let mut from = 0;
-    while let Some(d) = bytes.get(from..).and_then(|b| memchr::memchr(b'.', b)) {
-        let at = from + d;
-        // `from` is a line start: the dot's line starts there or later.
+    // Three lines beginning a row in one scheme. `floor` is the start of
+    // the line the search is in.
+    let mut rows = [0usize; 3];
+    let (mut search, mut floor) = (0, 0);
+    let mut enough = false;
+    while let Some(d) = bytes
+        .get(search..)
+        .and_then(|b| memchr::memchr2(b'.', b'-', b))
+    {
+        let at = search + d;
+        if !ids::may_hold_id_at(bytes, at) {
+            search = at + 1;
+            continue;
+        }
         let start = bytes
-            .get(from..at)
+            .get(floor..at)
             .and_then(|b| memchr::memrchr(b'\n', b))
-            .map_or(from, |p| from + p + 1);
+            .map_or(floor, |p| floor + p + 1);
         let nl = bytes.get(at..).and_then(|b| memchr::memchr(b'\n', b));
         let end = nl.map_or(bytes.len(), |p| at + p);
         let Some(line) = text.get(start..end) else {
@@ -133,17 +142,20 @@ pub fn looks_flattened(text: &str) -> bool {
             Some(_) => line.strip_suffix('\r').unwrap_or(line),
             None => line,
         };
-        if ref_on_line(line).is_some() {
-            refs += 1;
-            if refs >= 3 {
-                break;
-            }
+        let marks = ids::schemes_on_line(line);
+        for (k, n) in rows.iter_mut().enumerate() {
+            *n += usize::from(marks & (1 << k) != 0);
+            enough |= *n >= 3;
         }
-        // Each line is tested once.
-        from = end + 1;
+        if enough {
+            break;
+        }
+        // Each line is looked at once.
+        search = end + 1;
+        floor = end + 1;
     }
     let mut memo = page::HeaderMemo::default();
-    refs >= 3
+    enough
         && text
             .lines()
             .any(|l| page::is_header_core_memo(l, &mut memo))
@@ -290,6 +302,7 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
     let Classified {
         roles,
         blocks,
+        scheme,
         has_ref,
     } = classify(&lines, &table);
     let mut warnings = Vec::new();
@@ -317,9 +330,8 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
             has_ref.get(i).copied().unwrap_or(false) && roles.get(i) == Some(&LineRole::Content)
         })
         .filter_map(|i| {
-            let line = lines.get(i)?;
-            let (before, id, after) = ref_on_line(line)?;
-            Some((i, before, id, line.len() - after.len()))
+            let (before, id, after) = row_id(lines.get(i)?, scheme?)?;
+            Some((i, before, id, after))
         })
         .collect();
     let mut starts: Vec<(usize, String)> = Vec::with_capacity(ref_lines.len()); // (start line, workstream)

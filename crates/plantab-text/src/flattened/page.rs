@@ -3,7 +3,7 @@
 //! section headings, the legend, and table content.
 
 use super::facts::header_start;
-use super::ids::ref_on_line;
+use super::ids::Scheme;
 use super::lines::Lines;
 use super::tokens::WordTable;
 use super::words::{is_blank, words};
@@ -394,7 +394,9 @@ pub(crate) struct Classified {
     pub roles: Vec<LineRole>,
     /// The column headers found.
     pub blocks: Vec<HeaderBlock>,
-    /// Per line: does [`ref_on_line`] find a row identifier on it.
+    /// How the document numbers its rows, when any line begins one.
+    pub scheme: Option<Scheme>,
+    /// Per line: does it begin a row ([`super::ids::row_id`] in `scheme`).
     pub has_ref: Vec<bool>,
 }
 
@@ -445,7 +447,10 @@ pub(crate) fn classify<'a>(lines: &Lines<'a>, table: &WordTable<'a>) -> Classifi
             }
         })
         .collect();
-    let has_ref: Vec<bool> = lines.iter().map(|l| ref_on_line(l).is_some()).collect();
+    let (scheme, has_ref) = match Scheme::learn(lines.iter()) {
+        Some((s, marks)) => (Some(s), marks),
+        None => (None, vec![false; n]),
+    };
     let is_ref = |i: usize| has_ref.get(i).copied().unwrap_or(false);
     let mut memo = HeaderMemo::default();
     let cores: Vec<usize> = (0..n)
@@ -554,6 +559,7 @@ pub(crate) fn classify<'a>(lines: &Lines<'a>, table: &WordTable<'a>) -> Classifi
                 }
                 backward_and_push(
                     lines,
+                    &has_ref,
                     &mut roles,
                     &is_furniture_text,
                     core,
@@ -635,6 +641,7 @@ pub(crate) fn classify<'a>(lines: &Lines<'a>, table: &WordTable<'a>) -> Classifi
         }
         backward_and_push(
             lines,
+            &has_ref,
             &mut roles,
             &is_furniture_text,
             core,
@@ -645,6 +652,7 @@ pub(crate) fn classify<'a>(lines: &Lines<'a>, table: &WordTable<'a>) -> Classifi
     Classified {
         roles,
         blocks,
+        scheme,
         has_ref,
     }
 }
@@ -657,6 +665,7 @@ type Look = (Vec<LineRole>, Vec<(String, &'static str)>);
 /// after a page break), then the header block with its `labels` pushed.
 fn backward_and_push(
     lines: &Lines,
+    has_ref: &[bool],
     roles: &mut [LineRole],
     is_furniture_text: &impl Fn(usize, &str) -> bool,
     core: usize,
@@ -685,7 +694,7 @@ fn backward_and_push(
                 }
                 continue;
             }
-            if !heading_done && is_heading_at(lines, k) {
+            if !heading_done && is_heading_at(lines, has_ref, k) {
                 if let Some(r) = roles.get_mut(k) {
                     *r = LineRole::Heading;
                 }
@@ -703,10 +712,10 @@ fn backward_and_push(
 
 /// A short line printed after a page break (two or more blank lines, or
 /// the start of the document): a section heading.
-fn is_heading_at(lines: &Lines, k: usize) -> bool {
+fn is_heading_at(lines: &Lines, has_ref: &[bool], k: usize) -> bool {
     let Some(l) = lines.get(k) else { return false };
     let words = l.split_whitespace().count();
-    if words == 0 || words > 12 || ref_on_line(l).is_some() {
+    if words == 0 || words > 12 || has_ref.get(k).copied().unwrap_or(false) {
         return false;
     }
     let mut blanks = 0;
