@@ -72,16 +72,18 @@ mod labels;
 mod lines;
 mod page;
 mod roles;
+mod schema;
 mod tokens;
 mod words;
 
-use cells::{Context, TailKind};
+use cells::Context;
 use ids::row_id;
 use lines::Lines;
 use page::{classify, Classified, LineRole};
 use plantab_model::{
     Block, FragmentRow, Layout, Legend, LegendItem, SourceFormat, TableFragment, TextBlock, Warning,
 };
+use schema::Schema;
 use tokens::{push_rendered, render, status_at, Compacts, Tok, WordTable};
 
 /// True when the text looks like a flattened tracker: few tab characters,
@@ -186,107 +188,6 @@ struct RowSpan<'a> {
     toks: tokens::Stored<'a>,
 }
 
-/// Canonical column positions, from the header.
-struct Schema {
-    width: usize,
-    header: Option<Vec<String>>,
-    ws: Option<usize>,
-    id: usize,
-    title: usize,
-    leads: Vec<usize>,
-    start: Option<usize>,
-    due: Option<usize>,
-    risk: Option<usize>,
-    tail: Vec<(usize, TailKind)>,
-}
-
-impl Schema {
-    fn default_layout() -> Schema {
-        Schema {
-            width: 14,
-            header: None,
-            ws: Some(0),
-            id: 1,
-            title: 2,
-            leads: vec![3, 4, 5, 6],
-            start: Some(7),
-            due: Some(8),
-            risk: Some(9),
-            tail: vec![
-                (10, TailKind::Status),
-                (11, TailKind::Update),
-                (12, TailKind::Status),
-                (13, TailKind::Update),
-            ],
-        }
-    }
-
-    fn from_labels(labels: &[(String, &'static str)]) -> Schema {
-        let keys: Vec<&str> = labels.iter().map(|(_, k)| *k).collect();
-        let Some(id) = keys.iter().position(|k| *k == "id") else {
-            return Schema::default_layout();
-        };
-        let ws =
-            keys.iter()
-                .position(|k| *k == "workstream")
-                .or(if id > 0 { Some(0) } else { None });
-        let title = keys
-            .iter()
-            .enumerate()
-            .skip(id + 1)
-            .find(|(_, k)| matches!(**k, "title" | "description"))
-            .map(|(i, _)| i)
-            .unwrap_or(id + 1);
-        let is_after_leads = |k: &str| {
-            matches!(
-                k,
-                "start" | "due" | "main_action_risk" | "status" | "commentary" | "revised_due"
-            )
-        };
-        let first_after = keys
-            .iter()
-            .enumerate()
-            .skip(title + 1)
-            .find(|(_, k)| is_after_leads(k))
-            .map(|(i, _)| i)
-            .unwrap_or(keys.len());
-        let leads: Vec<usize> = (title + 1..first_after).collect();
-        let find = |key: &str| keys.iter().position(|k| *k == key);
-        let start = find("start");
-        let due = find("due");
-        let risk = find("main_action_risk");
-        let tail_from = [start, due, risk]
-            .into_iter()
-            .flatten()
-            .max()
-            .map(|m| m + 1)
-            .unwrap_or(first_after)
-            .max(first_after);
-        let tail = (tail_from..keys.len())
-            .map(|i| {
-                let kind = if keys.get(i) == Some(&"status") {
-                    TailKind::Status
-                } else {
-                    TailKind::Update
-                };
-                (i, kind)
-            })
-            .collect();
-        Schema {
-            width: labels.len(),
-            header: Some(labels.iter().map(|(t, _)| t.clone()).collect()),
-            ws,
-            id,
-            title,
-            leads,
-            start,
-            due,
-            risk,
-            tail,
-        }
-    }
-}
-
 /// Reads a flattened tracker and reports the lines it dropped.
 pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
     read(text, true)
@@ -307,20 +208,21 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
     } = classify(&lines, &table);
     let mut warnings = Vec::new();
 
-    let canonical = blocks
+    // The columns, from the fullest printed header (the first of those).
+    let printed = blocks
         .iter()
         .max_by_key(|b| (b.labels.len(), std::cmp::Reverse(b.first)))
-        .map(|b| b.labels.clone());
-    let schema = match &canonical {
-        Some(l) if !l.is_empty() => Schema::from_labels(l),
-        _ => Schema::default_layout(),
-    };
+        .and_then(|b| Schema::from_labels(&b.labels));
 
-    // Where the tables begin: the first header, furniture or heading line.
+    // Where the tables begin: the first header, furniture or heading line;
+    // without a header, the first row.
     let tables_from = roles
         .iter()
         .position(|r| !matches!(r, LineRole::Blank | LineRole::Content))
+        .or_else(|| has_ref.iter().position(|&r| r))
         .unwrap_or(lines.len());
+    let headerless =
+        tables_from < lines.len() && roles.get(tables_from) == Some(&LineRole::Content);
 
     // Rows: (line, text before the identifier, identifier, where the text
     // after it begins in the line). Only the lines `classify` found an
@@ -344,7 +246,13 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
             continue;
         }
         let floor = if k == 0 {
-            tables_from
+            // Without a header, the first row's workstream may be printed
+            // above it.
+            if headerless {
+                0
+            } else {
+                tables_from
+            }
         } else {
             ref_lines.get(k - 1).map(|x| x.0 + 1).unwrap_or(0)
         };
@@ -358,13 +266,21 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
             None => starts.push((ri, String::new())),
         }
     }
-    // Each row's words, read once and kept packed; the risk word and the
-    // role phrases' row counts are learned on the way.
+    // Without a header, the text before the first row (its workstream
+    // included) is before the table.
+    let tables_from = match starts.first() {
+        Some(&(s, _)) if headerless => s,
+        _ => tables_from,
+    };
+    // Each row's words, read once and kept packed; the risk word, the
+    // role phrases' row counts and the most status labels a row prints
+    // are learned on the way.
     let mut store = tokens::TokStore::new(text);
     let mut risk_words = anchors::RiskWords::default();
     let mut rows: Vec<RowSpan> = Vec::with_capacity(ref_lines.len());
     let mut anchor: Vec<bool> = Vec::new();
     let mut lexicon = roles::RoleLexicon::default();
+    let mut periods = 0usize;
     for (k, &(ri, _, id, after)) in ref_lines.iter().enumerate() {
         let Some((start, ws)) = starts.get_mut(k).map(|(s, w)| (*s, std::mem::take(w))) else {
             continue;
@@ -384,6 +300,9 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
         risk_words.add(&toks);
         anchors::anchors_without_risk_word_into(&toks, &mut anchor);
         lexicon.add_row(&toks, &anchor, &room);
+        if printed.is_none() {
+            periods = periods.max(cells::labels_in(&toks));
+        }
         rows.push(RowSpan {
             start,
             workstream: ws,
@@ -400,16 +319,22 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
     // Learn from the whole document, then split each row: the rows in
     // line order (their start lines strictly increase: a row's workstream
     // lies below the previous row's identifier line).
+    let risk_word = risk_words.finish();
+    lexicon.settle(risk_word.as_deref());
+    let inferred = printed.is_none();
+    let schema = match printed {
+        Some(s) => s,
+        None => Schema::inferred(periods, risk_word.is_some()),
+    };
     let mut row_at: Vec<(usize, FragmentRow)> = Vec::with_capacity(rows.len());
     {
-        let risk_word = risk_words.finish();
-        lexicon.settle(risk_word.as_deref());
         let ctx = Context {
             words: &table,
             lexicon,
             risk_word,
             tail: schema.tail.iter().map(|(_, k)| *k).collect(),
             has_risk: schema.risk.is_some(),
+            leads: schema.lead_cols(),
         };
         let mut parts = cells::RowParts::default();
         for r in &rows {
@@ -428,9 +353,26 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
             ));
         }
     }
-    drop(rows);
     drop(store);
     drop(table);
+    // Read without a printed header: the columns some row fills, named
+    // from the vocabulary.
+    let inferred_header = (inferred && !rows.is_empty())
+        .then(|| project_inferred(&schema, &mut row_at, &mut warnings));
+    if rows.is_empty() {
+        warnings.push(Warning::new(
+            "unparsed_text",
+            match scheme {
+                None => "no tracker rows: no line begins with a row identifier (such as HS.B1.2, \
+                         HSG-04 or 2.3.1); the text is kept as text blocks"
+                    .to_string(),
+                Some(_) => "no tracker rows: no line after the column header begins with a row \
+                            identifier; the text is kept as text blocks"
+                    .to_string(),
+            },
+        ));
+    }
+    drop(rows);
     // Lines inside some row's span (start to the next row's start).
     let mut row_line = vec![false; lines.len()];
     for (k, (s, _)) in starts.iter().enumerate() {
@@ -499,13 +441,16 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
                     if let Some(f) = frag.take() {
                         out.push(Block::Table(f));
                     }
-                    let header = blocks.get(b).map(|hb| {
-                        if hb.labels.len() == schema.width {
-                            hb.labels.iter().map(|(t, _)| t.clone()).collect()
-                        } else {
-                            schema.header.clone().unwrap_or_default()
-                        }
-                    });
+                    let header = match &inferred_header {
+                        Some(h) => Some(h.clone()),
+                        None => blocks.get(b).map(|hb| {
+                            if hb.labels.len() == schema.width {
+                                hb.labels.iter().map(|(t, _)| t.clone()).collect()
+                            } else {
+                                schema.header.clone().unwrap_or_default()
+                            }
+                        }),
+                    };
                     frag = Some(TableFragment {
                         page: None,
                         header,
@@ -537,7 +482,7 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
                     flush_orphan(&mut orphan, &mut out, &mut frag, &mut warnings);
                     let f = frag.get_or_insert_with(|| TableFragment {
                         page: None,
-                        header: None,
+                        header: inferred_header.clone(),
                         rows: Vec::new(),
                         bbox: None,
                         line: Some(i + 1),
@@ -563,6 +508,38 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
         },
         dropped,
     }
+}
+
+/// Keeps the columns of an inferred schema that some row fills, in the
+/// rows' cells too, and says so in a warning: the kept header.
+fn project_inferred(
+    schema: &Schema,
+    rows: &mut [(usize, FragmentRow)],
+    warnings: &mut Vec<Warning>,
+) -> Vec<String> {
+    let cells: Vec<Vec<String>> = rows.iter().map(|(_, r)| r.cells.clone()).collect();
+    let keep = schema.keep(&cells);
+    for (_, r) in rows.iter_mut() {
+        let cells = std::mem::take(&mut r.cells);
+        r.cells = keep
+            .iter()
+            .map(|&c| cells.get(c).cloned().unwrap_or_default())
+            .collect();
+    }
+    let labels = schema.header.clone().unwrap_or_default();
+    let header: Vec<String> = keep
+        .iter()
+        .map(|&c| labels.get(c).cloned().unwrap_or_default())
+        .collect();
+    warnings.push(Warning::new(
+        "header_inferred",
+        format!(
+            "no column header names an identifier column: the columns were read from what the \
+             cells hold ({})",
+            header.join(", ")
+        ),
+    ));
+    header
 }
 
 fn norm_ws(s: &str) -> String {
@@ -674,8 +651,7 @@ fn place(schema: &Schema, row: &RowSpan, parts: &cells::RowParts) -> Vec<String>
             .leads
             .get(k)
             .or(schema.leads.last())
-            .copied()
-            .unwrap_or(schema.title);
+            .map_or(schema.title, |(c, _)| *c);
         put_toks(&mut cells, Some(col), lead);
     }
     put_toks(&mut cells, schema.start.or(schema.due), &parts.start);

@@ -17,23 +17,15 @@
 use super::anchors::risk_at;
 use super::dates::DateStart;
 use super::roles::{self, RoleLexicon};
+use super::schema::{LeadCol, TailKind};
 use super::tokens::{date_at, loose_date_at, status_at, Tok, WordTable};
-
-/// What a column after the risk column holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum TailKind {
-    /// A status label.
-    Status,
-    /// Free text (an update / commentary).
-    Update,
-}
 
 /// A row split into semantic parts (word lists).
 #[derive(Debug, Default, Clone)]
 pub(crate) struct RowParts<'a> {
     pub action: Vec<Tok<'a>>,
-    /// Director lead, cabinet member, other leads, update owner.
-    pub leads: [Vec<Tok<'a>>; 4],
+    /// One per leads column (one at least).
+    pub leads: Vec<Vec<Tok<'a>>>,
     pub start: Vec<Tok<'a>>,
     pub due: Vec<Tok<'a>>,
     pub risk: Vec<Tok<'a>>,
@@ -50,6 +42,29 @@ pub(crate) struct Context<'t, 'a> {
     pub risk_word: Option<String>,
     pub tail: Vec<TailKind>,
     pub has_risk: bool,
+    /// The leads columns, in printed order.
+    pub leads: Vec<LeadCol>,
+}
+
+/// How many status labels (or "N/A"s) a row's words print, one after
+/// the other: the status columns a tracker without a header needs.
+pub(crate) fn labels_in(toks: &[Tok]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < toks.len() {
+        let len = match status_at(toks, i) {
+            Some((_, l)) => Some(l),
+            None => toks.get(i).is_some_and(|t| t.na).then_some(1),
+        };
+        match len {
+            Some(l) => {
+                n += 1;
+                i += l.max(1);
+            }
+            None => i += 1,
+        }
+    }
+    n
 }
 
 /// Words between the leads and the risk value must read as dates: at most
@@ -451,11 +466,12 @@ fn slice<'s, 'a>(toks: &'s [Tok<'a>], a: usize, b: usize) -> &'s [Tok<'a>] {
 impl RowParts<'_> {
     /// Empties every part, keeping the room, with `tail` parts after the
     /// risk.
-    fn reset(&mut self, tail: usize) {
+    fn reset(&mut self, leads: usize, tail: usize) {
         self.action.clear();
         for l in &mut self.leads {
             l.clear();
         }
+        self.leads.resize_with(leads.max(1), Vec::new);
         self.start.clear();
         self.due.clear();
         self.risk.clear();
@@ -476,7 +492,7 @@ pub(crate) fn split_row_into<'a>(
     parts: &mut RowParts<'a>,
 ) {
     let n = toks.len();
-    parts.reset(ctx.tail.len());
+    parts.reset(ctx.leads.len(), ctx.tail.len());
     let risk_pos = (0..n).find(|&i| risk_at(toks, i, ctx.risk_word.as_deref()).is_some());
     let r = risk_pos.unwrap_or(n);
 
@@ -486,7 +502,7 @@ pub(crate) fn split_row_into<'a>(
         Some((p, e, phrases)) => {
             parts.action.extend_from_slice(slice(toks, 0, *p));
             let run = slice(toks, *p, *e);
-            assign_leads(run, phrases, &mut parts.leads);
+            assign_leads(run, phrases, &ctx.leads, &mut parts.leads);
             *e
         }
         None => {
@@ -578,32 +594,44 @@ pub(crate) fn split_row_into<'a>(
     }
 }
 
-/// Assigns the titles of a leads run to director lead (0), cabinet member
-/// (1), other leads (2) and update owner (3).
-fn assign_leads<'a>(run: &[Tok<'a>], phrases: &[roles::Phrase], out: &mut [Vec<Tok<'a>>; 4]) {
+/// Assigns the titles of a leads run to the leads columns `cols` (one
+/// part each in `out`), left to right as they are printed: an elected
+/// member's title goes to the first political column not yet passed; the
+/// first other title to the first other column; a later one moves on to
+/// the next other column, unless the current column takes several titles
+/// and no blank line came before it; a whitespace-only line before a
+/// title (an empty cell) moves it one column further.
+fn assign_leads<'a>(
+    run: &[Tok<'a>],
+    phrases: &[roles::Phrase],
+    cols: &[LeadCol],
+    out: &mut [Vec<Tok<'a>>],
+) {
+    let m = out.len();
+    let Some(last) = m.checked_sub(1) else {
+        return;
+    };
+    let political = |c: usize| cols.get(c).is_some_and(|k| k.political);
+    let several = |c: usize| cols.get(c).is_some_and(|k| k.several);
+    let next_other = |after: usize| (after + 1..m).find(|&c| !political(c));
+    let first_other = (0..m).find(|&c| !political(c)).unwrap_or(0);
     let mut slot = 0usize;
     for (k, ph) in phrases.iter().enumerate() {
         let toks = slice(run, ph.start, ph.end);
-        let political = roles::is_political(toks);
         let para = toks.first().is_some_and(|t| t.para_break);
-        // A whitespace-only line before a title stands for an empty cell.
         let skip = usize::from(k > 0 && toks.first().is_some_and(|t| t.empty_cell_before));
-        let normal = if k == 0 {
-            if political {
-                1
-            } else {
-                0
-            }
-        } else if political && slot <= 1 {
-            1
-        } else if slot < 2 {
-            2
-        } else if slot == 2 && para {
-            3
+        let member_col = if roles::is_political(toks) {
+            (slot..m).find(|&c| political(c))
         } else {
-            slot
+            None
         };
-        let target = (normal + skip).min(3);
+        let normal = match member_col {
+            Some(c) => c,
+            None if k == 0 => first_other,
+            None if !several(slot) || para => next_other(slot).unwrap_or(slot),
+            None => slot,
+        };
+        let target = (normal + skip).min(last);
         slot = slot.max(target);
         if let Some(cell) = out.get_mut(target) {
             cell.extend_from_slice(toks);
