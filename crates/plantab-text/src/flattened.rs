@@ -158,9 +158,42 @@ pub fn looks_flattened(text: &str) -> bool {
     }
     let mut memo = page::HeaderMemo::default();
     enough
-        && text
+        && (text
             .lines()
             .any(|l| page::is_header_core_memo(l, &mut memo))
+            || headerless_tracker(text))
+}
+
+/// A tracker printed without a column header: at least three lines begin
+/// a row with its text after the identifier, in one lettered scheme
+/// (numbered paragraphs are common in prose), and at least three lines
+/// print a dashed date ("Mar-26", "22-Sep") as date columns do.
+fn headerless_tracker(text: &str) -> bool {
+    let mut rows = [0usize; 2];
+    let mut dated = 0usize;
+    for l in text.lines() {
+        // Identifiers and dashed dates print a dot or a dash.
+        if memchr::memchr2(b'.', b'-', l.as_bytes()).is_none() {
+            continue;
+        }
+        for (n, scheme) in rows
+            .iter_mut()
+            .zip([ids::Scheme::Dotted, ids::Scheme::Dashed])
+        {
+            let with_text = ids::row_id(l, scheme)
+                .is_some_and(|(_, _, after)| l.get(after..).is_some_and(|t| !words::is_blank(t)));
+            *n += usize::from(with_text);
+        }
+        dated += usize::from(
+            words::words(l)
+                .filter(|w| w.contains('-'))
+                .any(|w| dates::DateFacts::of(w).dashed()),
+        );
+        if dated >= 3 && rows.iter().any(|&n| n >= 3) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A flattened tracker read, with what was left out of the layout.

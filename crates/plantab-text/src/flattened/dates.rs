@@ -67,6 +67,12 @@ impl DateFacts {
         f
     }
 
+    /// A dashed date by itself ("Dec-22", "22-Sep"): a date column's
+    /// commonest form.
+    pub(crate) fn dashed(self) -> bool {
+        self.dash_whole
+    }
+
     /// The date starting at this word, given the next word's facts.
     pub(crate) fn start(self, next: Option<DateFacts>) -> Option<DateStart> {
         let next_year = next.is_some_and(|n| n.year_like);

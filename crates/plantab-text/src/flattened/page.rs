@@ -490,10 +490,13 @@ pub(crate) fn classify<'a>(lines: &Lines<'a>, table: &WordTable<'a>) -> Classifi
         e.0 += 1;
         e.1 += 1;
     }
-    // A text printed near headers fewer than three times is no furniture
+    // A text printed near headers fewer than `need` times is no furniture
     // whatever its total: only the others are counted on, and a line is
     // looked up only when its [`text_sig`] is one of theirs.
-    counts.retain(|_, &mut (_, nearc)| nearc >= 3);
+    // Printed near three headers at least, or near both of a document's
+    // two.
+    let need = cores.len().clamp(2, 3);
+    counts.retain(|_, &mut (_, nearc)| nearc >= need);
     let mut sigs = SigSet::default();
     for k in counts.keys() {
         sigs.insert(text_sig(k));
@@ -512,7 +515,7 @@ pub(crate) fn classify<'a>(lines: &Lines<'a>, table: &WordTable<'a>) -> Classifi
         }
         counts
             .get(norm(l).as_ref())
-            .is_some_and(|&(total, nearc)| nearc >= 3 && nearc * 4 >= total * 3)
+            .is_some_and(|&(total, nearc)| nearc >= need && nearc * 4 >= total * 3)
     };
 
     let mut blocks = Vec::new();
