@@ -28,12 +28,28 @@
 //!    continuation lines), page furniture (lines repeated around every
 //!    header and seldom elsewhere), section headings (a short line after a
 //!    page break above a header), and a status legend before the first table.
-//! 2. Rows: a row starts at an identifier (`XX.Y1.2`: letters, a dot, letters
-//!    and digits, dot-separated numbers); the short paragraph printed just
+//! 2. Rows ([`ids`]): a row starts at a line holding an identifier in the
+//!    document's numbering scheme (`HS.B1.2`, `HSG-04` or `2.3.1`: the
+//!    scheme most lines begin with); the short paragraph printed just
 //!    before it, or the words before it on its line, are its workstream.
-//! 3. Columns ([`cells`]): each row's words are split by evidence — role
-//!    titles learned from the document ([`roles`]), dates, the risk value,
-//!    status labels and update prose.
+//! 3. Columns ([`schema`], [`cells`]): what each printed column holds comes
+//!    from its header's key in the header vocabulary
+//!    (`plantab_vocab::column_kind`: text, owner, date, risk, status,
+//!    update); each row's words are split by evidence — role titles
+//!    learned from the document ([`roles`]), dates, the risk value, status
+//!    labels and update prose — and the titles go to the leads columns by
+//!    what each takes (an elected member's title, several titles).
+//!
+//! A tracker printed without a header (or whose headers name no
+//! identifier column) is read by what its cells hold: the identifier, the
+//! workstream above or before it, the action, an officer's, an elected
+//! member's and other leads' titles, start and due dates, a "Word N" risk
+//! value when the document prints such values in a fifth of its rows, and
+//! as many status / update pairs as the row printing the most status
+//! labels needs; the columns no row fills are dropped, the others named
+//! from the vocabulary's labels, and a `header_inferred` warning lists
+//! them. A text in which no line begins a row says so in an
+//! `unparsed_text` warning and is kept as text blocks.
 //!
 //! Every word of the input ends up in exactly one place: a row cell, a
 //! heading or text block, the legend, or the dropped header / furniture
@@ -42,22 +58,23 @@
 //! ## Modules
 //!
 //! Each module uses only modules below it in this list (the graph is a
-//! DAG, tests included; the last seven use nothing of the reader's own):
+//! DAG, tests included; the last six use nothing of the reader's own):
 //!
 //! ```text
 //! flattened  the two passes over the rows; blocks in reading order
-//!   → cells, roles, anchors, page, tokens, ids, lines, words
-//! cells      a row's words → its columns          → roles, anchors, tokens, dates
+//!            → cells, roles, anchors, page, schema, tokens, dates, ids, lines, words
+//! cells      a row's words → its columns          → roles, anchors, tokens, schema, dates
 //! roles      role titles in the leads columns     → anchors (tests), tokens, facts, lines (tests)
 //! anchors    where cells may begin; the risk word → tokens
 //! page       headers, furniture, headings         → tokens, facts, ids, lines, words
 //! tokens     rows' words with their layout, dates and labels over them,
 //!            the word table, the packed store     → interner, facts, dates, labels, lines, words
 //! facts      what one printed word says by itself → dates
+//! ids        row identifiers and numbering schemes → words
+//! schema     what the columns hold, from the header vocabulary
 //! interner   distinct words numbered
 //! dates      date words and how a date begins
 //! labels     status labels over a run of words
-//! ids        row identifiers on a line
 //! lines      the lines, by number and byte offset
 //! words      a line's words with their offsets
 //! ```

@@ -384,22 +384,22 @@ pub(crate) fn segment(toks: &[Tok], lex: &RoleLexicon, forms: &WordTable) -> Opt
                 .copied()
                 .unwrap_or(false);
             let scored = if is_formed {
-                let freq = |j: usize| span_key(keys, ends, i, j).map_or(0, |k| lex.freq_of_key(k));
-                let f = freq(j);
+                let f = span_key(keys, ends, i, j).map_or(0, |k| lex.freq_of_key(k));
                 // A bare title word ("Manager") is seldom a whole role.
                 let bare_title =
                     span.len() == 1 && span.first().and_then(kind_of) == Some(RoleWordKind::Title);
                 // A title never seen, that is a title seen elsewhere with
                 // capitalised words after it, is that title and another
                 // lead ("Cabinet Member for Housing" + "Homes England").
+                // (A loose chunk is three words at most.)
                 let extends_known = f == 0
-                    && (i + 1..j).any(|k| {
-                        formed
-                            .get(i * MAX_PHRASE + (k - i) - 1)
-                            .copied()
-                            .unwrap_or(false)
-                            && freq(k) > 0
-                            && toks.get(k..j).is_some_and(loose_chunk)
+                    && (j.saturating_sub(3).max(i + 1)..j).any(|k| {
+                        toks.get(k..j).is_some_and(loose_chunk)
+                            && formed
+                                .get(i * MAX_PHRASE + (k - i) - 1)
+                                .copied()
+                                .unwrap_or(false)
+                            && span_key(keys, ends, i, k).is_some_and(|k| lex.freq_of_key(k) > 0)
                     });
                 Some((
                     base + (1.0 + f as f64).ln()
