@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 /// Length of a risk value at `i` (1 for `N/A`, 2 for "Focus 2").
 pub(crate) fn risk_at(toks: &[Tok], i: usize, risk_word: Option<&str>) -> Option<usize> {
     let t = toks.get(i)?;
-    if t.na {
+    if t.facts.na {
         return Some(1);
     }
     let w = risk_word?;

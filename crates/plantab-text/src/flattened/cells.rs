@@ -54,7 +54,7 @@ pub(crate) fn labels_in(toks: &[Tok]) -> usize {
     while i < toks.len() {
         let len = match status_at(toks, i) {
             Some((_, l)) => Some(l),
-            None => toks.get(i).is_some_and(|t| t.na).then_some(1),
+            None => toks.get(i).is_some_and(|t| t.facts.na).then_some(1),
         };
         match len {
             Some(l) => {
@@ -106,7 +106,7 @@ fn find_leads(
     for p in 1..risk.min(n) {
         let Some(t) = toks.get(p) else { break };
         let starts = roles::role_compatible(t)
-            && (t.line_start || t.role.is_some())
+            && (t.line_start || t.facts.role.is_some())
             && t.text
                 .chars()
                 .next()
@@ -117,11 +117,12 @@ fn find_leads(
         // A title that ends a sentence ("… reviewed by Leadership Team") is
         // action text.
         let after_function_word =
-            !t.para_break && toks.get(p - 1).is_some_and(|prev| prev.sentence);
+            !t.para_break && toks.get(p - 1).is_some_and(|prev| prev.facts.sentence);
         // Nor does a title start inside another ("Leadership" / "Team").
         let inside_title = !t.para_break
             && toks.get(p - 1).is_some_and(|prev| {
-                prev.role
+                prev.facts
+                    .role
                     .is_some_and(|r| r.kind == plantab_vocab::RoleWordKind::Prefix)
                     && !prev.text.ends_with(['-', '–', ':', ',', '/'])
             });
@@ -199,7 +200,7 @@ fn date_atoms(toks: &[Tok], from: usize, to: usize) -> Vec<(usize, usize, bool)>
                 let mut j = (i + n).min(to);
                 while j < to {
                     let Some(t) = toks.get(j) else { break };
-                    if t.para_break || t.na {
+                    if t.para_break || t.facts.na {
                         break;
                     }
                     match date_at(toks, j) {
@@ -293,7 +294,7 @@ fn tail_units(toks: &[Tok], from: usize) -> Vec<Unit> {
     let n = toks.len();
     while i < n {
         let Some(t) = toks.get(i) else { break };
-        let status_len = if t.na {
+        let status_len = if t.facts.na {
             Some(1)
         } else {
             status_at(toks, i).map(|(_, l)| l)
@@ -314,7 +315,7 @@ fn tail_units(toks: &[Tok], from: usize) -> Vec<Unit> {
             let runs_on = toks.get(i + l).is_some_and(|nx| {
                 !nx.line_start && nx.text.chars().next().is_some_and(|c| c.is_lowercase())
             });
-            let na = t.na;
+            let na = t.facts.na;
             let weight = if mid && !cap && runs_on {
                 f64::NEG_INFINITY
             } else {
@@ -342,7 +343,7 @@ fn tail_units(toks: &[Tok], from: usize) -> Vec<Unit> {
         while j < n {
             let Some(tj) = toks.get(j) else { break };
             let fresh = tj.line_start && tj.text.chars().next().is_some_and(|c| c.is_uppercase());
-            if tj.para_break || fresh || tj.na || status_at(toks, j).is_some() {
+            if tj.para_break || fresh || tj.facts.na || status_at(toks, j).is_some() {
                 break;
             }
             j += 1;
@@ -569,7 +570,7 @@ pub(crate) fn split_row_into<'a>(
             // parent row without one prints its start (when the date is a
             // precise one: a vague "TBC" or "2024" is a target).
             let reported = ctx.tail.iter().zip(&parts.tail).any(|(k, cell)| {
-                *k == TailKind::Status && !cell.is_empty() && !cell.iter().all(|t| t.na)
+                *k == TailKind::Status && !cell.is_empty() && !cell.iter().all(|t| t.facts.na)
             });
             let precise = atoms.first().is_some_and(|(_, _, p)| *p);
             Some(if reported || !precise { 0 } else { 1 })

@@ -81,18 +81,15 @@ pub(crate) mod reference {
             return None;
         }
         let m = status_label_prefix(&window.join(" "))?.len;
-        let (mut n, mut reach) = (0, 0);
-        for w in &window {
-            let l = compact(w).len();
-            if reach + l > m {
-                break;
-            }
-            reach += l;
-            n += 1;
-            if reach == m {
-                break;
-            }
-        }
+        // The compact length of the first n words, n = 1, 2, …: the first
+        // n to reach m exactly, else the most words not passing it.
+        let reach: Vec<usize> = (1..=window.len())
+            .map(|n| compact(&window[..n].join(" ")).len())
+            .collect();
+        let n = match reach.iter().position(|&l| l == m) {
+            Some(k) => k + 1,
+            None => reach.iter().take_while(|&&l| l <= m).count(),
+        };
         (1..=n).rev().find_map(|n| {
             let text = window.get(..n)?.join(" ");
             let p = status_label_prefix(&text)?;

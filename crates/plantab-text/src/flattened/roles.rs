@@ -23,7 +23,7 @@ pub(crate) fn role_compatible(t: &Tok) -> bool {
 
 /// Role class of a word, ignoring punctuation.
 fn kind_of(t: &Tok) -> Option<RoleWordKind> {
-    t.role.map(|r| r.kind)
+    t.facts.role.map(|r| r.kind)
 }
 
 /// Is `toks` one well-formed role title?
@@ -55,7 +55,8 @@ impl WellFormed {
     /// A phrase beginning at `first` (not yet read).
     fn new(first: &Tok) -> WellFormed {
         let fw = first.text;
-        let ok = !(first.connector || fw.starts_with(['&', '/', '-', '–']) || !first.upper);
+        let ok =
+            !(first.facts.connector || fw.starts_with(['&', '/', '-', '–']) || !first.facts.upper);
         WellFormed {
             ok,
             any_title: false,
@@ -74,7 +75,7 @@ impl WellFormed {
         }
         self.ok = self.step(t);
         self.n += 1;
-        self.last_joins = t.joins;
+        self.last_joins = t.facts.joins;
         self.ok
     }
 
@@ -115,7 +116,7 @@ impl WellFormed {
             self.persons = 0;
             self.after_title = false;
         }
-        self.prev_joins = t.joins;
+        self.prev_joins = t.facts.joins;
         true
     }
 
@@ -452,10 +453,10 @@ fn loose_chunk(toks: &[Tok]) -> bool {
     }
     toks.iter().enumerate().all(|(k, t)| {
         (k == 0 || !t.para_break)
-            && t.upper
+            && t.facts.upper
             && kind_of(t) != Some(RoleWordKind::Prefix)
             && role_compatible(t)
-            && !t.connector
+            && !t.facts.connector
     })
 }
 
@@ -466,10 +467,10 @@ pub(crate) fn is_political(toks: &[Tok]) -> bool {
     let mut political = false;
     let mut officer = false;
     for t in toks {
-        if t.portfolio {
+        if t.facts.portfolio {
             break;
         }
-        if let Some(r) = t.role {
+        if let Some(r) = t.facts.role {
             if r.kind != RoleWordKind::Prefix || r.political {
                 political |= r.political;
                 officer |= r.officer;
@@ -495,8 +496,8 @@ mod tests {
         let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
             return false;
         };
-        let starts_badly = first.connector || first.text.starts_with(['&', '/', '-', '–']);
-        if toks.len() > MAX_PHRASE || starts_badly || !first.upper || last.joins {
+        let starts_badly = first.facts.connector || first.text.starts_with(['&', '/', '-', '–']);
+        if toks.len() > MAX_PHRASE || starts_badly || !first.facts.upper || last.facts.joins {
             return false;
         }
         let (mut any_title, mut persons, mut after_title, mut prev_joins) =
@@ -530,7 +531,7 @@ mod tests {
                 persons = 0;
                 after_title = false;
             }
-            prev_joins = t.joins;
+            prev_joins = t.facts.joins;
         }
         any_title
     }

@@ -4,14 +4,14 @@
 //! ([`status_at`]). Rows' words are kept packed between the reader's two
 //! passes ([`TokStore`]).
 
-use super::dates::{date_code, date_of_code, is_two_digits, DateFacts, DateStart};
+use super::dates::{date_code, date_of_code, is_two_digits, DateStart};
 use super::facts::{header_start, split_glued, WordFacts};
 use super::interner::Interner;
 use super::labels::{status_in, STATUS_WINDOW};
 use super::lines::Lines;
 use super::words::{is_blank, word_spans};
 use plantab_model::StatusCode;
-use plantab_vocab::{compact_into, RoleWord};
+use plantab_vocab::compact_into;
 
 /// One word of a row's text.
 #[derive(Debug, Clone)]
@@ -32,32 +32,15 @@ pub(crate) struct Tok<'a> {
     /// word may continue the previous line's last word.
     pub open_before: bool,
     /// Cached [`status_at`] result, once [`annotate_prepared`] has run.
-    status: Option<Option<(StatusCode, u8)>>,
+    cached_status: Option<Option<(StatusCode, u8)>>,
     /// Cached [`date_at`] result ([`date_code`]), once
     /// [`annotate_prepared`] has run.
-    date: u8,
-    /// The role word the word is (punctuation around it ignored).
-    pub role: Option<RoleWord>,
+    cached_date: u8,
+    /// What the word (part) says by itself.
+    pub facts: WordFacts,
     /// Whether the word can be part of a role phrase
-    /// ([`super::facts::role_compatible_word`]), as tokenized.
+    /// ([`super::facts::role_compatible_word`]), glued as it is.
     pub role_ok: bool,
-    /// What [`date_at`] needs to know about this word by itself.
-    date_facts: DateFacts,
-    /// The word is a joining word of role titles ("of", "for", "&", "-" …).
-    pub connector: bool,
-    /// The word joins what follows: a joining word, or one ending with a
-    /// joining mark ("Director-", "Lead:").
-    pub joins: bool,
-    /// The word ends a title's role words: a portfolio follows ("for").
-    pub portfolio: bool,
-    /// A function word of running prose ("by", "with").
-    pub sentence: bool,
-    /// The word's first letter or digit is upper case.
-    pub upper: bool,
-    /// "N/A" ([`super::facts::is_na`]).
-    pub na: bool,
-    /// A status label may begin at this word (its compact form begins one).
-    status_start: bool,
     /// The word's part in the [`WordTable`] it was read with: its facts
     /// and compact form are kept there.
     part: u32,
@@ -74,18 +57,10 @@ impl<'a> Tok<'a> {
             glued,
             empty_cell_before: false,
             open_before: false,
-            status: None,
-            date: 0,
-            role: facts.role,
+            cached_status: None,
+            cached_date: 0,
+            facts: *facts,
             role_ok: facts.role_ok[usize::from(glued)],
-            date_facts: facts.date,
-            connector: facts.connector,
-            joins: facts.joins,
-            portfolio: facts.portfolio,
-            sentence: facts.sentence,
-            upper: facts.upper,
-            na: facts.na,
-            status_start: facts.status_start,
             part,
         }
     }
@@ -346,20 +321,20 @@ pub(crate) fn annotate_prepared(toks: &mut [Tok], room: &Compacts) {
     for i in 0..toks.len() {
         // No label begins at a word that begins none (the label would
         // have to end inside it).
-        let s = if toks.get(i).is_some_and(|t| t.status_start) {
+        let s = if toks.get(i).is_some_and(|t| t.facts.status_start) {
             status_in(buf, offs, i)
         } else {
             None
         };
-        let next = toks.get(i + 1).map(|n| n.date_facts);
+        let next = toks.get(i + 1).map(|n| n.facts.date);
         if let Some(t) = toks.get_mut(i) {
             // A label longer than a byte can count is left uncached
             // (`status_at` works it out again).
-            t.status = match s {
+            t.cached_status = match s {
                 None => Some(None),
                 Some((code, n)) => u8::try_from(n).ok().map(|n| Some((code, n))),
             };
-            t.date = date_code(t.date_facts.start(next));
+            t.cached_date = date_code(t.facts.date.start(next));
         }
     }
 }
@@ -535,7 +510,7 @@ impl<'a> TokStore<'a> {
             | u8::from(t.glued) << 2
             | u8::from(t.empty_cell_before) << 3
             | u8::from(t.open_before) << 4;
-        let (status, status_words) = match t.status {
+        let (status, status_words) = match t.cached_status {
             None => (0, 0),
             Some(None) => (1, 0),
             Some(Some((code, n))) => (2 + table_index(&mut self.codes, code)?, n),
@@ -546,7 +521,7 @@ impl<'a> TokStore<'a> {
             flags,
             status,
             status_words,
-            date: t.date,
+            date: t.cached_date,
         })
     }
 
@@ -581,7 +556,7 @@ impl<'a> TokStore<'a> {
             t.para_break = bit(1);
             t.empty_cell_before = bit(3);
             t.open_before = bit(4);
-            t.status = match p.status {
+            t.cached_status = match p.status {
                 0 => None,
                 1 => Some(None),
                 c => Some(
@@ -590,7 +565,7 @@ impl<'a> TokStore<'a> {
                         .map(|&code| (code, p.status_words)),
                 ),
             };
-            t.date = p.date;
+            t.cached_date = p.date;
             out.push(t);
         }
     }
@@ -620,10 +595,10 @@ pub(crate) fn push_rendered(toks: &[Tok], s: &mut String) {
 #[inline]
 pub(crate) fn date_at(toks: &[Tok], i: usize) -> Option<DateStart> {
     let t = toks.get(i)?;
-    if let Some(cached) = date_of_code(t.date) {
+    if let Some(cached) = date_of_code(t.cached_date) {
         return cached;
     }
-    t.date_facts.start(toks.get(i + 1).map(|n| n.date_facts))
+    t.facts.date.start(toks.get(i + 1).map(|n| n.facts.date))
 }
 
 /// A capitalised 3–4 letter word followed by a two-digit year ("Ocr 23"):
@@ -643,7 +618,7 @@ pub(crate) fn loose_date_at(toks: &[Tok], i: usize) -> bool {
 /// it takes. The label must end at a word boundary.
 #[inline]
 pub(crate) fn status_at(toks: &[Tok], i: usize) -> Option<(StatusCode, usize)> {
-    if let Some(cached) = toks.get(i)?.status {
+    if let Some(cached) = toks.get(i)?.cached_status {
         return cached.map(|(code, n)| (code, usize::from(n)));
     }
     status_uncached(toks, i)
@@ -737,7 +712,7 @@ mod tests {
             t.glued,
             t.open_before,
             t.empty_cell_before,
-            t.role,
+            t.facts.role,
             t.role_ok
         )
     }
