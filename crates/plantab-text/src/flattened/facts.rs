@@ -49,6 +49,7 @@ impl WordFacts {
     pub(crate) fn of(text: &str) -> WordFacts {
         let role = role_word(text.trim_matches(|c: char| !c.is_alphanumeric()));
         let joining = joining_word(text);
+        let connector = joining.is_some_and(|j| j.join);
         WordFacts {
             role,
             role_ok: [
@@ -56,8 +57,8 @@ impl WordFacts {
                 role_compatible_word(text, true, role),
             ],
             date: DateFacts::of(text),
-            connector: is_connector_word(text),
-            joins: trailing_connector(text) || is_connector_word(text),
+            connector,
+            joins: trailing_connector(text) || connector,
             portfolio: joining.is_some_and(|j| j.portfolio),
             sentence: joining.is_some_and(|j| j.sentence),
             upper: starts_upper(text),
@@ -65,12 +66,6 @@ impl WordFacts {
             status_start: is_status_label_start(&plantab_vocab::compact(text)),
         }
     }
-}
-
-/// A joining word of role titles ("of", "the", "&", "-" …, ASCII case
-/// ignored).
-pub(crate) fn is_connector_word(w: &str) -> bool {
-    joining_word(w).is_some_and(|j| j.join)
 }
 
 /// Ends with a joining mark ("Director-", "Lead:", "Manager,", "Leader /").
