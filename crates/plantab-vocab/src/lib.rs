@@ -45,6 +45,11 @@ pub mod statuses;
 pub mod words;
 
 pub use load::{BadLine, BadLineReason, DataFile};
+pub mod tracker;
+pub use tracker::{
+    column_keys, column_kind, joining_word, tracker_date_word, ColumnHolds, ColumnKind, DateColumn,
+    DateWordKind, JoiningWord,
+};
 
 pub use dates::{date_word, DatePhrase, DateRole, DateWord, MonthSpan, PhraseToken};
 pub use headers::{
@@ -75,6 +80,7 @@ fn tables() -> Vec<load::TableReport> {
     out.extend(kinds::tables());
     out.extend(words::tables());
     out.extend(dates::tables());
+    out.extend(tracker::tables());
     out
 }
 

@@ -91,6 +91,25 @@ data_file!(
     "date_periods.tsv"
 );
 
+data_file!(
+    /// How a flattened tracker's date-cell words run on (word, `loose` /
+    /// `period`).
+    TRACKER_DATE_WORDS,
+    "tracker_date_words.tsv"
+);
+data_file!(
+    /// Small words between the words of a role title or of prose (word,
+    /// classes).
+    JOINING_WORDS,
+    "joining_words.tsv"
+);
+data_file!(
+    /// Canonical header keys → what a tracker row prints under them (key,
+    /// holds, flags, label).
+    COLUMN_KINDS,
+    "column_kinds.tsv"
+);
+
 /// Every data file of the crate, in the order [`crate::bad_lines`] reports
 /// them.
 pub const DATA_FILES: &[DataFile] = &[
@@ -104,6 +123,9 @@ pub const DATA_FILES: &[DataFile] = &[
     ROLE_WORDS,
     DATE_WORDS,
     DATE_PERIODS,
+    TRACKER_DATE_WORDS,
+    JOINING_WORDS,
+    COLUMN_KINDS,
 ];
 
 /// Why a data line was left out of its table.
