@@ -136,6 +136,16 @@ pub enum FileError {
     /// Its output could not be written.
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// Not a regular file (what it is instead): not read, so a FIFO cannot
+    /// hang the run nor a device fill its memory.
+    #[error("not a regular file: {0}")]
+    NotAFile(&'static str),
+    /// The file changed while it was read (its size or modification time).
+    #[error("changed while it was read ({0}); not converted")]
+    ChangedWhileRead(String),
+    /// Its worker process failed it (see [`crate::worker`]).
+    #[error(transparent)]
+    Worker(#[from] crate::worker::WorkerError),
 }
 
 impl FileError {
@@ -147,7 +157,17 @@ impl FileError {
             FileError::Serialise(_) => ErrorCode::InternalError,
             FileError::Isolated(e) => e.code(),
             FileError::Write(_) => ErrorCode::Output,
+            FileError::NotAFile(_) => ErrorCode::NotAFile,
+            FileError::ChangedWhileRead(_) => ErrorCode::ChangedWhileRead,
+            FileError::Worker(e) => e.code(),
         }
+    }
+
+    /// Whether the input ended its worker process (killed at the time
+    /// limit, over its memory cap, or dead): the manifest records it, and
+    /// `--incremental` does not hand the same bytes to a worker again.
+    pub fn lost_worker(&self) -> bool {
+        matches!(self, FileError::Worker(e) if e.lost_worker())
     }
 
     /// The reason and its causes on one line (`reason: cause: …`).

@@ -4,13 +4,19 @@
 //! command and format, and whose output file is still there, is not
 //! converted again: its output is kept and its entry carried over with
 //! `skipped: true`.
+//!
+//! An input that ended its worker process last time (`lost_worker`: killed
+//! at the time limit, over its memory cap, dead) and whose bytes have not
+//! changed is not handed to a worker again either: its error is carried
+//! over, `skipped` (one hostile file costs one night, not every night).
 
 use crate::atomic::OutputDir;
 use crate::kind::Kind;
 use crate::manifest::{written_by, Entry, Manifest, ManifestError, MANIFEST_NAME};
 use std::collections::HashMap;
 
-/// The previous run's `ok` entries by path.
+/// The previous run's `ok` entries, and those that lost their worker, by
+/// path.
 #[derive(Debug, Clone, Default)]
 pub struct Previous {
     entries: HashMap<String, Entry>,
@@ -49,7 +55,7 @@ impl Previous {
             entries: m
                 .inputs
                 .into_iter()
-                .filter(Entry::is_ok)
+                .filter(|e| e.is_ok() || (e.lost_worker && e.sha256.is_some()))
                 .map(|e| (e.path.clone(), e))
                 .collect(),
         })
@@ -60,7 +66,19 @@ impl Previous {
     /// the entry kept, when its bytes still have the entry's `sha256`.
     pub fn kept(&self, path: &str, name: &str, dir: &OutputDir) -> Option<&Entry> {
         let prev = self.entries.get(path)?;
-        (prev.output.as_deref() == Some(name) && prev.sha256.is_some() && dir.has_file(name))
-            .then_some(prev)
+        (prev.is_ok()
+            && prev.output.as_deref() == Some(name)
+            && prev.sha256.is_some()
+            && dir.has_file(name))
+        .then_some(prev)
+    }
+
+    /// The previous entry of the input at `path` when it lost its worker:
+    /// the input is not read again, and the error carried over, when its
+    /// bytes still have the entry's `sha256`.
+    pub fn lost(&self, path: &str) -> Option<&Entry> {
+        self.entries
+            .get(path)
+            .filter(|e| !e.is_ok() && e.lost_worker && e.sha256.is_some())
     }
 }

@@ -63,6 +63,7 @@ pub mod run;
 pub mod runner;
 pub mod sink;
 pub mod work;
+pub mod worker;
 
 pub use error::{BatchError, BatchWarning, FileError, WriteError};
 pub use inputs::{Input, InputError, Select};
@@ -71,3 +72,6 @@ pub use kind::{Command, Format, Kind};
 pub use manifest::{Entry, Manifest, Status, Totals, MANIFEST_NAME};
 pub use run::{run, run_with, Batch, Observer, Report};
 pub use runner::{InThread, Runner};
+pub use worker::{
+    serve, WorkerError, WorkerSettings, Workers, DEFAULT_MAX_MEMORY_MB, WORKER_SUBCOMMAND,
+};

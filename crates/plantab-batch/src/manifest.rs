@@ -61,7 +61,10 @@ pub struct Totals {
     pub ok: usize,
     /// Inputs with status `error`.
     pub failed: usize,
-    /// Inputs skipped by `--incremental` (counted in `ok` too).
+    /// Inputs skipped by `--incremental`: unchanged, their output kept
+    /// (counted in `ok` too), or unchanged after ending their worker
+    /// process last time, their error carried over (counted in `failed`
+    /// too).
     pub skipped: usize,
     /// Records over all `ok` inputs.
     pub records: usize,
@@ -120,6 +123,16 @@ pub struct Entry {
     /// (`tables --format csv`: one per table); left out otherwise.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outputs: Vec<String>,
+    /// The input ended its worker process (killed at the time limit, over
+    /// its memory cap, or died): an `--incremental` run does not read the
+    /// same bytes again but carries the error over (`skipped`). Left out
+    /// when false.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub lost_worker: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -145,6 +158,7 @@ impl Entry {
             output: None,
             tables: 0,
             outputs: Vec::new(),
+            lost_worker: false,
         }
     }
 
@@ -159,6 +173,7 @@ impl Entry {
     /// Marks the entry failed with `error` (see [`Entry::fail`]).
     pub fn set_error(&mut self, error: &FileError) {
         self.fail(error.code(), error.message());
+        self.lost_worker = error.lost_worker();
     }
 
     /// Marks the entry failed: the code and message, no counts, no output.

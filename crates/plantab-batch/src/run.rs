@@ -24,6 +24,7 @@ use crate::names::{output_names, stem_of};
 use crate::runner::{Converted, InThread, Runner, Task};
 use crate::sink::{self, Reorder, Stream};
 use crate::work::{Files, Work};
+use plantab_model::ErrorCode;
 use plantab_output::TableFile;
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use std::path::PathBuf;
@@ -39,6 +40,11 @@ pub const CHECKPOINT_EVERY: Duration = Duration::from_secs(2);
 /// Streamed output: how many inputs per job may finish ahead of the one
 /// the stream waits for.
 pub const WINDOW_PER_JOB: usize = 32;
+
+/// The message of an input skipped as failed by `--incremental` (it ended
+/// its worker last time and is unchanged) starts so.
+const LOST_BEFORE: &str =
+    "unchanged since a run in which it ended its worker process; not read again";
 
 /// One batch run: the inputs, where output goes, and what to make.
 #[derive(Debug, Clone)]
@@ -402,10 +408,14 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
         (Some(prev), Some(dir), Some(name)) => prev.kept(&path, name, dir),
         _ => None,
     };
+    let lost = match (&ctx.previous, kept) {
+        (Some(prev), None) => prev.lost(&path),
+        _ => None,
+    };
     let task = Task {
         file,
         path: &path,
-        unchanged_if: kept.and_then(|e| e.sha256.as_deref()),
+        unchanged_if: kept.or(lost).and_then(|e| e.sha256.as_deref()),
         timeout: ctx.timeout,
     };
     let ran = ctx.runner.run(&ctx.work, &task);
@@ -421,6 +431,20 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
         entry.format = Some(f.format);
     }
     match ran.result {
+        Ok(Converted::Unchanged) if lost.is_some() => {
+            if let Some(prev) = lost {
+                let before = prev.error_message.as_deref().unwrap_or("");
+                let message = if before.starts_with(LOST_BEFORE) {
+                    before.to_string()
+                } else {
+                    format!("{LOST_BEFORE}: {before}")
+                };
+                entry.fail(prev.error_code.unwrap_or(ErrorCode::InternalError), message);
+                entry.skipped = true;
+                entry.lost_worker = true;
+            }
+            remove_stale(ctx, name.as_deref());
+        }
         Ok(Converted::Unchanged) => {
             if let Some(prev) = kept {
                 entry.skipped = true;

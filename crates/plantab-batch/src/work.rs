@@ -132,10 +132,11 @@ impl Work {
 }
 
 /// Test hook, debug builds only (release builds do not compile it):
-/// `PLANTAB_TEST_FAULT=panic:<substring>` or `hang:<substring>` (several
-/// joined by `;`) makes the work on every input whose path contains
-/// `<substring>` panic or hang, so the tests can prove panic isolation and
-/// timeouts without a hostile file.
+/// `PLANTAB_TEST_FAULT=panic:<substring>`, `hang:<substring>` or
+/// `alloc:<substring>` (several joined by `;`) makes the work on every
+/// input whose path contains `<substring>` panic, hang, or allocate (and
+/// touch) memory without end, so the tests can prove panic isolation,
+/// timeouts and memory caps without a hostile file.
 #[cfg(debug_assertions)]
 fn test_fault(path: &str) {
     let Ok(spec) = std::env::var("PLANTAB_TEST_FAULT") else {
@@ -145,6 +146,16 @@ fn test_fault(path: &str) {
         if let Some(s) = part.strip_prefix("panic:") {
             if !s.is_empty() && path.contains(s) {
                 panic!("test fault injected for {path}");
+            }
+        }
+        if let Some(s) = part.strip_prefix("alloc:") {
+            if !s.is_empty() && path.contains(s) {
+                let mut held: Vec<Vec<u8>> = Vec::new();
+                loop {
+                    // 64 MiB at a time, every page touched (resident).
+                    held.push(vec![1u8; 64 << 20]);
+                    std::hint::black_box(&held);
+                }
             }
         }
         if let Some(s) = part.strip_prefix("hang:") {

@@ -49,6 +49,14 @@ enum Command {
     Tables(TablesArgs),
     /// Print the JSON Schema (2020-12) of the output document.
     Schema,
+    /// A worker process of a batch (started by plantab itself; frames on
+    /// stdin and stdout).
+    #[command(name = "__worker", hide = true)]
+    Worker {
+        /// The worker's settings (`--max-memory-mb N`).
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<std::ffi::OsString>,
+    },
     /// Show what the reader saw in one file: the blocks and table fragments
     /// it produced (stage `layout`) or the tables after joining (stage
     /// `tables`), as JSON, so you can see why a table was misread.
@@ -151,6 +159,18 @@ pub struct BatchArgs {
     /// No progress and no summary (errors are still printed).
     #[arg(short, long)]
     pub quiet: bool,
+    /// Each file is read and converted in a worker process (this program)
+    /// whose address space is capped at MB MiB (default 3072: two jobs fit
+    /// an 8 GB machine; 0: no cap). A file over the cap is
+    /// `limit_exceeded` (memory); one over `--timeout-secs` has its worker
+    /// killed at once (its core and memory freed); either way the batch
+    /// goes on with a new worker.
+    #[arg(long, value_name = "MB", default_value_t = plantab_batch::DEFAULT_MAX_MEMORY_MB)]
+    pub max_memory: u64,
+    /// Read and convert files in this process instead of worker processes
+    /// (no memory cap; a timed-out file's thread is abandoned, not killed).
+    #[arg(long)]
+    pub in_process: bool,
 }
 
 /// `plantab extract`'s options.
@@ -280,6 +300,10 @@ fn main() -> ExitCode {
             print!("{}", plantab_output::schema());
             Ok(0)
         }
+        Command::Worker { args } => match plantab_batch::WorkerSettings::from_args(args) {
+            Ok(settings) => Ok(plantab_batch::serve(settings)),
+            Err(e) => Err(anyhow::anyhow!("__worker: {e}")),
+        },
         Command::Debug {
             file,
             stage,
@@ -321,7 +345,16 @@ fn run_batch(
         quiet: b.quiet,
         progress: None,
     };
-    let report = plantab_batch::run(&batch, &mut shown)?;
+    let report = if b.in_process {
+        plantab_batch::run(&batch, &mut shown)?
+    } else {
+        let settings = plantab_batch::WorkerSettings {
+            max_memory_mb: (b.max_memory > 0).then_some(b.max_memory),
+        };
+        let workers = plantab_batch::Workers::this_program(settings)
+            .context("cannot find this program to start worker processes")?;
+        plantab_batch::run_with(&batch, &workers, &mut shown)?
+    };
     let t = &report.totals;
     if !b.quiet {
         let (n, what) = match command {

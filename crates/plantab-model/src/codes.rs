@@ -75,6 +75,12 @@ string_enum! {
         Timeout = "timeout",
         /// Its output could not be written.
         Output = "output",
+        /// Not a regular file (a FIFO, a device, a socket): not read.
+        NotAFile = "not_a_file",
+        /// The file's size or modification time changed while it was read
+        /// (it was being written): not converted, since the bytes read may
+        /// be torn.
+        ChangedWhileRead = "changed_while_read",
     }
 }
 
