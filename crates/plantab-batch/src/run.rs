@@ -61,6 +61,8 @@ pub struct Batch {
     pub kind: Kind,
     /// The table finder's overrides for every input.
     pub overrides: plantab::Overrides,
+    /// The password for password-protected PDFs (`--password`).
+    pub password: Option<String>,
 }
 
 /// What a run tells as it goes (a progress display). Every method has an
@@ -103,8 +105,11 @@ pub struct Report {
     /// Some output could not be written.
     pub output_error: bool,
     /// Some inputs were not finished (the run stopped after an output
-    /// error).
+    /// error, or when stdout was closed).
     pub unfinished: bool,
+    /// Standard output was closed by its reader (`| head`): the run
+    /// stopped taking inputs, quietly (not an output error).
+    pub stdout_closed: bool,
 }
 
 /// One input's result, sent to the calling thread.
@@ -173,7 +178,28 @@ pub fn run_with(
     if paths.is_empty() && batch.files_from.is_none() {
         return Err(BatchError::NoPaths);
     }
+    let stdin_uses = paths
+        .iter()
+        .filter(|p| p.as_os_str() == inputs::STDIN)
+        .count()
+        + usize::from(
+            batch
+                .files_from
+                .as_deref()
+                .is_some_and(|f| f.as_os_str() == inputs::STDIN),
+        );
+    if stdin_uses > 1 {
+        return Err(BatchError::StdinTwice);
+    }
+    if batch.incremental && paths.iter().any(|p| p.as_os_str() == inputs::STDIN) {
+        return Err(BatchError::IncrementalStdin);
+    }
     let dir = batch.output.as_deref().map(OutputDir::open).transpose()?;
+    // Before any input is read: a folder that cannot take a file fails the
+    // run now, not after every input was converted.
+    if let Some(d) = &dir {
+        d.check_writable()?;
+    }
     let inputs = inputs::collect(&paths, &select);
     let streams = kind.streams(dir.is_some());
     let previous = match (&dir, batch.incremental) {
@@ -195,6 +221,7 @@ pub fn run_with(
             single_input: inputs.len() == 1,
             parallel_pages,
             overrides: std::sync::Arc::new(batch.overrides.clone()),
+            password: batch.password.as_deref().map(std::sync::Arc::from),
         },
         runner,
         dir: dir.as_ref(),
@@ -237,6 +264,7 @@ pub fn run_with(
     let mut entries: Vec<Option<Entry>> = vec![None; total];
     let mut order: Reorder<(Vec<Vec<u8>>, bool)> = Reorder::new();
     let mut output_error = false;
+    let mut stdout_closed = false;
     let mut last_checkpoint = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
@@ -304,8 +332,12 @@ pub fn run_with(
                             .zip(&chunks)
                             .try_for_each(|(st, chunk)| st.push(chunk));
                         if let Err(e) = pushed {
-                            observer.output_error(&BatchError::Write(e));
-                            output_error = true;
+                            if e.is_closed_stdout() {
+                                stdout_closed = true;
+                            } else {
+                                observer.output_error(&BatchError::Write(e));
+                                output_error = true;
+                            }
                             ctx.abort.store(true, Ordering::Relaxed);
                             streams = None;
                         }
@@ -328,9 +360,13 @@ pub fn run_with(
     observer.inputs_done();
 
     for st in streams.into_iter().flatten() {
-        if let Err(e) = st.finish() {
-            observer.output_error(&BatchError::Write(e));
-            output_error = true;
+        match st.finish() {
+            Ok(()) => {}
+            Err(e) if e.is_closed_stdout() => stdout_closed = true,
+            Err(e) => {
+                observer.output_error(&BatchError::Write(e));
+                output_error = true;
+            }
         }
     }
     let done = clock.view(&entries, Some(SystemTime::now()));
@@ -345,6 +381,7 @@ pub fn run_with(
         unfinished: totals.ok + totals.failed < total,
         totals,
         output_error,
+        stdout_closed,
     })
 }
 

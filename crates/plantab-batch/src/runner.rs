@@ -84,7 +84,7 @@ thread_local! {
 
 impl Runner for InThread {
     fn run(&self, work: &Work, task: &Task<'_>) -> Ran {
-        let bytes = match std::fs::read(task.file) {
+        let bytes = match crate::inputs::read_input(task.file) {
             Ok(b) => b,
             Err(e) => {
                 return Ran {

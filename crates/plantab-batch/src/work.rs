@@ -28,6 +28,9 @@ pub struct Work {
     /// The table finder's overrides (`--pages`, `--area`, `--columns`,
     /// `--strategy`), the same for every input.
     pub overrides: std::sync::Arc<plantab::Overrides>,
+    /// The password for password-protected PDFs (`--password`), the same
+    /// for every input; ignored for inputs that are not encrypted.
+    pub password: Option<std::sync::Arc<str>>,
 }
 
 /// What the conversion of one input made.
@@ -77,6 +80,7 @@ impl Work {
         test_fault(input.path);
         let input = plantab::Input {
             parallel_pages: self.parallel_pages,
+            password: self.password.as_deref(),
             ..input
         };
         let doc = match self.kind.command() {

@@ -452,12 +452,14 @@ fn glob_filters_folder_contents() {
             "vertical_business_plan.json"
         ]
     );
-    // A glob matching nothing: an empty run, not a failure.
+    // A glob matching nothing: said so, exit 1; the manifest records the
+    // empty run.
     let o = run(bin()
         .args(["extract", "--glob", "*.pdf", "-o"])
         .arg(dir.join("c"))
         .arg(fixtures()));
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("no inputs"), "{}", stderr(&o));
     assert_eq!(manifest(&dir.join("c"))["totals"]["inputs"], 0);
     let o = run(bin().args(["extract", "--glob", "*.{pdf"]).arg(fixtures()));
     assert_eq!(o.status.code(), Some(2));
