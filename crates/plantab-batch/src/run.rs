@@ -19,7 +19,7 @@ use crate::incremental::Previous;
 use crate::inputs::{self, Input, Select};
 use crate::isolate::ISOLATED_THREAD_NAME;
 use crate::kind::Kind;
-use crate::manifest::{self, round3, Entry, Finished, Manifest, Totals};
+use crate::manifest::{self, round3, Entry, Finder, Finished, Manifest, TableFileEntry, Totals};
 use crate::names::{output_names, stem_of};
 use crate::runner::{Converted, InThread, Runner, Task};
 use crate::sink::{self, Reorder, Stream};
@@ -167,6 +167,7 @@ pub fn run_with(
         return Err(BatchError::NeedsOutputDir(kind.format()));
     }
     let select = Select::globs(&batch.globs)?;
+    let finder = Finder::of(&batch.overrides);
     let mut paths = batch.paths.clone();
     if let Some(list) = &batch.files_from {
         let listed = inputs::read_files_from(list).map_err(|source| BatchError::FilesFrom {
@@ -203,7 +204,7 @@ pub fn run_with(
     let inputs = inputs::collect(&paths, &select);
     let streams = kind.streams(dir.is_some());
     let previous = match (&dir, batch.incremental) {
-        (Some(d), true) => Some(Previous::load(d, kind).unwrap_or_else(|e| {
+        (Some(d), true) => Some(Previous::load(d, kind, &finder).unwrap_or_else(|e| {
             observer.warning(&BatchWarning::PreviousManifest(e));
             Previous::none()
         })),
@@ -276,6 +277,7 @@ pub fn run_with(
         started,
         kind,
         total,
+        finder,
     };
     let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
     std::thread::scope(|s| {
@@ -391,6 +393,7 @@ struct Clock {
     started: Instant,
     kind: Kind,
     total: usize,
+    finder: Finder,
 }
 
 impl Clock {
@@ -409,6 +412,7 @@ impl Clock {
             complete: finished.is_some(),
             command: self.kind.command(),
             format: self.kind.format(),
+            finder: self.finder.clone(),
             totals: Totals::over(
                 self.total,
                 entries.iter().flatten(),
@@ -477,13 +481,23 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
                     .map(|()| entry.output = Some(name.clone())),
                 (Files::Tables(tables), Some(dir), Some(name)) => {
                     let stem = stem_of(name);
-                    let files: Vec<(String, Vec<u8>)> = tables
-                        .into_iter()
-                        .map(|(t, bytes)| (t.name(stem), bytes))
+                    let listed: Vec<TableFileEntry> = tables
+                        .iter()
+                        .map(|t| TableFileEntry {
+                            file: t.file.name(stem),
+                            header_rows: t.header_rows,
+                            rows: t.rows,
+                        })
+                        .collect();
+                    let files: Vec<(String, Vec<u8>)> = listed
+                        .iter()
+                        .zip(tables)
+                        .map(|(l, t)| (l.file.clone(), t.bytes))
                         .collect();
                     dir.write_table_files(stem, &files).map(|()| {
                         entry.output = Some(TableFile::pattern(stem));
                         entry.outputs = files.into_iter().map(|(n, _)| n).collect();
+                        entry.table_files = listed;
                     })
                 }
                 _ => {
