@@ -61,8 +61,10 @@ string_enum! {
         Empty = "empty",
         /// Binary data given as text.
         NotText = "not_text",
-        /// A password-protected PDF.
+        /// A password-protected PDF, and no password given.
         Encrypted = "encrypted",
+        /// A password-protected PDF that the password given does not open.
+        WrongPassword = "wrong_password",
         /// A PDF with no text layer (scanned or image-only).
         NoTextLayer = "no_text_layer",
         /// Not a PDF, or damaged beyond repair.

@@ -54,9 +54,16 @@ pub use source::{GlyphSource, PageGlyphs, PlumberSource};
 /// [`std::error::Error::source`].
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    /// Password-protected.
+    /// Password-protected, and no password was given.
     #[error("{0}")]
     Encrypted(String),
+    /// Password-protected, and the password given does not open it.
+    #[error("the password given does not open this PDF (neither its user nor its owner password)")]
+    WrongPassword {
+        /// The PDF library's own error.
+        #[source]
+        source: Option<BoxError>,
+    },
     /// No text layer (scanned / image-only).
     #[error("{0}")]
     NoTextLayer(String),
@@ -113,6 +120,7 @@ impl PdfError {
     pub fn code(&self) -> ErrorCode {
         match self {
             PdfError::Encrypted(_) => ErrorCode::Encrypted,
+            PdfError::WrongPassword { .. } => ErrorCode::WrongPassword,
             PdfError::NoTextLayer(_) => ErrorCode::NoTextLayer,
             PdfError::Malformed { .. } | PdfError::NoSuchPage { .. } => ErrorCode::Malformed,
             PdfError::LimitExceeded(_) => ErrorCode::LimitExceeded,
@@ -152,7 +160,58 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 const ENCRYPTED_MSG: &str =
-    "password-protected; decrypt it first (e.g. `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`)";
+    "password-protected; give its password (plantab: --password or PLANTAB_PASSWORD), or decrypt it first (e.g. `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`)";
+
+/// A password-protected PDF opened with `password` (its user or its owner
+/// password) and written back without encryption, for the readers that
+/// follow; `None` when the PDF is not encrypted (its bytes are read as
+/// they are). The limits pre-pass ([`limits::check`]) runs on the bytes as
+/// given before any library parses them, and the reader checks the
+/// decrypted bytes again.
+///
+/// Errors: [`PdfError::WrongPassword`] when the password opens neither
+/// way; [`PdfError::Malformed`] when the file does not load (or uses an
+/// encryption the library does not support); [`PdfError::LimitExceeded`]
+/// as [`read_pdf`].
+pub fn decrypt(bytes: &[u8], password: &str, limits: &Limits) -> Result<Option<Vec<u8>>, PdfError> {
+    check_signature(bytes)?;
+    limits::check(bytes, limits)?;
+    guarded(|| {
+        let probe = lopdf::Document::load_mem(bytes)
+            .map_err(|e| PdfError::malformed_by("cannot load the PDF to decrypt it", e))?;
+        if !probe.is_encrypted() {
+            return Ok(None);
+        }
+        if let Err(e) = probe.authenticate_password(password) {
+            return Err(match e {
+                lopdf::Error::InvalidPassword
+                | lopdf::Error::Decryption(lopdf::encryption::DecryptionError::IncorrectPassword) => {
+                    PdfError::WrongPassword {
+                        source: Some(Box::new(e)),
+                    }
+                }
+                lopdf::Error::Decryption(
+                    lopdf::encryption::DecryptionError::UnsupportedEncryption,
+                ) => PdfError::malformed_by(
+                    "its encryption is not one plantab can open; decrypt it first (e.g. `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`)",
+                    e,
+                ),
+                e => PdfError::malformed_by("cannot decrypt this PDF", e),
+            });
+        }
+        let mut doc = lopdf::Document::load_mem_with_options(
+            bytes,
+            lopdf::LoadOptions::with_password(password),
+        )
+        .map_err(|e| PdfError::malformed_by("cannot decrypt this PDF", e))?;
+        // Written back plain: no encryption state to re-apply on save.
+        doc.encryption_state = None;
+        let mut out = Vec::with_capacity(bytes.len());
+        doc.save_to(&mut out)
+            .map_err(|e| PdfError::malformed_by("cannot write the decrypted PDF", e))?;
+        Ok(Some(out))
+    })
+}
 
 /// Runs `f`, a call into a PDF library, turning a panic inside it into a
 /// `Malformed` error. Only calls into the libraries go through here: a
