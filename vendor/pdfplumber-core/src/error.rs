@@ -583,6 +583,25 @@ pub struct ExtractOptions {
     /// Extraction reports them all, as Python pdfplumber does; set this to
     /// remove them during extraction, or call `Page::dedupe_chars` afterwards.
     pub dedupe: Option<crate::dedupe::DedupeOptions>,
+    /// Maximum content-stream operators interpreted for one page, a form
+    /// XObject's operators counted again each time it is drawn (default:
+    /// `None`, no limit). Over it, the page fails with a
+    /// [`PdfErrorKind::ResourceLimit`] error named `max_operators_per_page`.
+    /// (Added by plantab's vendored copy.)
+    pub max_operators_per_page: Option<usize>,
+    /// Maximum objects one page's interpretation emits: characters, path
+    /// segments painted and images (default: `None`, no limit). Over it,
+    /// emission stops and the page fails with a
+    /// [`PdfErrorKind::ResourceLimit`] error named `max_emitted_per_page`.
+    /// (Added by plantab's vendored copy.)
+    pub max_emitted_per_page: Option<usize>,
+    /// Read page content only (default: `false`). When set, opening skips
+    /// the document metadata, bookmarks and structure tree (their accessors
+    /// return empty values), and each page skips its annotations,
+    /// hyperlinks, form fields and structure elements: none of them is
+    /// parsed, so a hostile structure tree or form-field tree costs nothing.
+    /// (Added by plantab's vendored copy.)
+    pub content_only: bool,
 }
 
 impl Default for ExtractOptions {
@@ -600,6 +619,9 @@ impl Default for ExtractOptions {
             max_total_image_bytes: None,
             max_total_objects: None,
             dedupe: None,
+            max_operators_per_page: None,
+            max_emitted_per_page: None,
+            content_only: false,
         }
     }
 }

@@ -274,6 +274,7 @@ impl CidFontMetrics {
 pub fn parse_w_array(objects: &[lopdf::Object], doc: &lopdf::Document) -> HashMap<u32, f64> {
     let mut widths = HashMap::new();
     let mut i = 0;
+    let mut steps = 0usize; // plantab's vendored copy: see `cid_range`
 
     while i < objects.len() {
         let cid_start = match object_to_u32(resolve_object(doc, &objects[i])) {
@@ -294,8 +295,11 @@ pub fn parse_w_array(objects: &[lopdf::Object], doc: &lopdf::Document) -> HashMa
             // Format: CID [w1 w2 w3 ...]
             for (j, obj) in arr.iter().enumerate() {
                 let obj = resolve_object(doc, obj);
+                let Some(cid) = u32::try_from(j).ok().and_then(|j| cid_start.checked_add(j)) else {
+                    break;
+                };
                 if let Some(w) = object_to_f64(obj) {
-                    widths.insert(cid_start + j as u32, w);
+                    widths.insert(cid, w);
                 }
             }
             i += 1;
@@ -305,7 +309,7 @@ pub fn parse_w_array(objects: &[lopdf::Object], doc: &lopdf::Document) -> HashMa
             if i < objects.len() {
                 let w_obj = resolve_object(doc, &objects[i]);
                 if let Some(w) = object_to_f64(w_obj) {
-                    for cid in cid_start..=cid_end {
+                    for cid in cid_range(cid_start, cid_end, &mut steps) {
                         widths.insert(cid, w);
                     }
                 }
@@ -317,6 +321,24 @@ pub fn parse_w_array(objects: &[lopdf::Object], doc: &lopdf::Document) -> HashMa
     }
 
     widths
+}
+
+/// plantab's vendored copy: the CIDs a `c_first c_last w` range entry of a
+/// /W or /W2 array sets: at most 65,536 (CIDs run 0 to 65,535), and at most
+/// 2^20 for the whole array (counted in `steps`). Without the caps
+/// `[0 4294967294 500]` inserts four billion widths.
+fn cid_range(first: u32, last: u32, steps: &mut usize) -> std::ops::RangeInclusive<u32> {
+    const MAX_RANGE: u32 = 0xFFFF;
+    const MAX_STEPS: usize = 1 << 20;
+    let left = MAX_STEPS.saturating_sub(*steps);
+    if left == 0 || last < first {
+        return 1..=0;
+    }
+    let span = (last - first)
+        .min(MAX_RANGE)
+        .min(u32::try_from(left - 1).unwrap_or(u32::MAX));
+    *steps += span as usize + 1;
+    first..=first.saturating_add(span)
 }
 
 /// Parse a /W2 (vertical width) array from a CID font dictionary.
@@ -333,6 +355,7 @@ pub fn parse_w2_array(
 ) -> HashMap<u32, VerticalMetric> {
     let mut metrics = HashMap::new();
     let mut i = 0;
+    let mut steps = 0usize; // plantab's vendored copy: see `cid_range`
 
     while i < objects.len() {
         let cid_start = match object_to_u32(resolve_object(doc, &objects[i])) {
@@ -359,7 +382,7 @@ pub fn parse_w2_array(
                     object_to_f64(resolve_object(doc, &arr[j + 1])).unwrap_or(default_width / 2.0);
                 let vy = object_to_f64(resolve_object(doc, &arr[j + 2])).unwrap_or(DEFAULT_DW2_VY);
                 metrics.insert(cid, VerticalMetric { w1y, vx, vy });
-                cid += 1;
+                cid = cid.saturating_add(1);
                 j += 3;
             }
             i += 1;
@@ -372,7 +395,7 @@ pub fn parse_w2_array(
                     .unwrap_or(default_width / 2.0);
                 let vy =
                     object_to_f64(resolve_object(doc, &objects[i + 2])).unwrap_or(DEFAULT_DW2_VY);
-                for cid in cid_start..=cid_end {
+                for cid in cid_range(cid_start, cid_end, &mut steps) {
                     metrics.insert(cid, VerticalMetric { w1y, vx, vy });
                 }
                 i += 3;

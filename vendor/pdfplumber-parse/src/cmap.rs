@@ -52,11 +52,12 @@ impl CMap {
 
         // Parse all beginbfrange...endbfrange sections
         search_from = 0;
+        let mut steps = 0usize; // plantab's vendored copy: see `range_span`
         while let Some(start) = text[search_from..].find("beginbfrange") {
             let section_start = search_from + start + "beginbfrange".len();
             if let Some(end) = text[section_start..].find("endbfrange") {
                 let section = &text[section_start..section_start + end];
-                parse_bfrange_section(section, &mut mappings)?;
+                parse_bfrange_section(section, &mut mappings, &mut steps)?;
                 search_from = section_start + end + "endbfrange".len();
             } else {
                 break;
@@ -68,7 +69,7 @@ impl CMap {
         // mappings where code == CID == Unicode code point.
         let mut identity = false;
         if mappings.is_empty() {
-            identity = parse_cidrange_as_unicode(&text, &mut mappings);
+            identity = parse_cidrange_as_unicode(&text, &mut mappings, &mut steps);
         }
 
         Ok(CMap { mappings, identity })
@@ -157,11 +158,12 @@ impl CidCMap {
 
         // Parse all begincidrange...endcidrange sections
         search_from = 0;
+        let mut steps = 0usize; // plantab's vendored copy: see `range_span`
         while let Some(start) = text[search_from..].find("begincidrange") {
             let section_start = search_from + start + "begincidrange".len();
             if let Some(end) = text[section_start..].find("endcidrange") {
                 let section = &text[section_start..section_start + end];
-                parse_cidrange_section(section, &mut cid_mappings)?;
+                parse_cidrange_section(section, &mut cid_mappings, &mut steps)?;
                 search_from = section_start + end + "endcidrange".len();
             } else {
                 break;
@@ -211,7 +213,11 @@ impl CidCMap {
 /// Returns `true` if a full-range Identity mapping (0-FFFF with CID start 0)
 /// was detected, indicating the CMap is an Identity CMap. Full-range mappings
 /// are not materialized into the HashMap to avoid excessive memory usage.
-fn parse_cidrange_as_unicode(text: &str, mappings: &mut HashMap<u32, String>) -> bool {
+fn parse_cidrange_as_unicode(
+    text: &str,
+    mappings: &mut HashMap<u32, String>,
+    steps: &mut usize,
+) -> bool {
     let mut found_identity = false;
     let mut search_from = 0;
     while let Some(start) = text[search_from..].find("begincidrange") {
@@ -245,10 +251,17 @@ fn parse_cidrange_as_unicode(text: &str, mappings: &mut HashMap<u32, String>) ->
                     found_identity = true;
                     continue;
                 }
-                for offset in 0..=(src_high.saturating_sub(src_low)) {
-                    let unicode_cp = cid_start + offset;
+                let Some(span) = range_span(src_low, src_high, steps) else {
+                    break;
+                };
+                for offset in 0..=span {
+                    let (Some(code), Some(unicode_cp)) =
+                        (src_low.checked_add(offset), cid_start.checked_add(offset))
+                    else {
+                        break;
+                    };
                     if let Some(ch) = char::from_u32(unicode_cp) {
-                        mappings.insert(src_low + offset, ch.to_string());
+                        mappings.insert(code, ch.to_string());
                     }
                 }
             }
@@ -297,6 +310,7 @@ fn parse_cidchar_section(
 fn parse_cidrange_section(
     section: &str,
     mappings: &mut HashMap<u32, u32>,
+    steps: &mut usize,
 ) -> Result<(), BackendError> {
     for line in section.lines() {
         let trimmed = line.trim();
@@ -317,12 +331,45 @@ fn parse_cidrange_section(
             .map(|pos| &trimmed[pos + 1..])
             .unwrap_or("");
         if let Ok(cid_start) = after_last_hex.trim().parse::<u32>() {
-            for offset in 0..=(src_high.saturating_sub(src_low)) {
-                mappings.insert(src_low + offset, cid_start + offset);
+            let Some(span) = range_span(src_low, src_high, steps) else {
+                return Ok(());
+            };
+            for offset in 0..=span {
+                let (Some(code), Some(cid)) =
+                    (src_low.checked_add(offset), cid_start.checked_add(offset))
+                else {
+                    break;
+                };
+                mappings.insert(code, cid);
             }
         }
     }
     Ok(())
+}
+
+/// plantab's vendored copy: the codes one range entry maps at most (the
+/// whole two-byte code space; PDF 32000-1 9.10.3 has a `bfrange` differ only
+/// in its last byte, 256 codes), and the range steps one CMap takes in all.
+/// Without them `<00000000> <FFFFFFFF>` walks four billion codes, and a
+/// CMap repeating it a million times (20 KB compressed) far more.
+const MAX_RANGE_CODES: u32 = 0x1_0000;
+/// See [`MAX_RANGE_CODES`].
+const MAX_RANGE_STEPS: usize = 1 << 20;
+
+/// plantab's vendored copy: how far past its first code a range entry
+/// maps (`0..=span`), within [`MAX_RANGE_CODES`] and the CMap's steps left
+/// (counted in `steps`); `None` once they are used up.
+fn range_span(low: u32, high: u32, steps: &mut usize) -> Option<u32> {
+    let left = MAX_RANGE_STEPS.saturating_sub(*steps);
+    if left == 0 {
+        return None;
+    }
+    let span = high
+        .saturating_sub(low)
+        .min(MAX_RANGE_CODES - 1)
+        .min(u32::try_from(left - 1).unwrap_or(u32::MAX));
+    *steps += span as usize + 1;
+    Some(span)
 }
 
 /// Parse /CMapName from CMap data.
@@ -445,11 +492,12 @@ fn parse_bfchar_section(
 fn parse_bfrange_section(
     section: &str,
     mappings: &mut HashMap<u32, String>,
+    steps: &mut usize,
 ) -> Result<(), BackendError> {
     if section.contains('[') {
         // Array form present — parse with bracket-aware line splitting.
         // Split into logical entries by finding [...] boundaries.
-        parse_bfrange_with_arrays(section, mappings)
+        parse_bfrange_with_arrays(section, mappings, steps)
     } else {
         // Standard form only — process all hex tokens in triples.
         let tokens = extract_hex_tokens(section);
@@ -458,9 +506,15 @@ fn parse_bfrange_section(
             let src_low = parse_hex_code(tokens[i])?;
             let src_high = parse_hex_code(tokens[i + 1])?;
             let dst_start = parse_hex_code(tokens[i + 2])?;
-            for offset in 0..=(src_high.saturating_sub(src_low)) {
-                let code = src_low + offset;
-                let unicode_cp = dst_start + offset;
+            let Some(span) = range_span(src_low, src_high, steps) else {
+                break;
+            };
+            for offset in 0..=span {
+                let (Some(code), Some(unicode_cp)) =
+                    (src_low.checked_add(offset), dst_start.checked_add(offset))
+                else {
+                    break;
+                };
                 if let Some(ch) = char::from_u32(unicode_cp) {
                     mappings.insert(code, ch.to_string());
                 }
@@ -475,6 +529,7 @@ fn parse_bfrange_section(
 fn parse_bfrange_with_arrays(
     section: &str,
     mappings: &mut HashMap<u32, String>,
+    steps: &mut usize,
 ) -> Result<(), BackendError> {
     let mut rest = section;
     while !rest.is_empty() {
@@ -532,9 +587,15 @@ fn parse_bfrange_with_arrays(
                 None => break,
             };
             let dst_start = parse_hex_code(dst_token)?;
-            for offset in 0..=(src_high.saturating_sub(src_low)) {
-                let code = src_low + offset;
-                let unicode_cp = dst_start + offset;
+            let Some(span) = range_span(src_low, src_high, steps) else {
+                break;
+            };
+            for offset in 0..=span {
+                let (Some(code), Some(unicode_cp)) =
+                    (src_low.checked_add(offset), dst_start.checked_add(offset))
+                else {
+                    break;
+                };
                 if let Some(ch) = char::from_u32(unicode_cp) {
                     mappings.insert(code, ch.to_string());
                 }

@@ -28,8 +28,20 @@ use pdfplumber_core::{
     StandardEncoding, glyph_name_to_char,
 };
 
+/// plantab's vendored copy: the fonts loaded for one page, by font
+/// dictionary (its address in the loaded document) and resource name, so a
+/// form XObject drawn many times loads its fonts once, not once a drawing.
+#[derive(Default, Clone)]
+pub(crate) struct FontPool(HashMap<(usize, String), std::sync::Arc<CachedFont>>);
+
+impl std::fmt::Debug for FontPool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "FontPool({} fonts)", self.0.len())
+    }
+}
+
 /// Cached font information for the interpreter.
-struct CachedFont {
+pub(crate) struct CachedFont {
     metrics: FontMetrics,
     cmap: Option<CMap>,
     font_name: String,
@@ -129,11 +141,14 @@ pub(crate) fn interpret_content_stream(
         #[cfg(feature = "tracing")]
         tracing::warn!(warning = %warning_msg, "content stream tokenization error (recovered)");
     }
-    let mut font_cache: HashMap<String, CachedFont> = HashMap::new();
+    let mut font_cache: HashMap<String, std::sync::Arc<CachedFont>> = HashMap::new();
     let mut path_builder = PathBuilder::new(*gstate.ctm());
     let mut marked_content_stack: Vec<MarkedContentEntry> = Vec::new();
 
     for (op_index, op) in operators.iter().enumerate() {
+        // plantab's vendored copy: the page's work and emission budgets,
+        // counted across form XObject drawings (the state is the page's).
+        check_budgets(op, options, gstate)?;
         match op.name.as_str() {
             // --- Graphics state operators ---
             "q" => gstate.save_state_with_text(tstate.save_snapshot()),
@@ -291,6 +306,7 @@ pub(crate) fn interpret_content_stream(
                         resources,
                         &font_name,
                         &mut font_cache,
+                        gstate.font_pool_mut(),
                         handler,
                         options,
                         op_index,
@@ -421,6 +437,12 @@ pub(crate) fn interpret_content_stream(
                 {
                     // Resource limit errors (e.g., recursion depth) must propagate
                     if matches!(&e, BackendError::Interpreter(msg) if msg.contains("recursion depth"))
+                    {
+                        return Err(e);
+                    }
+                    // plantab's vendored copy: so must the page budgets.
+                    if matches!(&e, BackendError::Core(c)
+                        if c.kind() == pdfplumber_core::PdfErrorKind::ResourceLimit)
                     {
                         return Err(e);
                     }
@@ -608,7 +630,73 @@ pub(crate) fn interpret_content_stream(
         }
     }
 
-    Ok(())
+    check_emitted(options, gstate, 0)
+}
+
+/// plantab's vendored copy: counts `op` against
+/// [`ExtractOptions::max_operators_per_page`], and what it is about to emit
+/// or build (the bytes of the strings a text-showing operator shows, an
+/// upper bound on its characters; one per path-construction operator)
+/// against [`ExtractOptions::max_emitted_per_page`], before it runs.
+fn check_budgets(
+    op: &Operator,
+    options: &ExtractOptions,
+    gstate: &mut InterpreterState,
+) -> Result<(), BackendError> {
+    let ops = gstate.count_operator();
+    if let Some(limit) = options.max_operators_per_page
+        && ops > limit
+    {
+        return Err(BackendError::Core(pdfplumber_core::PdfError::limit_exceeded(
+            "max_operators_per_page",
+            limit,
+            ops,
+        )));
+    }
+    if options.max_emitted_per_page.is_none() {
+        return Ok(());
+    }
+    let upcoming = match op.name.as_str() {
+        "Tj" | "TJ" | "'" | "\"" => op.operands.iter().map(shown_bytes).sum(),
+        "m" | "l" | "c" | "v" | "y" | "h" | "re" => {
+            gstate.count_emitted(1);
+            0
+        }
+        _ => 0,
+    };
+    check_emitted(options, gstate, upcoming)
+}
+
+/// plantab's vendored copy: the bytes of the strings in a text-showing
+/// operand (a `TJ` array's strings summed).
+fn shown_bytes(o: &Operand) -> usize {
+    match o {
+        Operand::LiteralString(b) | Operand::HexString(b) => b.len(),
+        Operand::Array(items) => items
+            .iter()
+            .map(|i| match i {
+                Operand::LiteralString(b) | Operand::HexString(b) => b.len(),
+                _ => 0,
+            })
+            .sum(),
+        _ => 0,
+    }
+}
+
+/// plantab's vendored copy: errs when what was emitted, plus `upcoming`,
+/// is over [`ExtractOptions::max_emitted_per_page`].
+fn check_emitted(
+    options: &ExtractOptions,
+    gstate: &InterpreterState,
+    upcoming: usize,
+) -> Result<(), BackendError> {
+    let total = gstate.emitted().saturating_add(upcoming);
+    match options.max_emitted_per_page {
+        Some(limit) if total > limit => Err(BackendError::Core(
+            pdfplumber_core::PdfError::limit_exceeded("max_emitted_per_page", limit, total),
+        )),
+        _ => Ok(()),
+    }
 }
 
 // --- Operand extraction helpers ---
@@ -662,7 +750,8 @@ fn load_font_if_needed(
     doc: &lopdf::Document,
     resources: &lopdf::Dictionary,
     font_name: &str,
-    cache: &mut HashMap<String, CachedFont>,
+    cache: &mut HashMap<String, std::sync::Arc<CachedFont>>,
+    pool: &mut FontPool,
     handler: &mut dyn ContentHandler,
     options: &ExtractOptions,
     op_index: usize,
@@ -680,6 +769,13 @@ fn load_font_if_needed(
         let font_obj = resolve_ref(doc, font_obj);
         font_obj.as_dict().ok()
     })();
+    // plantab's vendored copy: a font this page has loaded already.
+    let pool_key = font_dict
+        .map(|fd| (std::ptr::from_ref(fd) as usize, font_name.to_string()));
+    if let Some(font) = pool_key.as_ref().and_then(|k| pool.0.get(k)) {
+        cache.insert(font_name.to_string(), font.clone());
+        return;
+    }
 
     let (
         metrics,
@@ -855,20 +951,21 @@ fn load_font_if_needed(
         )
     };
 
-    cache.insert(
-        font_name.to_string(),
-        CachedFont {
-            metrics,
-            cmap,
-            font_name: emitted_font_name,
-            cid_metrics,
-            is_cid_font,
-            writing_mode,
-            encoding,
-            cjk_encoding: cjk_enc,
-            is_identity_encoding: is_identity_enc,
-        },
-    );
+    let font = std::sync::Arc::new(CachedFont {
+        metrics,
+        cmap,
+        font_name: emitted_font_name,
+        cid_metrics,
+        is_cid_font,
+        writing_mode,
+        encoding,
+        cjk_encoding: cjk_enc,
+        is_identity_encoding: is_identity_enc,
+    });
+    if let Some(key) = pool_key {
+        pool.0.insert(key, font.clone());
+    }
+    cache.insert(font_name.to_string(), font);
 }
 
 /// Extract ToUnicode CMap from a font dictionary.
@@ -1387,7 +1484,7 @@ fn handle_tj(
     gstate: &InterpreterState,
     handler: &mut dyn ContentHandler,
     operands: &[Operand],
-    font_cache: &HashMap<String, CachedFont>,
+    font_cache: &HashMap<String, std::sync::Arc<CachedFont>>,
     marked_content_stack: &[MarkedContentEntry],
 ) {
     let string_bytes = match operands.first().and_then(operand_to_string_bytes) {
@@ -1395,7 +1492,7 @@ fn handle_tj(
         None => return,
     };
 
-    let cached = font_cache.get(&tstate.font_name);
+    let cached = font_cache.get(&tstate.font_name).map(|f| &**f);
     let width_fn = get_width_fn(cached);
     let is_vertical = cached.is_some_and(|c| c.writing_mode == 1);
 
@@ -1426,7 +1523,7 @@ fn handle_tj_array(
     gstate: &InterpreterState,
     handler: &mut dyn ContentHandler,
     operands: &[Operand],
-    font_cache: &HashMap<String, CachedFont>,
+    font_cache: &HashMap<String, std::sync::Arc<CachedFont>>,
     marked_content_stack: &[MarkedContentEntry],
 ) {
     let array = match operands.first() {
@@ -1445,7 +1542,7 @@ fn handle_tj_array(
         })
         .collect();
 
-    let cached = font_cache.get(&tstate.font_name);
+    let cached = font_cache.get(&tstate.font_name).map(|f| &**f);
     let width_fn = get_width_fn(cached);
     let is_vertical = cached.is_some_and(|c| c.writing_mode == 1);
 
@@ -1483,6 +1580,8 @@ fn emit_char_events(
     let ctm = gstate.ctm_array();
     let font_name = cached.map_or_else(|| tstate.font_name.clone(), |c| c.font_name.clone());
 
+    // plantab's vendored copy: counted against `max_emitted_per_page`.
+    gstate.count_emitted(raw_chars.len());
     for rc in raw_chars {
         // Unicode resolution chain: CMap → FontEncoding → CJK encoding → char::from_u32
         let unicode = cached
@@ -2020,6 +2119,7 @@ fn handle_image_xobject(
         }
     });
 
+    gstate.count_emitted(1); // plantab's vendored copy
     handler.on_image(ImageEvent {
         name: name.to_string(),
         ctm: gstate.ctm_array(),
@@ -2103,6 +2203,7 @@ fn handle_inline_image(
         i += 2;
     }
 
+    gstate.count_emitted(1); // plantab's vendored copy
     handler.on_image(ImageEvent {
         name: format!("inline-{op_index}"),
         ctm: gstate.ctm_array(),

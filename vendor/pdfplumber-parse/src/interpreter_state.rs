@@ -27,7 +27,23 @@ pub struct InterpreterState {
     stroking_color_space: Option<ResolvedColorSpace>,
     /// Current non-stroking color space (set by cs operator).
     non_stroking_color_space: Option<ResolvedColorSpace>,
+    /// plantab's vendored copy: `q` operators past [`MAX_SAVED_STATES`]
+    /// that saved nothing (their `Q` restores nothing).
+    unsaved: usize,
+    /// plantab's vendored copy: operators interpreted for this page, forms
+    /// counted each time they are drawn.
+    operators: usize,
+    /// plantab's vendored copy: objects emitted or built for this page
+    /// (characters, path-construction operators, images).
+    emitted: std::cell::Cell<usize>,
+    /// plantab's vendored copy: fonts loaded for this page.
+    font_pool: crate::interpreter::FontPool,
 }
+
+/// plantab's vendored copy: the deepest `q` nesting that saves a state
+/// (PDF 32000-1 Annex C gives 28 as a conforming reader's limit; a deeper
+/// save is counted, not copied, so four million `q` cost nothing).
+pub(crate) const MAX_SAVED_STATES: usize = 1024;
 
 impl PartialEq for InterpreterState {
     fn eq(&self, other: &Self) -> bool {
@@ -61,7 +77,51 @@ impl InterpreterState {
             stack: Vec::new(),
             stroking_color_space: Some(ResolvedColorSpace::DeviceGray),
             non_stroking_color_space: Some(ResolvedColorSpace::DeviceGray),
+            unsaved: 0,
+            operators: 0,
+            emitted: std::cell::Cell::new(0),
+            font_pool: crate::interpreter::FontPool::default(),
         }
+    }
+
+    /// plantab's vendored copy: the fonts loaded for this page.
+    pub(crate) fn font_pool_mut(&mut self) -> &mut crate::interpreter::FontPool {
+        &mut self.font_pool
+    }
+
+    /// plantab's vendored copy: counts one operator; returns the count.
+    pub(crate) fn count_operator(&mut self) -> usize {
+        self.operators = self.operators.saturating_add(1);
+        self.operators
+    }
+
+    /// plantab's vendored copy: counts `n` objects emitted or built.
+    pub(crate) fn count_emitted(&self, n: usize) {
+        self.emitted.set(self.emitted.get().saturating_add(n));
+    }
+
+    /// plantab's vendored copy: objects emitted or built so far.
+    pub(crate) fn emitted(&self) -> usize {
+        self.emitted.get()
+    }
+
+    /// plantab's vendored copy: whether a `q` may save another state.
+    fn can_save(&mut self) -> bool {
+        if self.stack.len() < MAX_SAVED_STATES {
+            return true;
+        }
+        self.unsaved += 1;
+        false
+    }
+
+    /// plantab's vendored copy: whether a `Q` matches a `q` that saved
+    /// nothing (and so restores nothing).
+    fn unsaved_restore(&mut self) -> bool {
+        if self.unsaved > 0 {
+            self.unsaved -= 1;
+            return true;
+        }
+        false
     }
 
     /// Get the current transformation matrix.
@@ -99,6 +159,9 @@ impl InterpreterState {
     /// graphics state so that text parameters (Tc, Tw, etc.) are properly
     /// restored by the matching `Q` operator.
     pub fn save_state_with_text(&mut self, text_snapshot: TextStateSnapshot) {
+        if !self.can_save() {
+            return;
+        }
         self.stack.push(SavedState {
             ctm: self.ctm,
             graphics_state: self.graphics_state.clone(),
@@ -110,6 +173,9 @@ impl InterpreterState {
 
     /// `q` operator: save the current graphics state without text state.
     pub fn save_state(&mut self) {
+        if !self.can_save() {
+            return;
+        }
         self.stack.push(SavedState {
             ctm: self.ctm,
             graphics_state: self.graphics_state.clone(),
@@ -124,6 +190,9 @@ impl InterpreterState {
     /// Returns the saved text state snapshot (if any) so the caller can
     /// restore text parameters. Returns `None` if the stack is empty.
     pub fn restore_state_with_text(&mut self) -> Option<Option<TextStateSnapshot>> {
+        if self.unsaved_restore() {
+            return None;
+        }
         if let Some(saved) = self.stack.pop() {
             self.ctm = saved.ctm;
             self.graphics_state = saved.graphics_state;
@@ -139,6 +208,9 @@ impl InterpreterState {
     ///
     /// Returns `false` if the stack is empty (unbalanced Q).
     pub fn restore_state(&mut self) -> bool {
+        if self.unsaved_restore() {
+            return true;
+        }
         if let Some(saved) = self.stack.pop() {
             self.ctm = saved.ctm;
             self.graphics_state = saved.graphics_state;

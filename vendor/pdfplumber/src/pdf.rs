@@ -220,6 +220,10 @@ pub struct Pdf {
     page_art_box_integer_flags: Vec<Option<[bool; 4]>>,
     /// Cached raw PDF (MediaBox) heights for y-flip in char extraction.
     raw_page_heights: Vec<f64>,
+    /// plantab's vendored copy: each page's doctop offset (the heights of
+    /// the pages before it, summed), computed once at open instead of once
+    /// per page (quadratic in the page count).
+    doctop_offsets: Vec<f64>,
     /// Cached document metadata from the /Info dictionary.
     metadata: DocumentMetadata,
     /// Cached source-ordered document information dictionary.
@@ -686,23 +690,41 @@ impl Pdf {
             raw_page_heights.push(media_box.height().abs() + media_box.top - y_min);
         }
 
-        // Extract document metadata
-        let metadata = LopdfBackend::document_metadata(&doc)
-            .map_err(|error| operation_error(error, "read document metadata"))?;
-        let raw_metadata = LopdfBackend::raw_document_metadata(&doc);
+        // plantab's vendored copy: the same sums `page` made per page, in
+        // the same order.
+        let mut doctop_offsets = Vec::with_capacity(page_count);
+        let mut doctop: f64 = page_heights[..0].iter().sum();
+        for height in &page_heights {
+            doctop_offsets.push(doctop);
+            doctop += height;
+        }
 
-        // Extract document bookmarks (outline / table of contents)
-        let bookmarks = LopdfBackend::document_bookmarks(&doc)
-            .map_err(|error| operation_error(error, "read document bookmarks"))?;
+        // plantab's vendored copy: `content_only` skips the document-level
+        // extras (a caller reading page content never looks at them, and a
+        // hostile structure tree or metadata graph can be exponential).
+        let (metadata, raw_metadata, bookmarks, structure_tree) = if options.content_only {
+            Default::default()
+        } else {
+            // Extract document metadata
+            let metadata = LopdfBackend::document_metadata(&doc)
+                .map_err(|error| operation_error(error, "read document metadata"))?;
+            let raw_metadata = LopdfBackend::raw_document_metadata(&doc);
 
-        // Extract the document structure tree once for document and page views.
-        let structure_tree = LopdfBackend::document_structure_tree(&doc)
-            .map_err(|error| operation_error(error, "read document structure tree"))?;
+            // Extract document bookmarks (outline / table of contents)
+            let bookmarks = LopdfBackend::document_bookmarks(&doc)
+                .map_err(|error| operation_error(error, "read document bookmarks"))?;
+
+            // Extract the document structure tree once for document and page views.
+            let structure_tree = LopdfBackend::document_structure_tree(&doc)
+                .map_err(|error| operation_error(error, "read document structure tree"))?;
+            (metadata, raw_metadata, bookmarks, structure_tree)
+        };
 
         Ok(Self {
             doc,
             options,
             page_widths,
+            doctop_offsets,
             page_heights,
             page_rotations,
             page_media_boxes,
@@ -1071,7 +1093,7 @@ impl Pdf {
 
         // Convert CharEvents to Chars
         let page_height = self.raw_page_heights[index];
-        let doctop_offset: f64 = self.page_heights[..index].iter().sum();
+        let doctop_offset: f64 = self.doctop_offsets.get(index).copied().unwrap_or(0.0);
         let needs_rotation = geometry.rotation() != 0;
         let page_origin = rotated_page_origin(media_box, geometry.rotation());
         let page_layout_ctm = pdfminer_page_ctm(media_box, geometry.rotation());
@@ -1304,26 +1326,37 @@ impl Pdf {
             }
         }
 
-        // Extract annotations from the page
-        let annotations = LopdfBackend::page_annotations(&self.doc, &lopdf_page)
-            .map_err(|error| page_error(error, "read page annotations", index, object_id))?;
+        // plantab's vendored copy: `content_only` skips the page extras
+        // (annotations, links and form fields are re-read for every page;
+        // the form-field tree walk is exponential on a shared-kids tree).
+        let (annotations, hyperlinks, uri_hyperlinks, form_fields) = if self.options.content_only
+        {
+            Default::default()
+        } else {
+            // Extract annotations from the page
+            let annotations = LopdfBackend::page_annotations(&self.doc, &lopdf_page)
+                .map_err(|error| page_error(error, "read page annotations", index, object_id))?;
 
-        // Extract hyperlinks from the page
-        let hyperlinks = LopdfBackend::page_hyperlinks(&self.doc, &lopdf_page)
-            .map_err(|error| page_error(error, "read page hyperlinks", index, object_id))?;
+            // Extract hyperlinks from the page
+            let hyperlinks = LopdfBackend::page_hyperlinks(&self.doc, &lopdf_page)
+                .map_err(|error| page_error(error, "read page hyperlinks", index, object_id))?;
 
-        // Preserve action type so callers can distinguish external URI actions
-        // from internal and remote destinations.
-        let uri_hyperlinks = LopdfBackend::page_uri_hyperlinks(&self.doc, &lopdf_page)
-            .map_err(|error| page_error(error, "read page URI hyperlinks", index, object_id))?;
+            // Preserve action type so callers can distinguish external URI actions
+            // from internal and remote destinations.
+            let uri_hyperlinks = LopdfBackend::page_uri_hyperlinks(&self.doc, &lopdf_page)
+                .map_err(|error| {
+                    page_error(error, "read page URI hyperlinks", index, object_id)
+                })?;
 
-        // Extract form fields for this page (filtered from document AcroForm)
-        let all_form_fields = LopdfBackend::document_form_fields(&self.doc)
-            .map_err(|error| page_error(error, "read page form fields", index, object_id))?;
-        let form_fields: Vec<FormField> = all_form_fields
-            .into_iter()
-            .filter(|f| f.page_index == Some(index))
-            .collect();
+            // Extract form fields for this page (filtered from document AcroForm)
+            let all_form_fields = LopdfBackend::document_form_fields(&self.doc)
+                .map_err(|error| page_error(error, "read page form fields", index, object_id))?;
+            let form_fields: Vec<FormField> = all_form_fields
+                .into_iter()
+                .filter(|f| f.page_index == Some(index))
+                .collect();
+            (annotations, hyperlinks, uri_hyperlinks, form_fields)
+        };
 
         // Filter the cached document structure tree for this page.
         let structure_tree = if self.structure_tree.is_empty() {
