@@ -182,11 +182,7 @@ fn split_cells(rows: &[(usize, &str)]) -> Vec<(usize, Vec<String>)> {
         .map(|(n, width, filled)| {
             let mut cells = vec![String::new(); used.partition_point(|&c| c < width)];
             for (i, text) in filled {
-                if let Some(cell) = used
-                    .binary_search(&i)
-                    .ok()
-                    .and_then(|k| cells.get_mut(k))
-                {
+                if let Some(cell) = used.binary_search(&i).ok().and_then(|k| cells.get_mut(k)) {
                     *cell = text;
                 }
             }
