@@ -153,7 +153,13 @@ fn fragment_from_rows(rows: &[(usize, &str)]) -> TableFragment {
 /// end where its own tabs end. Cells are first kept sparse (only those
 /// with text), so memory follows the text, not the tabs.
 fn split_cells(rows: &[(usize, &str)]) -> Vec<(usize, Vec<String>)> {
-    let sparse: Vec<(usize, usize, Vec<(usize, String)>)> = rows
+    /// One line: its number, its cell count, its cells with text (by column).
+    struct Sparse {
+        line: usize,
+        width: usize,
+        filled: Vec<(usize, String)>,
+    }
+    let sparse: Vec<Sparse> = rows
         .iter()
         .map(|(n, r)| {
             let mut width = 0;
@@ -168,25 +174,29 @@ fn split_cells(rows: &[(usize, &str)]) -> Vec<(usize, Vec<String>)> {
                     filled.push((i, text));
                 }
             }
-            (*n, width, filled)
+            Sparse {
+                line: *n,
+                width,
+                filled,
+            }
         })
         .collect();
     let mut used: Vec<usize> = sparse
         .iter()
-        .flat_map(|(_, _, filled)| filled.iter().map(|(i, _)| *i))
+        .flat_map(|s| s.filled.iter().map(|(i, _)| *i))
         .collect();
     used.sort_unstable();
     used.dedup();
     sparse
         .into_iter()
-        .map(|(n, width, filled)| {
-            let mut cells = vec![String::new(); used.partition_point(|&c| c < width)];
-            for (i, text) in filled {
+        .map(|s| {
+            let mut cells = vec![String::new(); used.partition_point(|&c| c < s.width)];
+            for (i, text) in s.filled {
                 if let Some(cell) = used.binary_search(&i).ok().and_then(|k| cells.get_mut(k)) {
                     *cell = text;
                 }
             }
-            (n, cells)
+            (s.line, cells)
         })
         .collect()
 }
