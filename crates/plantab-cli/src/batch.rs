@@ -130,10 +130,16 @@ pub struct Job<'a> {
     incremental: bool,
     quiet: bool,
     kind: Kind,
+    overrides: plantab::Overrides,
 }
 
 impl<'a> Job<'a> {
-    fn new(b: &'a BatchArgs, output: Option<&'a Path>, kind: Kind) -> Self {
+    fn new(
+        b: &'a BatchArgs,
+        output: Option<&'a Path>,
+        kind: Kind,
+        overrides: plantab::Overrides,
+    ) -> Self {
         Job {
             paths: &b.paths,
             files_from: b.files_from.as_deref(),
@@ -144,19 +150,30 @@ impl<'a> Job<'a> {
             incremental: b.incremental,
             quiet: b.quiet,
             kind,
+            overrides,
         }
     }
 }
 
 impl<'a> From<&'a ExtractArgs> for Job<'a> {
     fn from(a: &'a ExtractArgs) -> Self {
-        Job::new(&a.batch, a.output.as_deref(), Kind::Extract(a.format))
+        Job::new(
+            &a.batch,
+            a.output.as_deref(),
+            Kind::Extract(a.format),
+            a.finder.overrides(),
+        )
     }
 }
 
 impl<'a> From<&'a TablesArgs> for Job<'a> {
     fn from(a: &'a TablesArgs) -> Self {
-        Job::new(&a.batch, a.output.as_deref(), Kind::Tables(a.format))
+        Job::new(
+            &a.batch,
+            a.output.as_deref(),
+            Kind::Tables(a.format),
+            a.finder.overrides(),
+        )
     }
 }
 
@@ -189,6 +206,8 @@ struct Ctx<'a> {
     /// The run has one input: its document is left to the process exit
     /// instead of being freed piece by piece (see [`release_document`]).
     single_input: bool,
+    /// The table finder's overrides (`--pages`, `--area`, ...).
+    overrides: plantab::Overrides,
 }
 
 /// One input's result, sent to the main thread.
@@ -272,6 +291,7 @@ pub fn run(args: &Job) -> Result<u8> {
         window: (!per_file).then_some(WINDOW_PER_JOB * jobs),
         parallel_pages: jobs > 1 && inputs.len() < jobs,
         single_input: inputs.len() == 1,
+        overrides: args.overrides.clone(),
     };
     if ctx.parallel_pages {
         // Pages of a file are read on rayon's global pool: sized by
@@ -542,6 +562,7 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
     let work_sha = entry.sha256.clone();
     let parallel_pages = ctx.parallel_pages;
     let single_input = ctx.single_input;
+    let overrides = ctx.overrides.clone();
     let produce = move || -> std::result::Result<Produced, (ErrorCode, String)> {
         #[cfg(debug_assertions)]
         test_fault(&work_path);
@@ -552,8 +573,8 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
             parallel_pages,
         };
         let read = match kind {
-            Kind::Extract(_) => plantab::extract_input(input),
-            Kind::Tables(_) => plantab::tables_input(input),
+            Kind::Extract(_) => plantab::extract_input_with(input, &overrides),
+            Kind::Tables(_) => plantab::tables_input_with(input, &overrides),
         };
         let doc = read.map_err(|e| (e.code(), e.message()))?;
         let internal = |e: plantab_output::OutputError| {

@@ -65,7 +65,53 @@ enum Command {
         /// Only this page (1-based; PDF input).
         #[arg(long)]
         page: Option<u32>,
+        /// Write a picture of what the finder saw on `--page N` as PNG
+        /// (text runs, rulings, fills, tables with their cell grid, header
+        /// rows shaded, spans and column keys).
+        #[arg(long, value_name = "OUT.png", requires = "page")]
+        png: Option<PathBuf>,
+        /// The same picture as SVG.
+        #[arg(long, value_name = "OUT.svg", requires = "page")]
+        svg: Option<PathBuf>,
+        /// Table finder overrides.
+        #[command(flatten)]
+        finder: FinderArgs,
     },
+}
+
+/// The table finder's overrides, for when it is wrong (as camelot's and
+/// tabula's options).
+#[derive(clap::Args)]
+pub struct FinderArgs {
+    /// Read only these pages: `1,3-5,8-` (1-based; `8-` to the end).
+    #[arg(long, value_name = "PAGES")]
+    pub pages: Option<plantab::PageSet>,
+    /// Look for tables only inside this box, `x0,y0,x1,y1` in PDF points
+    /// with the origin at the bottom left (as the JSON bbox), on every
+    /// page, or `PAGE:x0,y0,x1,y1` on one; an area where no table is seen
+    /// is read as one table. Repeatable.
+    #[arg(long = "area", value_name = "BOX")]
+    pub areas: Vec<plantab::Area>,
+    /// Column separators for tables found by text alignment: x positions
+    /// in PDF points, `x1,x2,...`.
+    #[arg(long, value_name = "X,...", value_delimiter = ',')]
+    pub columns: Vec<f64>,
+    /// How tables are found: `auto` (ruled grids, then text alignment),
+    /// `ruled` (ruled grids only) or `text` (text alignment only).
+    #[arg(long, value_name = "auto|ruled|text", default_value = "auto")]
+    pub strategy: plantab::Strategy,
+}
+
+impl FinderArgs {
+    /// The overrides for the library.
+    pub fn overrides(&self) -> plantab::Overrides {
+        plantab::Overrides {
+            pages: self.pages.clone(),
+            areas: self.areas.clone(),
+            columns: self.columns.clone(),
+            strategy: self.strategy,
+        }
+    }
 }
 
 /// The options `extract` and `tables` share: which inputs, how the batch
@@ -125,6 +171,9 @@ pub struct ExtractArgs {
     /// flattened, latest status per record).
     #[arg(long, value_enum, default_value_t = Format::Json)]
     pub format: Format,
+    /// Table finder overrides.
+    #[command(flatten)]
+    pub finder: FinderArgs,
 }
 
 /// `plantab tables`' options.
@@ -148,6 +197,9 @@ pub struct TablesArgs {
     /// tables for a quick look).
     #[arg(long, value_enum, default_value_t = TablesFormat::Json)]
     pub format: TablesFormat,
+    /// Table finder overrides.
+    #[command(flatten)]
+    pub finder: FinderArgs,
 }
 
 /// `plantab tables` output formats.
@@ -207,7 +259,14 @@ fn main() -> ExitCode {
             print!("{}", plantab_output::schema());
             Ok(0)
         }
-        Command::Debug { file, stage, page } => debug(&file, stage, page),
+        Command::Debug {
+            file,
+            stage,
+            page,
+            png,
+            svg,
+            finder,
+        } => debug(&file, stage, page, &finder.overrides(), [png, svg]),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -236,7 +295,13 @@ fn quiet_isolated_panics() {
     }));
 }
 
-fn debug(file: &Path, stage: Stage, page: Option<u32>) -> Result<u8> {
+fn debug(
+    file: &Path,
+    stage: Stage,
+    page: Option<u32>,
+    o: &plantab::Overrides,
+    [png, svg]: [Option<PathBuf>; 2],
+) -> Result<u8> {
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let path = file.to_string_lossy();
     let failed = |e: plantab::ExtractError| match e {
@@ -247,7 +312,8 @@ fn debug(file: &Path, stage: Stage, page: Option<u32>) -> Result<u8> {
         }
         e => anyhow::anyhow!("{}: {}: {}", file.display(), e.code(), e.message()),
     };
-    let (layout, source) = plantab::read_layout(&path, &bytes).map_err(failed)?;
+    let (layout, source) =
+        plantab::read_layout_input_with(plantab::Input::new(&path, &bytes), o).map_err(failed)?;
     if let (Some(p), Some(n)) = (page, source.pages) {
         if p == 0 || p > n {
             bail!(
@@ -261,13 +327,29 @@ fn debug(file: &Path, stage: Stage, page: Option<u32>) -> Result<u8> {
             );
         }
     }
+    if let (Some(p), true) = (page, png.is_some() || svg.is_some()) {
+        if let Some(out) = &svg {
+            let s = plantab::debug_pdf_svg(&bytes, p, o, false).map_err(failed)?;
+            std::fs::write(out, s).with_context(|| format!("cannot write {}", out.display()))?;
+        }
+        if let Some(out) = &png {
+            let b = plantab::debug_pdf_png(&bytes, p, o, 2.0).map_err(failed)?;
+            std::fs::write(out, b).with_context(|| format!("cannot write {}", out.display()))?;
+        }
+        return Ok(0);
+    }
     if stage == Stage::Reader && source.format == plantab_model::SourceFormat::Pdf {
         let pages: Vec<u32> = match page {
             Some(p) => vec![p],
-            None => (1..=source.pages.unwrap_or(0)).collect(),
+            None => {
+                let n = source.pages.unwrap_or(0);
+                o.pages
+                    .as_ref()
+                    .map_or_else(|| (1..=n).collect(), |s| s.pages_of(n))
+            }
         };
         for p in pages {
-            let text = plantab::debug_pdf_page(&bytes, p).map_err(failed)?;
+            let text = plantab::debug_pdf_page_with(&bytes, p, o).map_err(failed)?;
             // A closed pipe (`| head`) just ends the listing.
             if print_stdout(&text).is_err() {
                 return Ok(0);

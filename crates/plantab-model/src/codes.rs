@@ -101,6 +101,11 @@ string_enum! {
         /// The `pdf-extract` backend could not match fonts to its text, so
         /// bold text is not recognised on that page.
         PdfExtractFontsUnmatched = "pdf_extract_fonts_unmatched",
+        /// `--pages` named pages the document does not have.
+        PagesNotFound = "pages_not_found",
+        /// A finder override that does not apply to this input (areas,
+        /// columns or a strategy given for a text input).
+        OptionIgnored = "option_ignored",
     }
 }
 

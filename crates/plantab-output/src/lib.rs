@@ -377,13 +377,15 @@ fn push_status(cells: &mut Vec<String>, status: Option<&StatusEntry>) -> Result<
     Ok(())
 }
 
-/// One table's `rows` as CSV (RFC 4180, CRLF line ends, no header line
-/// of its own: a printed header is in the table's first `header_rows`
-/// rows). A spanning cell's text is in its top-left position only; the
+/// One table as CSV (RFC 4180, CRLF line ends): one header line of column
+/// names, never empty or repeated ([`plantab_tables::column_names`]: the
+/// table's `header_rows` printed rows merged per column), then the body
+/// rows. A spanning body cell's text is in its top-left position only; the
 /// positions it covers are empty.
 pub fn table_csv(table: &Table) -> Result<Vec<u8>, OutputError> {
     let mut out = Vec::new();
-    for row in &table.rows {
+    write_csv_row(&mut out, &plantab_tables::column_names(table))?;
+    for row in table.rows.iter().skip(table.header_rows) {
         write_csv_row(&mut out, row)?;
     }
     Ok(out)
