@@ -114,6 +114,16 @@ class Pdf:
         Path(path).write_bytes(bytes(out))
 
 
+def page_tree(p, cat, pages, page, cs, fonts, resources="", catalog="", page_extra="",
+              media_box="[0 0 612 792]"):
+    """The catalog, page tree and one page drawing stream `cs` with the
+    font resources `fonts` (`/F1 5 0 R ...`) and other `resources`."""
+    p.add(f"<< /Type /Catalog /Pages {pages} 0 R {catalog} >>", cat)
+    p.add(f"<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>", pages)
+    p.add(f"<< /Type /Page /Parent {pages} 0 R /MediaBox {media_box} /Contents {cs} 0 R {page_extra} "
+          f"/Resources << /Font << {fonts} >> {resources} >> >>", page)
+
+
 FONT = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
 TEXT = "BT /F1 12 Tf 72 720 Td (Quarterly delivery report) Tj ET\n"
 
@@ -127,56 +137,49 @@ def simple_doc(content, extra_catalog="", resources_extra="", compress=True,
     page = p.reserve()
     font = p.add(FONT)
     cs = p.stream(content, compress)
-    p.add(f"<< /Type /Catalog /Pages {pages} 0 R {extra_catalog}>>", cat)
-    p.add(f"<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>", pages)
-    p.add(f"<< /Type /Page /Parent {pages} 0 R /MediaBox {media_box} /Contents {cs} 0 R "
-          f"/Resources << /Font << /F1 {font} 0 R >> {resources_extra}>> >>", page)
+    page_tree(p, cat, pages, page, cs, f"/F1 {font} 0 R", resources=f"{resources_extra}", catalog=f"{extra_catalog}", media_box=media_box)
     return p, cat, page
 
 
 # ------------------------------------------------------------------- cases
 
-def struct_dag(path):
-    """Structure tree: each of 40 levels lists the next level's element
-    twice, so a walk that does not remember what it has seen visits 2^40
-    elements."""
+def tagged_page(make_tree, catalog_extra=""):
+    """A one-page document whose structure tree `make_tree(pdf, page,
+    root)` fills in (it returns the root's /K); writes nothing."""
     p = Pdf()
     cat, pages, page = p.reserve(), p.reserve(), p.reserve()
     font = p.add(FONT)
     cs = p.stream("/P << /MCID 0 >> BDC " + TEXT + "EMC\n", compress=False)
-    levels = 40
-    elems = [p.reserve() for _ in range(levels)]
     root = p.reserve()
-    for i, e in enumerate(elems):
-        if i + 1 < levels:
-            kids = f"[{elems[i + 1]} 0 R {elems[i + 1]} 0 R]"
-        else:
-            kids = "0"
-        p.add(f"<< /Type /StructElem /S /Sect /P {root} 0 R /Pg {page} 0 R /K {kids} >>", e)
-    p.add(f"<< /Type /StructTreeRoot /K [{elems[0]} 0 R {elems[0]} 0 R] >>", root)
-    p.add(f"<< /Type /Catalog /Pages {pages} 0 R /StructTreeRoot {root} 0 R /MarkInfo << /Marked true >> >>", cat)
-    p.add(f"<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>", pages)
-    p.add(f"<< /Type /Page /Parent {pages} 0 R /MediaBox [0 0 612 792] /Contents {cs} 0 R "
-          f"/StructParents 0 /Resources << /Font << /F1 {font} 0 R >> >> >>", page)
+    p.add(f"<< /Type /StructTreeRoot /K {make_tree(p, page, root)} >>", root)
+    page_tree(p, cat, pages, page, cs, f"/F1 {font} 0 R", catalog=f"/StructTreeRoot {root} 0 R {catalog_extra}", page_extra="/StructParents 0")
+    return p, cat
+
+
+def struct_dag(path):
+    """Structure tree: each of 40 levels lists the next level's element
+    twice, so a walk that does not remember what it has seen visits 2^40
+    elements."""
+    def tree(p, page, root):
+        elems = [p.reserve() for _ in range(40)]
+        for i, e in enumerate(elems):
+            kids = f"[{elems[i + 1]} 0 R {elems[i + 1]} 0 R]" if i + 1 < len(elems) else "0"
+            p.add(f"<< /Type /StructElem /S /Sect /P {root} 0 R /Pg {page} 0 R /K {kids} >>", e)
+        return f"[{elems[0]} 0 R {elems[0]} 0 R]"
+    p, cat = tagged_page(tree, "/MarkInfo << /Marked true >> ")
     p.write(path, cat)
 
 
 def struct_loop(path):
     """Structure tree: three elements that each list all three as kids, a
     loop a walk bounded only by depth (64 levels) follows 3^64 times."""
-    p = Pdf()
-    cat, pages, page = p.reserve(), p.reserve(), p.reserve()
-    font = p.add(FONT)
-    cs = p.stream("/P << /MCID 0 >> BDC " + TEXT + "EMC\n", compress=False)
-    a, b, c, root = p.reserve(), p.reserve(), p.reserve(), p.reserve()
-    kids = f"[{a} 0 R {b} 0 R {c} 0 R 0]"
-    for e in (a, b, c):
-        p.add(f"<< /Type /StructElem /S /Div /P {root} 0 R /Pg {page} 0 R /K {kids} >>", e)
-    p.add(f"<< /Type /StructTreeRoot /K {a} 0 R >>", root)
-    p.add(f"<< /Type /Catalog /Pages {pages} 0 R /StructTreeRoot {root} 0 R >>", cat)
-    p.add(f"<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>", pages)
-    p.add(f"<< /Type /Page /Parent {pages} 0 R /MediaBox [0 0 612 792] /Contents {cs} 0 R "
-          f"/Resources << /Font << /F1 {font} 0 R >> >> >>", page)
+    def tree(p, page, root):
+        a, b, c = p.reserve(), p.reserve(), p.reserve()
+        for e in (a, b, c):
+            p.add(f"<< /Type /StructElem /S /Div /P {root} 0 R /Pg {page} 0 R "
+                  f"/K [{a} 0 R {b} 0 R {c} 0 R 0] >>", e)
+        return f"{a} 0 R"
+    p, cat = tagged_page(tree)
     p.write(path, cat)
 
 
@@ -215,10 +218,7 @@ def forms_nested(path):
         p.stream(body, compress=False,
                  extra=f"/Type /XObject /Subtype /Form /BBox [0 0 612 792] {res} ", num=f)
     cs = p.stream(TEXT + "".join(f"q 1 0 0 1 0 {j} cm /X Do Q\n" for j in range(fan)), compress=False)
-    p.add(f"<< /Type /Catalog /Pages {pages} 0 R >>", cat)
-    p.add(f"<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>", pages)
-    p.add(f"<< /Type /Page /Parent {pages} 0 R /MediaBox [0 0 612 792] /Contents {cs} 0 R "
-          f"/Resources << /Font << /F1 {font} 0 R >> /XObject << /X {forms[0]} 0 R >> >> >>", page)
+    page_tree(p, cat, pages, page, cs, f"/F1 {font} 0 R", resources=f"/XObject << /X {forms[0]} 0 R >>")
     p.write(path, cat)
 
 
@@ -256,10 +256,7 @@ def glyphs_form_reuse(path):
     form = p.stream("BT /F1 2 Tf 10 10 Td (" + "word " * 4000 + ") Tj ET\n",
                     extra=f"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 {font} 0 R >> >> ")
     cs = p.stream(TEXT + "/X Do\n" * 2000)
-    p.add(f"<< /Type /Catalog /Pages {pages} 0 R >>", cat)
-    p.add(f"<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>", pages)
-    p.add(f"<< /Type /Page /Parent {pages} 0 R /MediaBox [0 0 612 792] /Contents {cs} 0 R "
-          f"/Resources << /Font << /F1 {font} 0 R >> /XObject << /X {form} 0 R >> >> >>", page)
+    page_tree(p, cat, pages, page, cs, f"/F1 {font} 0 R", resources=f"/XObject << /X {form} 0 R >>")
     p.write(path, cat)
 
 
@@ -307,10 +304,7 @@ def cid_width_range(path):
                  f"/DescendantFonts [{cid} 0 R] >>")
     helv = p.add(FONT)
     cs = p.stream(TEXT + "BT /F2 12 Tf 72 700 Td <00410042> Tj ET\n", compress=False)
-    p.add(f"<< /Type /Catalog /Pages {pages} 0 R >>", cat)
-    p.add(f"<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>", pages)
-    p.add(f"<< /Type /Page /Parent {pages} 0 R /MediaBox [0 0 612 792] /Contents {cs} 0 R "
-          f"/Resources << /Font << /F1 {helv} 0 R /F2 {font} 0 R >> >> >>", page)
+    page_tree(p, cat, pages, page, cs, f"/F1 {helv} 0 R /F2 {font} 0 R")
     p.write(path, cat)
 
 
@@ -326,10 +320,7 @@ def cmap_range(path):
     tu = p.stream(cmap, compress=True)
     font = p.add(f"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode {tu} 0 R >>")
     cs = p.stream(TEXT, compress=False)
-    p.add(f"<< /Type /Catalog /Pages {pages} 0 R >>", cat)
-    p.add(f"<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>", pages)
-    p.add(f"<< /Type /Page /Parent {pages} 0 R /MediaBox [0 0 612 792] /Contents {cs} 0 R "
-          f"/Resources << /Font << /F1 {font} 0 R >> >> >>", page)
+    page_tree(p, cat, pages, page, cs, f"/F1 {font} 0 R")
     p.write(path, cat)
 
 
@@ -345,10 +336,7 @@ def font_reload(path):
     form = p.stream("BT /F1 8 Tf 10 10 Td (a) Tj ET\n",
                     extra=f"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 {font} 0 R >> >> ")
     cs = p.stream(TEXT + "/X Do\n" * 5000)
-    p.add(f"<< /Type /Catalog /Pages {pages} 0 R >>", cat)
-    p.add(f"<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>", pages)
-    p.add(f"<< /Type /Page /Parent {pages} 0 R /MediaBox [0 0 612 792] /Contents {cs} 0 R "
-          f"/Resources << /Font << /F1 {font} 0 R >> /XObject << /X {form} 0 R >> >> >>", page)
+    page_tree(p, cat, pages, page, cs, f"/F1 {font} 0 R", resources=f"/XObject << /X {form} 0 R >>")
     p.write(path, cat, objstm=True)
 
 
@@ -381,10 +369,7 @@ def acroform_dag(path):
             p.add(f"<< /T (f{i}) /Kids [{levels[i + 1]} 0 R {levels[i + 1]} 0 R] >>", n)
         else:
             p.add(f"<< /T (leaf) /FT /Tx /V (x) /Subtype /Widget /Rect [0 0 10 10] /P {page} 0 R >>", n)
-    p.add(f"<< /Type /Catalog /Pages {pages} 0 R /AcroForm << /Fields [{levels[0]} 0 R] >> >>", cat)
-    p.add(f"<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>", pages)
-    p.add(f"<< /Type /Page /Parent {pages} 0 R /MediaBox [0 0 612 792] /Contents {cs} 0 R "
-          f"/Resources << /Font << /F1 {font} 0 R >> >> >>", page)
+    page_tree(p, cat, pages, page, cs, f"/F1 {font} 0 R", catalog=f"/AcroForm << /Fields [{levels[0]} 0 R] >>")
     p.write(path, cat)
 
 

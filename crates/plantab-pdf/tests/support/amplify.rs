@@ -147,38 +147,20 @@ pub fn one_page(content: &[u8]) -> Vec<u8> {
     d.finish(cat, None)
 }
 
-/// A structure tree of `levels` elements, each listing the next twice (and
-/// the root listing the first twice): 2^levels elements for a walk that does
-/// not remember what it has seen.
-pub fn struct_dag_pdf(levels: usize) -> Vec<u8> {
+/// A one-page document drawing `content`; `extra(doc, page)` adds objects
+/// and returns entries for the catalog.
+fn single_page(content: &[u8], extra: impl FnOnce(&mut Doc, usize) -> String) -> Vec<u8> {
     let mut d = Doc::new();
     let cat = d.reserve();
     let pages = d.reserve();
     let page = d.reserve();
     let font = d.add(FONT);
-    let cs = d.stream(
-        format!("/P << /MCID 0 >> BDC {TEXT}EMC\n").as_bytes(),
-        false,
-        "",
-    );
-    let elems: Vec<usize> = (0..levels).map(|_| d.reserve()).collect();
-    let root = d.reserve();
-    for (i, &e) in elems.iter().enumerate() {
-        let kids = match elems.get(i + 1) {
-            Some(next) => format!("[{next} 0 R {next} 0 R]"),
-            None => "0".to_string(),
-        };
-        d.set(
-            e,
-            format!("<< /Type /StructElem /S /Sect /P {root} 0 R /Pg {page} 0 R /K {kids} >>"),
-        );
-    }
-    let first = elems.first().copied().unwrap_or(root);
+    let cs = d.stream(content, false, "");
+    let catalog_extra = extra(&mut d, page);
     d.set(
-        root,
-        format!("<< /Type /StructTreeRoot /K [{first} 0 R {first} 0 R] >>"),
+        cat,
+        format!("<< /Type /Catalog /Pages {pages} 0 R {catalog_extra} >>"),
     );
-    d.set(cat, format!("<< /Type /Catalog /Pages {pages} 0 R /StructTreeRoot {root} 0 R /MarkInfo << /Marked true >> >>"));
     d.set(
         pages,
         format!("<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>"),
@@ -187,33 +169,48 @@ pub fn struct_dag_pdf(levels: usize) -> Vec<u8> {
     d.finish(cat, None)
 }
 
+/// A one-page document whose structure tree `tree(doc, page, root)` fills
+/// in (it returns the root's `/K`).
+fn tagged_page(tree: impl FnOnce(&mut Doc, usize, usize) -> String) -> Vec<u8> {
+    let content = format!("/P << /MCID 0 >> BDC {TEXT}EMC\n");
+    single_page(content.as_bytes(), |d, page| {
+        let root = d.reserve();
+        let kids = tree(d, page, root);
+        d.set(root, format!("<< /Type /StructTreeRoot /K {kids} >>"));
+        format!("/StructTreeRoot {root} 0 R /MarkInfo << /Marked true >>")
+    })
+}
+
+/// A structure tree of `levels` elements, each listing the next twice (and
+/// the root listing the first twice): 2^levels elements for a walk that does
+/// not remember what it has seen.
+pub fn struct_dag_pdf(levels: usize) -> Vec<u8> {
+    tagged_page(|d, page, root| {
+        let elems: Vec<usize> = (0..levels).map(|_| d.reserve()).collect();
+        for (i, &e) in elems.iter().enumerate() {
+            let kids = match elems.get(i + 1) {
+                Some(next) => format!("[{next} 0 R {next} 0 R]"),
+                None => "0".to_string(),
+            };
+            d.set(
+                e,
+                format!("<< /Type /StructElem /S /Sect /P {root} 0 R /Pg {page} 0 R /K {kids} >>"),
+            );
+        }
+        let first = elems.first().copied().unwrap_or(root);
+        format!("[{first} 0 R {first} 0 R]")
+    })
+}
+
 /// Three structure elements that each list all three as kids: a loop.
 pub fn struct_loop_pdf() -> Vec<u8> {
-    let mut d = Doc::new();
-    let cat = d.reserve();
-    let pages = d.reserve();
-    let page = d.reserve();
-    let font = d.add(FONT);
-    let cs = d.stream(
-        format!("/P << /MCID 0 >> BDC {TEXT}EMC\n").as_bytes(),
-        false,
-        "",
-    );
-    let (a, b, c, root) = (d.reserve(), d.reserve(), d.reserve(), d.reserve());
-    for e in [a, b, c] {
-        d.set(e, format!("<< /Type /StructElem /S /Div /P {root} 0 R /Pg {page} 0 R /K [{a} 0 R {b} 0 R {c} 0 R 0] >>"));
-    }
-    d.set(root, format!("<< /Type /StructTreeRoot /K {a} 0 R >>"));
-    d.set(
-        cat,
-        format!("<< /Type /Catalog /Pages {pages} 0 R /StructTreeRoot {root} 0 R >>"),
-    );
-    d.set(
-        pages,
-        format!("<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>"),
-    );
-    d.set(page, page_dict(pages, font, cs, ""));
-    d.finish(cat, None)
+    tagged_page(|d, page, root| {
+        let (a, b, c) = (d.reserve(), d.reserve(), d.reserve());
+        for e in [a, b, c] {
+            d.set(e, format!("<< /Type /StructElem /S /Div /P {root} 0 R /Pg {page} 0 R /K [{a} 0 R {b} 0 R {c} 0 R 0] >>"));
+        }
+        format!("{a} 0 R")
+    })
 }
 
 /// `/Info` holding `levels` arrays that each name the next twice.
@@ -238,33 +235,20 @@ pub fn info_dag_pdf(levels: usize) -> Vec<u8> {
 
 /// An AcroForm field tree listing the same kids twice on `levels` levels.
 pub fn acroform_dag_pdf(levels: usize) -> Vec<u8> {
-    let mut d = Doc::new();
-    let cat = d.reserve();
-    let pages = d.reserve();
-    let page = d.reserve();
-    let font = d.add(FONT);
-    let cs = d.stream(TEXT.as_bytes(), false, "");
-    let ls: Vec<usize> = (0..levels).map(|_| d.reserve()).collect();
-    for (i, &n) in ls.iter().enumerate() {
-        match ls.get(i + 1) {
-            Some(next) => d.set(
-                n,
-                format!("<< /T (f{i}) /Kids [{next} 0 R {next} 0 R] >>"),
-            ),
-            None => d.set(n, format!("<< /T (leaf) /FT /Tx /V (x) /Subtype /Widget /Rect [0 0 10 10] /P {page} 0 R >>")),
+    single_page(TEXT.as_bytes(), |d, page| {
+        let ls: Vec<usize> = (0..levels).map(|_| d.reserve()).collect();
+        for (i, &n) in ls.iter().enumerate() {
+            match ls.get(i + 1) {
+                Some(next) => d.set(
+                    n,
+                    format!("<< /T (f{i}) /Kids [{next} 0 R {next} 0 R] >>"),
+                ),
+                None => d.set(n, format!("<< /T (leaf) /FT /Tx /V (x) /Subtype /Widget /Rect [0 0 10 10] /P {page} 0 R >>")),
+            }
         }
-    }
-    let first = ls.first().copied().unwrap_or(page);
-    d.set(
-        cat,
-        format!("<< /Type /Catalog /Pages {pages} 0 R /AcroForm << /Fields [{first} 0 R] >> >>"),
-    );
-    d.set(
-        pages,
-        format!("<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>"),
-    );
-    d.set(page, page_dict(pages, font, cs, ""));
-    d.finish(cat, None)
+        let first = ls.first().copied().unwrap_or(page);
+        format!("/AcroForm << /Fields [{first} 0 R] >>")
+    })
 }
 
 /// Form XObjects `levels` deep, each drawing the next `fan` times; the last
@@ -338,19 +322,31 @@ pub fn glyphs_one_show_pdf(chars: usize) -> Vec<u8> {
 /// A form XObject showing `words` five-character words, drawn `drawings`
 /// times.
 pub fn glyphs_form_reuse_pdf(words: usize, drawings: usize) -> Vec<u8> {
-    let (d, cat) = with_pages(1, "", |d, pages, font| {
-        let body = format!("BT /F1 2 Tf 10 10 Td ({}) Tj ET\n", "word ".repeat(words));
+    let body = format!("BT /F1 2 Tf 10 10 Td ({}) Tj ET\n", "word ".repeat(words));
+    form_drawn_pdf(body.as_bytes(), drawings, |_, font| font)
+}
+
+/// One page drawing a form XObject of content `body` `drawings` times;
+/// `font(doc, helvetica)` gives the font the form shows text in as `/F1`.
+fn form_drawn_pdf(
+    body: &[u8],
+    drawings: usize,
+    font: impl FnOnce(&mut Doc, usize) -> usize,
+) -> Vec<u8> {
+    let mut font = Some(font);
+    let (d, cat) = with_pages(1, "", |d, pages, helvetica| {
+        let f = font.take().map_or(helvetica, |make| make(d, helvetica));
         let form = d.stream(
-            body.as_bytes(),
+            body,
             true,
-            &format!("/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 {font} 0 R >> >> "),
+            &format!("/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 {f} 0 R >> >> "),
         );
         let cs = d.stream(
             format!("{TEXT}{}", "/X Do\n".repeat(drawings)).as_bytes(),
             true,
             "",
         );
-        page_dict(pages, font, cs, &format!("/XObject << /X {form} 0 R >> "))
+        page_dict(pages, f, cs, &format!("/XObject << /X {form} 0 R >> "))
     });
     d.finish(cat, None)
 }
@@ -407,22 +403,13 @@ pub fn cmap_range_pdf(entries: usize) -> Vec<u8> {
 /// A font with a `widths`-entry `/Widths` array, used by a form drawn
 /// `drawings` times.
 pub fn font_reload_pdf(widths: usize, drawings: usize) -> Vec<u8> {
-    let (d, cat) = with_pages(1, "", |d, pages, _| {
+    form_drawn_pdf(b"BT /F1 8 Tf 10 10 Td (a) Tj ET\n", drawings, |d, _| {
         let w = d.add(format!("[{}]", "500 ".repeat(widths)));
-        let font = d.add(format!("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 0 /LastChar {} /Widths {w} 0 R >>", widths.saturating_sub(1)));
-        let form = d.stream(
-            b"BT /F1 8 Tf 10 10 Td (a) Tj ET\n",
-            true,
-            &format!("/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 {font} 0 R >> >> "),
-        );
-        let cs = d.stream(
-            format!("{TEXT}{}", "/X Do\n".repeat(drawings)).as_bytes(),
-            true,
-            "",
-        );
-        page_dict(pages, font, cs, &format!("/XObject << /X {form} 0 R >> "))
-    });
-    d.finish(cat, None)
+        d.add(format!(
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 0 /LastChar {} /Widths {w} 0 R >>",
+            widths.saturating_sub(1)
+        ))
+    })
 }
 
 /// `pages` pages sharing one `/Annots` array of `annots` annotations.
