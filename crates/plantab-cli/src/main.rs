@@ -1,18 +1,18 @@
 //! `plantab`: government delivery plans and progress reports (PDFs and text
-//! conversions) → normalised JSON. A thin layer over the `plantab` library:
-//! this binary adds the batch machinery (inputs, parallel runs, progress,
-//! isolation, atomic output, the run manifest and incremental runs).
+//! conversions) → normalised JSON. A thin layer: the command line (clap),
+//! progress on stderr, the summary and the exit codes, over the batch
+//! machinery of `plantab-batch` (inputs, parallel runs, isolation, atomic
+//! output, the run manifest, incremental runs) and the `plantab` library.
 
-mod batch;
-mod glob;
-mod inputs;
-mod manifest;
 mod progress;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
+use plantab_batch::{BatchError, BatchWarning, Entry, Observer};
+use progress::Progress;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 const EXIT_HELP: &str = "\
 Exit codes:
@@ -35,9 +35,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Extract records from files and folders (folders are searched
-    /// recursively for .pdf, .txt, .text, .md and .tsv files, or for the
-    /// files matching --glob). Files are read in parallel; the output is
-    /// the same whatever --jobs is.
+    /// recursively for .pdf, .txt, .text, .md, .markdown, .tsv, .html and
+    /// .htm files, or for the files matching --glob). Files are read in
+    /// parallel; the output is the same whatever --jobs is.
     #[command(after_help = EXIT_HELP)]
     Extract(ExtractArgs),
     /// Extract every table from files and folders (any text PDF — budgets,
@@ -224,13 +224,22 @@ pub enum Format {
     Csv,
 }
 
-impl Format {
-    /// The name used on the command line and in the manifest.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Json => "json",
-            Format::Ndjson => "ndjson",
-            Format::Csv => "csv",
+impl From<Format> for plantab_batch::Format {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Json => plantab_batch::Format::Json,
+            Format::Ndjson => plantab_batch::Format::Ndjson,
+            Format::Csv => plantab_batch::Format::Csv,
+        }
+    }
+}
+
+impl From<TablesFormat> for plantab_batch::Format {
+    fn from(f: TablesFormat) -> Self {
+        match f {
+            TablesFormat::Json => plantab_batch::Format::Json,
+            TablesFormat::Csv => plantab_batch::Format::Csv,
+            TablesFormat::Md => plantab_batch::Format::Md,
         }
     }
 }
@@ -251,10 +260,22 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    quiet_isolated_panics();
+    plantab_batch::install_panic_hook();
     let result = match cli.command {
-        Command::Extract(args) => batch::run(&batch::Job::from(&args)),
-        Command::Tables(args) => batch::run(&batch::Job::from(&args)),
+        Command::Extract(args) => run_batch(
+            &args.batch,
+            args.output,
+            plantab_batch::Command::Extract,
+            args.format.into(),
+            args.finder.overrides(),
+        ),
+        Command::Tables(args) => run_batch(
+            &args.batch,
+            args.output,
+            plantab_batch::Command::Tables,
+            args.format.into(),
+            args.finder.overrides(),
+        ),
         Command::Schema => {
             print!("{}", plantab_output::schema());
             Ok(0)
@@ -277,22 +298,108 @@ fn main() -> ExitCode {
     }
 }
 
-/// A panic in a file's work is reported as that file's `internal_error`
-/// with the panic message and its location (noted here for the worker
-/// thread), so the default hook's stderr report is kept off for the worker
-/// threads (set `PLANTAB_PANIC_REPORT=1` to see it anyway).
-fn quiet_isolated_panics() {
-    let default = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let isolated = std::thread::current().name() == Some(plantab::ISOLATED_THREAD_NAME);
-        if isolated {
-            let at = info.location().map(|l| l.to_string());
-            batch::PANIC_AT.with(|c| c.set(at));
+/// `extract` / `tables`: runs the batch; returns the exit code.
+fn run_batch(
+    b: &BatchArgs,
+    output: Option<PathBuf>,
+    command: plantab_batch::Command,
+    format: plantab_batch::Format,
+    overrides: plantab::Overrides,
+) -> Result<u8> {
+    let batch = plantab_batch::Batch {
+        paths: b.paths.clone(),
+        files_from: b.files_from.clone(),
+        globs: b.globs.clone(),
+        output,
+        jobs: b.jobs.map(|j| j as usize),
+        timeout: (b.timeout_secs > 0).then(|| Duration::from_secs(b.timeout_secs)),
+        incremental: b.incremental,
+        kind: plantab_batch::Kind::new(command, format)?,
+        overrides,
+    };
+    let mut shown = Shown {
+        quiet: b.quiet,
+        progress: None,
+    };
+    let report = plantab_batch::run(&batch, &mut shown)?;
+    let t = &report.totals;
+    if !b.quiet {
+        let (n, what) = match command {
+            plantab_batch::Command::Extract => (t.records, "records"),
+            plantab_batch::Command::Tables => (t.tables, "tables"),
+        };
+        eprintln!(
+            "plantab: {} file(s) ok, {} failed, {} skipped (unchanged), {n} {what}, {} warnings, {:.1} s",
+            t.ok, t.failed, t.skipped, t.warnings, t.seconds
+        );
+    }
+    Ok(if report.output_error || report.unfinished {
+        2
+    } else if t.failed > 0 {
+        1
+    } else {
+        0
+    })
+}
+
+/// What a run shows on stderr: progress while inputs are read, one line
+/// per failed input in input order (`plantab: PATH: CODE: MESSAGE`, also
+/// with `--quiet`), output errors and warnings.
+struct Shown {
+    quiet: bool,
+    /// While inputs are read.
+    progress: Option<Progress>,
+}
+
+impl Shown {
+    fn line(&self, line: &str) {
+        match &self.progress {
+            Some(p) => p.message(line),
+            None => eprintln!("{line}"),
         }
-        if !isolated || std::env::var_os("PLANTAB_PANIC_REPORT").is_some() {
-            default(info);
+    }
+}
+
+impl Observer for Shown {
+    fn started(&mut self, inputs: usize) {
+        self.progress = Some(Progress::new(inputs, self.quiet));
+    }
+
+    fn finished(&mut self, entry: &Entry) {
+        if let Some(p) = &mut self.progress {
+            p.finished_one(!entry.is_ok());
         }
-    }));
+    }
+
+    fn failed(&mut self, e: &Entry) {
+        self.line(&format!(
+            "plantab: {}: {}: {}",
+            e.path,
+            e.error_code
+                .map_or("error", plantab_model::ErrorCode::as_str),
+            e.error_message.as_deref().unwrap_or("")
+        ));
+    }
+
+    fn output_error(&mut self, error: &BatchError) {
+        self.line(&format!("plantab: error: {}", plantab::error_chain(error)));
+    }
+
+    fn warning(&mut self, warning: &BatchWarning) {
+        self.line(&format!("plantab: warning: {warning}"));
+    }
+
+    fn tick(&mut self) {
+        if let Some(p) = &mut self.progress {
+            p.tick();
+        }
+    }
+
+    fn inputs_done(&mut self) {
+        if let Some(p) = self.progress.take() {
+            p.finish();
+        }
+    }
 }
 
 fn debug(

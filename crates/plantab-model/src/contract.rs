@@ -11,6 +11,10 @@ use std::collections::BTreeMap;
 /// The contract version written into every document.
 pub const SCHEMA_VERSION: &str = "1";
 
+/// The [`Record::fields`] key of text printed in a row that fits no column
+/// (the contract's `fields.unparsed`).
+pub const UNPARSED_FIELD: &str = "unparsed";
+
 /// One input file, normalised.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {

@@ -9,8 +9,10 @@
 //!       ─▶ plantab-records ─▶ Document
 //! ```
 //!
-//! The CLI (`plantab-cli`) is a thin layer over [`extract_file`] and
-//! [`extract_bytes`].
+//! Everything here runs in the caller's process and thread: the batch
+//! machinery (`plantab-batch`: many files, parallel runs, panics and
+//! timeouts isolated, atomic output, the run manifest) and the CLI
+//! (`plantab-cli`) are layers over [`extract_input`] and [`tables_input`].
 
 #![warn(missing_docs)]
 
@@ -18,8 +20,6 @@ use plantab_model::{Block, Document, Layout, RebuiltDocument, Source, SourceForm
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
-mod isolate;
-pub use isolate::{run_isolated, Isolated, Isolator, ISOLATED_THREAD_NAME};
 pub use plantab_model::ErrorCode;
 pub use plantab_pdf::{error_chain, panic_message, PdfError};
 /// The table finder's overrides (pages, areas, column separators,
