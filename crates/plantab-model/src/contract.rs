@@ -365,6 +365,13 @@ pub struct DateValue {
     pub end: Option<String>,
     /// True when the year came from the document, not the cell.
     pub year_inferred: bool,
+    /// The financial year printed, as `YYYY-YY` (first calendar year and
+    /// the last two digits of the next: `2024-25` for `2024/25`, `Q3
+    /// 2024-25`, or US `FY2025` under an October year), or `YYYY` where
+    /// the financial year is the calendar year; absent when the cell names
+    /// no financial year (or several).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fiscal_year: Option<String>,
 }
 
 /// Kinds of date expression.

@@ -23,6 +23,7 @@ fn date(raw: &str, kind: DateKind, start: Option<&str>, end: Option<&str>) -> Da
         start: start.map(Into::into),
         end: end.map(Into::into),
         year_inferred: false,
+        fiscal_year: None,
     }
 }
 
