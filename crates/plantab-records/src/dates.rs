@@ -123,6 +123,79 @@ impl DateContext {
     }
 }
 
+/// A date cell with the line breaks a narrow column put inside a date
+/// taken out: `30/11/202` / `3` → `30/11/2023`, `30/11/` / `2023`,
+/// `Septem-` / `ber 2024` → `September 2024`. Other line breaks stay.
+/// Borrows the cell when nothing is joined (nearly always).
+pub fn join_broken_lines(cell: &str) -> std::borrow::Cow<'_, str> {
+    if !cell.contains('\n') {
+        return std::borrow::Cow::Borrowed(cell);
+    }
+    let lines: Vec<&str> = cell.split('\n').collect();
+    let mut out = String::with_capacity(cell.len());
+    let mut changed = false;
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            let prev = lines.get(i - 1).copied().unwrap_or_default();
+            match glue(prev.trim_end(), line.trim_start()) {
+                Some(cut) => {
+                    // Drop the break (and a hyphen the break left).
+                    let keep = out.trim_end().len().saturating_sub(cut);
+                    out.truncate(keep);
+                    out.push_str(line.trim_start());
+                    changed = true;
+                    continue;
+                }
+                None => out.push('\n'),
+            }
+        }
+        out.push_str(line);
+    }
+    if changed {
+        std::borrow::Cow::Owned(out)
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// Whether line `a` ends inside a date that line `b` finishes: `Some(n)`
+/// with the bytes to drop from the end of `a` (a hyphen) when so.
+fn glue(a: &str, b: &str) -> Option<usize> {
+    let last = a.rsplit(char::is_whitespace).next().unwrap_or_default();
+    let lead_digits = b.bytes().take_while(u8::is_ascii_digit).count();
+    let after_digits = b.get(lead_digits..).and_then(|r| r.chars().next());
+    let digits_end =
+        after_digits.is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ';' | ')' | ']'));
+    // `30/11/202` + `3`, `30/11/` + `2023`, `1.1.2` + `024`.
+    let parts: Vec<&str> = last.split(['/', '.', '-']).collect();
+    if let [d, m, y] = parts[..] {
+        let short = |s: &str, max: usize| {
+            (1..=max).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit())
+        };
+        let year_part = y.is_empty() || short(y, 3) && y.len() != 2;
+        if short(d, 2) && short(m, 2) && year_part && digits_end && y.len() + lead_digits == 4 {
+            return Some(0);
+        }
+    }
+    // `Septem` / `ber 2024`, `Decem-` / `ber`.
+    let (stem, hyphen) = match last.strip_suffix('-') {
+        Some(s) => (s, 1),
+        None => (last, 0),
+    };
+    let lead_letters: String = b.chars().take_while(|c| c.is_alphabetic()).collect();
+    if !stem.is_empty() && stem.chars().all(char::is_alphabetic) && !lead_letters.is_empty() {
+        let joined = format!("{stem}{lead_letters}").to_lowercase();
+        let stem_l = stem.to_lowercase();
+        if plantab_vocab::MONTHS.contains(&joined.as_str())
+            && !plantab_vocab::MONTHS.contains(&stem_l.as_str())
+            && plantab_vocab::month_number(&lead_letters.to_lowercase(), true).is_none()
+        {
+            return Some(hyphen);
+        }
+    }
+    None
+}
+
 /// Earliest and latest years read as dates; numbers outside are not years.
 const MIN_YEAR: i32 = 1900;
 const MAX_YEAR: i32 = 2199;
@@ -2467,6 +2540,36 @@ mod tests {
             facts(&p("Mar\u{2010}2011")),
             (Month, Some("2011-03-01"), Some("2011-03-31"))
         );
+    }
+
+    /// The council tracker's narrow `Due` column prints `30/11/2023` as
+    /// `30/11/202` over `3`: the cell's raw text is the unbroken date.
+    #[test]
+    fn broken_lines_are_joined_in_date_cells() {
+        for (cell, joined) in [
+            ("30/11/202\n3", "30/11/2023"),
+            ("31/03/202\n4", "31/03/2024"),
+            ("30/11/\n2023", "30/11/2023"),
+            ("1.1.2\n024", "1.1.2024"),
+            ("Septem-\nber 2024", "September 2024"),
+            ("30 Septem\nber 2024", "30 September 2024"),
+            ("Q2 2023\nQ4 2023", "Q2 2023\nQ4 2023"),
+            ("Late\nSpring\n2011", "Late\nSpring\n2011"),
+            ("31/12/21\n22", "31/12/21\n22"),
+            ("May\n2024", "May\n2024"),
+            (
+                "Done\n[Council\n19 July\n2023]",
+                "Done\n[Council\n19 July\n2023]",
+            ),
+            ("30/11/202\n3 (revised)", "30/11/2023 (revised)"),
+            ("", ""),
+        ] {
+            assert_eq!(join_broken_lines(cell), joined, "{cell:?}");
+        }
+        assert!(matches!(
+            join_broken_lines("Q4 2023"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     /// The memo is keyed by the whole context: one text under two rules.

@@ -113,6 +113,7 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
                 .sum(),
         );
     }
+    let labels = status::Labels::new(&status_legend);
     let mut max_periods = 0usize;
     let mut has_status = false;
     for (index, (t, cols, section)) in interpreted.iter().enumerate() {
@@ -134,6 +135,7 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
             cols,
             doc_year,
             legend: &status_legend,
+            labels: &labels,
             month_year_columns: month_year_columns(t, cols),
             groups: PeriodGroups::of(cols, doc_year),
         };
@@ -365,6 +367,9 @@ struct TableContext<'a> {
     cols: &'a TableColumns,
     doc_year: Option<i32>,
     legend: &'a [StatusLegendEntry],
+    /// The legend's labels and the vocabulary's, for cells that start
+    /// with a status.
+    labels: &'a status::Labels,
     /// Date columns whose cells mostly print `Mon-YY` (`Sep-22`): there a
     /// stray `22-Sep` is the same month written the other way round.
     month_year_columns: Vec<ColumnRole>,
@@ -750,12 +755,11 @@ fn row_record<'r>(
         if st.is_none() && rev.is_none() && com.is_none() {
             continue;
         }
-        let raw = st.map(unwrapped_string).unwrap_or_default();
-        let code = if raw.is_empty() {
-            StatusCode::Unknown
-        } else {
-            status::normalise_status_with_legend(&raw, ctx.legend)
-        };
+        let StatusRead {
+            raw,
+            code,
+            commentary,
+        } = read_status(st, com, ctx);
         if code == StatusCode::Unknown && !raw.is_empty() {
             warnings.push(
                 Warning::new(
@@ -789,7 +793,7 @@ fn row_record<'r>(
             raw,
             code,
             revised_due,
-            commentary: com.map(str::to_string),
+            commentary,
         });
     }
     let kind = match ctx.kind {
@@ -799,8 +803,16 @@ fn row_record<'r>(
         TableKind::Initiatives => RecordKind::Initiative,
         _ => RecordKind::Action,
     };
-    let due = due_raw.map(|d| parse_date(unwrapped_str(d, &mut scratch.text), &due_ctx));
-    let start = start_raw.map(|d| parse_date(unwrapped_str(d, &mut scratch.text), &start_ctx));
+    let due = due_raw.map(|d| {
+        let (date, in_cell) = read_date_cell(d, &due_ctx, ctx, &mut scratch.text);
+        // A status printed in the due cell ("Done [Council 19 July
+        // 2023]") is the row's status when no status column gave one.
+        if let (Some(entry), true) = (in_cell, status.is_empty()) {
+            status.push(entry);
+        }
+        date
+    });
+    let start = start_raw.map(|d| read_date_cell(d, &start_ctx, ctx, &mut scratch.text).0);
     Record {
         id,
         aliases,
@@ -820,6 +832,111 @@ fn row_record<'r>(
             line: row.line,
             bbox: row.bbox.clone(),
         },
+    }
+}
+
+/// A status entry's printed status, its code and its commentary.
+struct StatusRead {
+    raw: String,
+    code: StatusCode,
+    commentary: Option<String>,
+}
+
+/// One reporting period's status and commentary cells read together.
+///
+/// A status cell that starts with a label and goes on with commentary
+/// ("Commenced. As at end of October …") gives the label as `raw` and the
+/// rest as commentary (see [`status::split_status`]); where the period has
+/// no status cell, a commentary cell that opens with a label standing as
+/// one ("Underway – on track. Agreements signed …") gives the status the
+/// same way. The commentary is the status cell's rest, then a line break,
+/// then the commentary cell's text.
+fn read_status(st: Option<&str>, com: Option<&str>, ctx: &TableContext<'_>) -> StatusRead {
+    use status::LabelAt;
+    let mut rest: Option<&str> = None;
+    let mut column = com;
+    let (raw, code) = match st {
+        Some(cell) => match status::split_status(cell, ctx.labels, LabelAt::StatusCell) {
+            Some(sc) => {
+                rest = sc.rest;
+                (unwrapped_string(sc.label), sc.code)
+            }
+            None => {
+                let raw = unwrapped_string(cell);
+                let code = status::normalise_status_with_legend(&raw, ctx.legend);
+                (raw, code)
+            }
+        },
+        None => match com.and_then(|c| status::split_status(c, ctx.labels, LabelAt::Standing)) {
+            Some(sc) => {
+                column = sc.rest;
+                (unwrapped_string(sc.label), sc.code)
+            }
+            None => (String::new(), StatusCode::Unknown),
+        },
+    };
+    let commentary = match (rest, column) {
+        (Some(r), Some(c)) => Some(format!("{r}\n{c}")),
+        (Some(t), None) | (None, Some(t)) => Some(t.to_string()),
+        (None, None) => None,
+    };
+    StatusRead {
+        raw,
+        code,
+        commentary,
+    }
+}
+
+/// A due or start cell: its date, and a status printed in it.
+///
+/// Line breaks a narrow column put inside a date are taken out first
+/// (`30/11/202` / `3` → `30/11/2023`, [`dates::join_broken_lines`]); `raw`
+/// is the whole cell. A cell that opens with a status label standing as
+/// one and goes on with a date ("Done [first published November 2012]",
+/// "Completed - March 2013") gives that status, its date read from the
+/// rest; a cell that is only a label and no date ("Complete") gives the
+/// status and an `unknown` date.
+fn read_date_cell(
+    cell: &str,
+    date_ctx: &DateContext,
+    ctx: &TableContext<'_>,
+    buf: &mut String,
+) -> (plantab_model::DateValue, Option<StatusEntry>) {
+    let joined = dates::join_broken_lines(cell);
+    let text = unwrapped_str(&joined, buf);
+    let whole = parse_date(text, date_ctx);
+    // Dates start with a digit or a quarter letter far more often than
+    // with a label: only a letter can start one.
+    if !text.starts_with(char::is_alphabetic) {
+        return (whole, None);
+    }
+    let Some(sc) = status::split_status(text, ctx.labels, status::LabelAt::DateCell) else {
+        return (whole, None);
+    };
+    let entry = |raw: &str, code| StatusEntry {
+        period: None,
+        label: None,
+        raw: raw.to_string(),
+        code,
+        revised_due: None,
+        commentary: None,
+    };
+    match sc.rest {
+        Some(rest) => {
+            let part = parse_date(rest, date_ctx);
+            if matches!(part.kind, plantab_model::DateKind::Unknown) {
+                return (whole, None);
+            }
+            let date = plantab_model::DateValue {
+                raw: whole.raw,
+                ..part
+            };
+            (date, Some(entry(sc.label, sc.code)))
+        }
+        None if whole.kind == plantab_model::DateKind::Unknown => {
+            (whole, Some(entry(sc.label, sc.code)))
+        }
+        None => (whole, None),
     }
 }
 

@@ -48,10 +48,13 @@ pub use headers::{
     match_header_exact, match_header_exact_compact, snake_key, HeaderMatch,
 };
 pub use kinds::{document_kind_of, is_record_type, section_table_kind};
-pub use normalise::{compact, compact_chars, compact_into, header_core, month_number, MONTHS};
+pub use normalise::{
+    compact, compact_char, compact_chars, compact_into, header_core, month_number, MONTHS,
+};
 pub use statuses::{
-    is_status_label_start, status_code, status_label_max_len, status_label_prefix,
-    status_label_prefix_compact, LabelPrefix, StatusLabels,
+    is_status_label_start, is_status_qualifier_cue, status_code, status_label_max_len,
+    status_label_prefix, status_label_prefix_compact, status_label_whole_prefix, LabelPrefix,
+    StatusLabels,
 };
 pub use words::{is_financial_marker, owner_word_end, role_word, RoleWord, RoleWordKind};
 

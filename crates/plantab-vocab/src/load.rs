@@ -46,6 +46,12 @@ data_file!(
     "statuses.tsv"
 );
 data_file!(
+    /// Words opening a status qualifier that carries a revised date (one
+    /// a line).
+    STATUS_QUALIFIERS,
+    "status_qualifiers.tsv"
+);
+data_file!(
     /// Record-type values (one a line).
     RECORD_TYPES,
     "record_types.tsv"
@@ -81,6 +87,7 @@ data_file!(
 pub const DATA_FILES: &[DataFile] = &[
     HEADERS,
     STATUSES,
+    STATUS_QUALIFIERS,
     RECORD_TYPES,
     DOCUMENT_KINDS,
     SECTION_KINDS,

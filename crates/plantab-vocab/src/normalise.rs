@@ -82,6 +82,14 @@ pub fn compact_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
+/// The character `c` stands for in [`compact`] form (`É` → `e`), `None`
+/// for one [`compact`] drops: walking printed text char by char with it
+/// finds where a run of compact characters ends in the text.
+pub fn compact_char(c: char) -> Option<char> {
+    let f = fold_accent(c);
+    f.is_ascii_alphanumeric().then(|| f.to_ascii_lowercase())
+}
+
 pub(crate) fn fold_accent(c: char) -> char {
     match c {
         'à'..='å' | 'À'..='Å' => 'a',
