@@ -264,7 +264,7 @@ fn load_qualifier_cues(file: DataFile) -> Loaded<Vec<String>> {
 /// 2024", "Deferred – *now* June 2025"; `data/status_qualifiers.tsv`).
 pub fn is_status_qualifier_cue(word: &str) -> bool {
     let w = word.to_lowercase();
-    qualifier_cues().value.iter().any(|c| *c == w)
+    qualifier_cues().value.contains(&w)
 }
 
 /// How a status label starts a printed text (see [`status_label_prefix`]).
