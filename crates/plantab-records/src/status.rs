@@ -494,7 +494,7 @@ mod tests {
         ])
     }
 
-    fn split<'a>(cell: &'a str, at: LabelAt) -> Option<(&'a str, StatusCode, Option<&'a str>)> {
+    fn split(cell: &str, at: LabelAt) -> Option<(&str, StatusCode, Option<&str>)> {
         split_status(cell, &tracker_labels(), at).map(|s| (s.label, s.code, s.rest))
     }
 
