@@ -55,6 +55,7 @@ fn sample() -> Document {
                 label: "Behind".into(),
                 definition: Some("More than one quarter late".into()),
             }],
+            ..DocumentInfo::default()
         },
         tables: vec![Table {
             index: 0,

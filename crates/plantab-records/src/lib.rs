@@ -22,6 +22,8 @@ pub mod document;
 pub mod ids;
 pub mod status;
 
+pub use document::Options;
+
 use columns::{interpret, ColumnRole, Period, TableColumns};
 use dates::{parse_date, DateContext};
 use plantab_model::{
@@ -37,7 +39,25 @@ use std::collections::{BTreeMap, HashSet};
 /// its `cells` give the body's printed cells with their spans when the
 /// reader saw them (PDF grids).
 pub fn build_document(rebuilt: RebuiltDocument, source: Source) -> Document {
-    build(rebuilt, source, Mode::Records)
+    build(rebuilt, source, Mode::Records, &Options::default())
+}
+
+/// [`build_document`] with options (the financial-year start month).
+pub fn build_document_with(
+    rebuilt: RebuiltDocument,
+    source: Source,
+    options: &Options,
+) -> Document {
+    build(rebuilt, source, Mode::Records, options)
+}
+
+/// [`tables_document`] with options.
+pub fn tables_document_with(
+    rebuilt: RebuiltDocument,
+    source: Source,
+    options: &Options,
+) -> Document {
+    build(rebuilt, source, Mode::Tables, options)
 }
 
 /// The document `plantab tables` writes: every table as printed, with no
@@ -51,7 +71,7 @@ pub fn build_document(rebuilt: RebuiltDocument, source: Source) -> Document {
 /// and `kind` are interpreted as for [`build_document`]; `records` is
 /// empty.
 pub fn tables_document(rebuilt: RebuiltDocument, source: Source) -> Document {
-    build(rebuilt, source, Mode::Tables)
+    build(rebuilt, source, Mode::Tables, &Options::default())
 }
 
 /// What [`build`] makes of the tables.
@@ -63,7 +83,7 @@ enum Mode {
     Tables,
 }
 
-fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
+fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode, options: &Options) -> Document {
     let blocks = rebuilt.blocks;
     let mut warnings = rebuilt.warnings;
 
@@ -91,13 +111,10 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
     }
 
     let header_years = plan_header_years(&interpreted);
-    let title = document::title(&blocks);
-    let period = document::period(title.as_deref(), &header_years, &blocks);
+    let front = document::front_matter(&blocks, &header_years, options);
+    let title = front.title.clone();
+    let period = front.period.clone();
     let status_legend = document::legend(&legend_items);
-    let doc_year = period
-        .as_deref()
-        .and_then(|p| p.rsplit('-').next())
-        .and_then(|y| y.parse::<i32>().ok());
 
     // Pass 2: kinds and records, read from the tables in place.
     let mut kinds = Vec::with_capacity(interpreted.len());
@@ -133,11 +150,11 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
             kind,
             section: section.clone(),
             cols,
-            doc_year,
             legend: &status_legend,
             labels: &labels,
+            dates: &front.dates,
             month_year_columns: month_year_columns(t, cols),
-            groups: PeriodGroups::of(cols, doc_year),
+            groups: PeriodGroups::of(cols, &front.dates),
         };
         table_records(t, &ctx, &mut warnings, &mut records);
     }
@@ -148,7 +165,7 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
         max_periods >= 2 && !status_legend.is_empty(),
         has_status,
     );
-    let owner = document::owner(title.as_deref(), &blocks);
+    let owner = front.owner.clone();
     let interpreted: Vec<(TableColumns, Option<String>)> = interpreted
         .into_iter()
         .map(|(_, cols, section)| (cols, section))
@@ -195,6 +212,9 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
             owner,
             period,
             status_legend,
+            fiscal_year_start: front.dates.fiscal.map(|f| f.start_month),
+            jurisdiction: front.dates.jurisdiction.map(str::to_string),
+            reporting_date: front.dates.reporting_date.clone(),
         },
         tables,
         records,
@@ -365,11 +385,12 @@ struct TableContext<'a> {
     kind: TableKind,
     section: Option<String>,
     cols: &'a TableColumns,
-    doc_year: Option<i32>,
     legend: &'a [StatusLegendEntry],
     /// The legend's labels and the vocabulary's, for cells that start
     /// with a status.
     labels: &'a status::Labels,
+    /// What the front matter tells about dates.
+    dates: &'a document::DateFacts,
     /// Date columns whose cells mostly print `Mon-YY` (`Sep-22`): there a
     /// stray `22-Sep` is the same month written the other way round.
     month_year_columns: Vec<ColumnRole>,
@@ -391,7 +412,7 @@ struct PeriodGroups<'a> {
 }
 
 impl<'a> PeriodGroups<'a> {
-    fn of(cols: &'a TableColumns, doc_year: Option<i32>) -> Self {
+    fn of(cols: &'a TableColumns, dates: &document::DateFacts) -> Self {
         let mut periods: Vec<&Period> = Vec::new();
         let mut keys = Vec::new();
         let mut slot_of_column = Vec::with_capacity(cols.roles.len());
@@ -414,7 +435,11 @@ impl<'a> PeriodGroups<'a> {
         }
         let mut order: Vec<usize> = (0..periods.len()).collect();
         // Stable: periods that sort alike stay in column order.
-        order.sort_by_key(|&i| periods.get(i).map(|p| (p.year.or(doc_year), p.month)));
+        order.sort_by_key(|&i| {
+            periods
+                .get(i)
+                .map(|p| (p.year.or_else(|| period_year(p, dates)), p.month))
+        });
         PeriodGroups {
             periods,
             slot_of_column,
@@ -730,10 +755,7 @@ fn row_record<'r>(
             );
         }
     }
-    let date_ctx = DateContext {
-        year: ctx.doc_year,
-        ..DateContext::default()
-    };
+    let date_ctx = ctx.dates.context();
     let due_ctx = DateContext {
         short_year_first: ctx.month_year_columns.contains(&ColumnRole::Due),
         ..date_ctx
@@ -776,13 +798,14 @@ fn row_record<'r>(
                 .at_row(ctx.index, row_idx),
             );
         }
-        let year = p.year.or(ctx.doc_year);
+        let year = p.year.or_else(|| period_year(p, ctx.dates));
         let period = match (year, p.month) {
             (Some(y), Some(m)) => Some(format!("{y:04}-{m:02}")),
             _ => None,
         };
         let rev_ctx = DateContext {
             year,
+            fiscal: ctx.dates.fiscal,
             ..DateContext::default()
         };
         let revised_due =
@@ -832,6 +855,16 @@ fn row_record<'r>(
             line: row.line,
             bbox: row.bbox.clone(),
         },
+    }
+}
+
+/// The year of a reporting period whose column names a month but no
+/// year ("December"): the month's year in the document's window of
+/// year-less dates, else the document's year.
+fn period_year(p: &Period, dates: &document::DateFacts) -> Option<i32> {
+    match p.month {
+        Some(m) => dates.year_of_month(m),
+        None => dates.year,
     }
 }
 
@@ -1186,7 +1219,11 @@ mod fast_path_tests {
             header_cells: Vec::new(),
         };
         let cols = interpret(&t);
-        let g = PeriodGroups::of(&cols, Some(2024));
+        let dates = document::DateFacts {
+            year: Some(2024),
+            ..Default::default()
+        };
+        let g = PeriodGroups::of(&cols, &dates);
         let months: Vec<Option<u32>> = g.periods.iter().map(|p| p.month).collect();
         assert_eq!(months, vec![Some(3), Some(11)]);
         assert_eq!(g.order, vec![1, 0]);

@@ -25,6 +25,7 @@
 //! | [`fuzzy`] | the bounded Levenshtein similarity behind the fuzzy matches |
 //! | [`kinds`] | record types, document kinds, section kinds |
 //! | [`words`] | owner words, financial markers, role words |
+//! | [`front_matter`] | owner words of document owners, page furniture, jurisdictions and their financial years |
 //!
 //! Everything public is also re-exported here, at the crate root.
 //!
@@ -33,6 +34,7 @@
 
 #![warn(missing_docs)]
 
+pub mod front_matter;
 pub mod fuzzy;
 pub mod headers;
 pub mod kinds;
@@ -43,11 +45,15 @@ pub mod words;
 
 pub use load::{BadLine, BadLineReason, DataFile};
 
+pub use front_matter::{
+    jurisdiction, jurisdiction_cues_in, noise_kind, owner_word_kind, Jurisdiction, NoiseKind,
+    OwnerWordKind,
+};
 pub use headers::{
     header_compact_max_len, header_run_may_match, header_run_may_match_key, match_header,
     match_header_exact, match_header_exact_compact, snake_key, HeaderMatch,
 };
-pub use kinds::{document_kind_of, is_record_type, section_table_kind};
+pub use kinds::{document_kind_of, document_kind_phrase_at, is_record_type, section_table_kind};
 pub use normalise::{
     compact, compact_char, compact_chars, compact_into, header_core, month_number, MONTHS,
 };
@@ -72,6 +78,7 @@ fn tables() -> Vec<load::TableReport> {
     out.extend(statuses::tables());
     out.extend(kinds::tables());
     out.extend(words::tables());
+    out.extend(front_matter::tables());
     out
 }
 

@@ -72,6 +72,26 @@ data_file!(
     "owner_words.tsv"
 );
 data_file!(
+    /// Words naming a document's owning body (word, kind).
+    DOCUMENT_OWNERS,
+    "document_owners.tsv"
+);
+data_file!(
+    /// Page furniture that is never a title or owner (kind, text).
+    DOCUMENT_NOISE,
+    "document_noise.tsv"
+);
+data_file!(
+    /// Jurisdictions and their financial years (key, start month, naming).
+    JURISDICTIONS,
+    "jurisdictions.tsv"
+);
+data_file!(
+    /// Words placing a document in a jurisdiction (key, cue).
+    JURISDICTION_CUES,
+    "jurisdiction_cues.tsv"
+);
+data_file!(
     /// Markers of a table of money (one a line).
     FINANCIAL_MARKERS,
     "financial_markers.tsv"
@@ -92,6 +112,10 @@ pub const DATA_FILES: &[DataFile] = &[
     DOCUMENT_KINDS,
     SECTION_KINDS,
     OWNER_WORDS,
+    DOCUMENT_OWNERS,
+    DOCUMENT_NOISE,
+    JURISDICTIONS,
+    JURISDICTION_CUES,
     FINANCIAL_MARKERS,
     ROLE_WORDS,
 ];
