@@ -1,18 +1,18 @@
 //! `plantab`: government delivery plans and progress reports (PDFs and text
-//! conversions) → normalised JSON. A thin layer over the `plantab` library:
-//! this binary adds the batch machinery (inputs, parallel runs, progress,
-//! isolation, atomic output, the run manifest and incremental runs).
+//! conversions) → normalised JSON. A thin layer: the command line (clap),
+//! progress on stderr, the summary and the exit codes, over the batch
+//! machinery of `plantab-batch` (inputs, parallel runs, isolation, atomic
+//! output, the run manifest, incremental runs) and the `plantab` library.
 
-mod batch;
-mod glob;
-mod inputs;
-mod manifest;
 mod progress;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
+use plantab_batch::{BatchError, BatchWarning, Entry, Observer};
+use progress::Progress;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 const EXIT_HELP: &str = "\
 Exit codes:
@@ -35,9 +35,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Extract records from files and folders (folders are searched
-    /// recursively for .pdf, .txt, .text, .md and .tsv files, or for the
-    /// files matching --glob). Files are read in parallel; the output is
-    /// the same whatever --jobs is.
+    /// recursively for .pdf, .txt, .text, .md, .markdown, .tsv, .html and
+    /// .htm files, or for the files matching --glob). Files are read in
+    /// parallel; the output is the same whatever --jobs is.
     #[command(after_help = EXIT_HELP)]
     Extract(ExtractArgs),
     /// Extract every table from files and folders (any text PDF — budgets,
@@ -65,7 +65,53 @@ enum Command {
         /// Only this page (1-based; PDF input).
         #[arg(long)]
         page: Option<u32>,
+        /// Write a picture of what the finder saw on `--page N` as PNG
+        /// (text runs, rulings, fills, tables with their cell grid, header
+        /// rows shaded, spans and column keys).
+        #[arg(long, value_name = "OUT.png", requires = "page")]
+        png: Option<PathBuf>,
+        /// The same picture as SVG.
+        #[arg(long, value_name = "OUT.svg", requires = "page")]
+        svg: Option<PathBuf>,
+        /// Table finder overrides.
+        #[command(flatten)]
+        finder: FinderArgs,
     },
+}
+
+/// The table finder's overrides, for when it is wrong (as camelot's and
+/// tabula's options).
+#[derive(clap::Args)]
+pub struct FinderArgs {
+    /// Read only these pages: `1,3-5,8-` (1-based; `8-` to the end).
+    #[arg(long, value_name = "PAGES")]
+    pub pages: Option<plantab::PageSet>,
+    /// Look for tables only inside this box, `x0,y0,x1,y1` in PDF points
+    /// with the origin at the bottom left (as the JSON bbox), on every
+    /// page, or `PAGE:x0,y0,x1,y1` on one; an area where no table is seen
+    /// is read as one table. Repeatable.
+    #[arg(long = "area", value_name = "BOX")]
+    pub areas: Vec<plantab::Area>,
+    /// Column separators for tables found by text alignment: x positions
+    /// in PDF points, `x1,x2,...`.
+    #[arg(long, value_name = "X,...", value_delimiter = ',')]
+    pub columns: Vec<f64>,
+    /// How tables are found: `auto` (ruled grids, then text alignment),
+    /// `ruled` (ruled grids only) or `text` (text alignment only).
+    #[arg(long, value_name = "auto|ruled|text", default_value = "auto")]
+    pub strategy: plantab::Strategy,
+}
+
+impl FinderArgs {
+    /// The overrides for the library.
+    pub fn overrides(&self) -> plantab::Overrides {
+        plantab::Overrides {
+            pages: self.pages.clone(),
+            areas: self.areas.clone(),
+            columns: self.columns.clone(),
+            strategy: self.strategy,
+        }
+    }
 }
 
 /// The options `extract` and `tables` share: which inputs, how the batch
@@ -125,6 +171,9 @@ pub struct ExtractArgs {
     /// flattened, latest status per record).
     #[arg(long, value_enum, default_value_t = Format::Json)]
     pub format: Format,
+    /// Table finder overrides.
+    #[command(flatten)]
+    pub finder: FinderArgs,
 }
 
 /// `plantab tables`' options.
@@ -148,6 +197,9 @@ pub struct TablesArgs {
     /// tables for a quick look).
     #[arg(long, value_enum, default_value_t = TablesFormat::Json)]
     pub format: TablesFormat,
+    /// Table finder overrides.
+    #[command(flatten)]
+    pub finder: FinderArgs,
 }
 
 /// `plantab tables` output formats.
@@ -172,13 +224,22 @@ pub enum Format {
     Csv,
 }
 
-impl Format {
-    /// The name used on the command line and in the manifest.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Json => "json",
-            Format::Ndjson => "ndjson",
-            Format::Csv => "csv",
+impl From<Format> for plantab_batch::Format {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Json => plantab_batch::Format::Json,
+            Format::Ndjson => plantab_batch::Format::Ndjson,
+            Format::Csv => plantab_batch::Format::Csv,
+        }
+    }
+}
+
+impl From<TablesFormat> for plantab_batch::Format {
+    fn from(f: TablesFormat) -> Self {
+        match f {
+            TablesFormat::Json => plantab_batch::Format::Json,
+            TablesFormat::Csv => plantab_batch::Format::Csv,
+            TablesFormat::Md => plantab_batch::Format::Md,
         }
     }
 }
@@ -199,15 +260,34 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    quiet_isolated_panics();
+    plantab_batch::install_panic_hook();
     let result = match cli.command {
-        Command::Extract(args) => batch::run(&batch::Job::from(&args)),
-        Command::Tables(args) => batch::run(&batch::Job::from(&args)),
+        Command::Extract(args) => run_batch(
+            &args.batch,
+            args.output,
+            plantab_batch::Command::Extract,
+            args.format.into(),
+            args.finder.overrides(),
+        ),
+        Command::Tables(args) => run_batch(
+            &args.batch,
+            args.output,
+            plantab_batch::Command::Tables,
+            args.format.into(),
+            args.finder.overrides(),
+        ),
         Command::Schema => {
             print!("{}", plantab_output::schema());
             Ok(0)
         }
-        Command::Debug { file, stage, page } => debug(&file, stage, page),
+        Command::Debug {
+            file,
+            stage,
+            page,
+            png,
+            svg,
+            finder,
+        } => debug(&file, stage, page, &finder.overrides(), [png, svg]),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -218,25 +298,117 @@ fn main() -> ExitCode {
     }
 }
 
-/// A panic in a file's work is reported as that file's `internal_error`
-/// with the panic message and its location (noted here for the worker
-/// thread), so the default hook's stderr report is kept off for the worker
-/// threads (set `PLANTAB_PANIC_REPORT=1` to see it anyway).
-fn quiet_isolated_panics() {
-    let default = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let isolated = std::thread::current().name() == Some(plantab::ISOLATED_THREAD_NAME);
-        if isolated {
-            let at = info.location().map(|l| l.to_string());
-            batch::PANIC_AT.with(|c| c.set(at));
-        }
-        if !isolated || std::env::var_os("PLANTAB_PANIC_REPORT").is_some() {
-            default(info);
-        }
-    }));
+/// `extract` / `tables`: runs the batch; returns the exit code.
+fn run_batch(
+    b: &BatchArgs,
+    output: Option<PathBuf>,
+    command: plantab_batch::Command,
+    format: plantab_batch::Format,
+    overrides: plantab::Overrides,
+) -> Result<u8> {
+    let batch = plantab_batch::Batch {
+        paths: b.paths.clone(),
+        files_from: b.files_from.clone(),
+        globs: b.globs.clone(),
+        output,
+        jobs: b.jobs.map(|j| j as usize),
+        timeout: (b.timeout_secs > 0).then(|| Duration::from_secs(b.timeout_secs)),
+        incremental: b.incremental,
+        kind: plantab_batch::Kind::new(command, format)?,
+        overrides,
+    };
+    let mut shown = Shown {
+        quiet: b.quiet,
+        progress: None,
+    };
+    let report = plantab_batch::run(&batch, &mut shown)?;
+    let t = &report.totals;
+    if !b.quiet {
+        let (n, what) = match command {
+            plantab_batch::Command::Extract => (t.records, "records"),
+            plantab_batch::Command::Tables => (t.tables, "tables"),
+        };
+        eprintln!(
+            "plantab: {} file(s) ok, {} failed, {} skipped (unchanged), {n} {what}, {} warnings, {:.1} s",
+            t.ok, t.failed, t.skipped, t.warnings, t.seconds
+        );
+    }
+    Ok(if report.output_error || report.unfinished {
+        2
+    } else if t.failed > 0 {
+        1
+    } else {
+        0
+    })
 }
 
-fn debug(file: &Path, stage: Stage, page: Option<u32>) -> Result<u8> {
+/// What a run shows on stderr: progress while inputs are read, one line
+/// per failed input in input order (`plantab: PATH: CODE: MESSAGE`, also
+/// with `--quiet`), output errors and warnings.
+struct Shown {
+    quiet: bool,
+    /// While inputs are read.
+    progress: Option<Progress>,
+}
+
+impl Shown {
+    fn line(&self, line: &str) {
+        match &self.progress {
+            Some(p) => p.message(line),
+            None => eprintln!("{line}"),
+        }
+    }
+}
+
+impl Observer for Shown {
+    fn started(&mut self, inputs: usize) {
+        self.progress = Some(Progress::new(inputs, self.quiet));
+    }
+
+    fn finished(&mut self, entry: &Entry) {
+        if let Some(p) = &mut self.progress {
+            p.finished_one(!entry.is_ok());
+        }
+    }
+
+    fn failed(&mut self, e: &Entry) {
+        self.line(&format!(
+            "plantab: {}: {}: {}",
+            e.path,
+            e.error_code
+                .map_or("error", plantab_model::ErrorCode::as_str),
+            e.error_message.as_deref().unwrap_or("")
+        ));
+    }
+
+    fn output_error(&mut self, error: &BatchError) {
+        self.line(&format!("plantab: error: {}", plantab::error_chain(error)));
+    }
+
+    fn warning(&mut self, warning: &BatchWarning) {
+        self.line(&format!("plantab: warning: {warning}"));
+    }
+
+    fn tick(&mut self) {
+        if let Some(p) = &mut self.progress {
+            p.tick();
+        }
+    }
+
+    fn inputs_done(&mut self) {
+        if let Some(p) = self.progress.take() {
+            p.finish();
+        }
+    }
+}
+
+fn debug(
+    file: &Path,
+    stage: Stage,
+    page: Option<u32>,
+    o: &plantab::Overrides,
+    [png, svg]: [Option<PathBuf>; 2],
+) -> Result<u8> {
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let path = file.to_string_lossy();
     let failed = |e: plantab::ExtractError| match e {
@@ -247,7 +419,8 @@ fn debug(file: &Path, stage: Stage, page: Option<u32>) -> Result<u8> {
         }
         e => anyhow::anyhow!("{}: {}: {}", file.display(), e.code(), e.message()),
     };
-    let (layout, source) = plantab::read_layout(&path, &bytes).map_err(failed)?;
+    let (layout, source) =
+        plantab::read_layout_input_with(plantab::Input::new(&path, &bytes), o).map_err(failed)?;
     if let (Some(p), Some(n)) = (page, source.pages) {
         if p == 0 || p > n {
             bail!(
@@ -261,13 +434,29 @@ fn debug(file: &Path, stage: Stage, page: Option<u32>) -> Result<u8> {
             );
         }
     }
+    if let (Some(p), true) = (page, png.is_some() || svg.is_some()) {
+        if let Some(out) = &svg {
+            let s = plantab::debug_pdf_svg(&bytes, p, o, false).map_err(failed)?;
+            std::fs::write(out, s).with_context(|| format!("cannot write {}", out.display()))?;
+        }
+        if let Some(out) = &png {
+            let b = plantab::debug_pdf_png(&bytes, p, o, 2.0).map_err(failed)?;
+            std::fs::write(out, b).with_context(|| format!("cannot write {}", out.display()))?;
+        }
+        return Ok(0);
+    }
     if stage == Stage::Reader && source.format == plantab_model::SourceFormat::Pdf {
         let pages: Vec<u32> = match page {
             Some(p) => vec![p],
-            None => (1..=source.pages.unwrap_or(0)).collect(),
+            None => {
+                let n = source.pages.unwrap_or(0);
+                o.pages
+                    .as_ref()
+                    .map_or_else(|| (1..=n).collect(), |s| s.pages_of(n))
+            }
         };
         for p in pages {
-            let text = plantab::debug_pdf_page(&bytes, p).map_err(failed)?;
+            let text = plantab::debug_pdf_page_with(&bytes, p, o).map_err(failed)?;
             // A closed pipe (`| head`) just ends the listing.
             if print_stdout(&text).is_err() {
                 return Ok(0);

@@ -239,6 +239,20 @@ fn markdown_to_stdout_and_to_a_folder() {
     assert!(md.contains("| Work | Budget | Due | Lead |"), "{md}");
     assert!(out.join("unruled.md").is_file());
     assert!(!out.join("hrule_only.json").exists());
+    // The manifest of a tables run validates too (command and format md).
+    let m: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(
+        (&m["command"], &m["format"]),
+        (&Value::from("tables"), &Value::from("md"))
+    );
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("schemas/plantab-manifest.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let v = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = v.iter_errors(&m).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
 }
 
 #[test]
@@ -312,26 +326,21 @@ fn errors_and_exit_codes() {
     let dir = tmpdir("errors");
     let bad = dir.join("broken.pdf");
     std::fs::write(&bad, b"%PDF-1.4\nthis is not a PDF body\n").unwrap();
-    let encrypted = repo().join("../shared/corpus/external/tabula/encrypted.pdf");
+    let encrypted = common::corpus_file("external/tabula/encrypted.pdf");
     let out = dir.join("out");
     let mut cmd = bin();
     cmd.args(["tables", "-q", "-o"])
         .arg(&out)
         .arg(&bad)
         .arg(finder("two_tables.pdf"));
-    if encrypted.is_file() {
-        cmd.arg(&encrypted);
-    } else {
-        eprintln!(
-            "note: no {}; the encrypted case is skipped",
-            encrypted.display()
-        );
+    if let Some(encrypted) = &encrypted {
+        cmd.arg(encrypted);
     }
     let o = run(&mut cmd);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(err.contains("broken.pdf: malformed:"), "{err}");
-    if encrypted.is_file() {
+    if encrypted.is_some() {
         assert!(err.contains("encrypted.pdf: encrypted:"), "{err}");
     }
     // The good input was still written; the bad ones wrote nothing.
@@ -340,7 +349,7 @@ fn errors_and_exit_codes() {
     let m: Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
     let failed = m["totals"]["failed"].as_u64().unwrap();
-    assert_eq!(failed, if encrypted.is_file() { 2 } else { 1 });
+    assert_eq!(failed, if encrypted.is_some() { 2 } else { 1 });
 
     // A missing path is that input's error too; no path at all is usage.
     let o = run(bin().args(["tables", "-q"]).arg(dir.join("missing.pdf")));

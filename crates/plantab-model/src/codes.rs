@@ -101,6 +101,14 @@ string_enum! {
         /// The `pdf-extract` backend could not match fonts to its text, so
         /// bold text is not recognised on that page.
         PdfExtractFontsUnmatched = "pdf_extract_fonts_unmatched",
+        /// An HTML table with cells beyond the column cap; those cells are
+        /// not read.
+        TableTooWide = "table_too_wide",
+        /// `--pages` named pages the document does not have.
+        PagesNotFound = "pages_not_found",
+        /// A finder override that does not apply to this input (areas,
+        /// columns or a strategy given for a text input).
+        OptionIgnored = "option_ignored",
     }
 }
 

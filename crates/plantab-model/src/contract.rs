@@ -1,7 +1,7 @@
 //! The output contract (v1): the JSON document every input becomes.
 //!
 //! Field names here are stable promises to downstream users (see
-//! `shared/spec/OUTPUT.md` and `schemas/plantab-document.schema.json`). Add
+//! `docs/OUTPUT.md` and `schemas/plantab-document.schema.json`). Add
 //! fields freely; never rename or drop one without a new [`SCHEMA_VERSION`].
 
 use crate::codes::{Location, WarningCode};
@@ -10,6 +10,10 @@ use std::collections::BTreeMap;
 
 /// The contract version written into every document.
 pub const SCHEMA_VERSION: &str = "1";
+
+/// The [`Record::fields`] key of text printed in a row that fits no column
+/// (the contract's `fields.unparsed`).
+pub const UNPARSED_FIELD: &str = "unparsed";
 
 /// One input file, normalised.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

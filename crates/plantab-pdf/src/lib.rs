@@ -26,6 +26,7 @@ mod debug;
 pub mod grid;
 pub mod limits;
 pub mod lines;
+pub mod options;
 pub mod page;
 pub mod source;
 #[cfg(feature = "pdf-extract")]
@@ -40,9 +41,12 @@ use plantab_model::{
     WarningCode,
 };
 
-pub use debug::debug_page;
+pub use debug::{debug_page, debug_page_with, debug_svg, page_svg, SvgStyle, TableLabels};
+#[cfg(feature = "png")]
+pub use debug::{svg_to_png, RenderError};
 pub use limits::Limits;
-pub use page::{analyse, PageAnalysis};
+pub use options::{parse_columns, Area, OptionError, Overrides, PageSet, Strategy};
+pub use page::{analyse, analyse_with, PageAnalysis};
 pub use source::{GlyphSource, PageGlyphs, PlumberSource};
 
 /// Why a PDF could not be read. `Display` is the reason alone (the code is
@@ -182,13 +186,13 @@ pub fn read_pdf_with_limits(bytes: &[u8], limits: &Limits) -> Result<Layout, Pdf
         bytes,
         &ReadOptions {
             limits: limits.clone(),
-            parallel_pages: false,
+            ..ReadOptions::default()
         },
     )
 }
 
 /// How [`read_pdf_with_options`] reads a file.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReadOptions {
     /// The resource limits checked before reading (see [`Limits`]).
     pub limits: Limits,
@@ -198,15 +202,19 @@ pub struct ReadOptions {
     /// cores would otherwise idle (one large file), not when a batch
     /// already keeps every core busy with other files.
     pub parallel_pages: bool,
+    /// The table finder's overrides: pages, areas, column separators,
+    /// strategy (see [`Overrides`]).
+    pub overrides: Overrides,
 }
 
 /// [`read_pdf`] with chosen [`ReadOptions`].
 pub fn read_pdf_with_options(bytes: &[u8], options: &ReadOptions) -> Result<Layout, PdfError> {
     let (src, mut warnings) = open_with_limits(bytes, &options.limits)?;
+    let o = &options.overrides;
     let mut layout = if options.parallel_pages && src.page_count() > 1 {
-        layout_from_source_parallel(&src)?
+        layout_from_source_parallel_with(&src, o)?
     } else {
-        layout_from_source(&src)?
+        layout_from_source_with(&src, o)?
     };
     warnings.append(&mut layout.warnings);
     layout.warnings = warnings;
@@ -341,42 +349,103 @@ fn repaired_warning() -> Warning {
 
 /// Reads every page of a glyph source into a layout.
 pub fn layout_from_source(src: &dyn GlyphSource) -> Result<Layout, PdfError> {
+    layout_from_source_with(src, &Overrides::default())
+}
+
+/// [`layout_from_source`] with the finder's [`Overrides`]: only the pages
+/// of `o.pages` are read.
+pub fn layout_from_source_with(src: &dyn GlyphSource, o: &Overrides) -> Result<Layout, PdfError> {
     let n = src.page_count();
-    let pages: Vec<_> = (0..n).map(|i| read_page(src, i)).collect();
-    assemble(n, pages)
+    let (chosen, mut warnings) = chosen_pages(n, o);
+    let pages: Vec<_> = chosen.iter().map(|&i| (i, read_page(src, i, o))).collect();
+    let mut layout = assemble(n, pages)?;
+    warnings.append(&mut layout.warnings);
+    layout.warnings = warnings;
+    Ok(layout)
 }
 
 /// [`layout_from_source`] with the pages read and analysed in parallel on
 /// rayon's current thread pool; the result is the same.
 pub fn layout_from_source_parallel<S: GlyphSource + Sync>(src: &S) -> Result<Layout, PdfError> {
+    layout_from_source_parallel_with(src, &Overrides::default())
+}
+
+/// [`layout_from_source_with`], the pages read in parallel.
+pub fn layout_from_source_parallel_with<S: GlyphSource + Sync>(
+    src: &S,
+    o: &Overrides,
+) -> Result<Layout, PdfError> {
     use rayon::prelude::*;
     let n = src.page_count();
-    let pages: Vec<_> = (0..n).into_par_iter().map(|i| read_page(src, i)).collect();
-    assemble(n, pages)
+    let (chosen, mut warnings) = chosen_pages(n, o);
+    let pages: Vec<_> = chosen
+        .into_par_iter()
+        .map(|i| (i, read_page(src, i, o)))
+        .collect();
+    let mut layout = assemble(n, pages)?;
+    warnings.append(&mut layout.warnings);
+    layout.warnings = warnings;
+    Ok(layout)
 }
+
+/// The 0-based indices of the pages to read, and a warning for pages asked
+/// for that the document does not have.
+fn chosen_pages(n: usize, o: &Overrides) -> (Vec<usize>, Vec<Warning>) {
+    let Some(set) = &o.pages else {
+        return ((0..n).collect(), Vec::new());
+    };
+    let count = u32::try_from(n).unwrap_or(u32::MAX);
+    let chosen: Vec<usize> = set
+        .pages_of(count)
+        .into_iter()
+        .map(|p| p as usize - 1)
+        .collect();
+    let mut warnings = Vec::new();
+    if chosen.is_empty() {
+        warnings.push(Warning::new(
+            WarningCode::PagesNotFound,
+            format!(
+                "none of the pages asked for ({set}) is in the document, which has {n} page(s)"
+            ),
+        ));
+    } else if set.last_named().is_some_and(|p| p > count) {
+        warnings.push(Warning::new(
+            WarningCode::PagesNotFound,
+            format!("some pages asked for ({set}) are past the document's last page ({n})"),
+        ));
+    }
+    (chosen, warnings)
+}
+
+/// A page analysed and whether it has text, or why it could not be read.
+type PageResult = Result<(PageAnalysis, bool), PdfError>;
 
 /// One page's glyphs analysed, and whether it has any text; a panic in the
 /// glyph library is this page's error (the source guards its library
 /// calls), a panic in the analysis is a bug and propagates.
-fn read_page<S: GlyphSource + ?Sized>(
-    src: &S,
-    index: usize,
-) -> Result<(PageAnalysis, bool), PdfError> {
+fn read_page<S: GlyphSource + ?Sized>(src: &S, index: usize, o: &Overrides) -> PageResult {
     let glyphs = src.page(index)?;
     let has_text = glyphs.has_text();
-    Ok((analyse(&glyphs), has_text))
+    Ok((analyse_with(&glyphs, o), has_text))
 }
 
-/// The layout of `n` pages read (in page order): unreadable pages become
-/// warnings, the rest blocks.
-fn assemble(
-    n: usize,
-    results: Vec<Result<(PageAnalysis, bool), PdfError>>,
-) -> Result<Layout, PdfError> {
+/// The layout of a document of `n` pages from the pages read (0-based
+/// index and result, in page order): unreadable pages become warnings, the
+/// rest blocks.
+fn assemble(n: usize, results: Vec<(usize, PageResult)>) -> Result<Layout, PdfError> {
     let mut warnings = Vec::new();
-    let mut pages: Vec<PageAnalysis> = Vec::with_capacity(n);
+    let mut pages: Vec<PageAnalysis> = Vec::with_capacity(results.len());
     let mut any_text = false;
-    for (i, res) in results.into_iter().enumerate() {
+    let asked = results.len();
+    if asked == 0 {
+        return Ok(Layout {
+            format: SourceFormat::Pdf,
+            pages: Some(u32::try_from(n).unwrap_or(u32::MAX)),
+            blocks: Vec::new(),
+            warnings,
+        });
+    }
+    for (i, res) in results {
         let page_no = u32::try_from(i + 1).unwrap_or(u32::MAX);
         match res {
             Ok((a, has_text)) => {
@@ -392,14 +461,19 @@ fn assemble(
             ),
         }
     }
+    let of = if asked == n {
+        format!("its {n}")
+    } else {
+        format!("the {asked} chosen of its {n}")
+    };
     if pages.is_empty() {
         return Err(PdfError::malformed(format!(
-            "none of its {n} pages could be read; the file may be damaged"
+            "none of {of} pages could be read; the file may be damaged"
         )));
     }
     if !any_text {
         return Err(PdfError::NoTextLayer(format!(
-            "no text layer on any of its {n} page(s) (scanned or image-only); run OCR first (e.g. `ocrmypdf in.pdf out.pdf`)"
+            "no text layer on any of {of} page(s) (scanned or image-only); run OCR first (e.g. `ocrmypdf in.pdf out.pdf`)"
         )));
     }
     let body = body_size(&pages);

@@ -120,6 +120,22 @@ impl FoundTable {
         if grid.cols() < 2 || filled < 2 {
             return None;
         }
+        // Rows with text (a cell's text counts for every row it spans):
+        // when most rows of a ruled grid are empty it is a chart's
+        // gridlines or a form's boxes, not a table.
+        let rows = grid.rows();
+        let mut texty = vec![false; rows];
+        for (c, lines) in grid.cells.iter().zip(&cell_lines) {
+            if !lines.is_empty() {
+                for t in texty.iter_mut().skip(c.row).take(c.row_span.max(1)) {
+                    *t = true;
+                }
+            }
+        }
+        let n_texty = texty.iter().filter(|t| **t).count();
+        if rows >= 4 && n_texty * 2 < rows {
+            return None;
+        }
         let mut t = FoundTable {
             grid,
             cell_lines,

@@ -102,7 +102,7 @@ pub fn read_tabular(text: &str) -> Layout {
 }
 
 /// Builds a fragment from consecutive table lines.
-fn fragment_from_rows(rows: &[(usize, &str)]) -> TableFragment {
+pub(crate) fn fragment_from_rows(rows: &[(usize, &str)]) -> TableFragment {
     let split: Vec<(usize, Vec<String>)> = rows
         .iter()
         .map(|(n, r)| (*n, r.split('\t').map(html_to_text).collect()))
@@ -159,7 +159,7 @@ fn trim_trailing_empty(mut cells: Vec<String>) -> Vec<String> {
 /// A header row: most of its non-empty cells are known column headers, or
 /// (when rows follow) every non-empty cell is short label text with no
 /// sentence in it and no figure.
-fn is_header_row(cells: &[String], rows_follow: bool) -> bool {
+pub(crate) fn is_header_row(cells: &[String], rows_follow: bool) -> bool {
     let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
     if filled.is_empty() {
         return false;
@@ -189,7 +189,7 @@ fn is_header_row(cells: &[String], rows_follow: bool) -> bool {
 
 /// "BASELINE (2022)", "2021 Net Revenue Expenditure £'000": label text whose
 /// only figures are years or units.
-fn is_header_with_year(c: &str) -> bool {
+pub(crate) fn is_header_with_year(c: &str) -> bool {
     let words = c.split_whitespace().count();
     words <= 12
         && !c.ends_with('.')
@@ -200,7 +200,7 @@ fn is_header_with_year(c: &str) -> bool {
 
 /// A row printed across the table: in a table of four or more columns,
 /// only the first one or two cells hold text.
-fn is_spanning(cells: &[String], width: usize) -> bool {
+pub(crate) fn is_spanning(cells: &[String], width: usize) -> bool {
     width >= 4
         && cells.first().is_some_and(|c| !c.is_empty())
         && cells.iter().skip(2).all(|c| c.is_empty())
@@ -269,7 +269,7 @@ fn mark_standalone_headings(blocks: &mut [Block], bold_only: &[bool]) {
     }
 }
 
-fn is_title_like(s: &str) -> bool {
+pub(crate) fn is_title_like(s: &str) -> bool {
     s.len() <= 120
         && !s.ends_with(['.', ',', ';', ':'])
         && !s.starts_with(['-', '•', '*', '('])
@@ -279,7 +279,7 @@ fn is_title_like(s: &str) -> bool {
         && (1..=14).contains(&s.split_whitespace().count())
 }
 
-fn is_paragraph(s: &str) -> bool {
+pub(crate) fn is_paragraph(s: &str) -> bool {
     s.ends_with(['.', ':', ')', '!', '?']) && s.split_whitespace().nth(7).is_some()
 }
 

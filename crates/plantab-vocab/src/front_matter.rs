@@ -54,7 +54,7 @@ fn load_owner_words(file: DataFile) -> Loaded<Vec<(String, OwnerWordKind)>> {
             continue;
         }
         let word = word.to_lowercase();
-        if r.first(&row, &word, kind_name) {
+        if r.first(&row, "", word.clone(), [kind_name, ""]) {
             out.push((word, kind));
         }
     }
@@ -121,7 +121,7 @@ fn load_noise(file: DataFile) -> Loaded<Vec<(NoiseKind, String)>> {
             continue;
         };
         let folded = fold(text);
-        if r.first(&row, &folded, kind_name) {
+        if r.first(&row, "", folded.clone(), [kind_name, ""]) {
             out.push((kind, folded));
         }
     }
@@ -218,7 +218,7 @@ fn load_jurisdictions(file: DataFile) -> Loaded<Vec<Jurisdiction>> {
             r.invalid::<3, ()>(&row, "month", month, "is not January for a calendar year");
             continue;
         }
-        if r.first(&row, key, "") {
+        if r.first(&row, "", key, [month, naming]) {
             out.push(Jurisdiction {
                 key,
                 fiscal_start_month: m,
@@ -253,7 +253,7 @@ fn load_cues(file: DataFile) -> Loaded<Vec<(&'static str, &'static str)>> {
         let Some(cue) = r.non_empty(&row, "cue", cue) else {
             continue;
         };
-        if r.first(&row, cue, key) {
+        if r.first(&row, "", cue, [key, ""]) {
             out.push((key, cue));
         }
     }

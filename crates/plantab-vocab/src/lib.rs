@@ -18,22 +18,25 @@
 //!
 //! | module | holds |
 //! | --- | --- |
-//! | [`load`] | the data files compiled in, and their data lines |
+//! | [`load`] | the data files compiled in, read line by line with checks: a line that does not parse is a [`BadLine`] ([`bad_lines`]) |
 //! | [`normalise`] | [`compact`], [`header_core`], accents, month names and years |
 //! | [`headers`] | header synonyms, the synonym tries, [`match_header`] and its exact, run-by-run forms, [`snake_key`] |
-//! | [`statuses`] | status labels: [`status_code`], [`status_label_prefix`] |
+//! | [`statuses`] | status labels: [`status_code`], [`status_label_prefix`], and [`StatusLabels`], the one label rule (also for a document's own legend) |
 //! | [`fuzzy`] | the bounded Levenshtein similarity behind the fuzzy matches |
 //! | [`kinds`] | record types, document kinds, section kinds |
 //! | [`words`] | owner words, financial markers, role words |
 //! | [`front_matter`] | owner words of document owners, page furniture, jurisdictions and their financial years |
+//! | [`dates`] | date words: ongoing, TBC, recurring, list and range words, seasons, parts of a year, ordinals |
 //!
-//! Everything public is also re-exported here, at the crate root.
+//! The matching functions and their types are also re-exported here, at
+//! the crate root.
 //!
 //! [`StatusCode`]: plantab_model::StatusCode
 //! [`DocumentKind`]: plantab_model::DocumentKind
 
 #![warn(missing_docs)]
 
+pub mod dates;
 pub mod front_matter;
 pub mod fuzzy;
 pub mod headers;
@@ -45,13 +48,15 @@ pub mod words;
 
 pub use load::{BadLine, BadLineReason, DataFile};
 
+pub use dates::{date_word, DatePhrase, DateRole, DateWord, MonthSpan, PhraseToken};
 pub use front_matter::{
     jurisdiction, jurisdiction_cues_in, noise_kind, owner_word_kind, Jurisdiction, NoiseKind,
     OwnerWordKind,
 };
 pub use headers::{
-    header_compact_max_len, header_run_may_match, header_run_may_match_key, match_header,
-    match_header_exact, match_header_exact_compact, snake_key, HeaderMatch,
+    field_keys, header_compact_max_len, header_run_may_match, header_run_may_match_key,
+    match_header, match_header_exact, match_header_exact_compact, snake_key, HeaderMatch,
+    RECORD_KEYS,
 };
 pub use kinds::{document_kind_of, document_kind_phrase_at, is_record_type, section_table_kind};
 pub use normalise::{
@@ -78,6 +83,7 @@ fn tables() -> Vec<load::TableReport> {
     out.extend(statuses::tables());
     out.extend(kinds::tables());
     out.extend(words::tables());
+    out.extend(dates::tables());
     out.extend(front_matter::tables());
     out
 }
@@ -106,12 +112,13 @@ mod tests {
             })
             .collect();
         on_disk.sort();
-        let mut loaded: Vec<&str> = tables().iter().map(|(f, _)| *f).collect();
+        // Loaded in the order of DATA_FILES, each once.
+        let loaded: Vec<&str> = tables().iter().map(|(f, _)| *f).collect();
+        let listed: Vec<&str> = load::DATA_FILES.iter().map(|f| f.name).collect();
+        assert_eq!(listed, loaded);
+        let mut loaded = loaded;
         loaded.sort_unstable();
         assert_eq!(on_disk, loaded);
-        let mut listed: Vec<&str> = load::DATA_FILES.iter().map(|f| f.name).collect();
-        listed.sort_unstable();
-        assert_eq!(listed, loaded);
         for f in load::DATA_FILES {
             let disk = std::fs::read_to_string(dir.join(f.name)).expect("data file");
             assert_eq!(disk, f.text, "{}", f.name);

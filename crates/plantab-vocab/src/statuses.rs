@@ -175,7 +175,7 @@ fn load_statuses(file: DataFile) -> Loaded<StatusLabels> {
             r.invalid::<2, ()>(&row, "label", label, "has no letters or digits");
             continue;
         }
-        if r.first(&row, &c, code_name) {
+        if r.first(&row, "", c.clone(), [code_name, ""]) {
             v.push(StatusLabel { code, compact: c });
         }
     }
@@ -243,20 +243,13 @@ fn qualifier_cues() -> &'static Loaded<Vec<String>> {
 /// Reads the status-qualifier cues: one word a line, compared
 /// lower-cased.
 fn load_qualifier_cues(file: DataFile) -> Loaded<Vec<String>> {
-    let mut r = Reader::new(file);
-    let mut out = Vec::new();
-    for row in r.rows::<1>() {
-        let [word] = row.fields;
-        if !crate::load::is_one_word(word) {
-            r.invalid::<1, ()>(&row, "cue", word, "is not one word of letters and digits");
-            continue;
+    load::load_list(file, "cue", |word| {
+        if crate::load::is_one_word(word) && !word.is_empty() {
+            Ok(word.to_lowercase())
+        } else {
+            Err("is not one word of letters and digits")
         }
-        let word = word.to_lowercase();
-        if r.first(&row, &word, "") {
-            out.push(word);
-        }
-    }
-    r.finish(out)
+    })
 }
 
 /// True when `word` opens a qualifier that belongs to the status label
@@ -440,15 +433,6 @@ mod tests {
         assert_eq!(status_code("Purple"), None);
     }
 
-    /// (line, reason) of each bad line of a loaded table.
-    fn reasons<T>(loaded: &Loaded<T>) -> Vec<(usize, BadLineReason)> {
-        loaded
-            .bad
-            .iter()
-            .map(|b| (b.line, b.reason.clone()))
-            .collect()
-    }
-
     #[test]
     fn status_lines_that_do_not_parse_are_reported() {
         let loaded = load_statuses(DataFile {
@@ -464,7 +448,7 @@ mod tests {
             why,
         };
         assert_eq!(
-            reasons(&loaded),
+            loaded.reasons(),
             [
                 (
                     2,

@@ -1,10 +1,13 @@
-//! The run manifest `DIR/manifest.json` (schema:
-//! `schemas/plantab-manifest.schema.json`).
+//! The run manifest `DIR/manifest.json` as typed data (schema:
+//! `schemas/plantab-manifest.schema.json`): what a run did with every
+//! input, written at the end of every run with an output folder and as a
+//! checkpoint during it, and read back by `--incremental`.
 
-use plantab_model::ErrorCode;
+use crate::error::FileError;
+use crate::kind::{Command, Format};
+use plantab_model::{ErrorCode, SourceFormat};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-use std::path::Path;
+use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The manifest's file name in the output folder.
@@ -27,12 +30,11 @@ pub struct Manifest<I = Vec<Entry>> {
     pub finished: Option<String>,
     /// `false` in a checkpoint (the run was still going, or was killed).
     pub complete: bool,
-    /// The command of the run: `extract` or `tables` (older manifests
-    /// have none: `extract`).
-    #[serde(default = "extract_command")]
-    pub command: String,
+    /// The command of the run (older manifests have none: `extract`).
+    #[serde(default)]
+    pub command: Command,
     /// Output format of the run.
-    pub format: String,
+    pub format: Format,
     /// Run totals.
     pub totals: Totals,
     /// One entry per input finished, in input order.
@@ -51,7 +53,7 @@ impl Serialize for Finished<'_> {
 }
 
 /// Run totals.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Totals {
     /// Inputs in the run (in a checkpoint: all of them, finished or not).
     pub inputs: usize,
@@ -72,8 +74,18 @@ pub struct Totals {
     pub seconds: f64,
 }
 
+/// An input's outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Read, and its output written (or kept: `skipped`).
+    Ok,
+    /// No output: `error_code` says why.
+    Error,
+}
+
 /// One input's result.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
     /// The path as named or found.
     pub path: String,
@@ -81,10 +93,10 @@ pub struct Entry {
     pub sha256: Option<String>,
     /// Size in bytes; `null` if unreadable.
     pub bytes: Option<u64>,
-    /// `pdf` or `text` (by content); `null` if unreadable.
-    pub format: Option<String>,
+    /// The reader chosen by content; `null` if unreadable.
+    pub format: Option<SourceFormat>,
     /// `ok` or `error`.
-    pub status: String,
+    pub status: Status,
     /// Skipped by `--incremental`: the previous run's output was kept.
     pub skipped: bool,
     /// Stable error code; `null` when ok.
@@ -114,34 +126,55 @@ fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
-fn extract_command() -> String {
-    "extract".to_string()
-}
-
 impl Entry {
-    /// An error entry without facts about the bytes.
-    pub fn error(path: String, code: ErrorCode, message: String, seconds: f64) -> Entry {
+    /// An `ok` entry for `path` with nothing counted yet, and the facts
+    /// about its bytes when it was read.
+    pub fn ok(path: String) -> Entry {
         Entry {
             path,
             sha256: None,
             bytes: None,
             format: None,
-            status: "error".into(),
+            status: Status::Ok,
             skipped: false,
-            error_code: Some(code),
-            error_message: Some(message),
+            error_code: None,
+            error_message: None,
             records: 0,
             warnings: 0,
-            seconds,
+            seconds: 0.0,
             output: None,
             tables: 0,
             outputs: Vec::new(),
         }
     }
 
+    /// An error entry for `path` without facts about its bytes.
+    pub fn failed(path: String, code: ErrorCode, message: String, seconds: f64) -> Entry {
+        let mut e = Entry::ok(path);
+        e.fail(code, message);
+        e.seconds = seconds;
+        e
+    }
+
+    /// Marks the entry failed with `error` (see [`Entry::fail`]).
+    pub fn set_error(&mut self, error: &FileError) {
+        self.fail(error.code(), error.message());
+    }
+
+    /// Marks the entry failed: the code and message, no counts, no output.
+    /// Facts about the bytes read are kept.
+    pub fn fail(&mut self, code: ErrorCode, message: String) {
+        self.status = Status::Error;
+        self.error_code = Some(code);
+        self.error_message = Some(message);
+        self.records = 0;
+        self.warnings = 0;
+        self.output = None;
+    }
+
     /// Whether the status is `ok`.
     pub fn is_ok(&self) -> bool {
-        self.status == "ok"
+        self.status == Status::Ok
     }
 }
 
@@ -179,27 +212,40 @@ pub fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-/// What `--incremental` needs from the previous manifest: its entries by
-/// path, when it was written by this plantab version for the same command
-/// and format (else empty).
-pub fn previous(dir: &Path, command: &str, format: &str) -> Result<HashMap<String, Entry>, String> {
-    let path = dir.join(MANIFEST_NAME);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(HashMap::new()),
-        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
-    };
-    let m: Manifest =
-        serde_json::from_str(&text).map_err(|e| format!("cannot parse {}: {e}", path.display()))?;
-    if m.plantab_version != env!("CARGO_PKG_VERSION") || m.command != command || m.format != format
-    {
-        return Ok(HashMap::new());
+/// A manifest that could not be read back.
+#[derive(Debug, thiserror::Error)]
+pub enum ManifestError {
+    /// The file could not be read.
+    #[error("cannot read {}", path.display())]
+    Read {
+        /// The manifest.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not a manifest this version reads.
+    #[error("cannot parse {}", path.display())]
+    Parse {
+        /// The manifest.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: serde_json::Error,
+    },
+}
+
+/// The version of plantab that wrote a manifest, when the text is a
+/// manifest of any shape: `--incremental` ignores the manifests of other
+/// versions rather than failing on a shape it does not know.
+pub(crate) fn written_by(text: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Version {
+        plantab_version: String,
     }
-    Ok(m.inputs
-        .into_iter()
-        .filter(|e| e.is_ok())
-        .map(|e| (e.path.clone(), e))
-        .collect())
+    serde_json::from_str::<Version>(text)
+        .ok()
+        .map(|v| v.plantab_version)
 }
 
 /// `t` as RFC 3339 in UTC with whole seconds (`2026-11-23T11:42:52Z`).

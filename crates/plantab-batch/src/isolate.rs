@@ -1,10 +1,15 @@
 //! Running one file's work so that a panic or a hang costs that file only.
 //!
 //! [`run_isolated`] runs a closure on a fresh thread, catches any panic and
-//! stops waiting after a time limit. A batch driver (the CLI) calls it once
-//! per file: a file that panics becomes [`Isolated::Panicked`]
-//! (`internal_error`), one that runs too long [`Isolated::TimedOut`]
-//! (`timeout`), and the batch goes on.
+//! stops waiting after a time limit. The in-thread runner
+//! ([`InThread`](crate::InThread)) calls it once per file, through an
+//! [`Isolator`] per pool thread: a file that panics becomes
+//! [`Isolated::Panicked`] (`internal_error`), one that runs too long
+//! [`Isolated::TimedOut`] (`timeout`), and the batch goes on.
+//!
+//! [`install_panic_hook`] keeps the default panic report of the isolated
+//! threads off stderr (the message is the file's error instead) and notes
+//! where each panic happened, so that the error says it.
 //!
 //! A thread cannot be killed safely, so a timed-out closure is *abandoned*:
 //! it may keep running (and using a CPU) until it ends or the process
@@ -13,8 +18,9 @@
 //! output only from the returned value never writes output for a file that
 //! timed out.
 
+use plantab::panic_message;
 use plantab_model::ErrorCode;
-use plantab_pdf::panic_message;
+use std::cell::Cell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -28,10 +34,47 @@ pub const ISOLATED_THREAD_NAME: &str = "plantab-file";
 /// deep but legitimate recursion behaves as it does on the main thread.
 const STACK_SIZE: usize = 8 * 1024 * 1024;
 
+thread_local! {
+    /// Where the last panic on this thread happened (`file:line:col`), noted
+    /// by the hook of [`install_panic_hook`].
+    static PANIC_AT: Cell<Option<String>> = const { Cell::new(None) };
+}
+
+/// Sets the process's panic hook for isolated work: a panic on an isolated
+/// thread (named [`ISOLATED_THREAD_NAME`]) is reported as that file's
+/// `internal_error`, with the panic message and where it happened, so the
+/// default hook's report on stderr is kept off for those threads (set
+/// `PLANTAB_PANIC_REPORT=1` to see it anyway); panics elsewhere are
+/// reported by the hook that was set before. For a program's `main`: a
+/// library caller keeps its own hook (the error then has no location).
+pub fn install_panic_hook() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let isolated = std::thread::current().name() == Some(ISOLATED_THREAD_NAME);
+        if isolated {
+            PANIC_AT.with(|c| c.set(info.location().map(|l| l.to_string())));
+        }
+        if !isolated || std::env::var_os("PLANTAB_PANIC_REPORT").is_some() {
+            default(info);
+        }
+    }));
+}
+
+/// The message of a panic caught on this thread, with where it happened
+/// when the hook of [`install_panic_hook`] noted it (`boom (at
+/// src/x.rs:3:5)`).
+fn caught_message(payload: &(dyn std::any::Any + Send)) -> String {
+    let mut message = panic_message(payload);
+    if let Some(at) = PANIC_AT.with(|c| c.take()) {
+        message.push_str(&format!(" (at {at})"));
+    }
+    message
+}
+
 /// Why an isolated run produced no value.
 #[derive(Debug, thiserror::Error)]
 pub enum Isolated {
-    /// The closure panicked; the panic message.
+    /// The closure panicked; the panic message (and where, when known).
     #[error("panic: {0}")]
     Panicked(String),
     /// The closure did not finish within the limit; it was abandoned.
@@ -95,7 +138,7 @@ impl Isolator {
     {
         let (tx, rx) = mpsc::sync_channel::<Result<T, String>>(1);
         let mut job: Job = Box::new(move || {
-            let result = catch_unwind(AssertUnwindSafe(work)).map_err(|p| panic_message(&*p));
+            let result = catch_unwind(AssertUnwindSafe(work)).map_err(|p| caught_message(&*p));
             // The receiver is gone when the caller gave up (timeout).
             let _ = tx.send(result);
         });
