@@ -15,7 +15,6 @@ Every call releases the GIL while the Rust pipeline works; ``records`` and
 import io
 import json
 import os
-import re
 import warnings
 from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
@@ -216,22 +215,19 @@ def _options(options: Dict[str, Any]) -> Dict[str, Any]:
     }
 
 
-_INT_COLUMNS = ("table", "row", "page_first", "page_last")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
 def _is_date_column(name: str) -> bool:
-    return (
-        name.endswith(("_start", "_end"))
-        and not name.startswith(("fields.", "field_"))
-    )
+    return name.endswith(("_start", "_end")) and not name.startswith("field_")
 
 
-def _read_csv(csv: bytes) -> Any:
-    """The CSV as a frame with plantab's dtypes: text columns ``object``
-    (empty cell → NaN; "NA", "N/A", "None" stay text), ``table``/``row``
-    (and ``page_first``/``page_last``) ``Int64``, ISO date columns
-    (``*_start``/``*_end``) ``datetime64[ns]``."""
+def _read_csv(csv: bytes, kinds: Optional[List[str]] = None) -> Any:
+    """The CSV as a frame with plantab's dtypes. ``kinds`` (one per column,
+    from the Rust side: the type of the column's cells) gives them: ``int``
+    → ``Int64``, ``bool`` → ``boolean``, ``date`` → ``datetime64``, ``text``
+    → text (``dtype=str``: ``object`` in pandas 1-2, ``str`` in pandas 3);
+    ``empty`` (no value in any row) → ``datetime64`` for a date column
+    (``*_start``, ``*_end``), so frames of different batches concatenate
+    with the same dtypes, else text. An empty cell is missing (NaN / NaT / <NA>); printed "NA", "N/A",
+    "None" stay text. Without ``kinds`` every column is text."""
     pd = _pandas()
     df = pd.read_csv(
         io.BytesIO(csv),
@@ -240,19 +236,20 @@ def _read_csv(csv: bytes) -> Any:
         na_values=[""],
         encoding="utf-8",
     )
-    for col in df.columns:
-        if col in _INT_COLUMNS:
+    if kinds is None:
+        return df
+    if len(kinds) != len(df.columns):
+        raise PlantabError(
+            f"{len(kinds)} column types for {len(df.columns)} columns (a bug)",
+            "internal_error",
+        )
+    for col, kind in zip(list(df.columns), kinds):
+        if kind == "int":
             df[col] = pd.to_numeric(df[col]).astype("Int64")
-        elif _is_date_column(col):
-            values = df[col].dropna()
-            if all(_ISO_DATE.match(v) for v in values):
-                df[col] = pd.to_datetime(df[col], format="%Y-%m-%d")
-            else:
-                warnings.warn(
-                    f"column {col}: values that are not ISO dates; kept as text",
-                    PlantabWarning,
-                    stacklevel=3,
-                )
+        elif kind == "bool":
+            df[col] = df[col].map({"true": True, "false": False}).astype("boolean")
+        elif kind == "date" or (kind == "empty" and _is_date_column(col)):
+            df[col] = pd.to_datetime(df[col], format="%Y-%m-%d")
     return df
 
 
@@ -263,7 +260,7 @@ def _batch(sources: Any, kind: str, jobs: Optional[int], errors: str,
     _pandas()  # fail before any work when pandas is missing
     srcs = _source_list(sources)
     opts = _options(options)
-    csv, failed = _plantab.batch(srcs, kind, jobs, **opts)
+    csv, kinds, failed = _plantab.batch(srcs, kind, jobs, **opts)
     failures = [{"path": p, "code": c, "message": m} for (p, c, m) in failed]
     if failures and errors == "raise":
         f = failures[0]
@@ -273,7 +270,7 @@ def _batch(sources: Any, kind: str, jobs: Optional[int], errors: str,
             warnings.warn(
                 f"{f['path']}: {f['code']}: {f['message']}", PlantabWarning, stacklevel=3
             )
-    df = _read_csv(csv)
+    df = _read_csv(csv, kinds)
     df.attrs["errors"] = failures
     return df
 

@@ -7,8 +7,10 @@
 //! ```text
 //! path or bytes ─▶ plantab::extract_input_with / tables_input_with ─▶ Document
 //!   one document  ─▶ plantab_output::to_json      ─▶ str (json.loads ─▶ dict)
-//!   many sources  ─▶ rayon pool, one Document each ─▶ records CSV bytes
-//!                                                   (pandas.read_csv ─▶ DataFrame)
+//!   many sources  ─▶ rayon pool, one Document each
+//!                 ─▶ plantab_output::records_csv / statuses_csv (the CLI's
+//!                    records.csv / statuses.csv bytes) + each column's cell
+//!                    type ─▶ pandas.read_csv ─▶ DataFrame
 //!   one document  ─▶ plantab_tables::column_names + body rows ─▶ DataFrames
 //! ```
 //!
@@ -24,6 +26,7 @@
 
 use plantab::{ExtractError, Input, Overrides, PageSet};
 use plantab_model::{Document, ErrorCode};
+use plantab_output::{Cell, OutputError, RecordColumns, RecordRows};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
@@ -103,8 +106,11 @@ impl Failure {
     /// As a `plantab.PlantabError` instance.
     fn to_py(&self, py: Python<'_>) -> PyErr {
         let made = py.import("plantab._errors").and_then(|m| {
-            m.getattr("PlantabError")?
-                .call1((self.message.clone(), self.code.as_str(), self.path.clone()))
+            m.getattr("PlantabError")?.call1((
+                self.message.clone(),
+                self.code.as_str(),
+                self.path.clone(),
+            ))
         });
         match made {
             Ok(v) => PyErr::from_value(v),
@@ -282,9 +288,15 @@ fn table_frames(
     .map_err(|f: Failure| f.to_py(py))
 }
 
-/// What `batch` hands back: the CSV bytes, and per failed source its
+/// What `batch` hands back: the CSV bytes, each column's type (`text`,
+/// `int`, `bool` or `date`: the type of its cells; `text` for mixed ones,
+/// `empty` for a column with none), and per failed source its
 /// `(path, code, message)`, in input order.
-type Batch<'py> = (Bound<'py, PyBytes>, Vec<(Option<String>, &'static str, String)>);
+type Batch<'py> = (
+    Bound<'py, PyBytes>,
+    Vec<&'static str>,
+    Vec<(Option<String>, &'static str, String)>,
+);
 
 /// `plantab.records` / `plantab.statuses`: many sources converted in
 /// parallel on a pool of `jobs` threads (default: one per core), the
@@ -342,78 +354,64 @@ fn batch<'py>(
                 Err(f) => errors.push(f.to_tuple()),
             }
         }
-        let csv = if statuses {
-            statuses_csv(&docs)
-        } else {
-            plantab_output::records_csv(&docs).map_err(|e| e.to_string())
-        }
-        .map_err(|e| output_failure("<records>", e))?;
-        Ok((csv, errors))
+        let (csv, kinds) = analyst_csv(&docs, statuses).map_err(|e| output_failure(kind, e))?;
+        Ok((csv, kinds, errors))
     });
-    let (csv, errors) = made.map_err(|f| f.to_py(py))?;
-    Ok((PyBytes::new(py, &csv), errors))
+    let (csv, kinds, errors) = made.map_err(|f| f.to_py(py))?;
+    Ok((PyBytes::new(py, &csv), kinds, errors))
 }
 
-/// The statuses CSV: one row per record and status entry.
-///
-/// MERGE: provisional until plantab-output's statuses CSV (issue 16,
-/// branch `outputs`) lands; then this calls that function, so the columns
-/// are the CLI's `statuses.csv` exactly.
-fn statuses_csv(docs: &[Document]) -> Result<Vec<u8>, String> {
-    const COLUMNS: &[&str] = &[
-        "source_path",
-        "table",
-        "row",
-        "id",
-        "title",
-        "period",
-        "status_label",
-        "status_code",
-        "status_raw",
-        "revised_due",
-        "commentary",
-    ];
-    let mut out = String::new();
-    let mut line = |cells: &[&str]| {
-        let quoted: Vec<String> = cells.iter().map(|c| quote(c)).collect();
-        out.push_str(&quoted.join(","));
-        out.push_str("\r\n");
-    };
-    line(COLUMNS);
-    for doc in docs {
-        for r in &doc.records {
-            let table = r.provenance.table.to_string();
-            let row = r.provenance.row.to_string();
-            for s in &r.status {
-                let code = serde_json::to_value(s.code)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default();
-                line(&[
-                    &doc.source.path,
-                    &table,
-                    &row,
-                    r.id.as_deref().unwrap_or(""),
-                    r.title.as_deref().unwrap_or(""),
-                    s.period.as_deref().unwrap_or(""),
-                    s.label.as_deref().unwrap_or(""),
-                    &code,
-                    &s.raw,
-                    s.revised_due.as_ref().map_or("", |d| d.raw.as_str()),
-                    s.commentary.as_deref().unwrap_or(""),
-                ]);
+/// The type of a column of an analyst table, from the typed cells of its
+/// rows ([`Cell`]): what the DataFrame's dtype is.
+fn column_kinds(width: usize, rows: &[Vec<Cell>]) -> Vec<&'static str> {
+    let mut kinds: Vec<Option<&'static str>> = vec![None; width];
+    let mut mixed = vec![false; width];
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            let kind = match cell {
+                Cell::Empty => continue,
+                Cell::Text(_) => "text",
+                Cell::Int(_) => "int",
+                Cell::Bool(_) => "bool",
+                Cell::Date(_) => "date",
+            };
+            if let (Some(k), Some(m)) = (kinds.get_mut(i), mixed.get_mut(i)) {
+                match k {
+                    None => *k = Some(kind),
+                    Some(seen) if *seen != kind => *m = true,
+                    Some(_) => {}
+                }
             }
         }
     }
-    Ok(out.into_bytes())
+    kinds
+        .into_iter()
+        .zip(mixed)
+        .map(|(k, m)| if m { "text" } else { k.unwrap_or("empty") })
+        .collect()
 }
 
-/// RFC 4180 quoting.
-fn quote(s: &str) -> String {
-    if s.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+/// `records.csv` or `statuses.csv` of the documents, exactly as
+/// plantab-output writes them for the CLI, with each column's type.
+fn analyst_csv(
+    docs: &[Document],
+    statuses: bool,
+) -> Result<(Vec<u8>, Vec<&'static str>), OutputError> {
+    if statuses {
+        let mut rows = Vec::new();
+        for d in docs {
+            rows.extend(plantab_output::status_rows(d)?);
+        }
+        let kinds = column_kinds(plantab_output::STATUS_COLUMNS.len(), &rows);
+        Ok((plantab_output::statuses_csv(docs)?, kinds))
     } else {
-        s.to_string()
+        let columns = RecordColumns::of_documents(docs);
+        let mut rows = Vec::new();
+        for d in docs {
+            rows.extend(RecordRows::of_document(d)?.cells(&columns)?);
+        }
+        let kinds = column_kinds(columns.header().len(), &rows);
+        Ok((plantab_output::records_csv(docs)?, kinds))
     }
 }
 
