@@ -257,6 +257,10 @@ def _batch(sources: Any, kind: str, jobs: Optional[int], errors: str,
            options: Dict[str, Any]) -> Any:
     if errors not in ("warn", "raise", "ignore"):
         raise ValueError("errors is 'warn', 'raise' or 'ignore'")
+    if jobs is not None and (
+        not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1
+    ):
+        raise ValueError(f"jobs is a number of threads, 1 or more; got {jobs!r}")
     _pandas()  # fail before any work when pandas is missing
     srcs = _source_list(sources)
     opts = _options(options)

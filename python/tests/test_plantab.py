@@ -232,6 +232,24 @@ def test_records_reports_a_bad_source_and_keeps_the_others(tmp_path):
     assert e.value.code == "encrypted"
 
 
+def test_records_of_no_sources_has_the_columns_and_no_rows():
+    empty = plantab.records([])
+    full = plantab.records([NZ_PLAN])
+    assert len(empty) == 0
+    # The same leading columns whatever the inputs (the contract's keys).
+    assert list(empty.columns) == list(full.columns)[: len(empty.columns)]
+    assert "field_lead_department" in empty.columns
+    assert empty.due_end.dtype.kind == "M"
+
+
+def test_records_jobs_must_be_positive():
+    with pytest.raises(ValueError, match="jobs"):
+        plantab.records([NZ_PLAN], jobs=0)
+    a = plantab.records([IE_PLAN, NZ_PLAN, IE_PLAN], jobs=1)
+    b = plantab.records([IE_PLAN, NZ_PLAN, IE_PLAN], jobs=3)
+    pd.testing.assert_frame_equal(a, b)  # rows in input order whatever jobs
+
+
 def test_records_refuses_unknown_options():
     with pytest.raises(TypeError, match="colour"):
         plantab.records([IE_PLAN], colour=True)
