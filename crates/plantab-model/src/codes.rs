@@ -88,6 +88,9 @@ string_enum! {
         UnknownStatus = "unknown_status",
         /// Text that fits no column or field, kept where the warning says.
         UnparsedText = "unparsed_text",
+        /// A tracker printed without a column header: its columns were read
+        /// from what the cells hold and named from the vocabulary.
+        HeaderInferred = "header_inferred",
         /// Header text spanning several columns (a group label), kept out
         /// of the column labels.
         HeaderGroup = "header_group",

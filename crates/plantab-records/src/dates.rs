@@ -30,8 +30,21 @@
 //! dates (`31/02/2023`) and numbers too long to be dates make the whole cell
 //! `unknown`. A reversed span (`Jul-23 to Mar-23`) is `unknown` too, so
 //! `start <= end` always holds.
+//!
+//! The words whose meaning is a category — ongoing ("Ongoing", "BAU"), not
+//! settled ("TBC", "to be confirmed"), recurring ("Annually", "each
+//! year"), list and range links ("and", "to", "from", "onwards"), words
+//! that change nothing ("by", "due"), month names that are also ordinary
+//! words ("may"), seasons and parts of a year with their months, ordinals
+//! — are the date vocabulary's (`plantab-vocab/data/date_words.tsv` and
+//! `date_periods.tsv`, through [`plantab_vocab::date_word`]). This module
+//! keeps the grammar: numbers and their shapes, month names (English, as
+//! [`plantab_vocab::MONTHS`]), ordinal suffixes (`1st`), and the structure
+//! words each construction is built from (`Q`/`H` and `quarter`/`half`,
+//! `year`, `end`/`start`/`beginning` `of`, `this`/`next year`).
 
 use plantab_model::{DateKind, DateValue};
+use plantab_vocab::{date_word, DateRole, DateWord, MonthSpan, PhraseToken};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -198,10 +211,21 @@ fn century(yy: u32) -> i32 {
 
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
-    Word(String),
+    Word(Word),
     /// Digits: value (None when too long), digit count, ordinal suffix.
     Num(Option<u32>, usize, bool),
     Punct(char),
+}
+
+/// A word token: its text, lower case, and what the parser asks of it,
+/// worked out once.
+#[derive(Debug, Clone, PartialEq)]
+struct Word {
+    text: String,
+    /// Its entry in the date vocabulary ([`plantab_vocab::date_word`]).
+    entry: Option<&'static DateWord>,
+    /// The month it names ([`month_of`]).
+    month: Option<u32>,
 }
 
 #[derive(Debug, Clone)]
@@ -295,12 +319,17 @@ fn lex(raw: &str) -> Vec<Token> {
             while chars.get(i).is_some_and(|x| x.is_alphabetic()) {
                 i += 1;
             }
-            let word: String = chars
+            let text: String = chars
                 .get(start..i)
                 .unwrap_or(&[])
                 .iter()
                 .collect::<String>()
                 .to_lowercase();
+            let word = Word {
+                entry: date_word(&text),
+                month: month_of(&text),
+                text,
+            };
             out.push(Token {
                 tok: Tok::Word(word),
                 space_before: space,
@@ -327,21 +356,6 @@ fn lex(raw: &str) -> Vec<Token> {
 // Periods
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Season {
-    Spring,
-    Summer,
-    Autumn,
-    Winter,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Part {
-    Early,
-    Mid,
-    Late,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
 enum Unit {
     Day(u32, u32),
     Month(u32),
@@ -350,8 +364,9 @@ enum Unit {
     Year,
     /// A span of years ending in the given year.
     Years(i32),
-    Season(Season),
-    Part(Part),
+    /// Months of a year: a season ("Spring 2023") or a part of a year
+    /// ("early 2024"), from the date vocabulary.
+    Months(MonthSpan),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -451,17 +466,15 @@ fn bounds(unit: Unit, y: i32, edge: Option<Edge>) -> Option<(DateKind, Ymd, Ymd)
             }
             (DateKind::Range, (y, 1, 1), (e, 12, 31))
         }
-        Unit::Season(s) => match s {
-            Season::Spring => (DateKind::Range, (y, 3, 1), (y, 5, 31)),
-            Season::Summer => (DateKind::Range, (y, 6, 1), (y, 8, 31)),
-            Season::Autumn => (DateKind::Range, (y, 9, 1), (y, 11, 30)),
-            Season::Winter => (DateKind::Range, (y, 12, 1), last(y + 1, 2)),
-        },
-        Unit::Part(p) => match p {
-            Part::Early => (DateKind::Range, (y, 1, 1), (y, 4, 30)),
-            Part::Mid => (DateKind::Range, (y, 5, 1), (y, 8, 31)),
-            Part::Late => (DateKind::Range, (y, 9, 1), (y, 12, 31)),
-        },
+        Unit::Months(MonthSpan { first, last: end }) => {
+            if !(1..=12).contains(&first) || !(1..=12).contains(&end) {
+                return None;
+            }
+            // A span whose last month comes before its first runs into
+            // the next year (winter: December to February).
+            let end_year = if end < first { y + 1 } else { y };
+            (DateKind::Range, (y, first, 1), last(end_year, end))
+        }
     };
     Some(match edge {
         None => (kind, start, end),
@@ -498,24 +511,30 @@ fn month_of(word: &str) -> Option<u32> {
     if let Some(m) = plantab_vocab::month_number(word, true) {
         return Some(m);
     }
-    if word.chars().count() < 5 {
+    let n = word.chars().count();
+    if n < 5 {
         return None;
     }
-    let mut sorted: Vec<char> = word.chars().collect();
-    sorted.sort_unstable();
+    let first = word.chars().next();
     plantab_vocab::MONTHS
         .iter()
-        .position(|m| {
-            let mut ms: Vec<char> = m.chars().collect();
-            ms.sort_unstable();
-            ms == sorted && m.chars().next() == word.chars().next()
-        })
+        .position(|m| m.len() == n && m.chars().next() == first && same_letters(m, word))
         .map(|i| i as u32 + 1)
 }
 
-/// Month words that are also ordinary English words; read as months only
-/// next to a number or another month.
-const AMBIGUOUS_MONTHS: [&str; 3] = ["may", "march", "mar"];
+/// Whether `a` and `b`, of one length of at most 9 characters (a month
+/// name's), hold the same letters, each as often.
+fn same_letters(a: &str, b: &str) -> bool {
+    let sorted = |s: &str| {
+        let mut out = ['\0'; 9];
+        for (slot, c) in out.iter_mut().zip(s.chars()) {
+            *slot = c;
+        }
+        out.sort_unstable();
+        out
+    };
+    sorted(a) == sorted(b)
+}
 
 struct Parser<'a> {
     toks: &'a [Token],
@@ -527,9 +546,33 @@ struct Parser<'a> {
 impl<'a> Parser<'a> {
     fn word(&self, i: usize) -> Option<&'a str> {
         match self.toks.get(i).map(|t| &t.tok) {
-            Some(Tok::Word(w)) => Some(w.as_str()),
+            Some(Tok::Word(w)) => Some(w.text.as_str()),
             _ => None,
         }
+    }
+
+    /// The date-vocabulary entry of the word at `i`.
+    fn entry(&self, i: usize) -> Option<&'static DateWord> {
+        match self.toks.get(i).map(|t| &t.tok) {
+            Some(Tok::Word(w)) => w.entry,
+            _ => None,
+        }
+    }
+
+    /// The month the word at `i` names.
+    fn month(&self, i: usize) -> Option<u32> {
+        match self.toks.get(i).map(|t| &t.tok) {
+            Some(Tok::Word(w)) => w.month,
+            _ => None,
+        }
+    }
+
+    /// Whether the tokens from `i` on are `phrase`.
+    fn phrase_at(&self, i: usize, phrase: &[PhraseToken]) -> bool {
+        phrase.iter().enumerate().all(|(k, p)| match p {
+            PhraseToken::Word(w) => self.word(i + k) == Some(w.as_str()),
+            PhraseToken::Punct(c) => self.punct(i + k) == Some(*c),
+        })
     }
 
     fn num(&self, i: usize) -> Option<(Option<u32>, usize, bool)> {
@@ -620,8 +663,29 @@ impl<'a> Parser<'a> {
             return Some(Ok(found));
         }
         let w = self.word(i)?;
-        if let Some(m) = month_of(w) {
+        if let Some(m) = self.month(i) {
             return self.month_word(i, m);
+        }
+        let entry = self.entry(i);
+        if let Some(season) = entry.and_then(|e| e.season) {
+            return Some(Ok(self.with_year(Unit::Months(season), i + 1)));
+        }
+        if let Some(part) = entry.and_then(|e| e.part_of_year) {
+            let mut j = i + 1;
+            if self.punct(j) == Some('-') || matches!(self.word(j), Some("of" | "in")) {
+                j += 1;
+            }
+            if let Some(y) = self.year4(j) {
+                return Some(Ok((
+                    Period::new(Unit::Months(part), YearSpec::Given(y)),
+                    j + 1,
+                )));
+            }
+            if let Some((y, next)) = self.ctx_year(j) {
+                return Some(Ok((Period::new(Unit::Months(part), y), next)));
+            }
+            // "early spring 2023", "mid Jan": the period itself.
+            return self.period(j, depth + 1);
         }
         match w {
             "q" | "h" => {
@@ -641,37 +705,6 @@ impl<'a> Parser<'a> {
                 let (v, digits, _) = self.num(i + 1)?;
                 let v = v.filter(|v| digits == 1 && (1..=4).contains(v))?;
                 Some(Ok(self.with_year(Unit::Quarter(v), i + 2)))
-            }
-            "spring" | "summer" | "autumn" | "winter" => {
-                let s = match w {
-                    "spring" => Season::Spring,
-                    "summer" => Season::Summer,
-                    "autumn" => Season::Autumn,
-                    _ => Season::Winter,
-                };
-                Some(Ok(self.with_year(Unit::Season(s), i + 1)))
-            }
-            "early" | "mid" | "middle" | "late" => {
-                let part = match w {
-                    "early" => Part::Early,
-                    "late" => Part::Late,
-                    _ => Part::Mid,
-                };
-                let mut j = i + 1;
-                if self.punct(j) == Some('-') || matches!(self.word(j), Some("of" | "in")) {
-                    j += 1;
-                }
-                if let Some(y) = self.year4(j) {
-                    return Some(Ok((
-                        Period::new(Unit::Part(part), YearSpec::Given(y)),
-                        j + 1,
-                    )));
-                }
-                if let Some((y, next)) = self.ctx_year(j) {
-                    return Some(Ok((Period::new(Unit::Part(part), y), next)));
-                }
-                // "early spring 2023", "mid Jan": the period itself.
-                self.period(j, depth + 1)
             }
             "end" | "start" | "beginning" => {
                 let edge = if w == "end" { Edge::End } else { Edge::Start };
@@ -797,7 +830,7 @@ impl<'a> Parser<'a> {
         if matches!(self.punct(j), Some('-' | '.' | '/')) || self.word(j) == Some("of") {
             j += 1;
         }
-        let m = month_of(self.word(j)?)?;
+        let m = self.month(j)?;
         j += 1;
         // A year after the month.
         let mut k = j;
@@ -855,12 +888,10 @@ impl<'a> Parser<'a> {
                 }));
             }
         }
-        let w = self.word(i).unwrap_or_default();
-        if AMBIGUOUS_MONTHS.contains(&w) && self.words > 1 {
-            let neighbour_month = |k: Option<usize>| {
-                k.and_then(|k| self.word(k))
-                    .is_some_and(|n| month_of(n).is_some() && !AMBIGUOUS_MONTHS.contains(&n))
-            };
+        let ambiguous = |k: usize| self.entry(k).is_some_and(|e| e.ambiguous_month);
+        if ambiguous(i) && self.words > 1 {
+            let neighbour_month =
+                |k: Option<usize>| k.is_some_and(|k| self.month(k).is_some() && !ambiguous(k));
             let prev = (0..i).rev().find(|&k| self.word(k).is_some());
             let next = (i + 1..self.toks.len()).find(|&k| self.word(k).is_some());
             if !neighbour_month(prev) && !neighbour_month(next) {
@@ -872,12 +903,9 @@ impl<'a> Parser<'a> {
 
     /// `first half of 2023`, `2nd quarter 2024`, `final quarter`.
     fn ordinal_part(&self, i: usize) -> Option<(Period, usize)> {
-        let n = match (self.word(i), self.num(i)) {
-            (Some("first"), _) => 1,
-            (Some("second"), _) => 2,
-            (Some("third"), _) => 3,
-            (Some("fourth" | "final" | "last"), _) => 4,
-            (_, Some((Some(v), 1, true))) => v,
+        let n = match (self.entry(i).and_then(|e| e.ordinal), self.num(i)) {
+            (Some(n), _) => n,
+            (None, Some((Some(v), 1, true))) => v,
             _ => return None,
         };
         let unit = match self.word(i + 1)? {
@@ -925,60 +953,49 @@ impl<'a> Parser<'a> {
                 _ => (None, 1),
             };
         }
-        let Some(w) = self.word(i) else {
+        // Numbers, and words the date vocabulary does not list.
+        let Some(entry) = self.entry(i) else {
             return (Some(Item::Filler), 1);
         };
-        let next = self.word(i + 1);
-        match w {
-            "ongoing" | "continuous" | "continuously" | "continuing" | "continue" | "continues"
-            | "continued" | "continual" | "rolling" | "bau" | "immediate" | "immediately"
-            | "indefinite" | "indefinitely" | "permanent" | "permanently" => {
-                (Some(Item::Ongoing), 1)
+        // The longest phrase starting here, else the word alone.
+        if let Some(p) = entry
+            .phrases
+            .iter()
+            .find(|p| self.phrase_at(i + 1, &p.rest))
+        {
+            return (item_of(p.role), 1 + p.rest.len());
+        }
+        match entry.role {
+            Some(DateRole::Every) => {
+                if self.entry(i + 1).is_some_and(|e| e.recurring_unit) {
+                    (Some(Item::Recur), 2)
+                } else if self.month(i + 1).is_some() {
+                    (Some(Item::Recur), 1)
+                } else {
+                    (Some(Item::Filler), 1)
+                }
             }
-            "on" if next == Some("going") => (Some(Item::Ongoing), 2),
-            "on" if self.punct(i + 1) == Some('-') && self.word(i + 2) == Some("going") => {
-                (Some(Item::Ongoing), 3)
-            }
-            "onwards" | "onward" => (Some(Item::Onwards), 1),
-            "from" | "since" | "starting" | "commencing" | "beginning" | "start" | "starts"
-            | "commence" | "commences" | "begin" | "begins" => (Some(Item::From), 1),
-            "to" if next == Some("be") => match self.word(i + 2) {
-                Some(
-                    "confirmed" | "agreed" | "determined" | "decided" | "arranged" | "announced"
-                    | "scheduled" | "set" | "fixed",
-                ) => (Some(Item::Tbc), 3),
-                _ => (Some(Item::Filler), 1),
-            },
-            "to" | "until" | "till" | "til" | "through" | "thru" | "up" => (Some(Item::To), 1),
-            "tbc" | "tba" | "tbd" | "tbconfirmed" => (Some(Item::Tbc), 1),
-            "n" if matches!(self.punct(i + 1), Some('/' | '.'))
-                && self.word(i + 2) == Some("a") =>
-            {
-                (Some(Item::Na), 3)
-            }
-            "na" | "none" | "nil" => (Some(Item::Na), 1),
-            "not" if next == Some("applicable") => (Some(Item::Na), 2),
-            "annually" | "annual" | "yearly" | "quarterly" | "monthly" | "weekly" | "daily"
-            | "fortnightly" | "biannually" | "biannual" | "biennially" | "twice" | "termly" => {
-                (Some(Item::Recur), 1)
-            }
-            "each" | "every" | "per" => match next {
-                Some(
-                    "year" | "years" | "month" | "months" | "quarter" | "quarters" | "week"
-                    | "weeks" | "day" | "days" | "annum" | "fortnight" | "term" | "meeting",
-                ) => (Some(Item::Recur), 2),
-                Some(n) if month_of(n).is_some() => (Some(Item::Recur), 1),
-                _ => (Some(Item::Filler), 1),
-            },
-            "and" | "or" | "then" | "plus" | "also" => (Some(Item::Sep), 1),
-            // Words that sit around dates without changing them.
-            "by" | "in" | "the" | "of" | "due" | "planned" | "across" | "during" | "within"
-            | "approx" | "approximately" | "around" | "c" | "circa" | "est" | "estimated"
-            | "expected" | "target" | "at" | "latest" | "no" | "later" | "than" | "before"
-            | "for" | "revised" | "date" | "with" | "effect" | "service" | "work" => (None, 1),
-            _ => (Some(Item::Filler), 1),
+            Some(role) => (item_of(role), 1),
+            None => (Some(Item::Filler), 1),
         }
     }
+}
+
+/// The item a date word or phrase makes (`None`: it changes nothing).
+fn item_of(role: DateRole) -> Option<Item> {
+    Some(match role {
+        DateRole::Ongoing => Item::Ongoing,
+        DateRole::Onwards => Item::Onwards,
+        DateRole::From => Item::From,
+        DateRole::To => Item::To,
+        DateRole::Tbc => Item::Tbc,
+        DateRole::NotApplicable => Item::Na,
+        DateRole::Recurring => Item::Recur,
+        DateRole::Separator => Item::Sep,
+        DateRole::Neutral => return None,
+        // "each" before neither a unit nor a month is no date word.
+        DateRole::Every | DateRole::Other => Item::Filler,
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -1001,7 +1018,7 @@ fn interpret(raw: &str, ctx: &DateContext) -> (DateKind, Option<Ymd>, Option<Ymd
         ctx,
         words: toks
             .iter()
-            .filter(|t| matches!(t.tok, Tok::Word(_)))
+            .filter(|t| matches!(t.tok, Tok::Word(..)))
             .count(),
     };
     let items = parser.items();
@@ -1200,6 +1217,66 @@ fn earlier_year(items: &[Item], k: usize) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `month_of` as first written: every word's letters sorted into a
+    /// vector and compared with each month's.
+    fn month_of_by_sorting(word: &str) -> Option<u32> {
+        if let Some(m) = plantab_vocab::month_number(word, true) {
+            return Some(m);
+        }
+        if word.chars().count() < 5 {
+            return None;
+        }
+        let mut sorted: Vec<char> = word.chars().collect();
+        sorted.sort_unstable();
+        plantab_vocab::MONTHS
+            .iter()
+            .position(|m| {
+                let mut ms: Vec<char> = m.chars().collect();
+                ms.sort_unstable();
+                ms == sorted && m.chars().next() == word.chars().next()
+            })
+            .map(|i| i as u32 + 1)
+    }
+
+    #[test]
+    fn month_of_agrees_with_sorting() {
+        for w in [
+            "janaury",
+            "jnauary",
+            "january",
+            "febuary",
+            "feburary",
+            "mrach",
+            "marhc",
+            "arpil",
+            "aprli",
+            "juen",
+            "jluy",
+            "agusut",
+            "setpember",
+            "septmeber",
+            "ocotber",
+            "novmeber",
+            "decmeber",
+            "dcember",
+            "ecember",
+            "yraunaj",
+            "sept",
+            "sep",
+            "may",
+            "mya",
+            "ongoing",
+            "quarterly",
+            "autumn",
+            "decemberr",
+            "\u{e9}t\u{e9}",
+            "septembre",
+            "",
+        ] {
+            assert_eq!(month_of(w), month_of_by_sorting(w), "{w:?}");
+        }
+    }
 
     fn p(raw: &str) -> DateValue {
         parse_date(raw, &DateContext::default())

@@ -2,7 +2,9 @@
 //! (`data/record_types.tsv`, `data/document_kinds.tsv`,
 //! `data/section_kinds.tsv`).
 
-use crate::load::{self, is_one_word, parse_table_kind, DataFile, Loaded, Reader, TableReport};
+use crate::load::{
+    self, is_one_word, load_list, parse_table_kind, DataFile, Loaded, Reader, TableReport,
+};
 use crate::normalise::compact;
 use plantab_model::{DocumentKind, TableKind};
 use std::sync::OnceLock;
@@ -15,18 +17,14 @@ fn record_types() -> &'static Loaded<Vec<String>> {
 /// Reads a record-type table: one value a line, compared on its
 /// [`compact`] form (two values with one form are one entry).
 fn load_record_types(file: DataFile) -> Loaded<Vec<String>> {
-    let mut r = Reader::new(file);
-    let mut out = Vec::new();
-    for row in r.rows::<1>() {
-        let [value] = row.fields;
+    load_list(file, "record type", |value| {
         let c = compact(value);
         if c.is_empty() {
-            r.invalid::<1, ()>(&row, "record type", value, "has no letters or digits");
-        } else if r.first(&row, &c, "") {
-            out.push(c);
+            Err("has no letters or digits")
+        } else {
+            Ok(c)
         }
-    }
-    r.finish(out)
+    })
 }
 
 /// True when `s` is a record-type value ("Project", "Business as usual",
@@ -72,7 +70,7 @@ fn load_document_kinds(file: DataFile) -> Loaded<Vec<(DocumentKind, String)>> {
             continue;
         }
         let phrase = phrase.to_ascii_lowercase();
-        if r.first(&row, &phrase, kind_name) {
+        if r.first(&row, "", phrase.clone(), [kind_name, ""]) {
             out.push((kind, phrase));
         }
     }
@@ -117,7 +115,7 @@ fn load_section_kinds(file: DataFile) -> Loaded<Vec<(TableKind, String)>> {
             continue;
         }
         let word = word.to_lowercase();
-        if r.first(&row, &word, kind_name) {
+        if r.first(&row, "", word.clone(), [kind_name, ""]) {
             out.push((kind, word));
         }
     }
@@ -170,15 +168,6 @@ mod tests {
         );
     }
 
-    /// (line, reason) of each bad line of a loaded table.
-    fn reasons<T>(loaded: &Loaded<T>) -> Vec<(usize, BadLineReason)> {
-        loaded
-            .bad
-            .iter()
-            .map(|b| (b.line, b.reason.clone()))
-            .collect()
-    }
-
     #[test]
     fn kind_lines_that_do_not_parse_are_reported() {
         use BadLineReason::*;
@@ -189,7 +178,7 @@ mod tests {
         });
         assert_eq!(docs.value.len(), 1);
         assert_eq!(
-            reasons(&docs),
+            docs.reasons(),
             [
                 (
                     2,
@@ -216,7 +205,7 @@ mod tests {
         });
         assert_eq!(sections.value.len(), 1);
         assert_eq!(
-            reasons(&sections),
+            sections.reasons(),
             [
                 (
                     2,
@@ -241,7 +230,7 @@ mod tests {
         });
         assert_eq!(types.value, ["project", "bau"]);
         assert_eq!(
-            reasons(&types),
+            types.reasons(),
             [
                 (3, Repeated { first_line: 2 }),
                 (

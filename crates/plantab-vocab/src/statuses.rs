@@ -141,7 +141,7 @@ fn load_statuses(file: DataFile) -> Loaded<StatusLabels> {
             r.invalid::<2, ()>(&row, "label", label, "has no letters or digits");
             continue;
         }
-        if r.first(&row, &c, code_name) {
+        if r.first(&row, "", c.clone(), [code_name, ""]) {
             v.push(StatusLabel { code, compact: c });
         }
     }
@@ -357,15 +357,6 @@ mod tests {
         assert_eq!(status_code("Purple"), None);
     }
 
-    /// (line, reason) of each bad line of a loaded table.
-    fn reasons<T>(loaded: &Loaded<T>) -> Vec<(usize, BadLineReason)> {
-        loaded
-            .bad
-            .iter()
-            .map(|b| (b.line, b.reason.clone()))
-            .collect()
-    }
-
     #[test]
     fn status_lines_that_do_not_parse_are_reported() {
         let loaded = load_statuses(DataFile {
@@ -381,7 +372,7 @@ mod tests {
             why,
         };
         assert_eq!(
-            reasons(&loaded),
+            loaded.reasons(),
             [
                 (
                     2,
