@@ -50,24 +50,34 @@ pub enum Format {
     /// `extract`: the first CSV layout (`fields.<key>` columns, `pages`
     /// joined by `;`), one `records.csv` for the run, kept unchanged for
     /// scripts written against it.
-    #[serde(rename = "csv-v1")]
-    CsvV1,
+    #[serde(rename = "flat-csv")]
+    FlatCsv,
     /// Markdown tables (`tables`).
     Md,
-    /// One workbook for the run: `extract`: `records.xlsx` with sheets
+    /// One workbook for the run: `extract`: `plantab.xlsx` with sheets
     /// documents, records, statuses; `tables`: `tables.xlsx` with a
     /// documents sheet and one sheet per table.
     Xlsx,
 }
 
 impl Format {
+    /// Every format, in the order of the command line's list.
+    pub const ALL: [Format; 6] = [
+        Format::Json,
+        Format::Ndjson,
+        Format::Csv,
+        Format::FlatCsv,
+        Format::Md,
+        Format::Xlsx,
+    ];
+
     /// The name on the command line and in the manifest.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Json => "json",
             Format::Ndjson => "ndjson",
             Format::Csv => "csv",
-            Format::CsvV1 => "csv-v1",
+            Format::FlatCsv => "flat-csv",
             Format::Md => "md",
             Format::Xlsx => "xlsx",
         }
@@ -89,10 +99,11 @@ pub struct Kind {
 
 impl Kind {
     /// `command` writing `format`; an error for a format the command does
-    /// not write (`extract` has no `md`, `tables` no `ndjson` or `csv-v1`).
+    /// not write (`extract` has no `md`, `tables` no `ndjson` or `flat-csv`).
     pub fn new(command: Command, format: Format) -> Result<Kind, BatchError> {
         match (command, format) {
-            (Command::Extract, Format::Md) | (Command::Tables, Format::Ndjson | Format::CsvV1) => {
+            (Command::Extract, Format::Md)
+            | (Command::Tables, Format::Ndjson | Format::FlatCsv) => {
                 Err(BatchError::FormatNotFor { command, format })
             }
             _ => Ok(Kind { command, format }),
@@ -146,11 +157,11 @@ impl Kind {
                 stream("statuses.csv", StreamFormat::StatusesCsv),
                 stream("documents.csv", StreamFormat::DocumentsCsv),
             ],
-            (Command::Extract, Format::CsvV1) => {
+            (Command::Extract, Format::FlatCsv) => {
                 vec![stream("records.csv", StreamFormat::FlatRecordsCsv)]
             }
             (Command::Extract, Format::Xlsx) => {
-                vec![stream("records.xlsx", StreamFormat::RecordsXlsx)]
+                vec![stream("plantab.xlsx", StreamFormat::RecordsXlsx)]
             }
             (Command::Tables, Format::Xlsx) => {
                 vec![stream("tables.xlsx", StreamFormat::TablesXlsx)]
@@ -216,10 +227,10 @@ pub enum StreamFormat {
     DocumentsCsv,
     /// `tables.csv`: one row per printed cell of every table.
     TableCellsCsv,
-    /// The first CSV layout (`--format csv-v1`), one header for the run
+    /// The first CSV layout (`--format flat-csv`), one header for the run
     /// (written at the end, see `plantab_output::csv`).
     FlatRecordsCsv,
-    /// `records.xlsx`: sheets documents, records, statuses (written at the
+    /// `plantab.xlsx`: sheets documents, records, statuses (written at the
     /// end).
     RecordsXlsx,
     /// `tables.xlsx`: a documents sheet and one sheet per table (written
@@ -260,12 +271,12 @@ mod tests {
             spec(None, StreamFormat::RecordsCsv)
         );
         assert_eq!(
-            files(k(Command::Extract, Format::CsvV1)),
+            files(k(Command::Extract, Format::FlatCsv)),
             [("records.csv", StreamFormat::FlatRecordsCsv)]
         );
         assert_eq!(
             files(k(Command::Extract, Format::Xlsx)),
-            [("records.xlsx", StreamFormat::RecordsXlsx)]
+            [("plantab.xlsx", StreamFormat::RecordsXlsx)]
         );
         assert_eq!(
             files(k(Command::Tables, Format::Xlsx)),
@@ -275,11 +286,14 @@ mod tests {
             files(k(Command::Tables, Format::Csv)),
             [("tables.csv", StreamFormat::TableCellsCsv)]
         );
-        assert!(Kind::new(Command::Tables, Format::CsvV1).is_err());
+        assert!(Kind::new(Command::Tables, Format::FlatCsv).is_err());
         assert!(k(Command::Extract, Format::Xlsx).needs_output_dir());
         assert!(k(Command::Tables, Format::Xlsx).needs_output_dir());
         assert!(!k(Command::Tables, Format::Xlsx).per_file());
-        assert_eq!(serde_json::to_string(&Format::CsvV1).unwrap(), "\"csv-v1\"");
+        assert_eq!(
+            serde_json::to_string(&Format::FlatCsv).unwrap(),
+            "\"flat-csv\""
+        );
         assert_eq!(
             k(Command::Extract, Format::Ndjson).streams(false),
             spec(None, StreamFormat::Ndjson)

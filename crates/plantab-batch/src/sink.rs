@@ -8,13 +8,13 @@
 //! - NDJSON, markdown: the chunks one after another;
 //! - `statuses.csv`, `documents.csv`, `tables.csv` (fixed columns): the
 //!   header when the stream opens, then the chunks one after another;
-//! - `records.csv` (and the first layout's, `--format csv-v1`): the header
+//! - `records.csv` (and the first layout's, `--format flat-csv`): the header
 //!   names the documents' own `fields` keys, known only once every
 //!   document is in, so the rows are kept in a spool file (hidden, beside
 //!   the output or in the temporary folder) and the file is written by
 //!   [`Stream::finish`] (see `plantab_output::sheets` and
 //!   `plantab_output::csv`);
-//! - workbooks: `records.xlsx` spools its parts as `records.csv` does (the
+//! - workbooks: `plantab.xlsx` spools its parts as `records.csv` does (the
 //!   records sheet's columns); `tables.xlsx` adds each input's sheets as it
 //!   comes; both are written whole by [`Stream::finish`].
 //!
@@ -255,11 +255,11 @@ impl Stream for JsonArray {
 
 /// The columns a spooled stream collects as its chunks come.
 enum Columns {
-    /// `--format csv-v1`: [`CsvRows`] chunks.
+    /// `--format flat-csv`: [`CsvRows`] chunks.
     Flat(CsvColumns),
     /// `records.csv`: [`RecordRows`] chunks.
     Records(RecordColumns),
-    /// `records.xlsx`: [`RecordsPart`] chunks.
+    /// `plantab.xlsx`: [`RecordsPart`] chunks.
     Workbook(RecordColumns),
 }
 

@@ -24,6 +24,7 @@ fn date(raw: &str, kind: DateKind, start: Option<&str>, end: Option<&str>) -> Da
         start: start.map(Into::into),
         end: end.map(Into::into),
         year_inferred: false,
+        fiscal_year: None,
     }
 }
 
@@ -55,6 +56,7 @@ fn sample() -> Document {
                 label: "Behind".into(),
                 definition: Some("More than one quarter late".into()),
             }],
+            ..DocumentInfo::default()
         },
         tables: vec![Table {
             index: 0,

@@ -87,7 +87,7 @@ fn load_headers(file: DataFile) -> Loaded<Vec<HeaderSynonym>> {
             );
             continue;
         }
-        if r.first(&row, &core, &format!("{key} {kind}")) {
+        if r.first(&row, "", core.clone(), [key, kind]) {
             out.push(HeaderSynonym {
                 key,
                 table_kind,
@@ -670,15 +670,6 @@ mod tests {
         );
     }
 
-    /// (line, reason) of each bad line of a loaded table.
-    fn reasons<T>(loaded: &Loaded<T>) -> Vec<(usize, BadLineReason)> {
-        loaded
-            .bad
-            .iter()
-            .map(|b| (b.line, b.reason.clone()))
-            .collect()
-    }
-
     #[test]
     fn header_lines_that_do_not_parse_are_reported() {
         let loaded = load_headers(DataFile {
@@ -689,7 +680,7 @@ mod tests {
         assert_eq!(loaded.value.len(), 1);
         use BadLineReason::*;
         assert_eq!(
-            reasons(&loaded),
+            loaded.reasons(),
             [
                 (
                     2,
