@@ -17,6 +17,10 @@
 //! as bytes; the workbook is built from the parts in input order and
 //! written once, at the end.
 //!
+//! The same inputs give the same bytes: the workbook's `created` property
+//! is fixed at 1980-01-01T00:00:00Z (the ZIP epoch, as reproducible builds
+//! use), not the time of the run, which is in the run's `manifest.json`.
+//!
 //! Excel's limits are kept, never broken silently: a cell longer than
 //! 32,767 characters is cut there and ends with a note saying how long the
 //! text was (the whole text is in the CSV and JSON outputs); a sheet that
@@ -27,7 +31,7 @@ use crate::sheets::{
 };
 use crate::{OutputError, TableFile};
 use plantab_model::Document;
-use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet};
 use serde::{Deserialize, Serialize};
 
 /// Excel's longest cell text, in characters.
@@ -190,6 +194,18 @@ fn write_cell(
     Ok(())
 }
 
+/// The workbook's fixed `created` time (see the module docs): seconds
+/// since 1970 of 1980-01-01T00:00:00Z.
+const CREATED_TIMESTAMP: i64 = 315_532_800;
+
+/// An empty workbook with the fixed document properties.
+fn new_workbook() -> Result<Workbook, OutputError> {
+    let created = ExcelDateTime::from_timestamp(CREATED_TIMESTAMP)?;
+    let mut wb = Workbook::new();
+    wb.set_properties(&DocProperties::new().set_creation_datetime(&created));
+    Ok(wb)
+}
+
 /// The text as a cell can hold it: cut at [`MAX_CELL_CHARS`] characters,
 /// the cut saying so.
 fn fit_cell(s: &str) -> std::borrow::Cow<'_, str> {
@@ -248,7 +264,7 @@ impl RecordsWorkbook {
 
     /// The workbook's bytes.
     pub fn finish(self) -> Result<Vec<u8>, OutputError> {
-        let mut wb = Workbook::new();
+        let mut wb = new_workbook()?;
         for mut sheet in [self.documents, self.records, self.statuses] {
             sheet.filter()?;
             wb.push_worksheet(sheet.ws);
@@ -380,7 +396,7 @@ impl TablesWorkbook {
 
     /// The workbook's bytes.
     pub fn finish(self) -> Result<Vec<u8>, OutputError> {
-        let mut wb = Workbook::new();
+        let mut wb = new_workbook()?;
         let mut documents = self.documents;
         documents.filter()?;
         wb.push_worksheet(documents.ws);
