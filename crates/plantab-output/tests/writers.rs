@@ -10,6 +10,9 @@ use plantab_output::{
     contract_field_keys, flat_records_csv, json_array_element, schema, to_json, write_ndjson,
     CsvColumns, CsvRows, CsvWriter, JsonArrayWriter, OutputError, CSV_FIXED_COLUMNS,
 };
+mod csvread;
+
+use csvread::{column as cell, parse_csv};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
@@ -496,54 +499,6 @@ fn ndjson_one_line_per_record_with_source_and_kind() {
 }
 
 /// A tiny RFC 4180 reader: rows of cells, CRLF row ends, quoted cells.
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut cell = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if quoted {
-            if c == '"' {
-                if chars.peek() == Some(&'"') {
-                    chars.next();
-                    cell.push('"');
-                } else {
-                    quoted = false;
-                }
-            } else {
-                cell.push(c);
-            }
-        } else {
-            match c {
-                '"' => quoted = true,
-                ',' => row.push(std::mem::take(&mut cell)),
-                '\r' => assert_eq!(chars.next(), Some('\n'), "bare CR outside quotes"),
-                '\n' => panic!("bare LF outside quotes"),
-                _ => cell.push(c),
-            }
-            if c == '\r' {
-                row.push(std::mem::take(&mut cell));
-                rows.push(std::mem::take(&mut row));
-            }
-        }
-    }
-    assert!(!quoted, "unterminated quote");
-    assert!(
-        cell.is_empty() && row.is_empty(),
-        "last row not ended by CRLF"
-    );
-    rows
-}
-
-fn cell<'a>(header: &[String], row: &'a [String], name: &str) -> &'a str {
-    let i = header
-        .iter()
-        .position(|h| h == name)
-        .unwrap_or_else(|| panic!("no column {name}"));
-    &row[i]
-}
-
 #[test]
 fn csv_round_trips_quoting_and_flattens_latest_status() {
     let doc = sample();
