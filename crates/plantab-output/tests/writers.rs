@@ -684,7 +684,10 @@ fn records_csv_one_row_per_record_with_owner_dates_and_latest_status() {
     let rows = parse_csv(&text);
     assert_eq!(rows.len(), 3, "header + 2 records");
     let header = &rows[0];
-    assert_eq!(*header, plantab_output::records_columns(&[doc.clone()]));
+    assert_eq!(
+        *header,
+        plantab_output::records_columns(std::slice::from_ref(&doc))
+    );
     for h in header {
         assert!(
             h.chars()
