@@ -112,7 +112,7 @@ pub fn open(
             let columns = match spec.format {
                 StreamFormat::FlatRecordsCsv => Columns::Flat(CsvColumns::contract()),
                 StreamFormat::RecordsCsv => Columns::Records(RecordColumns::contract()),
-                _ => Columns::Workbook(RecordColumns::contract()),
+                _ => Columns::Workbook(RecordColumns::contract(), dir.map(Path::to_path_buf)),
             };
             Box::new(Csv {
                 out,
@@ -133,7 +133,7 @@ pub fn open(
         }
         StreamFormat::TablesXlsx => Box::new(TablesXlsx {
             out,
-            workbook: TablesWorkbook::new().map_err(|e| dest.output_error(e))?,
+            workbook: TablesWorkbook::new_in(dir).map_err(|e| dest.output_error(e))?,
             dest,
         }),
         StreamFormat::Json | StreamFormat::Ndjson | StreamFormat::Markdown => {
@@ -259,8 +259,9 @@ enum Columns {
     Flat(CsvColumns),
     /// `records.csv`: [`RecordRows`] chunks.
     Records(RecordColumns),
-    /// `plantab.xlsx`: [`RecordsPart`] chunks.
-    Workbook(RecordColumns),
+    /// `plantab.xlsx`: [`RecordsPart`] chunks; the workbook's temporary
+    /// files go in the output folder.
+    Workbook(RecordColumns, Option<PathBuf>),
 }
 
 /// A records file whose columns depend on every document: chunks spooled
@@ -292,7 +293,7 @@ impl Stream for Csv {
                 columns.add_rows(&rows);
                 rows.is_empty()
             }
-            Columns::Workbook(columns) => {
+            Columns::Workbook(columns, _) => {
                 let part = RecordsPart::from_bytes(chunk).map_err(WriteError::Format)?;
                 columns.add_rows(part.records());
                 // Every input has its row on the documents sheet.
@@ -329,8 +330,8 @@ impl Stream for Csv {
                     rows.write_csv(&columns, &mut out).map(|_| ()).map_err(oe)
                 })?;
             }
-            Columns::Workbook(columns) => {
-                let mut wb = RecordsWorkbook::new(columns).map_err(oe)?;
+            Columns::Workbook(columns, tempdir) => {
+                let mut wb = RecordsWorkbook::new_in(columns, tempdir.as_deref()).map_err(oe)?;
                 spool.for_each(|chunk| {
                     let part = RecordsPart::from_bytes(chunk).map_err(WriteError::Format)?;
                     wb.push(&part).map_err(oe)

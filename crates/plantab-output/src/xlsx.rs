@@ -17,6 +17,11 @@
 //! as bytes; the workbook is built from the parts in input order and
 //! written once, at the end.
 //!
+//! The run-long sheets are written row by row to unnamed temporary files
+//! (`rust_xlsxwriter`'s low-memory mode; in the output folder when the
+//! batch gives it), so a workbook of a large run holds its distinct cell
+//! texts in memory, not its rows.
+//!
 //! The same inputs give the same bytes: the workbook's `created` property
 //! is fixed at 1980-01-01T00:00:00Z (the ZIP epoch, as reproducible builds
 //! use), not the time of the run, which is in the run's `manifest.json`.
@@ -91,40 +96,67 @@ impl Formats {
     }
 }
 
-/// A sheet being filled row by row.
+/// A sheet of a workbook being filled row by row (its index in the
+/// workbook).
 struct Sheet {
-    ws: Worksheet,
+    index: usize,
     next_row: u32,
     width: u16,
 }
 
 impl Sheet {
-    fn new(name: &str) -> Result<Sheet, OutputError> {
-        let mut ws = Worksheet::new();
+    /// A sheet added to `wb`: in `rust_xlsxwriter`'s low-memory mode
+    /// (`streamed`: each row goes to a temporary file as soon as the next
+    /// one starts, only its distinct texts kept for the shared-strings
+    /// table, so a sheet of a whole run does not hold its rows), or held
+    /// whole until the workbook is saved (a table's sheet, small).
+    fn add(wb: &mut Workbook, name: &str, streamed: bool) -> Result<Sheet, OutputError> {
+        let ws = if streamed {
+            wb.add_worksheet_with_low_memory()?
+        } else {
+            wb.add_worksheet()
+        };
         ws.set_name(name)?;
+        let index = wb.worksheets().len().saturating_sub(1);
         Ok(Sheet {
-            ws,
+            index,
             next_row: 0,
             width: 0,
         })
     }
 
-    /// A bold, frozen, filtered header row.
-    fn header<S: AsRef<str>>(&mut self, names: &[S], f: &Formats) -> Result<(), OutputError> {
+    fn ws<'a>(&self, wb: &'a mut Workbook) -> Result<&'a mut Worksheet, OutputError> {
+        Ok(wb.worksheet_from_index(self.index)?)
+    }
+
+    /// A bold, frozen header row.
+    fn header<S: AsRef<str>>(
+        &mut self,
+        wb: &mut Workbook,
+        names: &[S],
+        f: &Formats,
+    ) -> Result<(), OutputError> {
+        let ws = self.ws(wb)?;
         for (c, name) in names.iter().enumerate() {
-            self.ws
-                .write_string_with_format(0, col(c)?, name.as_ref(), &f.bold)?;
+            ws.write_string_with_format(0, col(c)?, name.as_ref(), &f.bold)?;
         }
+        ws.set_freeze_panes(1, 0)?;
         self.width = col(names.len())?;
         self.next_row = 1;
-        self.ws.set_freeze_panes(1, 0)?;
         Ok(())
     }
 
-    fn row(&mut self, cells: &[Cell], bold: bool, f: &Formats) -> Result<(), OutputError> {
+    fn row(
+        &mut self,
+        wb: &mut Workbook,
+        cells: &[Cell],
+        bold: bool,
+        f: &Formats,
+    ) -> Result<(), OutputError> {
         let r = self.next_row;
+        let ws = self.ws(wb)?;
         for (c, cell) in cells.iter().enumerate() {
-            write_cell(&mut self.ws, r, col(c)?, cell, bold, f)?;
+            write_cell(ws, r, col(c)?, cell, bold, f)?;
         }
         self.width = self.width.max(col(cells.len())?);
         self.next_row = r.checked_add(1).ok_or(OutputError::TooManyRows)?;
@@ -132,10 +164,10 @@ impl Sheet {
     }
 
     /// Filters on the header row over every column.
-    fn filter(&mut self) -> Result<(), OutputError> {
+    fn filter(&self, wb: &mut Workbook) -> Result<(), OutputError> {
         if self.width > 0 {
             let last_row = self.next_row.saturating_sub(1);
-            self.ws.autofilter(0, 0, last_row, self.width - 1)?;
+            self.ws(wb)?.autofilter(0, 0, last_row, self.width - 1)?;
         }
         Ok(())
     }
@@ -220,10 +252,13 @@ fn fit_cell(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// The `extract` workbook: sheets documents, records, statuses.
+/// The `extract` workbook: sheets documents, records, statuses, each
+/// written row by row to a temporary file (low memory: a run holds its
+/// distinct cell texts, not its rows).
 pub struct RecordsWorkbook {
     formats: Formats,
     columns: RecordColumns,
+    wb: Workbook,
     documents: Sheet,
     records: Sheet,
     statuses: Sheet,
@@ -231,18 +266,34 @@ pub struct RecordsWorkbook {
 
 impl RecordsWorkbook {
     /// An empty workbook whose records sheet has these columns (every
-    /// `fields` key of the parts pushed must have one).
+    /// `fields` key of the parts pushed must have one); its temporary
+    /// files in the system's temporary folder.
     pub fn new(columns: RecordColumns) -> Result<RecordsWorkbook, OutputError> {
+        RecordsWorkbook::new_in(columns, None)
+    }
+
+    /// As [`RecordsWorkbook::new`], the temporary files (unnamed, gone
+    /// when closed) in `tempdir` when given: the output's own folder, so a
+    /// large run does not fill a small `/tmp`.
+    pub fn new_in(
+        columns: RecordColumns,
+        tempdir: Option<&std::path::Path>,
+    ) -> Result<RecordsWorkbook, OutputError> {
         let formats = Formats::new();
-        let mut documents = Sheet::new("documents")?;
-        documents.header(DOCUMENT_COLUMNS, &formats)?;
-        let mut records = Sheet::new("records")?;
-        records.header(&columns.header(), &formats)?;
-        let mut statuses = Sheet::new("statuses")?;
-        statuses.header(STATUS_COLUMNS, &formats)?;
+        let mut wb = new_workbook()?;
+        if let Some(dir) = tempdir {
+            wb.set_tempdir(dir)?;
+        }
+        let mut documents = Sheet::add(&mut wb, "documents", true)?;
+        documents.header(&mut wb, DOCUMENT_COLUMNS, &formats)?;
+        let mut records = Sheet::add(&mut wb, "records", true)?;
+        records.header(&mut wb, &columns.header(), &formats)?;
+        let mut statuses = Sheet::add(&mut wb, "statuses", true)?;
+        statuses.header(&mut wb, STATUS_COLUMNS, &formats)?;
         Ok(RecordsWorkbook {
             formats,
             columns,
+            wb,
             documents,
             records,
             statuses,
@@ -252,22 +303,22 @@ impl RecordsWorkbook {
     /// Appends one document's rows to each sheet.
     pub fn push(&mut self, part: &RecordsPart) -> Result<(), OutputError> {
         let f = &self.formats;
-        self.documents.row(&part.document, false, f)?;
+        let wb = &mut self.wb;
+        self.documents.row(wb, &part.document, false, f)?;
         for row in part.records.cells(&self.columns)? {
-            self.records.row(&row, false, f)?;
+            self.records.row(wb, &row, false, f)?;
         }
         for row in &part.statuses {
-            self.statuses.row(row, false, f)?;
+            self.statuses.row(wb, row, false, f)?;
         }
         Ok(())
     }
 
     /// The workbook's bytes.
     pub fn finish(self) -> Result<Vec<u8>, OutputError> {
-        let mut wb = new_workbook()?;
-        for mut sheet in [self.documents, self.records, self.statuses] {
-            sheet.filter()?;
-            wb.push_worksheet(sheet.ws);
+        let mut wb = self.wb;
+        for sheet in [&self.documents, &self.records, &self.statuses] {
+            sheet.filter(&mut wb)?;
         }
         Ok(wb.save_to_buffer()?)
     }
@@ -336,27 +387,39 @@ impl TablesPart {
     }
 }
 
-/// The `tables` workbook: a documents sheet, then one sheet per table.
+/// The `tables` workbook: a documents sheet (low memory), then one
+/// sheet per table (each held until the workbook is saved).
 pub struct TablesWorkbook {
     formats: Formats,
+    wb: Workbook,
     documents: Sheet,
-    tables: Vec<Worksheet>,
     /// Sheet names taken, lower-cased (Excel compares them ignoring case).
     taken: std::collections::HashSet<String>,
 }
 
 impl TablesWorkbook {
-    /// An empty workbook.
+    /// An empty workbook, its temporary file in the system's temporary
+    /// folder.
     pub fn new() -> Result<TablesWorkbook, OutputError> {
+        TablesWorkbook::new_in(None)
+    }
+
+    /// An empty workbook, its temporary file in `tempdir` when given (see
+    /// [`RecordsWorkbook::new_in`]).
+    pub fn new_in(tempdir: Option<&std::path::Path>) -> Result<TablesWorkbook, OutputError> {
         let formats = Formats::new();
-        let mut documents = Sheet::new("documents")?;
-        documents.header(DOCUMENT_COLUMNS, &formats)?;
+        let mut wb = new_workbook()?;
+        if let Some(dir) = tempdir {
+            wb.set_tempdir(dir)?;
+        }
+        let mut documents = Sheet::add(&mut wb, "documents", true)?;
+        documents.header(&mut wb, DOCUMENT_COLUMNS, &formats)?;
         let mut taken = std::collections::HashSet::new();
         taken.insert("documents".to_string());
         Ok(TablesWorkbook {
             formats,
+            wb,
             documents,
-            tables: Vec::new(),
             taken,
         })
     }
@@ -364,14 +427,16 @@ impl TablesWorkbook {
     /// Appends one document: its row of the documents sheet and a sheet per
     /// table.
     pub fn push(&mut self, part: &TablesPart) -> Result<(), OutputError> {
-        self.documents.row(&part.document, false, &self.formats)?;
+        let f = &self.formats;
+        let wb = &mut self.wb;
+        self.documents.row(wb, &part.document, false, f)?;
         for t in &part.tables {
             let suffix = match t.page {
                 Some(p) => format!("-p{p}-t{}", t.n),
                 None => format!("-t{}", t.n),
             };
             let name = sheet_name(&part.stem, &suffix, &mut self.taken);
-            let mut sheet = Sheet::new(&name)?;
+            let mut sheet = Sheet::add(wb, &name, false)?;
             for (r, row) in t.rows.iter().enumerate() {
                 let cells: Vec<Cell> = row
                     .iter()
@@ -383,26 +448,20 @@ impl TablesWorkbook {
                         }
                     })
                     .collect();
-                sheet.row(&cells, r < t.header_rows, &self.formats)?;
+                sheet.row(wb, &cells, r < t.header_rows, f)?;
             }
             if t.header_rows > 0 {
                 let frozen = u32::try_from(t.header_rows).map_err(|_| OutputError::TooManyRows)?;
-                sheet.ws.set_freeze_panes(frozen, 0)?;
+                sheet.ws(wb)?.set_freeze_panes(frozen, 0)?;
             }
-            self.tables.push(sheet.ws);
         }
         Ok(())
     }
 
     /// The workbook's bytes.
     pub fn finish(self) -> Result<Vec<u8>, OutputError> {
-        let mut wb = new_workbook()?;
-        let mut documents = self.documents;
-        documents.filter()?;
-        wb.push_worksheet(documents.ws);
-        for ws in self.tables {
-            wb.push_worksheet(ws);
-        }
+        let mut wb = self.wb;
+        self.documents.filter(&mut wb)?;
         Ok(wb.save_to_buffer()?)
     }
 }
