@@ -295,3 +295,56 @@ fn tables_csv_and_xlsx_hold_every_table() {
     assert_eq!(t2.matches("<row ").count(), 5);
     assert!(t2.contains("ySplit=\"1\""), "header row frozen");
 }
+
+/// The 004 tracker as a PDF (`fixtures/pdf/004_74a441625af668df.pdf`),
+/// checked on the image of page 2 (`pdftoppm -png -r 60 -f 2 -l 2`): OC.A2.3
+/// and OC.C4.2 printed there, Director Lead "Chief Executive" and
+/// "Director - Law & Governance", due Jul-23 and Nov-23; December "On
+/// Track- little or no slippage" then January "Complete" for OC.A2.3,
+/// "Medium Progress- actual/ projected slippage of 1-2 months" in both
+/// months for OC.C4.2.
+#[test]
+fn tracker_pdf_gives_a_status_row_per_period_with_its_page() {
+    let out = tmpdir("pdf");
+    let o = run(bin()
+        .args(["extract", "--format", "csv", "-q", "-o"])
+        .arg(&out)
+        .arg(repo().join("fixtures/pdf/004_74a441625af668df.pdf")));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let (h, records) = table(&out.join("records.csv"));
+    assert_eq!(records.len(), 118);
+    for (id, owner, due) in [
+        ("OC.A2.3", "Chief Executive", "Jul-23"),
+        ("OC.C4.2", "Director - Law & Governance", "Nov-23"),
+    ] {
+        let r = rows_where(&h, &records, "id", id)[0];
+        assert_eq!(
+            (column(&h, r, "page_first"), column(&h, r, "page_last")),
+            ("2", "2"),
+            "{id}"
+        );
+        assert_eq!(column(&h, r, "owner"), owner, "{id}");
+        assert_eq!(column(&h, r, "owner_field"), "director_lead", "{id}");
+        assert_eq!(column(&h, r, "due_raw"), due, "{id}");
+    }
+    let (sh, statuses) = table(&out.join("statuses.csv"));
+    let of = |id: &str| -> Vec<(String, String)> {
+        rows_where(&sh, &statuses, "id", id)
+            .into_iter()
+            .map(|r| {
+                (
+                    column(&sh, r, "period").into(),
+                    column(&sh, r, "code").into(),
+                )
+            })
+            .collect()
+    };
+    let pair = |a: &str, b: &str| {
+        vec![
+            ("2023-12".to_string(), a.to_string()),
+            ("2024-01".to_string(), b.to_string()),
+        ]
+    };
+    assert_eq!(of("OC.A2.3"), pair("on_track", "complete"));
+    assert_eq!(of("OC.C4.2"), pair("medium_progress", "medium_progress"));
+}
