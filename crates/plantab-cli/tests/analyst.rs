@@ -348,3 +348,47 @@ fn tracker_pdf_gives_a_status_row_per_period_with_its_page() {
     assert_eq!(of("OC.A2.3"), pair("on_track", "complete"));
     assert_eq!(of("OC.C4.2"), pair("medium_progress", "medium_progress"));
 }
+
+#[test]
+fn run_files_check_the_folder_first_and_name_the_final_file() {
+    // `/proc/self`: a folder no one can create a file in, even root.
+    if Path::new("/proc/self").is_dir() {
+        for (command, format) in [
+            ("extract", "csv"),
+            ("extract", "xlsx"),
+            ("tables", "csv"),
+            ("tables", "xlsx"),
+        ] {
+            let o = run(bin()
+                .args([command, "--format", format, "-o", "/proc/self"])
+                .arg(env_update())
+                // Reading the input would hang: the check must come first.
+                .env("PLANTAB_TEST_FAULT", "hang:env_progress_update"));
+            assert_eq!(
+                o.status.code(),
+                Some(2),
+                "{command} {format}: {}",
+                stderr(&o)
+            );
+            assert!(
+                stderr(&o).contains("cannot write in output folder /proc/self"),
+                "{}",
+                stderr(&o)
+            );
+        }
+    }
+    // A folder where the workbook should go: the rename fails, and the
+    // error names the workbook, not its temporary file.
+    let out = tmpdir("final-name");
+    std::fs::create_dir_all(out.join("plantab.xlsx")).unwrap();
+    let o = run(bin()
+        .args(["extract", "--format", "xlsx", "-q", "-o"])
+        .arg(&out)
+        .arg(env_update()));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("plantab.xlsx"), "{err}");
+    assert!(!err.contains(".tmp"), "{err}");
+    // The manifest does not list a file that was not written.
+    assert!(manifest(&out).get("outputs").is_none());
+}
