@@ -245,6 +245,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn manifest_schema_lists_every_format() {
+        let schema: serde_json::Value = serde_json::from_str(include_str!(
+            "../../../schemas/plantab-manifest.schema.json"
+        ))
+        .unwrap();
+        let listed: Vec<&str> = schema["properties"]["format"]["enum"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        let ours: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
+        assert_eq!(listed, ours);
+        for f in Format::ALL {
+            let serde_name = serde_json::to_value(f).unwrap();
+            assert_eq!(serde_name.as_str(), Some(f.as_str()));
+        }
+    }
+
+    #[test]
     fn kinds() {
         assert!(Kind::new(Command::Extract, Format::Md).is_err());
         assert!(Kind::new(Command::Tables, Format::Ndjson).is_err());
