@@ -129,6 +129,11 @@ pub struct Entry {
     /// when false.
     #[serde(default, skip_serializing_if = "is_false")]
     pub lost_worker: bool,
+    /// The input's file name was too long for its output names: the stem
+    /// was cut and ends with `~` and 16 hex digits of its SHA-256 (see
+    /// `output`). Left out when false.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub name_shortened: bool,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -159,6 +164,7 @@ impl Entry {
             tables: 0,
             outputs: Vec::new(),
             lost_worker: false,
+            name_shortened: false,
         }
     }
 

@@ -67,7 +67,14 @@ pub struct Batch {
     pub kind: Kind,
     /// The table finder's overrides for every input.
     pub overrides: plantab::Overrides,
+    /// Follow symbolic links found in folders even where they lead outside
+    /// the folders named (see [`inputs::collect_with`]).
+    pub follow_links: bool,
 }
+
+/// `--jobs` is clamped to this many per core (with a warning): more only
+/// costs memory and, with worker processes, processes.
+pub const MAX_JOBS_PER_CORE: usize = 4;
 
 /// What a run tells as it goes (a progress display). Every method has an
 /// empty default.
@@ -180,7 +187,11 @@ pub fn run_with(
         return Err(BatchError::NoPaths);
     }
     let dir = batch.output.as_deref().map(OutputDir::open).transpose()?;
-    let inputs = inputs::collect(&paths, &select);
+    let collected = inputs::collect_with(&paths, &select, batch.follow_links);
+    for w in collected.warnings {
+        observer.warning(&w);
+    }
+    let inputs = collected.inputs;
     let streams = kind.streams(dir.is_some());
     let previous = match (&dir, batch.incremental) {
         (Some(d), true) => Some(Previous::load(d, kind).unwrap_or_else(|e| {
@@ -189,10 +200,18 @@ pub fn run_with(
         })),
         _ => None,
     };
-    let jobs = batch
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let most = (cores * MAX_JOBS_PER_CORE).max(MAX_JOBS_PER_CORE);
+    let jobs = batch.jobs.unwrap_or(cores).max(1);
+    let jobs = if jobs > most {
+        observer.warning(&BatchWarning::JobsClamped {
+            asked: jobs,
+            used: most,
+        });
+        most
+    } else {
+        jobs
+    };
     let parallel_pages = jobs > 1 && inputs.len() < jobs;
     let ctx = Ctx {
         work: Work {
@@ -239,8 +258,25 @@ pub fn run_with(
     let mut streams = Some(opened);
 
     let total = inputs.len();
-    observer.started(total);
+    let clock = Clock {
+        started_wall,
+        started,
+        kind,
+        total,
+    };
     let mut entries: Vec<Option<Entry>> = vec![None; total];
+    if let Some(dir) = &dir {
+        // Room for the final manifest even on a full disk (given back
+        // when the manifest cannot be written otherwise), and a first
+        // checkpoint at once: the folder says a run is under way.
+        let estimate: u64 = inputs
+            .iter()
+            .map(|i| 2 * i.path().as_os_str().len() as u64 + 800)
+            .sum();
+        dir.reserve(estimate + 16 * 1024);
+        let _ = dir.write_manifest(&clock.view(&entries, None));
+    }
+    observer.started(total);
     let mut order: Reorder<(Vec<Vec<u8>>, bool)> = Reorder::new();
     let mut output_error = false;
     let mut last_checkpoint = Instant::now();
@@ -249,12 +285,6 @@ pub fn run_with(
         .thread_name(|i| format!("plantab-worker-{i}"))
         .build()
         .map_err(BatchError::Threads)?;
-    let clock = Clock {
-        started_wall,
-        started,
-        kind,
-        total,
-    };
     let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
     std::thread::scope(|s| {
         let ctx = &ctx;
@@ -314,6 +344,7 @@ pub fn run_with(
                             output_error = true;
                             ctx.abort.store(true, Ordering::Relaxed);
                             streams = None;
+                            remove_stale_streams(&dir, &kind, observer);
                         }
                     }
                 }
@@ -333,11 +364,16 @@ pub fn run_with(
     });
     observer.inputs_done();
 
+    let mut finished_ok = true;
     for st in streams.into_iter().flatten() {
         if let Err(e) = st.finish() {
             observer.output_error(&BatchError::Write(e));
             output_error = true;
+            finished_ok = false;
         }
+    }
+    if !finished_ok {
+        remove_stale_streams(&dir, &kind, observer);
     }
     let done = clock.view(&entries, Some(SystemTime::now()));
     if let Some(dir) = &dir {
@@ -345,6 +381,7 @@ pub fn run_with(
             observer.output_error(&BatchError::Write(e));
             output_error = true;
         }
+        dir.release();
     }
     let totals = done.totals;
     Ok(Report {
@@ -425,6 +462,7 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
         output_error: false,
     };
     let entry = &mut outcome.entry;
+    entry.name_shortened = ctx.work.per_file() && crate::names::stem_shortened(file);
     if let Some(f) = ran.facts {
         entry.sha256 = Some(f.sha256);
         entry.bytes = Some(f.bytes);
@@ -482,6 +520,15 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
                 Ok(()) => outcome.chunks = made.chunks,
                 Err(e) => {
                     entry.set_error(&FileError::Write(e));
+                    let removed = remove_stale(ctx, name.as_deref());
+                    if !removed.is_empty() {
+                        if let Some(m) = &mut entry.error_message {
+                            m.push_str(&format!(
+                                "; the previous run's output ({}) no longer matches the input and was removed",
+                                removed.join(", ")
+                            ));
+                        }
+                    }
                     outcome.output_error = true;
                 }
             }
@@ -498,14 +545,37 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
 /// A failed input leaves no output: an earlier run's output for it is
 /// removed, so the folder never holds a document that does not match the
 /// input's current bytes.
-fn remove_stale(ctx: &Ctx, name: Option<&str>) {
+fn remove_stale(ctx: &Ctx, name: Option<&str>) -> Vec<String> {
+    let mut removed = Vec::new();
     if let (true, Some(dir), Some(name)) = (ctx.work.per_file(), ctx.dir, name) {
-        if ctx.work.kind.table_files() {
-            for old in dir.table_files_of(stem_of(name)) {
-                dir.remove(&old);
-            }
+        let names = if ctx.work.kind.table_files() {
+            dir.table_files_of(stem_of(name))
         } else {
-            dir.remove(name);
+            vec![name.to_string()]
+        };
+        for old in names {
+            if dir.has_file(&old) {
+                dir.remove(&old);
+                removed.push(old);
+            }
+        }
+    }
+    removed
+}
+
+/// A streamed file of the run could not be written: the previous run's
+/// file of that name no longer matches the inputs, so it is removed (and
+/// told).
+fn remove_stale_streams(dir: &Option<OutputDir>, kind: &Kind, observer: &mut dyn Observer) {
+    let Some(dir) = dir else {
+        return;
+    };
+    for spec in kind.streams(true) {
+        if let Some(name) = spec.file.filter(|n| !n.is_empty()) {
+            if dir.has_file(name) {
+                dir.remove(name);
+                observer.warning(&BatchWarning::StaleRemoved(dir.path().join(name)));
+            }
         }
     }
 }

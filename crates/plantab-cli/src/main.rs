@@ -15,6 +15,9 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 const EXIT_HELP: &str = "\
+A second run into an output folder in use (-o DIR) does not wait: it exits
+with 2, naming the pid of the run holding DIR/.plantab.lock.
+
 Exit codes:
   0  every input was read (inputs skipped by --incremental count as read)
   1  some inputs failed (each named on stderr with its error code; the run
@@ -167,6 +170,11 @@ pub struct BatchArgs {
     /// goes on with a new worker.
     #[arg(long, value_name = "MB", default_value_t = plantab_batch::DEFAULT_MAX_MEMORY_MB)]
     pub max_memory: u64,
+    /// Follow symbolic links found in folders even where they lead outside
+    /// the folders named (by default such a link is not followed, with a
+    /// warning; paths named are always followed).
+    #[arg(long)]
+    pub follow_links: bool,
     /// Read and convert files in this process instead of worker processes
     /// (no memory cap; a timed-out file's thread is abandoned, not killed).
     #[arg(long)]
@@ -340,6 +348,7 @@ fn run_batch(
         incremental: b.incremental,
         kind: plantab_batch::Kind::new(command, format)?,
         overrides,
+        follow_links: b.follow_links,
     };
     let mut shown = Shown {
         quiet: b.quiet,
@@ -407,10 +416,10 @@ impl Observer for Shown {
     fn failed(&mut self, e: &Entry) {
         self.line(&format!(
             "plantab: {}: {}: {}",
-            e.path,
+            plantab_batch::names::escape_control(&e.path),
             e.error_code
                 .map_or("error", plantab_model::ErrorCode::as_str),
-            e.error_message.as_deref().unwrap_or("")
+            plantab_batch::names::escape_control(e.error_message.as_deref().unwrap_or(""))
         ));
     }
 

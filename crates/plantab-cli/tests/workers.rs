@@ -299,7 +299,7 @@ fn fifo_and_device_are_not_a_file_and_cannot_hang_the_run() {
     for in_process in [false, true] {
         let out = dir.join(format!("out-{in_process}"));
         let mut cmd = bin();
-        cmd.args(["extract", "--timeout-secs", "20", "-o"])
+        cmd.args(["extract", "--follow-links", "--timeout-secs", "20", "-o"])
             .arg(&out);
         if in_process {
             cmd.arg("--in-process");
