@@ -1,7 +1,8 @@
 //! `--incremental`: what the previous run in the output folder left that
 //! can be kept. An input whose path, SHA-256 and plantab version match an
 //! `ok` entry of the previous manifest (a checkpoint counts) of the same
-//! command and format, and whose output file is still there, is not
+//! command, format and table finder overrides (`--pages`, `--area`,
+//! `--columns`, `--strategy`), and whose output file is still there, is not
 //! converted again: its output is kept and its entry carried over with
 //! `skipped: true`.
 //!
@@ -12,7 +13,7 @@
 
 use crate::atomic::OutputDir;
 use crate::kind::Kind;
-use crate::manifest::{written_by, Entry, Manifest, ManifestError, MANIFEST_NAME};
+use crate::manifest::{written_by, Entry, Finder, Manifest, ManifestError, MANIFEST_NAME};
 use std::collections::HashMap;
 
 /// The previous run's `ok` entries, and those that lost their worker, by
@@ -29,9 +30,10 @@ impl Previous {
     }
 
     /// The previous manifest in `dir`, when it was written by this plantab
-    /// version for the same kind of run (else nothing to keep). No
-    /// manifest is nothing to keep; one that cannot be read is an error.
-    pub fn load(dir: &OutputDir, kind: Kind) -> Result<Previous, ManifestError> {
+    /// version for the same kind of run with the same finder overrides
+    /// (else nothing to keep: the outputs would differ). No manifest is
+    /// nothing to keep; one that cannot be read is an error.
+    pub fn load(dir: &OutputDir, kind: Kind, finder: &Finder) -> Result<Previous, ManifestError> {
         let path = dir.path().join(MANIFEST_NAME);
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
@@ -47,7 +49,10 @@ impl Previous {
             }
             Err(source) => return Err(ManifestError::Parse { path, source }),
         };
-        if m.plantab_version != version || m.command != kind.command() || m.format != kind.format()
+        if m.plantab_version != version
+            || m.command != kind.command()
+            || m.format != kind.format()
+            || m.finder != *finder
         {
             return Ok(Previous::none());
         }

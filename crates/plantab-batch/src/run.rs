@@ -19,7 +19,7 @@ use crate::incremental::Previous;
 use crate::inputs::{self, Input, Select};
 use crate::isolate::ISOLATED_THREAD_NAME;
 use crate::kind::Kind;
-use crate::manifest::{self, round3, Entry, Finished, Manifest, Totals};
+use crate::manifest::{self, round3, Entry, Finder, Finished, Manifest, TableFileEntry, Totals};
 use crate::names::{output_names, stem_of};
 use crate::runner::{Converted, InThread, Runner, Task};
 use crate::sink::{self, Reorder, Stream};
@@ -70,6 +70,8 @@ pub struct Batch {
     /// Follow symbolic links found in folders even where they lead outside
     /// the folders named (see [`inputs::collect_with`]).
     pub follow_links: bool,
+    /// The password for password-protected PDFs (`--password`).
+    pub password: Option<String>,
 }
 
 /// `--jobs` is clamped to this many per core (with a warning): more only
@@ -116,8 +118,11 @@ pub struct Report {
     /// Some output could not be written.
     pub output_error: bool,
     /// Some inputs were not finished (the run stopped after an output
-    /// error).
+    /// error, or when stdout was closed).
     pub unfinished: bool,
+    /// Standard output was closed by its reader (`| head`): the run
+    /// stopped taking inputs, quietly (not an output error).
+    pub stdout_closed: bool,
 }
 
 /// One input's result, sent to the calling thread.
@@ -175,6 +180,7 @@ pub fn run_with(
         return Err(BatchError::NeedsOutputDir(kind.format()));
     }
     let select = Select::globs(&batch.globs)?;
+    let finder = Finder::of(&batch.overrides);
     let mut paths = batch.paths.clone();
     if let Some(list) = &batch.files_from {
         let listed = inputs::read_files_from(list).map_err(|source| BatchError::FilesFrom {
@@ -186,7 +192,28 @@ pub fn run_with(
     if paths.is_empty() && batch.files_from.is_none() {
         return Err(BatchError::NoPaths);
     }
+    let stdin_uses = paths
+        .iter()
+        .filter(|p| p.as_os_str() == inputs::STDIN)
+        .count()
+        + usize::from(
+            batch
+                .files_from
+                .as_deref()
+                .is_some_and(|f| f.as_os_str() == inputs::STDIN),
+        );
+    if stdin_uses > 1 {
+        return Err(BatchError::StdinTwice);
+    }
+    if batch.incremental && paths.iter().any(|p| p.as_os_str() == inputs::STDIN) {
+        return Err(BatchError::IncrementalStdin);
+    }
     let dir = batch.output.as_deref().map(OutputDir::open).transpose()?;
+    // Before any input is read: a folder that cannot take a file fails the
+    // run now, not after every input was converted.
+    if let Some(d) = &dir {
+        d.check_writable()?;
+    }
     let collected = inputs::collect_with(&paths, &select, batch.follow_links);
     for w in collected.warnings {
         observer.warning(&w);
@@ -194,7 +221,7 @@ pub fn run_with(
     let inputs = collected.inputs;
     let streams = kind.streams(dir.is_some());
     let previous = match (&dir, batch.incremental) {
-        (Some(d), true) => Some(Previous::load(d, kind).unwrap_or_else(|e| {
+        (Some(d), true) => Some(Previous::load(d, kind, &finder).unwrap_or_else(|e| {
             observer.warning(&BatchWarning::PreviousManifest(e));
             Previous::none()
         })),
@@ -220,6 +247,7 @@ pub fn run_with(
             single_input: inputs.len() == 1,
             parallel_pages,
             overrides: std::sync::Arc::new(batch.overrides.clone()),
+            password: batch.password.as_deref().map(std::sync::Arc::from),
         },
         runner,
         dir: dir.as_ref(),
@@ -263,6 +291,7 @@ pub fn run_with(
         started,
         kind,
         total,
+        finder,
     };
     let mut entries: Vec<Option<Entry>> = vec![None; total];
     if let Some(dir) = &dir {
@@ -279,6 +308,7 @@ pub fn run_with(
     observer.started(total);
     let mut order: Reorder<(Vec<Vec<u8>>, bool)> = Reorder::new();
     let mut output_error = false;
+    let mut stdout_closed = false;
     let mut last_checkpoint = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
@@ -340,8 +370,12 @@ pub fn run_with(
                             .zip(&chunks)
                             .try_for_each(|(st, chunk)| st.push(chunk));
                         if let Err(e) = pushed {
-                            observer.output_error(&BatchError::Write(e));
-                            output_error = true;
+                            if e.is_closed_stdout() {
+                                stdout_closed = true;
+                            } else {
+                                observer.output_error(&BatchError::Write(e));
+                                output_error = true;
+                            }
                             ctx.abort.store(true, Ordering::Relaxed);
                             streams = None;
                             remove_stale_streams(&dir, &kind, observer);
@@ -366,10 +400,14 @@ pub fn run_with(
 
     let mut finished_ok = true;
     for st in streams.into_iter().flatten() {
-        if let Err(e) = st.finish() {
-            observer.output_error(&BatchError::Write(e));
-            output_error = true;
-            finished_ok = false;
+        match st.finish() {
+            Ok(()) => {}
+            Err(e) if e.is_closed_stdout() => stdout_closed = true,
+            Err(e) => {
+                observer.output_error(&BatchError::Write(e));
+                output_error = true;
+                finished_ok = false;
+            }
         }
     }
     if !finished_ok {
@@ -388,6 +426,7 @@ pub fn run_with(
         unfinished: totals.ok + totals.failed < total,
         totals,
         output_error,
+        stdout_closed,
     })
 }
 
@@ -397,6 +436,7 @@ struct Clock {
     started: Instant,
     kind: Kind,
     total: usize,
+    finder: Finder,
 }
 
 impl Clock {
@@ -415,6 +455,7 @@ impl Clock {
             complete: finished.is_some(),
             command: self.kind.command(),
             format: self.kind.format(),
+            finder: self.finder.clone(),
             totals: Totals::over(
                 self.total,
                 entries.iter().flatten(),
@@ -502,13 +543,23 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
                     .map(|()| entry.output = Some(name.clone())),
                 (Files::Tables(tables), Some(dir), Some(name)) => {
                     let stem = stem_of(name);
-                    let files: Vec<(String, Vec<u8>)> = tables
-                        .into_iter()
-                        .map(|(t, bytes)| (t.name(stem), bytes))
+                    let listed: Vec<TableFileEntry> = tables
+                        .iter()
+                        .map(|t| TableFileEntry {
+                            file: t.file.name(stem),
+                            header_rows: t.header_rows,
+                            rows: t.rows,
+                        })
+                        .collect();
+                    let files: Vec<(String, Vec<u8>)> = listed
+                        .iter()
+                        .zip(tables)
+                        .map(|(l, t)| (l.file.clone(), t.bytes))
                         .collect();
                     dir.write_table_files(stem, &files).map(|()| {
                         entry.output = Some(TableFile::pattern(stem));
                         entry.outputs = files.into_iter().map(|(n, _)| n).collect();
+                        entry.table_files = listed;
                     })
                 }
                 _ => {

@@ -128,6 +128,17 @@ impl Runner for InThread {
 /// [`FileError::ChangedWhileRead`], since the bytes may be torn.
 pub fn read_input(file: &Path) -> Result<(Vec<u8>, Facts), FileError> {
     use std::io::Read;
+    if file == Path::new(crate::inputs::STDIN) {
+        // Standard input: read in this process (the CLI reads `-` in
+        // process, never in a worker, whose stdin is its request pipe).
+        let bytes = crate::inputs::read_input(file).map_err(FileError::Read)?;
+        let facts = Facts {
+            sha256: plantab::sha256_hex(&bytes),
+            bytes: bytes.len() as u64,
+            format: plantab::sniff_format(&bytes),
+        };
+        return Ok((bytes, facts));
+    }
     let meta = std::fs::metadata(file).map_err(FileError::Read)?;
     if !meta.is_file() {
         return Err(FileError::NotAFile(file_kind(&meta.file_type())));

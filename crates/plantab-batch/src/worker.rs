@@ -37,7 +37,7 @@ use crate::error::FileError;
 use crate::isolate::{Isolator, ISOLATED_THREAD_NAME};
 use crate::kind::{Command, Format, Kind};
 use crate::runner::{read_input, Converted, Facts, Ran, Runner, Task};
-use crate::work::{Files, Made, Work};
+use crate::work::{Files, Made, TableBytes, Work};
 use plantab_model::{ErrorCode, SourceFormat};
 use plantab_output::TableFile;
 use std::ffi::OsString;
@@ -352,7 +352,8 @@ fn encode_request(work: &Work, task: &Task<'_>) -> Vec<u8> {
     e.str(o.strategy.name())
         .bytes(&path_bytes(task.file))
         .str(task.path)
-        .opt_str(task.unchanged_if);
+        .opt_str(task.unchanged_if)
+        .opt_str(work.password.as_deref());
     e.0
 }
 
@@ -414,6 +415,7 @@ fn decode_request(b: &[u8]) -> DecResult<Request> {
     let file = path_from(d.bytes()?);
     let path = d.string()?;
     let unchanged_if = d.opt_string()?;
+    let password = d.opt_string()?.map(Arc::from);
     Ok(Request {
         work: Work {
             kind,
@@ -421,6 +423,7 @@ fn decode_request(b: &[u8]) -> DecResult<Request> {
             single_input,
             parallel_pages,
             overrides: Arc::new(o),
+            password,
         },
         file,
         path,
@@ -453,12 +456,15 @@ fn encode_made(m: &Made) -> Vec<u8> {
         }
         Files::Tables(t) => {
             e.u8(2).u64(t.len() as u64);
-            for (name, b) in t {
-                match name.page {
+            for t in t {
+                match t.file.page {
                     Some(p) => e.u8(1).u64(u64::from(p)),
                     None => e.u8(0),
                 };
-                e.u64(u64::from(name.n)).bytes(b);
+                e.u64(u64::from(t.file.n))
+                    .u64(t.header_rows as u64)
+                    .u64(t.rows as u64)
+                    .bytes(&t.bytes);
             }
         }
     }
@@ -518,7 +524,14 @@ fn decode_answer(b: &[u8]) -> DecResult<Answer> {
                             _ => Some(u32::try_from(d.u64()?).map_err(|_| "page too large")?),
                         };
                         let n = u32::try_from(d.u64()?).map_err(|_| "table number too large")?;
-                        t.push((TableFile { page, n }, d.bytes()?.to_vec()));
+                        let header_rows = d.usize()?;
+                        let rows = d.usize()?;
+                        t.push(TableBytes {
+                            file: TableFile { page, n },
+                            header_rows,
+                            rows,
+                            bytes: d.bytes()?.to_vec(),
+                        });
                     }
                     Files::Tables(t)
                 }
@@ -998,6 +1011,7 @@ mod tests {
                 columns: vec![12.5, 80.0],
                 strategy: plantab::Strategy::Text,
             }),
+            password: Some(Arc::from("s3cret")),
         };
         let task = Task {
             file: Path::new("in/a b.pdf"),
@@ -1018,20 +1032,28 @@ mod tests {
         );
         assert_eq!(req.file, Path::new("in/a b.pdf"));
         assert_eq!(req.unchanged_if.as_deref(), Some("ab12"));
+        assert_eq!(req.work.password.as_deref(), Some("s3cret"));
 
         let made = Made {
             records: 3,
             warnings: 1,
             tables: 2,
             files: Files::Tables(vec![
-                (
-                    TableFile {
+                TableBytes {
+                    file: TableFile {
                         page: Some(2),
                         n: 1,
                     },
-                    b"a,b\r\n".to_vec(),
-                ),
-                (TableFile { page: None, n: 3 }, Vec::new()),
+                    header_rows: 2,
+                    rows: 0,
+                    bytes: b"a,b\r\n".to_vec(),
+                },
+                TableBytes {
+                    file: TableFile { page: None, n: 3 },
+                    header_rows: 0,
+                    rows: 0,
+                    bytes: Vec::new(),
+                },
             ]),
             chunks: vec![b"x".to_vec(), Vec::new()],
         };
