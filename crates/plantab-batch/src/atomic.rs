@@ -153,12 +153,15 @@ impl OutputDir {
     /// Creates the folder if missing, locks it for this run, and removes
     /// the temporary files that killed runs left in it.
     ///
-    /// The lock is an exclusive `flock` on `DIR/.plantab.lock` (a hidden
-    /// file left in the folder, holding the pid of the run that has it):
-    /// a second run into a folder in use does not wait, it fails at once
-    /// with [`BatchError::Locked`] naming the other run's pid (an overrun
-    /// nightly job and the next one cannot both write one folder and one
-    /// manifest). Where `flock` is not available the folder is not locked.
+    /// The lock is an exclusive [`std::fs::File::try_lock`] on
+    /// `DIR/.plantab.lock` (a hidden file left in the folder, holding the
+    /// pid of the run that has it): a second run into a folder in use does
+    /// not wait, it fails at once with [`BatchError::Locked`] naming the
+    /// other run's pid (an overrun nightly job and the next one cannot both
+    /// write one folder and one manifest). The operating system drops the
+    /// lock when the run ends, however it ends, so a killed run never
+    /// leaves the folder locked. On a file system without locks the folder
+    /// is not locked.
     pub fn open(path: &Path) -> Result<OutputDir, BatchError> {
         std::fs::create_dir_all(path).map_err(|source| BatchError::CreateDir {
             path: path.to_path_buf(),
@@ -289,11 +292,10 @@ impl OutputDir {
     }
 }
 
-/// Takes the folder's lock (see [`OutputDir::open`]).
-#[cfg(unix)]
+/// Takes the folder's lock (see [`OutputDir::open`]): std's
+/// [`std::fs::File::try_lock`] (`flock` on Unix, `LockFileEx` on Windows).
 fn lock(dir: &Path) -> Result<Option<std::fs::File>, BatchError> {
     use std::io::{Read, Seek};
-    use std::os::fd::AsRawFd;
     let path = dir.join(LOCK_NAME);
     let mut f = std::fs::OpenOptions::new()
         .read(true)
@@ -305,30 +307,29 @@ fn lock(dir: &Path) -> Result<Option<std::fs::File>, BatchError> {
             path: path.clone(),
             source,
         })?;
-    // SAFETY: flock on a descriptor owned by `f`, which outlives the call.
-    let locked = unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0;
-    if !locked {
-        let e = std::io::Error::last_os_error();
-        if e.raw_os_error() != Some(libc::EWOULDBLOCK) {
-            return Err(BatchError::Lock { path, source: e });
+    match f.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let mut text = String::new();
+            let _ = f.read_to_string(&mut text);
+            return Err(BatchError::Locked {
+                dir: dir.to_path_buf(),
+                pid: text.trim().parse().ok(),
+            });
         }
-        let mut text = String::new();
-        let _ = f.read_to_string(&mut text);
-        return Err(BatchError::Locked {
-            dir: dir.to_path_buf(),
-            pid: text.trim().parse().ok(),
-        });
+        // A file system without locks: the folder is not locked.
+        Err(std::fs::TryLockError::Error(e)) if e.kind() == std::io::ErrorKind::Unsupported => {
+            return Ok(None);
+        }
+        Err(std::fs::TryLockError::Error(source)) => {
+            return Err(BatchError::Lock { path, source });
+        }
     }
     let _ = f.set_len(0);
     let _ = f.rewind();
     let _ = writeln!(f, "{}", std::process::id());
     let _ = f.flush();
     Ok(Some(f))
-}
-
-#[cfg(not(unix))]
-fn lock(_dir: &Path) -> Result<Option<std::fs::File>, BatchError> {
-    Ok(None)
 }
 
 /// Removes temporary files left in `dir` by plantab runs that were killed

@@ -469,13 +469,17 @@ impl Clock {
 /// Runs, (maybe) skips, and (per-file mode) writes one input.
 fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
     let start = Instant::now();
-    let path = input.path().to_string_lossy().into_owned();
+    let blank = Entry::of_path(input.path());
+    let key = blank.key();
+    let path = blank.path.clone();
     let secs = || round3(start.elapsed().as_secs_f64());
     let file = match input {
         Input::File(f) => f,
         Input::Failed { error, .. } => {
+            let mut entry = blank;
+            entry.fail(error.code(), plantab::error_chain(error));
             return Outcome {
-                entry: Entry::failed(path, error.code(), plantab::error_chain(error), 0.0),
+                entry,
                 chunks: Vec::new(),
                 output_error: false,
             };
@@ -483,11 +487,11 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
     };
     let name = ctx.names.get(i).cloned().flatten();
     let kept = match (&ctx.previous, ctx.dir, &name) {
-        (Some(prev), Some(dir), Some(name)) => prev.kept(&path, name, dir),
+        (Some(prev), Some(dir), Some(name)) => prev.kept(&key, name, dir),
         _ => None,
     };
     let lost = match (&ctx.previous, kept) {
-        (Some(prev), None) => prev.lost(&path),
+        (Some(prev), None) => prev.lost(&key),
         _ => None,
     };
     let task = Task {
@@ -498,7 +502,7 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
     };
     let ran = ctx.runner.run(&ctx.work, &task);
     let mut outcome = Outcome {
-        entry: Entry::ok(path.clone()),
+        entry: blank,
         chunks: Vec::new(),
         output_error: false,
     };

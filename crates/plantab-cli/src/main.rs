@@ -564,11 +564,19 @@ impl Observer for Shown {
     }
 
     fn output_error(&mut self, error: &BatchError) {
-        self.line(&format!("plantab: error: {}", plantab::error_chain(error)));
+        let message = plantab::error_chain(error);
+        self.line(&format!(
+            "plantab: error: {}",
+            plantab_batch::names::escape_control(&message)
+        ));
     }
 
     fn warning(&mut self, warning: &BatchWarning) {
-        self.line(&format!("plantab: warning: {warning}"));
+        let message = warning.to_string();
+        self.line(&format!(
+            "plantab: warning: {}",
+            plantab_batch::names::escape_control(&message)
+        ));
     }
 
     fn tick(&mut self) {
