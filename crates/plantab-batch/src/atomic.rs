@@ -76,6 +76,11 @@ impl AtomicFile {
         })
     }
 
+    /// The name the file gets on [`AtomicFile::commit`].
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     /// The temporary name being written.
     pub fn temp_path(&self) -> &Path {
         &self.tmp

@@ -309,6 +309,8 @@ pub fn run_with(
     let mut order: Reorder<(Vec<Vec<u8>>, bool)> = Reorder::new();
     let mut output_error = false;
     let mut stdout_closed = false;
+    // The first error of a streamed output file (records.ndjson, ...).
+    let mut stream_failed: Option<String> = None;
     let mut last_checkpoint = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
@@ -373,6 +375,7 @@ pub fn run_with(
                             if e.is_closed_stdout() {
                                 stdout_closed = true;
                             } else {
+                                stream_failed.get_or_insert_with(|| plantab::error_chain(&e));
                                 observer.output_error(&BatchError::Write(e));
                                 output_error = true;
                             }
@@ -404,6 +407,7 @@ pub fn run_with(
             Ok(()) => {}
             Err(e) if e.is_closed_stdout() => stdout_closed = true,
             Err(e) => {
+                stream_failed.get_or_insert_with(|| plantab::error_chain(&e));
                 observer.output_error(&BatchError::Write(e));
                 output_error = true;
                 finished_ok = false;
@@ -412,6 +416,27 @@ pub fn run_with(
     }
     if !finished_ok {
         remove_stale_streams(&dir, &kind, observer);
+    }
+    if let (Some(why), true) = (&stream_failed, dir.is_some()) {
+        // The streamed file is not there: the manifest says so of every
+        // input, read or not, rather than list records nobody can find.
+        for (slot, input) in entries.iter_mut().zip(&inputs) {
+            match slot {
+                Some(e) if e.is_ok() => e.fail(
+                    ErrorCode::Output,
+                    format!("read, but its records were not written: {why}"),
+                ),
+                Some(_) => {}
+                None => {
+                    let mut e = Entry::of_path(input.path());
+                    e.fail(
+                        ErrorCode::Output,
+                        format!("not read: the run stopped when its output failed: {why}"),
+                    );
+                    *slot = Some(e);
+                }
+            }
+        }
     }
     let done = clock.view(&entries, Some(SystemTime::now()));
     if let Some(dir) = &dir {

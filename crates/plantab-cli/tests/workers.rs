@@ -544,9 +544,13 @@ fn non_utf8_names_are_kept_apart_and_matched_by_incremental() {
     }
 }
 
-/// A full disk, on a small tmpfs (needs permission to mount; skipped
-/// visibly otherwise): the manifest still lists every input, no temporary
-/// file is left, exit 2.
+/// A full disk, on a small tmpfs (needs permission to mount: root;
+/// skipped visibly otherwise). A first run writes `z.txt`'s output; then
+/// `z.txt` changes and 29 more inputs fill the disk before it (`--jobs 1`:
+/// in order). The manifest still lists every input, each either written
+/// (its file there) or an `output` error; `z.txt`'s old output, which no
+/// longer matches it, is removed and the message says so; no temporary
+/// file is left; exit 2.
 #[cfg(target_os = "linux")]
 #[test]
 fn full_disk_keeps_the_manifest_and_no_temporary_file() {
@@ -554,13 +558,11 @@ fn full_disk_keeps_the_manifest_and_no_temporary_file() {
     let input = dir.join("in");
     std::fs::create_dir_all(&input).unwrap();
     let seed = repo().join("fixtures/text/000_10d08a98e15f6a96.txt");
-    for i in 0..30 {
-        std::fs::copy(&seed, input.join(format!("s{i:02}.txt"))).unwrap();
-    }
+    std::fs::copy(&seed, input.join("z.txt")).unwrap();
     let disk = dir.join("disk");
     std::fs::create_dir_all(&disk).unwrap();
     let mounted = std::process::Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=300k", "tmpfs"])
+        .args(["-t", "tmpfs", "-o", "size=400k", "tmpfs"])
         .arg(&disk)
         .stderr(std::process::Stdio::null())
         .status()
@@ -569,22 +571,74 @@ fn full_disk_keeps_the_manifest_and_no_temporary_file() {
         eprintln!("SKIPPED the full-disk case: cannot mount a tmpfs (no permission)");
         return;
     }
+    let into = |format: &str| {
+        let out = disk.join(format);
+        let o = run(bin()
+            .args(["extract", "-q", "--jobs", "1", "--format", format, "-o"])
+            .arg(&out)
+            .arg(&input));
+        (out, o)
+    };
     let check = || -> Result<(), String> {
-        for format in ["json", "ndjson"] {
-            let out = disk.join(format);
-            let o = run(bin()
-                .args(["extract", "-q", "--format", format, "-o"])
-                .arg(&out)
-                .arg(&input));
+        let formats = [("json", "z.json"), ("ndjson", "records.ndjson")];
+        for (format, old) in formats {
+            let (out, o) = into(format);
+            if o.status.code() != Some(0) || !out.join(old).is_file() {
+                return Err(format!("{format}: first run: {}", stderr(&o)));
+            }
+        }
+        let mut text = std::fs::read(&seed).unwrap();
+        text.extend_from_slice(b"\nChanged since the first run.\n");
+        std::fs::write(input.join("z.txt"), &text).unwrap();
+        for i in 1..30 {
+            std::fs::copy(&seed, input.join(format!("s{i:02}.txt"))).unwrap();
+        }
+        for (format, old) in formats {
+            let (out, o) = into(format);
+            let err = stderr(&o);
             if o.status.code() != Some(2) {
-                return Err(format!("{format}: exit {:?}: {}", o.status, stderr(&o)));
+                return Err(format!("{format}: exit {:?}: {err}", o.status));
             }
             let m = manifest(&out);
-            if m["totals"]["inputs"] != 30 || m["complete"] != true {
+            assert_valid(&m);
+            let inputs = m["inputs"].as_array().cloned().unwrap_or_default();
+            if m["totals"]["inputs"] != 30 || m["complete"] != true || inputs.len() != 30 {
                 return Err(format!("{format}: manifest {}", m["totals"]));
             }
-            if format == "json" && m["inputs"].as_array().map(Vec::len) != Some(30) {
-                return Err("not every input in the manifest".into());
+            let mut written = 0;
+            for e in &inputs {
+                match (e["status"].as_str(), e["output"].as_str()) {
+                    (Some("ok"), Some(name)) if out.join(name).is_file() => written += 1,
+                    (Some("error"), None) if e["error_code"] == "output" => {}
+                    _ => return Err(format!("{format}: {e}")),
+                }
+            }
+            if !(1..30).contains(&written) && format == "json" {
+                return Err(format!(
+                    "{format}: {written} written: the disk did not fill"
+                ));
+            }
+            if format == "ndjson" && (written != 0 || out.join(old).exists()) {
+                return Err(format!("{format}: {written} said written without the file"));
+            }
+            // The old output of the changed input is gone, and told.
+            if out.join(old).exists() {
+                return Err(format!("{format}: the stale {old} is still there"));
+            }
+            let told = match format {
+                "json" => inputs.iter().any(|e| {
+                    e["path"].as_str().is_some_and(|p| p.ends_with("z.txt"))
+                        && e["error_message"]
+                            .as_str()
+                            .is_some_and(|m| m.contains("(z.json) no longer matches"))
+                }),
+                _ => err.contains("removed") && err.contains("records.ndjson"),
+            };
+            if !told {
+                return Err(format!("{format}: the removal is not told: {err}"));
+            }
+            if err.contains(".tmp") {
+                return Err(format!("{format}: an error names a temporary file: {err}"));
             }
             let left: Vec<String> = std::fs::read_dir(&out)
                 .unwrap()
