@@ -226,9 +226,10 @@ pub struct BatchArgs {
     /// Replaces the default extension filter.
     #[arg(long = "glob", value_name = "PATTERN")]
     pub globs: Vec<String>,
-    /// Files read at once (default: the number of cores). With fewer
-    /// inputs than that (one large PDF), the pages of each PDF are read in
-    /// parallel instead.
+    /// Files read at once (default: the number of cores; at most 4 per
+    /// core: more is clamped, with a warning). With fewer inputs than
+    /// that (one large PDF), the pages of each PDF are read in parallel
+    /// instead.
     #[arg(short = 'j', long, value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<u32>,
     /// Give up on a file after this many seconds (error `timeout`; the
@@ -290,7 +291,8 @@ pub struct ExtractArgs {
     /// `<input-stem>.json` per input, or one `records.ndjson` /
     /// `records.csv`, and the run manifest `manifest.json`. Without it,
     /// output goes to stdout (JSON: one document for one input, an array of
-    /// documents for several).
+    /// documents for several). One run at a time: a second run into a
+    /// folder in use does not wait, it exits 2 naming the other run's pid.
     #[arg(short = 'o', long = "output", value_name = "DIR")]
     pub output: Option<PathBuf>,
     /// Output format: `json` (whole documents), `ndjson` (one record a
@@ -314,7 +316,9 @@ pub struct TablesArgs {
     /// `<input-stem>-p<page>-t<n>.csv` per table, and the run manifest
     /// `manifest.json`. Without it, output goes to stdout (JSON: one
     /// document for one input, an array for several; markdown: one after
-    /// another). `--format csv` needs it.
+    /// another). `--format csv` needs it. One run at a time: a second run
+    /// into a folder in use does not wait, it exits 2 naming the other
+    /// run's pid.
     #[arg(short = 'o', long = "output", value_name = "DIR")]
     pub output: Option<PathBuf>,
     /// Output format: `json` (the contract's document with `tables` filled:
