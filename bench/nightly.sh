@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A night of the nightly scraper, simulated (issue 15): a few hundred good
-# files (the fixtures and ../shared/corpus, plus copies under a 250-byte
+# files (the fixtures and shared/corpus, plus copies under a 250-byte
 # name, a name with a newline and a name that is not UTF-8) and the hostile
 # ones (bench/hostile/make_hostile.py, a FIFO, a symlink to /dev/zero) in
 # one folder, converted by one `plantab extract --jobs 2 -o DIR` run whose
@@ -66,9 +66,14 @@ hostile_dir.mkdir(parents=True)
 # --- the inputs --------------------------------------------------------
 exts = {".pdf", ".txt", ".md", ".html", ".htm"}
 sources = []
-for root in [Path("fixtures"), Path("../shared/corpus")]:
-    if not root.is_dir():
-        print(f"note: no {root}", file=sys.stderr)
+# The corpus kept out of the repository: shared/corpus beside the checkout
+# or beside a folder above it (a git worktree).
+corpus = next((p / "shared/corpus" for p in Path.cwd().resolve().parents
+               if (p / "shared/corpus").is_dir()), None)
+if corpus is None:
+    print("note: no shared/corpus beside the checkout: fixtures only", file=sys.stderr)
+for root in [Path("fixtures"), corpus]:
+    if root is None:
         continue
     for p in sorted(root.rglob("*")):
         if p.is_file() and p.suffix.lower() in exts and "fuzz" not in p.parts \

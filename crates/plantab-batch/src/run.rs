@@ -604,7 +604,7 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
                     if !removed.is_empty() {
                         if let Some(m) = &mut entry.error_message {
                             m.push_str(&format!(
-                                "; the previous run's output ({}) no longer matches the input and was removed",
+                                "; the previous run's output ({}) was removed: this run could not replace it, and it may not match the input",
                                 removed.join(", ")
                             ));
                         }

@@ -630,7 +630,7 @@ fn full_disk_keeps_the_manifest_and_no_temporary_file() {
                     e["path"].as_str().is_some_and(|p| p.ends_with("z.txt"))
                         && e["error_message"]
                             .as_str()
-                            .is_some_and(|m| m.contains("(z.json) no longer matches"))
+                            .is_some_and(|m| m.contains("(z.json) was removed"))
                 }),
                 _ => err.contains("removed") && err.contains("records.ndjson"),
             };
