@@ -19,11 +19,13 @@
 #      1.3 x that + 10 s.
 #
 #   bench/nightly.sh [BINARY] [--jobs N] [--timeout-secs N] [--max-memory MB]
-#                    [--as-gb N] [--good N] [--keep DIR]
+#                    [--as-gb N] [--good N] [--slow N] [--keep DIR]
 #
 # Defaults: target/release/plantab (built if missing), --jobs 2,
 # --timeout-secs 20, --max-memory 3072 (plantab's default), the tree under
-# prlimit --as 4 GiB, every good file found. Exit 0 when every check
+# prlimit --as 4 GiB, every good file found, 4 more copies of the slowest
+# hostile file (49,000 pages: read in several seconds, or cut short by a
+# low --timeout-secs). Exit 0 when every check
 # holds, 1 when one fails, 2 when it cannot run. Needs python3, prlimit
 # (util-linux), /usr/bin/time and Linux (/proc).
 set -uo pipefail
@@ -39,6 +41,8 @@ ap.add_argument("--timeout-secs", type=int, default=20)
 ap.add_argument("--max-memory", type=int, default=3072)
 ap.add_argument("--as-gb", type=int, default=4)
 ap.add_argument("--good", type=int, default=0, help="at most this many good files (0: all)")
+ap.add_argument("--slow", type=int, default=4,
+                help="copies of hostile/pages_edge.pdf (slow, valid) to add")
 ap.add_argument("--keep", help="make the folders here and keep them")
 a = ap.parse_args()
 
@@ -100,6 +104,10 @@ made = subprocess.run([sys.executable, "bench/hostile/make_hostile.py", str(host
                       stdout=subprocess.DEVNULL)
 if made.returncode:
     sys.exit(2)
+# Slow but valid: copies of the 49,000-page case (several seconds each),
+# the files a low --timeout-secs cuts short.
+for i in range(a.slow):
+    shutil.copyfile(hostile_dir / "pages_edge.pdf", hostile_dir / f"slow-{i}.pdf")
 os.mkfifo(hostile_dir / "fifo.txt")
 os.symlink("/dev/zero", hostile_dir / "zero.txt")
 hostile = sorted(p for p in hostile_dir.iterdir() if not p.is_symlink())

@@ -297,13 +297,17 @@ pub fn run_with(
     if let Some(dir) = &dir {
         // Room for the final manifest even on a full disk (given back
         // when the manifest cannot be written otherwise), and a first
-        // checkpoint at once: the folder says a run is under way.
+        // checkpoint at once: the folder says a run is under way. Not over
+        // the manifest an `--incremental` run keeps from (killed at once,
+        // the next run would have nothing to keep).
         let estimate: u64 = inputs
             .iter()
             .map(|i| 2 * i.path().as_os_str().len() as u64 + 800)
             .sum();
         dir.reserve(estimate + 16 * 1024);
-        let _ = dir.write_manifest(&clock.view(&entries, None));
+        if !batch.incremental || !dir.has_file(manifest::MANIFEST_NAME) {
+            let _ = dir.write_manifest(&clock.view(&entries, None));
+        }
     }
     observer.started(total);
     let mut order: Reorder<(Vec<Vec<u8>>, bool)> = Reorder::new();

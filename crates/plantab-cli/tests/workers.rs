@@ -407,6 +407,11 @@ fn long_names_fit_and_control_characters_are_escaped() {
     let m = manifest(&out);
     assert_valid(&m);
     let e = entries(&m);
+    // In the manifest the name is kept whole (a JSON escape, not a line).
+    let forged = &e["x\nplantab: forged: timeout: y.txt"];
+    assert_eq!(forged["status"], "error", "{forged}");
+    let text = std::fs::read_to_string(out.join("manifest.json")).unwrap();
+    assert!(!text.lines().any(|l| l.starts_with("plantab: forged")));
     let l = &e[&long];
     assert_eq!(l["status"], "ok", "{l}");
     assert_eq!(l["name_shortened"], true);
