@@ -308,8 +308,10 @@ fn lock(dir: &Path) -> Result<Option<std::fs::File>, BatchError> {
         .create(true)
         .truncate(false)
         .open(&path)
-        .map_err(|source| BatchError::Lock {
-            path: path.clone(),
+        // The first file a run makes in the folder: a folder that cannot
+        // take it cannot take the outputs either.
+        .map_err(|source| BatchError::NotWritable {
+            path: dir.to_path_buf(),
             source,
         })?;
     match f.try_lock() {
