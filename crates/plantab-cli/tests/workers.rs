@@ -49,12 +49,15 @@ fn entries(m: &Value) -> BTreeMap<String, Value> {
 }
 
 /// Every file in a folder (hidden ones too) with its bytes, but the
-/// manifest's timings.
+/// manifest's timings and the folder's lock file (it holds the pid).
 fn folder(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     for e in std::fs::read_dir(dir).unwrap() {
         let e = e.unwrap();
         let name = e.file_name().to_string_lossy().into_owned();
+        if name == ".plantab.lock" {
+            continue;
+        }
         let bytes = std::fs::read(e.path()).unwrap();
         if name == "manifest.json" {
             let mut m: Value = serde_json::from_slice(&bytes).unwrap();
