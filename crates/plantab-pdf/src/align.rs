@@ -674,8 +674,128 @@ fn with_cells(xs: Vec<f64>, ys: Vec<f64>, mut cells: Vec<GridCell>) -> Grid {
     }
 }
 
+/// Text columns inside the ruled columns of a grid (a table ruled only
+/// between its first column and the rest, or only above and below): in a
+/// column, a vertical gap at least [`SEG_GAP`] font sizes wide that no word
+/// of its one-column cells covers, with words on both sides on at least
+/// two lines (so one wide space makes no column), and at least three lines
+/// of text in the column (a body ruled as one cell counts its lines). Returns the new column
+/// boundaries (sorted, inside the grid).
+fn text_columns(page: &PageGlyphs, grid: &Grid, cells: &[Vec<u32>]) -> Vec<f64> {
+    let mut out = Vec::new();
+    for c in 0..grid.cols() {
+        let (Some(&a), Some(&b)) = (grid.xs.get(c), grid.xs.get(c + 1)) else {
+            continue;
+        };
+        let per_cell: Vec<Vec<TextLine>> = grid
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, gc)| gc.col == c && gc.col_span == 1)
+            .filter_map(|(id, _)| {
+                let lines = build_lines(page, cells.get(id)?, false);
+                (!lines.is_empty()).then_some(lines)
+            })
+            .collect();
+        if per_cell.iter().map(Vec::len).sum::<usize>() < 3 {
+            continue;
+        }
+        let size = median(per_cell.iter().flatten().map(|l| l.size).collect());
+        let mut ws: Vec<(f64, f64)> = per_cell
+            .iter()
+            .flatten()
+            .flat_map(|l| l.words.iter().map(|w| (w.x0, w.x1)))
+            .collect();
+        ws.sort_by(|p, q| p.0.total_cmp(&q.0));
+        let mut gaps: Vec<(f64, f64)> = Vec::new();
+        let mut reach: Option<f64> = None;
+        for &(w0, w1) in &ws {
+            if let Some(r) = reach {
+                if w0 - r >= SEG_GAP * size {
+                    gaps.push((r, w0));
+                }
+            }
+            reach = Some(reach.map_or(w1, |r: f64| r.max(w1)));
+        }
+        for (g0, g1) in gaps {
+            let mid = (g0 + g1) / 2.0;
+            if mid <= a || mid >= b {
+                continue;
+            }
+            let alnum = |l: &TextLine, left: bool| {
+                l.words.iter().any(|w| {
+                    let side = if left { w.x1 <= mid } else { w.x0 >= mid };
+                    side && l
+                        .text
+                        .get(w.start..w.end)
+                        .is_some_and(|t| t.chars().any(char::is_alphanumeric))
+                })
+            };
+            let both = per_cell
+                .iter()
+                .flatten()
+                .filter(|l| alnum(l, true) && alnum(l, false))
+                .count();
+            if both >= 2 {
+                out.push(mid);
+            }
+        }
+    }
+    out
+}
+
+/// Splits the ruled columns of a grid at the [`text_columns`] inside
+/// them: one-column cells become one cell per new column, cells spanning
+/// columns span the new columns inside them.
+fn split_columns(
+    page: &PageGlyphs,
+    grid: Grid,
+    cells: Vec<Vec<u32>>,
+    all: &[u32],
+) -> (Grid, Vec<Vec<u32>>) {
+    let extra = text_columns(page, &grid, &cells);
+    if extra.is_empty() {
+        return (grid, cells);
+    }
+    let mut xs = grid.xs.clone();
+    xs.extend(extra.iter().copied());
+    xs.sort_by(f64::total_cmp);
+    // New index of each old boundary.
+    let at: Vec<usize> = grid
+        .xs
+        .iter()
+        .map(|&x| xs.partition_point(|&v| v < x))
+        .collect();
+    let mut new_cells = Vec::with_capacity(grid.cells.len() + extra.len());
+    for c in &grid.cells {
+        let (Some(&n0), Some(&n1)) = (at.get(c.col), at.get(c.col + c.col_span)) else {
+            continue;
+        };
+        if c.col_span == 1 {
+            for k in n0..n1 {
+                new_cells.push(GridCell {
+                    col: k,
+                    col_span: 1,
+                    ..*c
+                });
+            }
+        } else {
+            new_cells.push(GridCell {
+                col: n0,
+                col_span: n1.saturating_sub(n0).max(1),
+                ..*c
+            });
+        }
+    }
+    let g = with_cells(xs, grid.ys, new_cells);
+    let (cells, _) = assign(page, &g, all);
+    (g, cells)
+}
+
 /// Completes a ruled grid from its text where rulings are missing:
 ///
+/// - a ruled column holding several columns of text (words on both sides
+///   of a gap every row keeps) is split at those gaps;
 /// - a merged cell over several columns whose text keeps clear of the
 ///   column boundaries inside it, with text on both sides (a body row of a
 ///   table that rules only its header), is split at those boundaries;
@@ -685,6 +805,8 @@ fn with_cells(xs: Vec<f64>, ys: Vec<f64>, mut cells: Vec<GridCell>) -> Grid {
 ///   holds wrapped prose (lines filling the cell, which must stay one cell).
 pub fn refine_ruled(page: &PageGlyphs, grid: Grid, cells: Vec<Vec<u32>>) -> (Grid, Vec<Vec<u32>>) {
     let all: Vec<u32> = cells.iter().flatten().copied().collect();
+    // 0. Split ruled columns holding several columns of text.
+    let (grid, cells) = split_columns(page, grid, cells, &all);
     // 1. Split spanning cells at uncrossed boundaries, when most rows with
     //    text span (the rulings divide the header only).
     let mut text_rows = vec![false; grid.rows()];

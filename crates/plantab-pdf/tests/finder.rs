@@ -359,3 +359,41 @@ fn a_header_printed_on_every_page_is_one_header() {
     assert_eq!(t.rows[89].cells, ["Donor 90", "Lakeland", "MN", "190.00"]);
     assert!(t.rows.iter().all(|r| r.cells[0] != "Contributor"));
 }
+
+/// All rows of a table, the header rows (when found) first.
+fn all_rows(t: &TableFragment) -> Vec<Vec<&str>> {
+    let mut out: Vec<Vec<&str>> = Vec::new();
+    if let Some(h) = &t.header {
+        out.push(h.iter().map(String::as_str).collect());
+    }
+    out.extend(
+        t.rows
+            .iter()
+            .map(|r| r.cells.iter().map(String::as_str).collect()),
+    );
+    out
+}
+
+#[test]
+fn ruled_only_after_the_first_column() {
+    // Checked on the page image: two tables whose only vertical ruling is
+    // the one after the row labels (horizontal rules above and under the
+    // header and at the foot); the second has its body ruled as one row,
+    // its lines broken by <br>. The columns right of the ruling are text
+    // columns.
+    let l = read("first_column_ruled.pdf");
+    let t = tables(&l);
+    assert_eq!(t.len(), 2);
+    let a = all_rows(t[0]);
+    assert!(a.iter().all(|r| r.len() == 5), "{a:?}");
+    assert_eq!(a[0][1..], ["Count", "Share", "Mean spend", "Share of grant"]);
+    assert!(a.contains(&vec!["Roof and gutters", "412", "38.1", "5210", "64.0%"]));
+    assert!(a.contains(&vec!["Damp treatment", "143", "13.2", "2490", "30.6%"]));
+    assert!(a.contains(&vec!["Total", "1081", "100.0", "4680", "57.5%"]));
+    let b = all_rows(t[1]);
+    assert!(b.iter().all(|r| r.len() == 4), "{b:?}");
+    assert_eq!(b[0], ["Works carried out", "Count", "Share", "Cumulative"]);
+    assert!(b.contains(&vec!["2", "318", "29.4", "76.8"]));
+    assert!(b.contains(&vec!["4 or more", "82", "7.6", "100.0"]));
+    assert!(pos_text(&l, "Source: repair grant") > pos_table(&l, 0));
+}
