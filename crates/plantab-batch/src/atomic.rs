@@ -50,7 +50,7 @@ impl AtomicFile {
     pub fn create(path: &Path) -> Result<AtomicFile, WriteError> {
         let tmp = temp_path(path);
         let f = std::fs::File::create(&tmp).map_err(|source| WriteError::Write {
-            path: tmp.clone(),
+            path: path.to_path_buf(),
             source,
         })?;
         Ok(AtomicFile {
@@ -68,7 +68,7 @@ impl AtomicFile {
     /// The error for a failed write of this file.
     pub fn error(&self, source: std::io::Error) -> WriteError {
         WriteError::Write {
-            path: self.tmp.clone(),
+            path: self.path.clone(),
             source,
         }
     }
@@ -142,6 +142,24 @@ impl OutputDir {
         Ok(OutputDir {
             path: path.to_path_buf(),
         })
+    }
+
+    /// Whether a file can be made in the folder: an empty temporary file
+    /// is created and removed (a read-only folder, a full disk and a folder
+    /// one may not write in fail here, before any input is read).
+    pub fn check_writable(&self) -> Result<(), BatchError> {
+        let probe = temp_path(&self.path.join(".plantab-write-check"));
+        match std::fs::File::create(&probe) {
+            Ok(f) => {
+                drop(f);
+                let _ = std::fs::remove_file(&probe);
+                Ok(())
+            }
+            Err(source) => Err(BatchError::NotWritable {
+                path: self.path.clone(),
+                source,
+            }),
+        }
     }
 
     /// The folder.

@@ -42,6 +42,23 @@ pub enum BatchError {
     /// No path named and no list given.
     #[error("no input paths given")]
     NoPaths,
+    /// Standard input named twice (`-` twice, or `-` and `--files-from -`).
+    #[error("standard input (`-`) can be read once: as one input, or as the --files-from list")]
+    StdinTwice,
+    /// `--incremental` with standard input as an input (nothing to compare
+    /// on a later run).
+    #[error("--incremental cannot keep the output of standard input (`-`); name a file")]
+    IncrementalStdin,
+    /// The output folder does not take a new file (read-only, full, not a
+    /// folder one may write in); found before any input is read.
+    #[error("cannot write in output folder {}", path.display())]
+    NotWritable {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
     /// The output folder could not be made.
     #[error("cannot create output folder {}", path.display())]
     CreateDir {
@@ -80,14 +97,15 @@ pub enum WriteError {
     /// Writing (or creating) a file failed.
     #[error("cannot write {}", path.display())]
     Write {
-        /// The file written (a temporary name for an atomic write).
+        /// The file being written (its final name; an atomic write goes
+        /// through a temporary name beside it).
         path: PathBuf,
         /// Why.
         #[source]
         source: std::io::Error,
     },
     /// Renaming a finished temporary file to its name failed.
-    #[error("cannot rename {} to {}", from.display(), to.display())]
+    #[error("cannot write {} (the finished file could not be renamed to it)", to.display())]
     Rename {
         /// The temporary file.
         from: PathBuf,
@@ -136,6 +154,24 @@ pub enum FileError {
     /// Its output could not be written.
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// Not a regular file (what it is instead): not read, so a FIFO cannot
+    /// hang the run nor a device fill its memory.
+    #[error("not a regular file: {0}")]
+    NotAFile(&'static str),
+    /// The file changed while it was read (its size or modification time).
+    #[error("changed while it was read ({0}); not converted")]
+    ChangedWhileRead(String),
+    /// Its worker process failed it (see [`crate::worker`]).
+    #[error(transparent)]
+    Worker(#[from] crate::worker::WorkerError),
+}
+
+impl WriteError {
+    /// Standard output was closed by its reader (`plantab … | head`): the
+    /// run ends quietly, as a pipeline expects.
+    pub fn is_closed_stdout(&self) -> bool {
+        matches!(self, WriteError::Stdout(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
 }
 
 impl FileError {
@@ -147,7 +183,17 @@ impl FileError {
             FileError::Serialise(_) => ErrorCode::InternalError,
             FileError::Isolated(e) => e.code(),
             FileError::Write(_) => ErrorCode::Output,
+            FileError::NotAFile(_) => ErrorCode::NotAFile,
+            FileError::ChangedWhileRead(_) => ErrorCode::ChangedWhileRead,
+            FileError::Worker(e) => e.code(),
         }
+    }
+
+    /// Whether the input ended its worker process (killed at the time
+    /// limit, over its memory cap, or dead): the manifest records it, and
+    /// `--incremental` does not hand the same bytes to a worker again.
+    pub fn lost_worker(&self) -> bool {
+        matches!(self, FileError::Worker(e) if e.lost_worker())
     }
 
     /// The reason and its causes on one line (`reason: cause: …`).

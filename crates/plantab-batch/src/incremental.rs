@@ -1,16 +1,23 @@
 //! `--incremental`: what the previous run in the output folder left that
 //! can be kept. An input whose path, SHA-256 and plantab version match an
 //! `ok` entry of the previous manifest (a checkpoint counts) of the same
-//! command and format, and whose output file is still there, is not
+//! command, format and table finder overrides (`--pages`, `--area`,
+//! `--columns`, `--strategy`), and whose output file is still there, is not
 //! converted again: its output is kept and its entry carried over with
 //! `skipped: true`.
+//!
+//! An input that ended its worker process last time (`lost_worker`: killed
+//! at the time limit, over its memory cap, dead) and whose bytes have not
+//! changed is not handed to a worker again either: its error is carried
+//! over, `skipped` (one hostile file costs one night, not every night).
 
 use crate::atomic::OutputDir;
 use crate::kind::Kind;
-use crate::manifest::{written_by, Entry, Manifest, ManifestError, MANIFEST_NAME};
+use crate::manifest::{written_by, Entry, Finder, Manifest, ManifestError, MANIFEST_NAME};
 use std::collections::HashMap;
 
-/// The previous run's `ok` entries by path.
+/// The previous run's `ok` entries, and those that lost their worker, by
+/// path.
 #[derive(Debug, Clone, Default)]
 pub struct Previous {
     entries: HashMap<String, Entry>,
@@ -23,9 +30,10 @@ impl Previous {
     }
 
     /// The previous manifest in `dir`, when it was written by this plantab
-    /// version for the same kind of run (else nothing to keep). No
-    /// manifest is nothing to keep; one that cannot be read is an error.
-    pub fn load(dir: &OutputDir, kind: Kind) -> Result<Previous, ManifestError> {
+    /// version for the same kind of run with the same finder overrides
+    /// (else nothing to keep: the outputs would differ). No manifest is
+    /// nothing to keep; one that cannot be read is an error.
+    pub fn load(dir: &OutputDir, kind: Kind, finder: &Finder) -> Result<Previous, ManifestError> {
         let path = dir.path().join(MANIFEST_NAME);
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
@@ -41,7 +49,10 @@ impl Previous {
             }
             Err(source) => return Err(ManifestError::Parse { path, source }),
         };
-        if m.plantab_version != version || m.command != kind.command() || m.format != kind.format()
+        if m.plantab_version != version
+            || m.command != kind.command()
+            || m.format != kind.format()
+            || m.finder != *finder
         {
             return Ok(Previous::none());
         }
@@ -49,7 +60,7 @@ impl Previous {
             entries: m
                 .inputs
                 .into_iter()
-                .filter(Entry::is_ok)
+                .filter(|e| e.is_ok() || (e.lost_worker && e.sha256.is_some()))
                 .map(|e| (e.path.clone(), e))
                 .collect(),
         })
@@ -60,7 +71,19 @@ impl Previous {
     /// the entry kept, when its bytes still have the entry's `sha256`.
     pub fn kept(&self, path: &str, name: &str, dir: &OutputDir) -> Option<&Entry> {
         let prev = self.entries.get(path)?;
-        (prev.output.as_deref() == Some(name) && prev.sha256.is_some() && dir.has_file(name))
-            .then_some(prev)
+        (prev.is_ok()
+            && prev.output.as_deref() == Some(name)
+            && prev.sha256.is_some()
+            && dir.has_file(name))
+        .then_some(prev)
+    }
+
+    /// The previous entry of the input at `path` when it lost its worker:
+    /// the input is not read again, and the error carried over, when its
+    /// bytes still have the entry's `sha256`.
+    pub fn lost(&self, path: &str) -> Option<&Entry> {
+        self.entries
+            .get(path)
+            .filter(|e| !e.is_ok() && e.lost_worker && e.sha256.is_some())
     }
 }

@@ -175,6 +175,20 @@ fn relative<'a>(file: &'a Path, root: &Path) -> &'a Path {
     file.strip_prefix(root).unwrap_or(file)
 }
 
+/// The path that names standard input: one input read from it.
+pub const STDIN: &str = "-";
+
+/// An input's bytes: the file's, or standard input's for [`STDIN`].
+pub fn read_input(file: &Path) -> std::io::Result<Vec<u8>> {
+    if file == Path::new(STDIN) {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)?;
+        Ok(bytes)
+    } else {
+        std::fs::read(file)
+    }
+}
+
 /// Reads a `--files-from` list (`-`: standard input): one path per line;
 /// blank lines and lines starting with `#` (after leading blanks) are
 /// ignored; a trailing CR is dropped. Names need not be UTF-8 (Unix).
@@ -223,6 +237,10 @@ pub fn collect(paths: &[PathBuf], select: &Select) -> Vec<Input> {
         seen: HashSet::new(),
     };
     for p in paths {
+        if p == Path::new(STDIN) {
+            c.out.push(Input::File(p.clone()));
+            continue;
+        }
         match std::fs::metadata(p) {
             Err(e) => c.fail(p.clone(), InputError::Open(e)),
             Ok(m) if m.is_dir() => c.walk(p, select),

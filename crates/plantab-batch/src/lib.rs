@@ -63,11 +63,15 @@ pub mod run;
 pub mod runner;
 pub mod sink;
 pub mod work;
+pub mod worker;
 
 pub use error::{BatchError, BatchWarning, FileError, WriteError};
 pub use inputs::{Input, InputError, Select};
 pub use isolate::{install_panic_hook, run_isolated, Isolated, Isolator, ISOLATED_THREAD_NAME};
 pub use kind::{Command, Format, Kind};
-pub use manifest::{Entry, Manifest, Status, Totals, MANIFEST_NAME};
+pub use manifest::{Entry, Finder, Manifest, Status, TableFileEntry, Totals, MANIFEST_NAME};
 pub use run::{run, run_with, Batch, Observer, Report};
 pub use runner::{InThread, Runner};
+pub use worker::{
+    serve, WorkerError, WorkerSettings, Workers, DEFAULT_MAX_MEMORY_MB, WORKER_SUBCOMMAND,
+};

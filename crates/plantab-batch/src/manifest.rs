@@ -35,6 +35,12 @@ pub struct Manifest<I = Vec<Entry>> {
     pub command: Command,
     /// Output format of the run.
     pub format: Format,
+    /// The table finder's overrides of the run (`--pages`, `--area`,
+    /// `--columns`, `--strategy`; older manifests have none: the
+    /// defaults). `--incremental` keeps nothing from a run whose overrides
+    /// differ.
+    #[serde(default)]
+    pub finder: Finder,
     /// Run totals.
     pub totals: Totals,
     /// One entry per input finished, in input order.
@@ -61,7 +67,10 @@ pub struct Totals {
     pub ok: usize,
     /// Inputs with status `error`.
     pub failed: usize,
-    /// Inputs skipped by `--incremental` (counted in `ok` too).
+    /// Inputs skipped by `--incremental`: unchanged, their output kept
+    /// (counted in `ok` too), or unchanged after ending their worker
+    /// process last time, their error carried over (counted in `failed`
+    /// too).
     pub skipped: usize,
     /// Records over all `ok` inputs.
     pub records: usize,
@@ -120,6 +129,82 @@ pub struct Entry {
     /// (`tables --format csv`: one per table); left out otherwise.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outputs: Vec<String>,
+    /// The input ended its worker process (killed at the time limit, over
+    /// its memory cap, or died): an `--incremental` run does not read the
+    /// same bytes again but carries the error over (`skipped`). Left out
+    /// when false.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub lost_worker: bool,
+    /// `tables --format csv`: each table file with the number of printed
+    /// header rows merged into its one header line; left out otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub table_files: Vec<TableFileEntry>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// One table file of a `tables --format csv` entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableFileEntry {
+    /// The file, relative to the output folder (one of `outputs`).
+    pub file: String,
+    /// How many printed header rows the table has; the file's first line
+    /// merges them per column (a spanning label repeated over its
+    /// columns), so the file always has exactly one header line.
+    pub header_rows: usize,
+    /// Body rows: the lines after the header line.
+    pub rows: usize,
+}
+
+/// The table finder's overrides of a run, as the manifest records them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Finder {
+    /// `--pages` as given back by the page set (`1,3-5,8-`); `null`: every
+    /// page.
+    pub pages: Option<String>,
+    /// `--area` boxes, in order.
+    #[serde(default)]
+    pub areas: Vec<FinderArea>,
+    /// `--columns` separators (PDF points).
+    #[serde(default)]
+    pub columns: Vec<f64>,
+    /// `--strategy`: `auto`, `ruled` or `text`.
+    #[serde(default = "auto")]
+    pub strategy: String,
+}
+
+fn auto() -> String {
+    plantab::Strategy::Auto.name().to_string()
+}
+
+/// One `--area` box.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct FinderArea {
+    /// The 1-based page it applies to; `null`: every page.
+    pub page: Option<u32>,
+    /// The box, `[x0, y0, x1, y1]` in PDF points, origin bottom left.
+    pub bbox: [f64; 4],
+}
+
+impl Finder {
+    /// The record of `o`.
+    pub fn of(o: &plantab::Overrides) -> Finder {
+        Finder {
+            pages: o.pages.as_ref().map(|p| p.to_string()),
+            areas: o
+                .areas
+                .iter()
+                .map(|a| FinderArea {
+                    page: a.page,
+                    bbox: [a.x0, a.y0, a.x1, a.y1],
+                })
+                .collect(),
+            columns: o.columns.clone(),
+            strategy: o.strategy.name().to_string(),
+        }
+    }
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -145,6 +230,8 @@ impl Entry {
             output: None,
             tables: 0,
             outputs: Vec::new(),
+            lost_worker: false,
+            table_files: Vec::new(),
         }
     }
 
@@ -159,6 +246,7 @@ impl Entry {
     /// Marks the entry failed with `error` (see [`Entry::fail`]).
     pub fn set_error(&mut self, error: &FileError) {
         self.fail(error.code(), error.message());
+        self.lost_worker = error.lost_worker();
     }
 
     /// Marks the entry failed: the code and message, no counts, no output.

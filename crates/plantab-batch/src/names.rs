@@ -1,10 +1,14 @@
 //! Output file names, one per input: `<stem>.json`; when two inputs share
 //! a stem, the later ones keep their extension (`<stem>.<ext>.json`), then
-//! a counter (`<stem>-2.json`). The manifest's name is never given to an
-//! input. [`Kind::output_name`](crate::Kind::output_name) turns a name into
+//! a counter (`<stem>-2.json`). Names are compared without regard to case,
+//! so two outputs never share a name on a case-insensitive file system
+//! (macOS, Windows): `Plan.pdf` and `plan.txt` give `Plan.json` and
+//! `plan.txt.json`. The manifest's name is never given to an input, in any
+//! case (`MANIFEST.md` gives `MANIFEST.md.json`); standard input (`-`) is
+//! named `stdin.json`. [`Kind::output_name`](crate::Kind::output_name) turns a name into
 //! its format's (`<stem>.md`).
 
-use crate::inputs::Input;
+use crate::inputs::{Input, STDIN};
 use crate::manifest::MANIFEST_NAME;
 use std::collections::HashSet;
 
@@ -18,9 +22,13 @@ pub fn output_names(inputs: &[Input]) -> Vec<Option<String>> {
             let Input::File(f) = input else {
                 return None;
             };
-            let stem = f
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
+            let stem = if f.as_path() == std::path::Path::new(STDIN) {
+                Some("stdin".into())
+            } else {
+                None
+            };
+            let stem = stem
+                .or_else(|| f.file_stem().map(|s| s.to_string_lossy().into_owned()))
                 .unwrap_or_else(|| "input".into());
             let ext = f
                 .extension()
@@ -30,7 +38,10 @@ pub fn output_names(inputs: &[Input]) -> Vec<Option<String>> {
             if !ext.is_empty() {
                 candidates.push(format!("{stem}.{ext}.json"));
             }
-            let reserved = |c: &String| used.contains(c) || c == MANIFEST_NAME;
+            let reserved = |c: &String| {
+                let folded = c.to_lowercase();
+                used.contains(&folded) || folded == MANIFEST_NAME
+            };
             let name = candidates
                 .into_iter()
                 .find(|c| !reserved(c))
@@ -40,7 +51,7 @@ pub fn output_names(inputs: &[Input]) -> Vec<Option<String>> {
                         .find(|c| !reserved(c))
                         .unwrap_or_default()
                 });
-            used.insert(name.clone());
+            used.insert(name.to_lowercase());
             Some(name)
         })
         .collect()
@@ -59,10 +70,18 @@ mod tests {
 
     #[test]
     fn shared_stems_and_the_manifest_name() {
-        let inputs: Vec<Input> = ["a/report.txt", "b/report.md", "c/report.md", "manifest.txt"]
-            .iter()
-            .map(|p| Input::File(PathBuf::from(p)))
-            .collect();
+        let inputs: Vec<Input> = [
+            "a/report.txt",
+            "b/report.md",
+            "c/report.md",
+            "manifest.txt",
+            "d/MANIFEST.md",
+            "e/Report.pdf",
+            "-",
+        ]
+        .iter()
+        .map(|p| Input::File(PathBuf::from(p)))
+        .collect();
         let names: Vec<String> = output_names(&inputs).into_iter().flatten().collect();
         assert_eq!(
             names,
@@ -70,7 +89,10 @@ mod tests {
                 "report.json",
                 "report.md.json",
                 "report-2.json",
-                "manifest.txt.json"
+                "manifest.txt.json",
+                "MANIFEST.md.json",
+                "Report.pdf.json",
+                "stdin.json",
             ]
         );
         assert_eq!(stem_of("report.md.json"), "report.md");

@@ -19,11 +19,12 @@ use crate::incremental::Previous;
 use crate::inputs::{self, Input, Select};
 use crate::isolate::ISOLATED_THREAD_NAME;
 use crate::kind::Kind;
-use crate::manifest::{self, round3, Entry, Finished, Manifest, Totals};
+use crate::manifest::{self, round3, Entry, Finder, Finished, Manifest, TableFileEntry, Totals};
 use crate::names::{output_names, stem_of};
 use crate::runner::{Converted, InThread, Runner, Task};
 use crate::sink::{self, Reorder, Stream};
 use crate::work::{Files, Work};
+use plantab_model::ErrorCode;
 use plantab_output::TableFile;
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use std::path::PathBuf;
@@ -39,6 +40,11 @@ pub const CHECKPOINT_EVERY: Duration = Duration::from_secs(2);
 /// Streamed output: how many inputs per job may finish ahead of the one
 /// the stream waits for.
 pub const WINDOW_PER_JOB: usize = 32;
+
+/// The message of an input skipped as failed by `--incremental` (it ended
+/// its worker last time and is unchanged) starts so.
+const LOST_BEFORE: &str =
+    "unchanged since a run in which it ended its worker process; not read again";
 
 /// One batch run: the inputs, where output goes, and what to make.
 #[derive(Debug, Clone)]
@@ -61,6 +67,8 @@ pub struct Batch {
     pub kind: Kind,
     /// The table finder's overrides for every input.
     pub overrides: plantab::Overrides,
+    /// The password for password-protected PDFs (`--password`).
+    pub password: Option<String>,
 }
 
 /// What a run tells as it goes (a progress display). Every method has an
@@ -103,8 +111,11 @@ pub struct Report {
     /// Some output could not be written.
     pub output_error: bool,
     /// Some inputs were not finished (the run stopped after an output
-    /// error).
+    /// error, or when stdout was closed).
     pub unfinished: bool,
+    /// Standard output was closed by its reader (`| head`): the run
+    /// stopped taking inputs, quietly (not an output error).
+    pub stdout_closed: bool,
 }
 
 /// One input's result, sent to the calling thread.
@@ -162,6 +173,7 @@ pub fn run_with(
         return Err(BatchError::NeedsOutputDir(kind.format()));
     }
     let select = Select::globs(&batch.globs)?;
+    let finder = Finder::of(&batch.overrides);
     let mut paths = batch.paths.clone();
     if let Some(list) = &batch.files_from {
         let listed = inputs::read_files_from(list).map_err(|source| BatchError::FilesFrom {
@@ -173,11 +185,32 @@ pub fn run_with(
     if paths.is_empty() && batch.files_from.is_none() {
         return Err(BatchError::NoPaths);
     }
+    let stdin_uses = paths
+        .iter()
+        .filter(|p| p.as_os_str() == inputs::STDIN)
+        .count()
+        + usize::from(
+            batch
+                .files_from
+                .as_deref()
+                .is_some_and(|f| f.as_os_str() == inputs::STDIN),
+        );
+    if stdin_uses > 1 {
+        return Err(BatchError::StdinTwice);
+    }
+    if batch.incremental && paths.iter().any(|p| p.as_os_str() == inputs::STDIN) {
+        return Err(BatchError::IncrementalStdin);
+    }
     let dir = batch.output.as_deref().map(OutputDir::open).transpose()?;
+    // Before any input is read: a folder that cannot take a file fails the
+    // run now, not after every input was converted.
+    if let Some(d) = &dir {
+        d.check_writable()?;
+    }
     let inputs = inputs::collect(&paths, &select);
     let streams = kind.streams(dir.is_some());
     let previous = match (&dir, batch.incremental) {
-        (Some(d), true) => Some(Previous::load(d, kind).unwrap_or_else(|e| {
+        (Some(d), true) => Some(Previous::load(d, kind, &finder).unwrap_or_else(|e| {
             observer.warning(&BatchWarning::PreviousManifest(e));
             Previous::none()
         })),
@@ -195,6 +228,7 @@ pub fn run_with(
             single_input: inputs.len() == 1,
             parallel_pages,
             overrides: std::sync::Arc::new(batch.overrides.clone()),
+            password: batch.password.as_deref().map(std::sync::Arc::from),
         },
         runner,
         dir: dir.as_ref(),
@@ -237,6 +271,7 @@ pub fn run_with(
     let mut entries: Vec<Option<Entry>> = vec![None; total];
     let mut order: Reorder<(Vec<Vec<u8>>, bool)> = Reorder::new();
     let mut output_error = false;
+    let mut stdout_closed = false;
     let mut last_checkpoint = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
@@ -248,6 +283,7 @@ pub fn run_with(
         started,
         kind,
         total,
+        finder,
     };
     let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
     std::thread::scope(|s| {
@@ -304,8 +340,12 @@ pub fn run_with(
                             .zip(&chunks)
                             .try_for_each(|(st, chunk)| st.push(chunk));
                         if let Err(e) = pushed {
-                            observer.output_error(&BatchError::Write(e));
-                            output_error = true;
+                            if e.is_closed_stdout() {
+                                stdout_closed = true;
+                            } else {
+                                observer.output_error(&BatchError::Write(e));
+                                output_error = true;
+                            }
                             ctx.abort.store(true, Ordering::Relaxed);
                             streams = None;
                         }
@@ -328,9 +368,13 @@ pub fn run_with(
     observer.inputs_done();
 
     for st in streams.into_iter().flatten() {
-        if let Err(e) = st.finish() {
-            observer.output_error(&BatchError::Write(e));
-            output_error = true;
+        match st.finish() {
+            Ok(()) => {}
+            Err(e) if e.is_closed_stdout() => stdout_closed = true,
+            Err(e) => {
+                observer.output_error(&BatchError::Write(e));
+                output_error = true;
+            }
         }
     }
     let done = clock.view(&entries, Some(SystemTime::now()));
@@ -345,6 +389,7 @@ pub fn run_with(
         unfinished: totals.ok + totals.failed < total,
         totals,
         output_error,
+        stdout_closed,
     })
 }
 
@@ -354,6 +399,7 @@ struct Clock {
     started: Instant,
     kind: Kind,
     total: usize,
+    finder: Finder,
 }
 
 impl Clock {
@@ -372,6 +418,7 @@ impl Clock {
             complete: finished.is_some(),
             command: self.kind.command(),
             format: self.kind.format(),
+            finder: self.finder.clone(),
             totals: Totals::over(
                 self.total,
                 entries.iter().flatten(),
@@ -402,10 +449,14 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
         (Some(prev), Some(dir), Some(name)) => prev.kept(&path, name, dir),
         _ => None,
     };
+    let lost = match (&ctx.previous, kept) {
+        (Some(prev), None) => prev.lost(&path),
+        _ => None,
+    };
     let task = Task {
         file,
         path: &path,
-        unchanged_if: kept.and_then(|e| e.sha256.as_deref()),
+        unchanged_if: kept.or(lost).and_then(|e| e.sha256.as_deref()),
         timeout: ctx.timeout,
     };
     let ran = ctx.runner.run(&ctx.work, &task);
@@ -421,6 +472,20 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
         entry.format = Some(f.format);
     }
     match ran.result {
+        Ok(Converted::Unchanged) if lost.is_some() => {
+            if let Some(prev) = lost {
+                let before = prev.error_message.as_deref().unwrap_or("");
+                let message = if before.starts_with(LOST_BEFORE) {
+                    before.to_string()
+                } else {
+                    format!("{LOST_BEFORE}: {before}")
+                };
+                entry.fail(prev.error_code.unwrap_or(ErrorCode::InternalError), message);
+                entry.skipped = true;
+                entry.lost_worker = true;
+            }
+            remove_stale(ctx, name.as_deref());
+        }
         Ok(Converted::Unchanged) => {
             if let Some(prev) = kept {
                 entry.skipped = true;
@@ -440,13 +505,23 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
                     .map(|()| entry.output = Some(name.clone())),
                 (Files::Tables(tables), Some(dir), Some(name)) => {
                     let stem = stem_of(name);
-                    let files: Vec<(String, Vec<u8>)> = tables
-                        .into_iter()
-                        .map(|(t, bytes)| (t.name(stem), bytes))
+                    let listed: Vec<TableFileEntry> = tables
+                        .iter()
+                        .map(|t| TableFileEntry {
+                            file: t.file.name(stem),
+                            header_rows: t.header_rows,
+                            rows: t.rows,
+                        })
+                        .collect();
+                    let files: Vec<(String, Vec<u8>)> = listed
+                        .iter()
+                        .zip(tables)
+                        .map(|(l, t)| (l.file.clone(), t.bytes))
                         .collect();
                     dir.write_table_files(stem, &files).map(|()| {
                         entry.output = Some(TableFile::pattern(stem));
                         entry.outputs = files.into_iter().map(|(n, _)| n).collect();
+                        entry.table_files = listed;
                     })
                 }
                 _ => {

@@ -84,19 +84,14 @@ thread_local! {
 
 impl Runner for InThread {
     fn run(&self, work: &Work, task: &Task<'_>) -> Ran {
-        let bytes = match std::fs::read(task.file) {
-            Ok(b) => b,
+        let (bytes, facts) = match read_input(task.file) {
+            Ok(r) => r,
             Err(e) => {
                 return Ran {
                     facts: None,
-                    result: Err(FileError::Read(e)),
+                    result: Err(e),
                 }
             }
-        };
-        let facts = Facts {
-            sha256: plantab::sha256_hex(&bytes),
-            bytes: bytes.len() as u64,
-            format: plantab::sniff_format(&bytes),
         };
         if task.unchanged_if == Some(facts.sha256.as_str()) {
             return Ran {
@@ -121,6 +116,121 @@ impl Runner for InThread {
         Ran {
             facts: Some(facts),
             result,
+        }
+    }
+}
+
+/// Reads an input file, as every runner does: only a regular file is read
+/// ([`FileError::NotAFile`] otherwise: a FIFO, a device, a socket, a
+/// folder), opened without blocking so that a FIFO swapped in after the
+/// check cannot hang the read either; and a file whose size or
+/// modification time changed while it was read (it was being written) is
+/// [`FileError::ChangedWhileRead`], since the bytes may be torn.
+pub fn read_input(file: &Path) -> Result<(Vec<u8>, Facts), FileError> {
+    use std::io::Read;
+    if file == Path::new(crate::inputs::STDIN) {
+        // Standard input: read in this process (the CLI reads `-` in
+        // process, never in a worker, whose stdin is its request pipe).
+        let bytes = crate::inputs::read_input(file).map_err(FileError::Read)?;
+        let facts = Facts {
+            sha256: plantab::sha256_hex(&bytes),
+            bytes: bytes.len() as u64,
+            format: plantab::sniff_format(&bytes),
+        };
+        return Ok((bytes, facts));
+    }
+    let meta = std::fs::metadata(file).map_err(FileError::Read)?;
+    if !meta.is_file() {
+        return Err(FileError::NotAFile(file_kind(&meta.file_type())));
+    }
+    let mut open = std::fs::OpenOptions::new();
+    open.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        open.custom_flags(libc::O_NONBLOCK);
+    }
+    let mut f = open.open(file).map_err(FileError::Read)?;
+    let before = f.metadata().map_err(FileError::Read)?;
+    if !before.is_file() {
+        return Err(FileError::NotAFile(file_kind(&before.file_type())));
+    }
+    // The size is a hint only (it may change): capped, so a huge sparse
+    // file does not reserve its size before a byte is read.
+    let hint = usize::try_from(before.len())
+        .unwrap_or(usize::MAX)
+        .min(1 << 28);
+    let mut bytes = Vec::with_capacity(hint);
+    f.read_to_end(&mut bytes).map_err(FileError::Read)?;
+    #[cfg(debug_assertions)]
+    test_fault_after_read(file);
+    let after = f.metadata().map_err(FileError::Read)?;
+    let read = bytes.len() as u64;
+    let changed = if after.len() != before.len() || read != before.len() {
+        Some(format!(
+            "{} bytes when opened, {read} read, {} after",
+            before.len(),
+            after.len()
+        ))
+    } else if after.modified().ok() != before.modified().ok() {
+        Some("modified during the read".to_string())
+    } else {
+        None
+    };
+    if let Some(what) = changed {
+        return Err(FileError::ChangedWhileRead(what));
+    }
+    let facts = Facts {
+        sha256: plantab::sha256_hex(&bytes),
+        bytes: read,
+        format: plantab::sniff_format(&bytes),
+    };
+    Ok((bytes, facts))
+}
+
+/// What a path that is not a regular file is, for its error.
+fn file_kind(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_dir() {
+        "a folder"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Test hook, debug builds only: `PLANTAB_TEST_FAULT=grow:<substring>`
+/// appends a byte to every input whose path contains `<substring>` right
+/// after it was read, as a writer still writing it would (see
+/// `work::test_fault`).
+#[cfg(debug_assertions)]
+fn test_fault_after_read(file: &Path) {
+    let Ok(spec) = std::env::var("PLANTAB_TEST_FAULT") else {
+        return;
+    };
+    let path = file.to_string_lossy();
+    for part in spec.split(';') {
+        if let Some(s) = part.strip_prefix("grow:") {
+            if !s.is_empty() && path.contains(s) {
+                use std::io::Write;
+                if let Ok(mut f) = std::fs::OpenOptions::new().append(true).open(file) {
+                    let _ = f.write_all(b" ");
+                }
+            }
         }
     }
 }

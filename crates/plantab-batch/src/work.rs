@@ -28,6 +28,9 @@ pub struct Work {
     /// The table finder's overrides (`--pages`, `--area`, `--columns`,
     /// `--strategy`), the same for every input.
     pub overrides: std::sync::Arc<plantab::Overrides>,
+    /// The password for password-protected PDFs (`--password`), the same
+    /// for every input; ignored for inputs that are not encrypted.
+    pub password: Option<std::sync::Arc<str>>,
 }
 
 /// What the conversion of one input made.
@@ -55,7 +58,21 @@ pub enum Files {
     One(Vec<u8>),
     /// One file per table (`tables --format csv`), named by their
     /// [`TableFile`] and the input's stem.
-    Tables(Vec<(TableFile, Vec<u8>)>),
+    Tables(Vec<TableBytes>),
+}
+
+/// One table's CSV file (`tables --format csv`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableBytes {
+    /// Where the table sits, which names the file.
+    pub file: TableFile,
+    /// The table's printed header rows, merged into the file's one header
+    /// line (stated in the manifest entry).
+    pub header_rows: usize,
+    /// Body rows written after the header line.
+    pub rows: usize,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
 }
 
 impl Work {
@@ -77,6 +94,7 @@ impl Work {
         test_fault(input.path);
         let input = plantab::Input {
             parallel_pages: self.parallel_pages,
+            password: self.password.as_deref(),
             ..input
         };
         let doc = match self.kind.command() {
@@ -96,8 +114,14 @@ impl Work {
             Files::None
         } else if self.kind.table_files() {
             let mut files = Vec::with_capacity(doc.tables.len());
-            for (name, t) in TableFile::of_document(doc).into_iter().zip(&doc.tables) {
-                files.push((name, plantab_output::table_csv(t)?));
+            for (file, t) in TableFile::of_document(doc).into_iter().zip(&doc.tables) {
+                let header_rows = t.header_rows.min(t.rows.len());
+                files.push(TableBytes {
+                    file,
+                    header_rows,
+                    rows: t.rows.len() - header_rows,
+                    bytes: plantab_output::table_csv(t)?,
+                });
             }
             Files::Tables(files)
         } else if self.kind.format() == Format::Md {
@@ -132,10 +156,11 @@ impl Work {
 }
 
 /// Test hook, debug builds only (release builds do not compile it):
-/// `PLANTAB_TEST_FAULT=panic:<substring>` or `hang:<substring>` (several
-/// joined by `;`) makes the work on every input whose path contains
-/// `<substring>` panic or hang, so the tests can prove panic isolation and
-/// timeouts without a hostile file.
+/// `PLANTAB_TEST_FAULT=panic:<substring>`, `hang:<substring>` or
+/// `alloc:<substring>` (several joined by `;`) makes the work on every
+/// input whose path contains `<substring>` panic, hang, or allocate (and
+/// touch) memory without end, so the tests can prove panic isolation,
+/// timeouts and memory caps without a hostile file.
 #[cfg(debug_assertions)]
 fn test_fault(path: &str) {
     let Ok(spec) = std::env::var("PLANTAB_TEST_FAULT") else {
@@ -145,6 +170,16 @@ fn test_fault(path: &str) {
         if let Some(s) = part.strip_prefix("panic:") {
             if !s.is_empty() && path.contains(s) {
                 panic!("test fault injected for {path}");
+            }
+        }
+        if let Some(s) = part.strip_prefix("alloc:") {
+            if !s.is_empty() && path.contains(s) {
+                let mut held: Vec<Vec<u8>> = Vec::new();
+                loop {
+                    // 64 MiB at a time, every page touched (resident).
+                    held.push(vec![1u8; 64 << 20]);
+                    std::hint::black_box(&held);
+                }
             }
         }
         if let Some(s) = part.strip_prefix("hang:") {

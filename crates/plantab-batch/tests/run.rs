@@ -102,6 +102,7 @@ fn a_runner_of_its_own_keeps_input_order() {
         incremental: false,
         kind: Kind::new(Command::Extract, Format::Ndjson).unwrap(),
         overrides: Default::default(),
+        password: None,
     };
     let mut seen = Seen::default();
     let report = plantab_batch::run_with(&batch, &Echo, &mut seen).unwrap();
@@ -169,6 +170,7 @@ fn usage_errors_are_errors_of_the_run() {
         incremental,
         kind,
         overrides: Default::default(),
+        password: None,
     };
     let e = plantab_batch::run(
         &batch(kind(Command::Extract, Format::Csv), None, true),

@@ -16,11 +16,69 @@ use std::time::Duration;
 
 const EXIT_HELP: &str = "\
 Exit codes:
-  0  every input was read (inputs skipped by --incremental count as read)
+  0  every input was read (inputs skipped by --incremental count as read),
+     or stdout was closed by its reader (`| head`)
   1  some inputs failed (each named on stderr with its error code; the run
-     manifest lists them); the others were still written
+     manifest lists them); the others were still written. Also: no inputs
+     were found (an empty folder, a --glob matching nothing)
   2  usage error, or output that could not be written (an output file, the
      manifest or stdout)";
+
+const EXTRACT_EXAMPLES: &str = "\
+Examples:
+  plantab extract plan.pdf                      one document as JSON on stdout
+  plantab extract plans/ -o out/                one out/<name>.json per input, out/manifest.json
+  plantab extract plans/ --format csv -o out/   every record in out/records.csv
+  plantab extract plans/ --format ndjson | jq -c '.id'
+  plantab extract --glob '*.pdf' --incremental -o out/ plans/
+  plantab extract locked.pdf --password secret  (or PLANTAB_PASSWORD=secret)
+  curl -s URL | plantab extract -               one input from stdin
+";
+
+const TABLES_EXAMPLES: &str = "\
+Examples:
+  plantab tables budget.pdf --format md         every table as markdown
+  plantab tables annexes/ --format csv -o out/  one out/<name>-p<page>-t<n>.csv per table
+  plantab tables report.pdf --pages 3-5 --strategy ruled
+  plantab tables report.pdf --area 2:30,100,580,700 --columns 120,300,450
+";
+
+const DEBUG_EXAMPLES: &str = "\
+Examples:
+  plantab debug plan.pdf --page 3               what the reader saw on page 3
+  plantab debug plan.pdf --page 3 --png p3.png  a picture of it
+  plantab debug plan.pdf --stage tables | jq '.tables | length'
+";
+
+const SCHEMA_EXAMPLES: &str = "\
+Examples:
+  plantab schema > plantab.schema.json
+  check-jsonschema --schemafile plantab.schema.json out/*.json
+";
+
+/// `extract --help`'s end: the examples, the columns of `--format csv`
+/// (from `plantab-output`, so the list is the writer's own) and the exit
+/// codes.
+fn extract_help() -> String {
+    let columns = plantab_output::CsvColumns::contract().header();
+    let mut lines = String::new();
+    let mut line = String::from(" ");
+    for c in columns {
+        if line.len() + c.len() + 2 > 78 {
+            lines.push_str(&line);
+            lines.push('\n');
+            line = String::from(" ");
+        }
+        line.push(' ');
+        line.push_str(&c);
+    }
+    lines.push_str(&line);
+    format!(
+        "{EXTRACT_EXAMPLES}\n\
+         --format csv columns (then one fields.<key> column per other key the\n\
+         documents have, sorted; docs/OUTPUT.md explains each):\n{lines}\n\n{EXIT_HELP}"
+    )
+}
 
 /// Turns government delivery plans and progress reports (PDFs and text
 /// conversions of PDFs) into normalised JSON: every action, its owner, due
@@ -37,21 +95,32 @@ enum Command {
     /// Extract records from files and folders (folders are searched
     /// recursively for .pdf, .txt, .text, .md, .markdown, .tsv, .html and
     /// .htm files, or for the files matching --glob). Files are read in
-    /// parallel; the output is the same whatever --jobs is.
-    #[command(after_help = EXIT_HELP)]
+    /// parallel; the output is the same whatever --jobs is. `-` reads one
+    /// input from standard input.
+    #[command(after_help = extract_help())]
     Extract(ExtractArgs),
     /// Extract every table from files and folders (any text PDF — budgets,
     /// statistics annexes, notices — or text conversions), as printed:
     /// header rows kept, spanning cells with their spans, a table continued
     /// on following pages stitched into one. Same inputs, batch behaviour,
     /// errors and exit codes as `extract`; no records.
-    #[command(after_help = EXIT_HELP)]
+    #[command(after_help = format!("{TABLES_EXAMPLES}\n{EXIT_HELP}"))]
     Tables(TablesArgs),
     /// Print the JSON Schema (2020-12) of the output document.
+    #[command(after_help = SCHEMA_EXAMPLES)]
     Schema,
+    /// A worker process of a batch (started by plantab itself; frames on
+    /// stdin and stdout).
+    #[command(name = "__worker", hide = true)]
+    Worker {
+        /// The worker's settings (`--max-memory-mb N`).
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<std::ffi::OsString>,
+    },
     /// Show what the reader saw in one file: the blocks and table fragments
     /// it produced (stage `layout`) or the tables after joining (stage
     /// `tables`), as JSON, so you can see why a table was misread.
+    #[command(after_help = DEBUG_EXAMPLES)]
     Debug {
         /// The file to inspect.
         file: PathBuf,
@@ -76,7 +145,28 @@ enum Command {
         /// Table finder overrides.
         #[command(flatten)]
         finder: FinderArgs,
+        /// The password of a password-protected PDF.
+        #[command(flatten)]
+        password: PasswordArg,
     },
+}
+
+/// `--password`.
+#[derive(clap::Args)]
+pub struct PasswordArg {
+    /// The password of password-protected PDFs (their user or owner
+    /// password; the same for every input; ignored for files that are not
+    /// encrypted). A protected PDF without it fails with `encrypted`, with
+    /// a password that does not open it with `wrong_password`. The
+    /// environment variable keeps it out of the process list and shell
+    /// history.
+    #[arg(
+        long,
+        value_name = "PASSWORD",
+        env = "PLANTAB_PASSWORD",
+        hide_env_values = true
+    )]
+    pub password: Option<String>,
 }
 
 /// The table finder's overrides, for when it is wrong (as camelot's and
@@ -136,7 +226,7 @@ pub struct BatchArgs {
     /// Files read at once (default: the number of cores). With fewer
     /// inputs than that (one large PDF), the pages of each PDF are read in
     /// parallel instead.
-    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(short = 'j', long, value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<u32>,
     /// Give up on a file after this many seconds (error `timeout`; the
     /// batch goes on). 0: no limit.
@@ -151,6 +241,35 @@ pub struct BatchArgs {
     /// No progress and no summary (errors are still printed).
     #[arg(short, long)]
     pub quiet: bool,
+    /// Each file is read and converted in a worker process (this program)
+    /// whose address space is capped at MB MiB (default 3072: two jobs fit
+    /// an 8 GB machine; 0: no cap). A file over the cap is
+    /// `limit_exceeded` (memory); one over `--timeout-secs` has its worker
+    /// killed at once (its core and memory freed); either way the batch
+    /// goes on with a new worker.
+    #[arg(long, value_name = "MB", default_value_t = plantab_batch::DEFAULT_MAX_MEMORY_MB)]
+    pub max_memory: u64,
+    /// Read and convert files in this process instead of worker processes
+    /// (no memory cap; a timed-out file's thread is abandoned, not killed).
+    #[arg(long)]
+    pub in_process: bool,
+    /// The password of password-protected PDFs.
+    #[command(flatten)]
+    pub password: PasswordArg,
+}
+
+/// `--jobs N`: a whole number of files read at once, at least 1.
+fn parse_jobs(s: &str) -> Result<u32, String> {
+    match s.trim().parse::<u32>() {
+        Ok(0) => Err(
+            "--jobs must be at least 1 (the number of files read at once); leave it out to use one per core"
+                .into(),
+        ),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!(
+            "`{s}` is not a number of files to read at once (a whole number, at least 1)"
+        )),
+    }
 }
 
 /// `plantab extract`'s options.
@@ -277,9 +396,14 @@ fn main() -> ExitCode {
             args.finder.overrides(),
         ),
         Command::Schema => {
-            print!("{}", plantab_output::schema());
+            // A closed pipe just ends the output.
+            let _ = print_stdout(plantab_output::schema().trim_end_matches('\n'));
             Ok(0)
         }
+        Command::Worker { args } => match plantab_batch::WorkerSettings::from_args(args) {
+            Ok(settings) => Ok(plantab_batch::serve(settings)),
+            Err(e) => Err(anyhow::anyhow!("__worker: {e}")),
+        },
         Command::Debug {
             file,
             stage,
@@ -287,7 +411,15 @@ fn main() -> ExitCode {
             png,
             svg,
             finder,
-        } => debug(&file, stage, page, &finder.overrides(), [png, svg]),
+            password,
+        } => debug(
+            &file,
+            stage,
+            page,
+            &finder.overrides(),
+            password.password.as_deref(),
+            [png, svg],
+        ),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -316,13 +448,34 @@ fn run_batch(
         incremental: b.incremental,
         kind: plantab_batch::Kind::new(command, format)?,
         overrides,
+        password: b.password.password.clone(),
     };
     let mut shown = Shown {
         quiet: b.quiet,
         progress: None,
     };
-    let report = plantab_batch::run(&batch, &mut shown)?;
+    // Standard input (`-`) is read in this process: a worker's stdin is
+    // its request pipe.
+    let stdin_input = b.paths.iter().any(|p| p.as_os_str() == "-");
+    let report = if b.in_process || stdin_input {
+        plantab_batch::run(&batch, &mut shown)?
+    } else {
+        let settings = plantab_batch::WorkerSettings {
+            max_memory_mb: (b.max_memory > 0).then_some(b.max_memory),
+        };
+        let workers = plantab_batch::Workers::this_program(settings)
+            .context("cannot find this program to start worker processes")?;
+        plantab_batch::run_with(&batch, &workers, &mut shown)?
+    };
     let t = &report.totals;
+    if report.stdout_closed {
+        // `plantab … | head`: the reader has what it wanted.
+        return Ok(0);
+    }
+    if t.inputs == 0 {
+        eprintln!("plantab: {}", no_inputs(b));
+        return Ok(1);
+    }
     if !b.quiet {
         let (n, what) = match command {
             plantab_batch::Command::Extract => (t.records, "records"),
@@ -340,6 +493,26 @@ fn run_batch(
     } else {
         0
     })
+}
+
+/// Why a run found nothing to read, for its one line on stderr.
+fn no_inputs(b: &BatchArgs) -> String {
+    let chosen = if b.globs.is_empty() {
+        format!(
+            "with an input extension (.{})",
+            plantab_batch::inputs::INPUT_EXTENSIONS.join(", .")
+        )
+    } else {
+        format!("matching --glob {}", b.globs.join(" --glob "))
+    };
+    format!(
+        "no inputs: found no file {chosen} in the paths given{}; nothing was read",
+        if b.files_from.is_some() {
+            " or listed by --files-from"
+        } else {
+            ""
+        }
+    )
 }
 
 /// What a run shows on stderr: progress while inputs are read, one line
@@ -407,9 +580,11 @@ fn debug(
     stage: Stage,
     page: Option<u32>,
     o: &plantab::Overrides,
+    password: Option<&str>,
     [png, svg]: [Option<PathBuf>; 2],
 ) -> Result<u8> {
-    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let bytes = plantab_batch::inputs::read_input(file)
+        .with_context(|| format!("cannot read {}", file.display()))?;
     let path = file.to_string_lossy();
     let failed = |e: plantab::ExtractError| match e {
         // A page past the end is the caller's mistake (exit 2, as every
@@ -419,8 +594,14 @@ fn debug(
         }
         e => anyhow::anyhow!("{}: {}: {}", file.display(), e.code(), e.message()),
     };
-    let (layout, source) =
-        plantab::read_layout_input_with(plantab::Input::new(&path, &bytes), o).map_err(failed)?;
+    let input = plantab::Input {
+        password,
+        ..plantab::Input::new(&path, &bytes)
+    };
+    let (layout, source) = plantab::read_layout_input_with(input, o).map_err(failed)?;
+    // The page pictures and listings read the PDF again: decrypted once.
+    let decrypted = plantab::decrypted(source.format, &bytes, password).map_err(failed)?;
+    let bytes = decrypted.unwrap_or(bytes);
     if let (Some(p), Some(n)) = (page, source.pages) {
         if p == 0 || p > n {
             bail!(

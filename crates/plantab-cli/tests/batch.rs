@@ -452,12 +452,14 @@ fn glob_filters_folder_contents() {
             "vertical_business_plan.json"
         ]
     );
-    // A glob matching nothing: an empty run, not a failure.
+    // A glob matching nothing: said so, exit 1; the manifest records the
+    // empty run.
     let o = run(bin()
         .args(["extract", "--glob", "*.pdf", "-o"])
         .arg(dir.join("c"))
         .arg(fixtures()));
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("no inputs"), "{}", stderr(&o));
     assert_eq!(manifest(&dir.join("c"))["totals"]["inputs"], 0);
     let o = run(bin().args(["extract", "--glob", "*.{pdf"]).arg(fixtures()));
     assert_eq!(o.status.code(), Some(2));
@@ -773,4 +775,53 @@ fn streamed_outputs_in_a_folder_get_a_manifest_too() {
     );
     assert!(!out.join(".records.csv.4294967295-3.tmp").exists());
     assert!(out.join(".notes.tmp").exists());
+}
+
+#[test]
+fn incremental_rereads_when_the_finder_overrides_change() {
+    let dir = tmpdir("incr-finder");
+    let out = dir.join("out");
+    let pdf = repo().join("fixtures/pdf/reader/harbours_plan.pdf");
+    let extract = |extra: &[&str]| {
+        run(bin()
+            .arg("extract")
+            .arg(&pdf)
+            .arg("-o")
+            .arg(&out)
+            .args(extra))
+    };
+    let o = extract(&[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(manifest(&out)["finder"]["strategy"], "auto");
+    assert_eq!(manifest(&out)["finder"]["pages"], Value::Null);
+    let o = extract(&["--incremental"]);
+    assert_eq!(manifest(&out)["totals"]["skipped"], 1, "{}", stderr(&o));
+    // Other overrides give other output: read again, and recorded.
+    for args in [
+        vec!["--pages", "2"],
+        vec!["--strategy", "text"],
+        vec!["--columns", "100,200"],
+        vec!["--area", "2:20,20,580,800"],
+    ] {
+        let mut with = vec!["--incremental"];
+        with.extend(&args);
+        let o = extract(&with);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let m = manifest(&out);
+        assert_eq!(m["totals"]["skipped"], 0, "{args:?}");
+        // The same overrides again: skipped.
+        let o = extract(&with);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let m = manifest(&out);
+        assert_eq!(m["totals"]["skipped"], 1, "{args:?}");
+        match args[0] {
+            "--pages" => assert_eq!(m["finder"]["pages"], "2"),
+            "--strategy" => assert_eq!(m["finder"]["strategy"], "text"),
+            "--columns" => assert_eq!(m["finder"]["columns"], serde_json::json!([100.0, 200.0])),
+            _ => assert_eq!(
+                m["finder"]["areas"],
+                serde_json::json!([{ "page": 2, "bbox": [20.0, 20.0, 580.0, 800.0] }])
+            ),
+        }
+    }
 }

@@ -386,3 +386,36 @@ fn incremental_tables_run_does_not_reuse_an_extract_run() {
         serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(m["inputs"][0]["skipped"], true);
 }
+
+#[test]
+fn csv_manifest_states_each_files_header_rows() {
+    let out = tmpdir("csv-header-rows");
+    let pdf = finder("multi_header.pdf");
+    let o = run(bin()
+        .args(["tables", "--format", "csv", "-q", "-o"])
+        .arg(&out)
+        .arg(&pdf));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let m: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    let files = m["inputs"][0]["table_files"].as_array().unwrap();
+    assert_eq!(files.len(), 1);
+    let t = &tables_json(&pdf)["tables"][0];
+    // The header rows the JSON has, merged into the file's one line; the
+    // four regions printed below the header are its rows.
+    assert_eq!(files[0]["header_rows"], t["header_rows"]);
+    assert!(files[0]["header_rows"].as_u64().unwrap() >= 2);
+    assert_eq!(files[0]["rows"], 4);
+    let name = files[0]["file"].as_str().unwrap();
+    assert_eq!(m["inputs"][0]["outputs"][0], name);
+    let csv = std::fs::read_to_string(out.join(name)).unwrap();
+    assert_eq!(csv.lines().count(), 1 + 4);
+    assert!(csv.lines().nth(1).unwrap().starts_with("Lakeland,"));
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("schemas/plantab-manifest.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let v = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = v.iter_errors(&m).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}

@@ -31,7 +31,7 @@
 //!
 //! The third group depends on every document of the file, so the header
 //! can only be written once their keys are known. A caller holding the
-//! documents uses [`records_csv`] (or a [`CsvWriter`] over
+//! documents uses [`flat_records_csv`] (or a [`CsvWriter`] over
 //! [`CsvColumns::of_documents`]). A caller that sees documents one at a
 //! time (a batch, reading files in parallel) turns each into [`CsvRows`] —
 //! its rows with the field values kept by key, cheap to pass between
@@ -332,9 +332,9 @@ impl<W: Write> CsvWriter<W> {
     }
 }
 
-/// The records of `docs` as one CSV file, columns from
-/// [`CsvColumns::of_documents`].
-pub fn records_csv(docs: &[Document]) -> Result<Vec<u8>, OutputError> {
+/// The records of `docs` as one flat CSV file (`--format csv-v1`), columns
+/// from [`CsvColumns::of_documents`].
+pub fn flat_records_csv(docs: &[Document]) -> Result<Vec<u8>, OutputError> {
     let mut w = CsvWriter::new(Vec::new(), CsvColumns::of_documents(docs));
     for doc in docs {
         w.write_document(doc)?;

@@ -36,8 +36,15 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 pub mod csv;
+pub mod sheets;
 pub use csv::{
-    contract_field_keys, records_csv, CsvColumns, CsvRows, CsvWriter, CSV_FIXED_COLUMNS,
+    contract_field_keys, flat_records_csv, CsvColumns, CsvRows, CsvWriter, CSV_FIXED_COLUMNS,
+};
+pub use sheets::{
+    document_row, document_table_cell_rows, documents_csv, is_owner_key, record_owner,
+    records_columns, records_contract_columns, records_csv, status_rows, statuses_csv,
+    table_cell_rows, tables_long_csv, write_csv_cells, Cell, RecordColumns, RecordRows,
+    DOCUMENT_COLUMNS, FIELD_COLUMN_PREFIX, RECORD_COLUMNS, STATUS_COLUMNS, TABLE_CELL_COLUMNS,
 };
 
 /// The JSON Schema (2020-12) of the output document, as text.

@@ -7,7 +7,7 @@ use plantab_model::{
     TableKind, Warning, SCHEMA_VERSION,
 };
 use plantab_output::{
-    contract_field_keys, json_array_element, records_csv, schema, to_json, write_ndjson,
+    contract_field_keys, flat_records_csv, json_array_element, schema, to_json, write_ndjson,
     CsvColumns, CsvRows, CsvWriter, JsonArrayWriter, OutputError, CSV_FIXED_COLUMNS,
 };
 use serde_json::{json, Value};
@@ -24,6 +24,7 @@ fn date(raw: &str, kind: DateKind, start: Option<&str>, end: Option<&str>) -> Da
         start: start.map(Into::into),
         end: end.map(Into::into),
         year_inferred: false,
+        fiscal_year: None,
     }
 }
 
@@ -55,6 +56,7 @@ fn sample() -> Document {
                 label: "Behind".into(),
                 definition: Some("More than one quarter late".into()),
             }],
+            ..DocumentInfo::default()
         },
         tables: vec![Table {
             index: 0,
@@ -545,7 +547,7 @@ fn cell<'a>(header: &[String], row: &'a [String], name: &str) -> &'a str {
 #[test]
 fn csv_round_trips_quoting_and_flattens_latest_status() {
     let doc = sample();
-    let text = String::from_utf8(records_csv(std::slice::from_ref(&doc)).unwrap()).unwrap();
+    let text = String::from_utf8(flat_records_csv(std::slice::from_ref(&doc)).unwrap()).unwrap();
     let rows = parse_csv(&text);
     assert_eq!(rows.len(), 3, "header + 2 records");
     let header = &rows[0];
@@ -655,7 +657,7 @@ fn csv_rows_one_document_at_a_time_under_one_header() {
     // The same bytes as writing the documents in hand.
     assert_eq!(
         bytes,
-        records_csv(&[first.clone(), second.clone()]).unwrap()
+        flat_records_csv(&[first.clone(), second.clone()]).unwrap()
     );
     let rows = parse_csv(&String::from_utf8(bytes).unwrap());
     assert_eq!(rows.len(), 4);

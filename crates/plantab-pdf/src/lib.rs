@@ -54,9 +54,16 @@ pub use source::{GlyphSource, PageGlyphs, PlumberSource};
 /// [`std::error::Error::source`].
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    /// Password-protected.
+    /// Password-protected, and no password was given.
     #[error("{0}")]
     Encrypted(String),
+    /// Password-protected, and the password given does not open it.
+    #[error("the password given does not open this PDF (neither its user nor its owner password)")]
+    WrongPassword {
+        /// The PDF library's own error.
+        #[source]
+        source: Option<BoxError>,
+    },
     /// No text layer (scanned / image-only).
     #[error("{0}")]
     NoTextLayer(String),
@@ -113,6 +120,7 @@ impl PdfError {
     pub fn code(&self) -> ErrorCode {
         match self {
             PdfError::Encrypted(_) => ErrorCode::Encrypted,
+            PdfError::WrongPassword { .. } => ErrorCode::WrongPassword,
             PdfError::NoTextLayer(_) => ErrorCode::NoTextLayer,
             PdfError::Malformed { .. } | PdfError::NoSuchPage { .. } => ErrorCode::Malformed,
             PdfError::LimitExceeded(_) => ErrorCode::LimitExceeded,
@@ -152,7 +160,58 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 const ENCRYPTED_MSG: &str =
-    "password-protected; decrypt it first (e.g. `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`)";
+    "password-protected; give its password (plantab: --password or PLANTAB_PASSWORD), or decrypt it first (e.g. `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`)";
+
+/// A password-protected PDF opened with `password` (its user or its owner
+/// password) and written back without encryption, for the readers that
+/// follow; `None` when the PDF is not encrypted (its bytes are read as
+/// they are). The limits pre-pass ([`limits::check`]) runs on the bytes as
+/// given before any library parses them, and the reader checks the
+/// decrypted bytes again.
+///
+/// Errors: [`PdfError::WrongPassword`] when the password opens neither
+/// way; [`PdfError::Malformed`] when the file does not load (or uses an
+/// encryption the library does not support); [`PdfError::LimitExceeded`]
+/// as [`read_pdf`].
+pub fn decrypt(bytes: &[u8], password: &str, limits: &Limits) -> Result<Option<Vec<u8>>, PdfError> {
+    check_signature(bytes)?;
+    limits::check(bytes, limits)?;
+    guarded(|| {
+        let probe = lopdf::Document::load_mem(bytes)
+            .map_err(|e| PdfError::malformed_by("cannot load the PDF to decrypt it", e))?;
+        if !probe.is_encrypted() {
+            return Ok(None);
+        }
+        if let Err(e) = probe.authenticate_password(password) {
+            return Err(match e {
+                lopdf::Error::InvalidPassword
+                | lopdf::Error::Decryption(lopdf::encryption::DecryptionError::IncorrectPassword) => {
+                    PdfError::WrongPassword {
+                        source: Some(Box::new(e)),
+                    }
+                }
+                lopdf::Error::Decryption(
+                    lopdf::encryption::DecryptionError::UnsupportedEncryption,
+                ) => PdfError::malformed_by(
+                    "its encryption is not one plantab can open; decrypt it first (e.g. `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`)",
+                    e,
+                ),
+                e => PdfError::malformed_by("cannot decrypt this PDF", e),
+            });
+        }
+        let mut doc = lopdf::Document::load_mem_with_options(
+            bytes,
+            lopdf::LoadOptions::with_password(password),
+        )
+        .map_err(|e| PdfError::malformed_by("cannot decrypt this PDF", e))?;
+        // Written back plain: no encryption state to re-apply on save.
+        doc.encryption_state = None;
+        let mut out = Vec::with_capacity(bytes.len());
+        doc.save_to(&mut out)
+            .map_err(|e| PdfError::malformed_by("cannot write the decrypted PDF", e))?;
+        Ok(Some(out))
+    })
+}
 
 /// Runs `f`, a call into a PDF library, turning a panic inside it into a
 /// `Malformed` error. Only calls into the libraries go through here: a
@@ -258,9 +317,19 @@ pub fn open_with_limits(
     open_inner(bytes, limits)
 }
 
-fn options() -> pdfplumber::ExtractOptions {
+/// The glyph library's options: page content only (no structure tree,
+/// outline, metadata, annotations or form fields: plantab reads none of
+/// them, and each is a walk a hostile file can make exponential), and the
+/// per-page budgets of `limits` enforced while a page is interpreted.
+fn options(limits: &Limits) -> pdfplumber::ExtractOptions {
     pdfplumber::ExtractOptions {
         collect_warnings: false,
+        content_only: true,
+        max_operators_per_page: Some(
+            usize::try_from(limits.max_operators_per_page).unwrap_or(usize::MAX),
+        ),
+        max_emitted_per_page: Some(usize::try_from(limits.max_page_objects).unwrap_or(usize::MAX)),
+        max_pages: Some(usize::try_from(limits.max_pages).unwrap_or(usize::MAX)),
         ..pdfplumber::ExtractOptions::default()
     }
 }
@@ -290,7 +359,7 @@ fn open_inner(bytes: &[u8], limits: &Limits) -> Result<(PlumberSource, Vec<Warni
     check_signature(bytes)?;
     limits::check(bytes, limits)?;
     // Only the library calls are guarded (see `guarded`).
-    let first = guarded(|| Ok(pdfplumber::Pdf::open_bytes(bytes, Some(options()))))?;
+    let first = guarded(|| Ok(pdfplumber::Pdf::open_bytes(bytes, Some(options(limits)))))?;
     let cause: Option<BoxError> = match first {
         Ok(pdf) if pdf.page_count() > 0 => return Ok((PlumberSource::new(pdf), Vec::new())),
         Ok(_) => None,
@@ -298,6 +367,10 @@ fn open_inner(bytes: &[u8], limits: &Limits) -> Result<(PlumberSource, Vec<Warni
             use pdfplumber::PdfErrorKind as K;
             if matches!(e.kind(), K::PasswordRequired | K::InvalidPassword) {
                 return Err(PdfError::Encrypted(ENCRYPTED_MSG.into()));
+            }
+            // Over a limit (the page count): no repair makes it smaller.
+            if e.resource_limit().is_some_and(|l| l.name == "max_pages") {
+                return Err(limits::pages_exceeded(limits.max_pages));
             }
             Some(Box::new(e))
         }
@@ -310,7 +383,8 @@ fn open_inner(bytes: &[u8], limits: &Limits) -> Result<(PlumberSource, Vec<Warni
         let mut buf = Vec::new();
         let saved = catch_unwind(AssertUnwindSafe(|| doc.save_to(&mut buf)));
         if matches!(saved, Ok(Ok(_))) {
-            if let Ok(Ok(pdf)) = guarded(|| Ok(pdfplumber::Pdf::open_bytes(&buf, Some(options()))))
+            if let Ok(Ok(pdf)) =
+                guarded(|| Ok(pdfplumber::Pdf::open_bytes(&buf, Some(options(limits)))))
             {
                 if pdf.page_count() > 0 {
                     return Ok((PlumberSource::new(pdf), vec![repaired_warning()]));
@@ -321,7 +395,7 @@ fn open_inner(bytes: &[u8], limits: &Limits) -> Result<(PlumberSource, Vec<Warni
     if let Ok(Ok((pdf, _))) = guarded(|| {
         Ok(pdfplumber::Pdf::open_bytes_with_repair(
             bytes,
-            Some(options()),
+            Some(options(limits)),
             None,
         ))
     }) {
@@ -357,7 +431,15 @@ pub fn layout_from_source(src: &dyn GlyphSource) -> Result<Layout, PdfError> {
 pub fn layout_from_source_with(src: &dyn GlyphSource, o: &Overrides) -> Result<Layout, PdfError> {
     let n = src.page_count();
     let (chosen, mut warnings) = chosen_pages(n, o);
-    let pages: Vec<_> = chosen.iter().map(|&i| (i, read_page(src, i, o))).collect();
+    let mut pages = Vec::with_capacity(chosen.len());
+    for &i in &chosen {
+        let page = read_page(src, i, o);
+        // A page over a limit fails the file: no need to read on.
+        if let Err(e @ PdfError::LimitExceeded(_)) = page {
+            return Err(e);
+        }
+        pages.push((i, page));
+    }
     let mut layout = assemble(n, pages)?;
     warnings.append(&mut layout.warnings);
     layout.warnings = warnings;
@@ -436,7 +518,16 @@ fn assemble(n: usize, results: Vec<(usize, PageResult)>) -> Result<Layout, PdfEr
     let mut warnings = Vec::new();
     let mut pages: Vec<PageAnalysis> = Vec::with_capacity(results.len());
     let mut any_text = false;
-    let asked = results.len();
+    // A page over a resource limit fails the file (as the pre-pass does):
+    // the first in page order is the one reported.
+    let mut checked = Vec::with_capacity(results.len());
+    for (i, r) in results {
+        match r {
+            Err(e @ PdfError::LimitExceeded(_)) => return Err(e),
+            other => checked.push((i, other)),
+        }
+    }
+    let asked = checked.len();
     if asked == 0 {
         return Ok(Layout {
             format: SourceFormat::Pdf,
@@ -445,7 +536,7 @@ fn assemble(n: usize, results: Vec<(usize, PageResult)>) -> Result<Layout, PdfEr
             warnings,
         });
     }
-    for (i, res) in results {
+    for (i, res) in checked {
         let page_no = u32::try_from(i + 1).unwrap_or(u32::MAX);
         match res {
             Ok((a, has_text)) => {

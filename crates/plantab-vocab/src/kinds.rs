@@ -86,8 +86,41 @@ pub fn document_kind_of(text: &str) -> Option<DocumentKind> {
     document_kinds()
         .value
         .iter()
-        .find(|(_, phrase)| lower.contains(phrase.as_str()))
+        .find(|(_, phrase)| find_phrase(&lower, phrase).is_some())
         .map(|(k, _)| *k)
+}
+
+/// Where `phrase` first occurs in `text` as whole words, or with a plural
+/// `s` (the characters either side are not letters or digits: "update" is
+/// not in "updated").
+fn find_phrase(text: &str, phrase: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(pos) = text.get(from..).and_then(|t| t.find(phrase)) {
+        let start = from + pos;
+        let end = start + phrase.len();
+        let before = text.get(..start).and_then(|t| t.chars().next_back());
+        // A plural counts too ("annual performance statements").
+        let rest = text.get(end..).unwrap_or_default();
+        let rest = rest.strip_prefix('s').unwrap_or(rest);
+        let after = rest.chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return Some(start);
+        }
+        from = end;
+    }
+    None
+}
+
+/// Where the earliest document-kind phrase of the table starts in
+/// `lower` (text already lower-cased, its words one space apart): the
+/// byte offset, for cutting the words printed before it ("BIS open data
+/// strategy" → 4).
+pub fn document_kind_phrase_at(lower: &str) -> Option<usize> {
+    document_kinds()
+        .value
+        .iter()
+        .filter_map(|(_, phrase)| find_phrase(lower, phrase))
+        .min()
 }
 
 fn section_kinds() -> &'static Loaded<Vec<(TableKind, String)>> {

@@ -25,6 +25,7 @@
 //! | [`fuzzy`] | the bounded Levenshtein similarity behind the fuzzy matches |
 //! | [`kinds`] | record types, document kinds, section kinds |
 //! | [`words`] | owner words, financial markers, role words |
+//! | [`front_matter`] | owner words of document owners, page furniture, jurisdictions and their financial years |
 //! | [`dates`] | date words: ongoing, TBC, recurring, list and range words, seasons, parts of a year, ordinals |
 //!
 //! The matching functions and their types are also re-exported here, at
@@ -36,6 +37,7 @@
 #![warn(missing_docs)]
 
 pub mod dates;
+pub mod front_matter;
 pub mod fuzzy;
 pub mod headers;
 pub mod kinds;
@@ -45,18 +47,30 @@ pub mod statuses;
 pub mod words;
 
 pub use load::{BadLine, BadLineReason, DataFile};
+pub mod tracker;
+pub use tracker::{
+    column_keys, column_kind, joining_word, tracker_date_word, ColumnHolds, ColumnKind, DateColumn,
+    DateWordKind, JoiningWord,
+};
 
 pub use dates::{date_word, DatePhrase, DateRole, DateWord, MonthSpan, PhraseToken};
+pub use front_matter::{
+    jurisdiction, jurisdiction_cues_in, noise_kind, owner_word_kind, Jurisdiction, NoiseKind,
+    OwnerWordKind,
+};
 pub use headers::{
     field_keys, header_compact_max_len, header_run_may_match, header_run_may_match_key,
     match_header, match_header_exact, match_header_exact_compact, snake_key, HeaderMatch,
     RECORD_KEYS,
 };
-pub use kinds::{document_kind_of, is_record_type, section_table_kind};
-pub use normalise::{compact, compact_chars, compact_into, header_core, month_number, MONTHS};
+pub use kinds::{document_kind_of, document_kind_phrase_at, is_record_type, section_table_kind};
+pub use normalise::{
+    compact, compact_char, compact_chars, compact_into, header_core, month_number, MONTHS,
+};
 pub use statuses::{
-    is_status_label_start, status_code, status_label_max_len, status_label_prefix,
-    status_label_prefix_compact, LabelPrefix, StatusLabels,
+    is_status_label_start, is_status_qualifier_cue, status_code, status_label_max_len,
+    status_label_prefix, status_label_prefix_compact, status_label_whole_prefix, LabelPrefix,
+    StatusLabels,
 };
 pub use words::{is_financial_marker, owner_word_end, role_word, RoleWord, RoleWordKind};
 
@@ -75,6 +89,8 @@ fn tables() -> Vec<load::TableReport> {
     out.extend(kinds::tables());
     out.extend(words::tables());
     out.extend(dates::tables());
+    out.extend(tracker::tables());
+    out.extend(front_matter::tables());
     out
 }
 

@@ -48,6 +48,12 @@ data_file!(
     "statuses.tsv"
 );
 data_file!(
+    /// Words opening a status qualifier that carries a revised date (one
+    /// a line).
+    STATUS_QUALIFIERS,
+    "status_qualifiers.tsv"
+);
+data_file!(
     /// Record-type values (one a line).
     RECORD_TYPES,
     "record_types.tsv"
@@ -66,6 +72,26 @@ data_file!(
     /// Words that mark a line naming a document's owner (one a line).
     OWNER_WORDS,
     "owner_words.tsv"
+);
+data_file!(
+    /// Words naming a document's owning body (word, kind).
+    DOCUMENT_OWNERS,
+    "document_owners.tsv"
+);
+data_file!(
+    /// Page furniture that is never a title or owner (kind, text).
+    DOCUMENT_NOISE,
+    "document_noise.tsv"
+);
+data_file!(
+    /// Jurisdictions and their financial years (key, start month, naming).
+    JURISDICTIONS,
+    "jurisdictions.tsv"
+);
+data_file!(
+    /// Words placing a document in a jurisdiction (key, cue).
+    JURISDICTION_CUES,
+    "jurisdiction_cues.tsv"
 );
 data_file!(
     /// Markers of a table of money (one a line).
@@ -91,11 +117,31 @@ data_file!(
     "date_periods.tsv"
 );
 
+data_file!(
+    /// How a flattened tracker's date-cell words run on (word, `loose` /
+    /// `period`).
+    TRACKER_DATE_WORDS,
+    "tracker_date_words.tsv"
+);
+data_file!(
+    /// Small words between the words of a role title or of prose (word,
+    /// classes).
+    JOINING_WORDS,
+    "joining_words.tsv"
+);
+data_file!(
+    /// Canonical header keys → what a tracker row prints under them (key,
+    /// holds, flags, label).
+    COLUMN_KINDS,
+    "column_kinds.tsv"
+);
+
 /// Every data file of the crate, in the order [`crate::bad_lines`] reports
 /// them.
 pub const DATA_FILES: &[DataFile] = &[
     HEADERS,
     STATUSES,
+    STATUS_QUALIFIERS,
     RECORD_TYPES,
     DOCUMENT_KINDS,
     SECTION_KINDS,
@@ -104,6 +150,13 @@ pub const DATA_FILES: &[DataFile] = &[
     ROLE_WORDS,
     DATE_WORDS,
     DATE_PERIODS,
+    TRACKER_DATE_WORDS,
+    JOINING_WORDS,
+    COLUMN_KINDS,
+    DOCUMENT_OWNERS,
+    DOCUMENT_NOISE,
+    JURISDICTIONS,
+    JURISDICTION_CUES,
 ];
 
 /// Why a data line was left out of its table.

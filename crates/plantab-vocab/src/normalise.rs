@@ -82,6 +82,14 @@ pub fn compact_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
+/// The character `c` stands for in [`compact`] form (`É` → `e`), `None`
+/// for one [`compact`] drops: walking printed text char by char with it
+/// finds where a run of compact characters ends in the text.
+pub fn compact_char(c: char) -> Option<char> {
+    let f = fold_accent(c);
+    f.is_ascii_alphanumeric().then(|| f.to_ascii_lowercase())
+}
+
 /// The unaccented letter of a common Latin-1 accented one (`é` → `e`);
 /// any other character as it is. Inlined into the callers in other modules
 /// (every character of every compared word goes through it).

@@ -16,6 +16,8 @@
 
 #![warn(missing_docs)]
 
+pub mod sniff;
+
 use plantab_model::{Block, Document, Layout, RebuiltDocument, Source, SourceFormat, Warning};
 use sha2::{Digest, Sha256};
 use std::path::Path;
@@ -44,6 +46,11 @@ pub enum ExtractError {
     /// A PDF the reader refused.
     #[error(transparent)]
     Pdf(#[from] plantab_pdf::PdfError),
+    /// A file named `.pdf` whose bytes are not a PDF but something else
+    /// (an image, an Office document, a web page), named by
+    /// [`sniff::what_is`] (code `malformed`).
+    #[error("not a PDF: the file is named .pdf but holds {0}; check the file type")]
+    NotPdf(&'static str),
     /// The debug picture could not be rasterised.
     #[error("render: {0}")]
     Render(#[from] plantab_pdf::RenderError),
@@ -60,6 +67,7 @@ impl ExtractError {
             ExtractError::Empty => ErrorCode::Empty,
             ExtractError::NotText(_) => ErrorCode::NotText,
             ExtractError::Pdf(e) => e.code(),
+            ExtractError::NotPdf(_) => ErrorCode::Malformed,
             ExtractError::Render(_) => ErrorCode::InternalError,
         }
     }
@@ -108,6 +116,10 @@ pub struct Input<'a> {
     /// thread pool (see [`plantab_pdf::ReadOptions::parallel_pages`]): for
     /// a caller with idle cores, e.g. one large file. Off by [`Input::new`].
     pub parallel_pages: bool,
+    /// The password of a password-protected PDF (its user or owner
+    /// password; see [`plantab_pdf::decrypt`]); ignored for a PDF that is
+    /// not encrypted and for text. `None` by [`Input::new`].
+    pub password: Option<&'a str>,
 }
 
 impl<'a> Input<'a> {
@@ -118,6 +130,7 @@ impl<'a> Input<'a> {
             bytes,
             sha256: None,
             parallel_pages: false,
+            password: None,
         }
     }
 }
@@ -179,14 +192,21 @@ pub fn read_layout_input_with(
         bytes,
         sha256,
         parallel_pages,
+        password,
     } = input;
     if bytes.is_empty() {
         return Err(ExtractError::Empty);
     }
     let format = sniff_format(bytes);
+    if format == SourceFormat::Text && sniff::named_pdf(path) {
+        return Err(ExtractError::NotPdf(
+            sniff::what_is(bytes).unwrap_or("binary data of no known type"),
+        ));
+    }
+    let decrypted = decrypted(format, bytes, password)?;
     let layout = match format {
         SourceFormat::Pdf => plantab_pdf::read_pdf_with_options(
-            bytes,
+            decrypted.as_deref().unwrap_or(bytes),
             &plantab_pdf::ReadOptions {
                 limits: plantab_pdf::limits::Limits::default(),
                 parallel_pages,
@@ -207,6 +227,24 @@ pub fn read_layout_input_with(
         bytes: bytes.len() as u64,
     };
     Ok((layout, source))
+}
+
+/// A password-protected PDF's bytes decrypted with `password` (see
+/// [`plantab_pdf::decrypt`]); `None` to read `bytes` as they are (no
+/// password, text, a PDF that is not encrypted).
+pub fn decrypted(
+    format: SourceFormat,
+    bytes: &[u8],
+    password: Option<&str>,
+) -> Result<Option<Vec<u8>>, ExtractError> {
+    match (format, password) {
+        (SourceFormat::Pdf, Some(pw)) => Ok(plantab_pdf::decrypt(
+            bytes,
+            pw,
+            &plantab_pdf::limits::Limits::default(),
+        )?),
+        _ => Ok(None),
+    }
 }
 
 /// Applies the overrides that make sense for text input (`pages`, on text

@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use plantab_records::dates::{parse_date, DateContext};
+use plantab_records::dates::{parse_date, DateContext, FiscalYear};
 use plantab_records::status::normalise_status;
 
 fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
@@ -54,12 +54,28 @@ fn dates_regressions() {
         };
         checked += 1;
         println!("{name}");
-        for (year, short_year_first) in [(None, false), (Some(2024), false), (Some(2022), true)] {
+        let july = Some(FiscalYear {
+            start_month: 7,
+            pairs: true,
+        });
+        let us = Some(FiscalYear {
+            start_month: 10,
+            pairs: false,
+        });
+        // The contexts of the fuzz target (fuzz/fuzz_targets/dates.rs).
+        for (year, short_year_first, yearless_from, fiscal) in [
+            (None, false, None, None),
+            (Some(2024), false, None, None),
+            (Some(2022), true, None, july),
+            (Some(2023), false, Some((2023, 8)), us),
+        ] {
             let d = parse_date(
                 s,
                 &DateContext {
                     year,
                     short_year_first,
+                    yearless_from,
+                    fiscal,
                 },
             );
             assert_eq!(d.raw, s, "{name}");
