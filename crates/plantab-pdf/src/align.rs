@@ -36,6 +36,12 @@ const SEG_GAP: f64 = 0.9;
 const WORD_SPACE: f64 = 0.38;
 /// Largest vertical gap between two lines of one table (in font sizes).
 const MAX_LINE_GAP: f64 = 2.6;
+/// Most lines of a header block joined to its body over a wide gap (see
+/// [`header_over_gap`]).
+const HEADER_LINES: usize = 4;
+/// Largest gap (in font sizes) between a header block and its body when a
+/// ruling lies in the gap.
+const HEADER_GAP: f64 = 4.0;
 /// A single-segment line at least this wide (share of the page's text
 /// width) with at least [`PROSE_WORDS`] words is prose.
 const PROSE_WIDTH: f64 = 0.5;
@@ -72,7 +78,9 @@ impl Line {
     }
 }
 
-fn is_numeric(s: &str) -> bool {
+/// A number: digits with separators, signs, currency and percent signs
+/// (an amount, a count, a date), or a lone dash.
+pub(crate) fn is_numeric(s: &str) -> bool {
     let t = s.trim();
     let mut digits = 0;
     for c in t.chars() {
@@ -199,7 +207,12 @@ pub fn find_text_grids(
         let mut last_multi = i;
         while let (Some(prev), Some(next)) = (lines.get(end - 1), lines.get(end)) {
             let size = prev.size.max(next.size);
-            if next.top - prev.bottom > MAX_LINE_GAP * size {
+            let gap = next.top - prev.bottom;
+            if gap > MAX_LINE_GAP * size
+                && !lines
+                    .get(start..end)
+                    .is_some_and(|head| header_over_gap(head, next, &hrules))
+            {
                 break;
             }
             if !next.multi() {
@@ -224,6 +237,47 @@ pub fn find_text_grids(
         i = run_end.max(i + 1);
     }
     grids
+}
+
+/// Whether `head` (the lines of a run so far) is a header block set apart
+/// from the body below it, `next` its first line: a few lines of labels
+/// (no segment a number, at least one line in columns) over a body line
+/// in columns holding numbers, with a horizontal ruling across the gap
+/// (the rule under a header) and the gap at most
+/// [`HEADER_GAP`] font sizes. Budget statements leave a wide gap under
+/// the header rule before the first row.
+fn header_over_gap(head: &[Line], next: &Line, hrules: &[&Ruling]) -> bool {
+    let Some(last) = head.last() else {
+        return false;
+    };
+    if head.len() > HEADER_LINES
+        || !next.multi()
+        || !next.segs.iter().any(|s| s.numeric)
+        || !head.iter().any(Line::multi)
+        || head.iter().flat_map(|l| &l.segs).any(|s| s.numeric)
+    {
+        return false;
+    }
+    let size = last.size.max(next.size);
+    if next.top - last.bottom > HEADER_GAP * size {
+        return false;
+    }
+    let x0 = head.iter().map(|l| l.x0).fold(next.x0, f64::min);
+    let x1 = head.iter().map(|l| l.x1).fold(next.x1, f64::max);
+    // A rule drawn in pieces (one per cell) counts as one.
+    let mut gap_rules: Vec<&Ruling> = hrules
+        .iter()
+        .copied()
+        .filter(|r| r.pos > last.bottom && r.pos < next.top)
+        .collect();
+    gap_rules.sort_by(|a, b| a.pos.total_cmp(&b.pos));
+    gap_rules.chunk_by(|a, b| b.pos - a.pos < 1.0).any(|rule| {
+        let covered: f64 = rule
+            .iter()
+            .map(|r| (r.to.min(x1) - r.from.max(x0)).max(0.0))
+            .sum();
+        covered >= 0.5 * (x1 - x0)
+    })
 }
 
 /// Column boundaries of a run from the gutters of its multi-segment lines.
@@ -266,18 +320,26 @@ fn gutters(run: &[Line], x0: f64, x1: f64, min_gap: f64) -> Vec<f64> {
         }
         out
     };
-    let clear = if tol > 0 { gaps(0) } else { Vec::new() };
+    // Within a gap some lines cross, the boundary goes in the widest part
+    // the fewest lines cross: a crossing line's text (a long label filling
+    // its column, a header label set over the gap) stays on its side.
+    let mut levels: Vec<Vec<(f64, f64)>> = Vec::new();
+    for level in 0..tol {
+        levels.push(gaps(level));
+    }
     gaps(tol)
         .into_iter()
         .map(|(a, x)| {
-            // Within a gap one line crosses, the boundary goes in the part
-            // no line crosses, when there is one: the crossing line's text
-            // (a long label filling its column) stays on its side.
-            clear
+            levels
                 .iter()
-                .filter(|(ca, cx)| *ca >= a && *cx <= x)
-                .max_by(|p, q| (p.1 - p.0).total_cmp(&(q.1 - q.0)))
-                .map_or((a + x) / 2.0, |(ca, cx)| (ca + cx) / 2.0)
+                .find_map(|found| {
+                    found
+                        .iter()
+                        .filter(|(ca, cx)| *ca >= a && *cx <= x)
+                        .max_by(|p, q| (p.1 - p.0).total_cmp(&(q.1 - q.0)))
+                        .map(|(ca, cx)| (ca + cx) / 2.0)
+                })
+                .unwrap_or((a + x) / 2.0)
         })
         .collect()
 }

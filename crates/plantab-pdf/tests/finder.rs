@@ -386,7 +386,10 @@ fn ruled_only_after_the_first_column() {
     assert_eq!(t.len(), 2);
     let a = all_rows(t[0]);
     assert!(a.iter().all(|r| r.len() == 5), "{a:?}");
-    assert_eq!(a[0][1..], ["Count", "Share", "Mean spend", "Share of grant"]);
+    assert_eq!(
+        a[0][1..],
+        ["Count", "Share", "Mean spend", "Share of grant"]
+    );
     assert!(a.contains(&vec!["Roof and gutters", "412", "38.1", "5210", "64.0%"]));
     assert!(a.contains(&vec!["Damp treatment", "143", "13.2", "2490", "30.6%"]));
     assert!(a.contains(&vec!["Total", "1081", "100.0", "4680", "57.5%"]));
