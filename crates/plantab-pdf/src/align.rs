@@ -38,7 +38,7 @@ const WORD_SPACE: f64 = 0.38;
 const MAX_LINE_GAP: f64 = 2.6;
 /// Most lines of a header block joined to its body over a wide gap (see
 /// [`header_over_gap`]).
-const HEADER_LINES: usize = 4;
+const HEADER_LINES: usize = 6;
 /// Largest gap (in font sizes) between a header block and its body when a
 /// ruling lies in the gap.
 const HEADER_GAP: f64 = 4.0;

@@ -55,7 +55,7 @@ pub fn cell_text(lines: &[TextLine]) -> String {
 }
 
 /// Most rows of a header found by [`FoundTable::label_band`].
-const LABEL_BAND_ROWS: usize = 4;
+const LABEL_BAND_ROWS: usize = 6;
 
 /// Body rows that [`FoundTable::label_band`] looks at.
 const LABEL_BAND_BODY: usize = 10;

@@ -400,3 +400,82 @@ fn ruled_only_after_the_first_column() {
     assert!(b.contains(&vec!["4 or more", "82", "7.6", "100.0"]));
     assert!(pos_text(&l, "Source: repair grant") > pos_table(&l, 0));
 }
+
+#[test]
+fn a_budget_header_block_over_a_gap_is_the_tables_header() {
+    // Checked on the page image: a title bar ("Budget 2025-2026" ...
+    // "(In millions of euro)"), group labels Plan and Non-Plan over
+    // Revenue / Capital / Total each, wrapped "Total Plan & / Non-Plan"
+    // and "Page No.", all plain but the title and group labels; a rule
+    // under the header, a blank line, then nine rows of amounts (ministry
+    // rows bold, nil amounts "..."). One table, the header rows its
+    // header, the first bold row a body row.
+    let l = read("budget_header_block.pdf");
+    let t = tables(&l);
+    assert_eq!(t.len(), 1, "{t:?}");
+    let t = t[0];
+    let h = header(t);
+    assert_eq!(h.len(), 9, "{h:?}");
+    assert_eq!(h[0], "Department/Vote");
+    assert_eq!(h[1], "Revenue");
+    assert_eq!(h[3], "Total");
+    assert_eq!(h[8], "Page No.");
+    assert_eq!(t.rows.len(), 9);
+    assert_eq!(
+        row(t, 0),
+        [
+            "REGIONAL AFFAIRS",
+            "1210.40",
+            "86.60",
+            "1297.00",
+            "342.15",
+            "12.05",
+            "354.20",
+            "1651.20",
+            ""
+        ]
+    );
+    assert_eq!(
+        row(t, 1),
+        [
+            "1. Rural roads",
+            "820.25",
+            "51.75",
+            "872.00",
+            "210.40",
+            "8.00",
+            "218.40",
+            "1090.40",
+            "4-9"
+        ]
+    );
+    assert_eq!(
+        row(t, 4),
+        [
+            "3. Railways",
+            "1460.00",
+            "705.00",
+            "2165.00",
+            "402.10",
+            "...",
+            "402.10",
+            "2567.10",
+            "15-22"
+        ]
+    );
+    assert_eq!(
+        row(t, 8),
+        [
+            "6. Public health",
+            "840.50",
+            "22.50",
+            "863.00",
+            "502.65",
+            "6.25",
+            "508.90",
+            "1371.90",
+            "36-40"
+        ]
+    );
+    assert!(pos_text(&l, "Amounts of the departments") > pos_table(&l, 0));
+}
