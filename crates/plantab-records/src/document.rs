@@ -1193,7 +1193,7 @@ fn period_in_with(text: &str, title: bool) -> Option<String> {
                 && i <= 1;
             let rank = match i {
                 _ if several_years => 3,
-                0 | 1 | 2 => i.min(1),
+                0..=2 => i.min(1),
                 3 => 2,
                 other => other + 1,
             };
