@@ -36,6 +36,12 @@ const SEG_GAP: f64 = 0.9;
 const WORD_SPACE: f64 = 0.38;
 /// Largest vertical gap between two lines of one table (in font sizes).
 const MAX_LINE_GAP: f64 = 2.6;
+/// Most lines of a header block joined to its body over a wide gap (see
+/// [`header_over_gap`]).
+const HEADER_LINES: usize = 6;
+/// Largest gap (in font sizes) between a header block and its body when a
+/// ruling lies in the gap.
+const HEADER_GAP: f64 = 4.0;
 /// A single-segment line at least this wide (share of the page's text
 /// width) with at least [`PROSE_WORDS`] words is prose.
 const PROSE_WIDTH: f64 = 0.5;
@@ -72,7 +78,9 @@ impl Line {
     }
 }
 
-fn is_numeric(s: &str) -> bool {
+/// A number: digits with separators, signs, currency and percent signs
+/// (an amount, a count, a date), or a lone dash.
+pub(crate) fn is_numeric(s: &str) -> bool {
     let t = s.trim();
     let mut digits = 0;
     for c in t.chars() {
@@ -199,7 +207,12 @@ pub fn find_text_grids(
         let mut last_multi = i;
         while let (Some(prev), Some(next)) = (lines.get(end - 1), lines.get(end)) {
             let size = prev.size.max(next.size);
-            if next.top - prev.bottom > MAX_LINE_GAP * size {
+            let gap = next.top - prev.bottom;
+            if gap > MAX_LINE_GAP * size
+                && !lines
+                    .get(start..end)
+                    .is_some_and(|head| header_over_gap(head, next, &hrules))
+            {
                 break;
             }
             if !next.multi() {
@@ -224,6 +237,47 @@ pub fn find_text_grids(
         i = run_end.max(i + 1);
     }
     grids
+}
+
+/// Whether `head` (the lines of a run so far) is a header block set apart
+/// from the body below it, `next` its first line: a few lines of labels
+/// (no segment a number, at least one line in columns) over a body line
+/// in columns holding numbers, with a horizontal ruling across the gap
+/// (the rule under a header) and the gap at most
+/// [`HEADER_GAP`] font sizes. Budget statements leave a wide gap under
+/// the header rule before the first row.
+fn header_over_gap(head: &[Line], next: &Line, hrules: &[&Ruling]) -> bool {
+    let Some(last) = head.last() else {
+        return false;
+    };
+    if head.len() > HEADER_LINES
+        || !next.multi()
+        || !next.segs.iter().any(|s| s.numeric)
+        || !head.iter().any(Line::multi)
+        || head.iter().flat_map(|l| &l.segs).any(|s| s.numeric)
+    {
+        return false;
+    }
+    let size = last.size.max(next.size);
+    if next.top - last.bottom > HEADER_GAP * size {
+        return false;
+    }
+    let x0 = head.iter().map(|l| l.x0).fold(next.x0, f64::min);
+    let x1 = head.iter().map(|l| l.x1).fold(next.x1, f64::max);
+    // A rule drawn in pieces (one per cell) counts as one.
+    let mut gap_rules: Vec<&Ruling> = hrules
+        .iter()
+        .copied()
+        .filter(|r| r.pos > last.bottom && r.pos < next.top)
+        .collect();
+    gap_rules.sort_by(|a, b| a.pos.total_cmp(&b.pos));
+    gap_rules.chunk_by(|a, b| b.pos - a.pos < 1.0).any(|rule| {
+        let covered: f64 = rule
+            .iter()
+            .map(|r| (r.to.min(x1) - r.from.max(x0)).max(0.0))
+            .sum();
+        covered >= 0.5 * (x1 - x0)
+    })
 }
 
 /// Column boundaries of a run from the gutters of its multi-segment lines.
@@ -266,18 +320,26 @@ fn gutters(run: &[Line], x0: f64, x1: f64, min_gap: f64) -> Vec<f64> {
         }
         out
     };
-    let clear = if tol > 0 { gaps(0) } else { Vec::new() };
+    // Within a gap some lines cross, the boundary goes in the widest part
+    // the fewest lines cross: a crossing line's text (a long label filling
+    // its column, a header label set over the gap) stays on its side.
+    let mut levels: Vec<Vec<(f64, f64)>> = Vec::new();
+    for level in 0..tol {
+        levels.push(gaps(level));
+    }
     gaps(tol)
         .into_iter()
         .map(|(a, x)| {
-            // Within a gap one line crosses, the boundary goes in the part
-            // no line crosses, when there is one: the crossing line's text
-            // (a long label filling its column) stays on its side.
-            clear
+            levels
                 .iter()
-                .filter(|(ca, cx)| *ca >= a && *cx <= x)
-                .max_by(|p, q| (p.1 - p.0).total_cmp(&(q.1 - q.0)))
-                .map_or((a + x) / 2.0, |(ca, cx)| (ca + cx) / 2.0)
+                .find_map(|found| {
+                    found
+                        .iter()
+                        .filter(|(ca, cx)| *ca >= a && *cx <= x)
+                        .max_by(|p, q| (p.1 - p.0).total_cmp(&(q.1 - q.0)))
+                        .map(|(ca, cx)| (ca + cx) / 2.0)
+                })
+                .unwrap_or((a + x) / 2.0)
         })
         .collect()
 }
@@ -674,8 +736,128 @@ fn with_cells(xs: Vec<f64>, ys: Vec<f64>, mut cells: Vec<GridCell>) -> Grid {
     }
 }
 
+/// Text columns inside the ruled columns of a grid (a table ruled only
+/// between its first column and the rest, or only above and below): in a
+/// column, a vertical gap at least [`SEG_GAP`] font sizes wide that no word
+/// of its one-column cells covers, with words on both sides on at least
+/// two lines (so one wide space makes no column), and at least three lines
+/// of text in the column (a body ruled as one cell counts its lines). Returns the new column
+/// boundaries (sorted, inside the grid).
+fn text_columns(page: &PageGlyphs, grid: &Grid, cells: &[Vec<u32>]) -> Vec<f64> {
+    let mut out = Vec::new();
+    for c in 0..grid.cols() {
+        let (Some(&a), Some(&b)) = (grid.xs.get(c), grid.xs.get(c + 1)) else {
+            continue;
+        };
+        let per_cell: Vec<Vec<TextLine>> = grid
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, gc)| gc.col == c && gc.col_span == 1)
+            .filter_map(|(id, _)| {
+                let lines = build_lines(page, cells.get(id)?, false);
+                (!lines.is_empty()).then_some(lines)
+            })
+            .collect();
+        if per_cell.iter().map(Vec::len).sum::<usize>() < 3 {
+            continue;
+        }
+        let size = median(per_cell.iter().flatten().map(|l| l.size).collect());
+        let mut ws: Vec<(f64, f64)> = per_cell
+            .iter()
+            .flatten()
+            .flat_map(|l| l.words.iter().map(|w| (w.x0, w.x1)))
+            .collect();
+        ws.sort_by(|p, q| p.0.total_cmp(&q.0));
+        let mut gaps: Vec<(f64, f64)> = Vec::new();
+        let mut reach: Option<f64> = None;
+        for &(w0, w1) in &ws {
+            if let Some(r) = reach {
+                if w0 - r >= SEG_GAP * size {
+                    gaps.push((r, w0));
+                }
+            }
+            reach = Some(reach.map_or(w1, |r: f64| r.max(w1)));
+        }
+        for (g0, g1) in gaps {
+            let mid = (g0 + g1) / 2.0;
+            if mid <= a || mid >= b {
+                continue;
+            }
+            let alnum = |l: &TextLine, left: bool| {
+                l.words.iter().any(|w| {
+                    let side = if left { w.x1 <= mid } else { w.x0 >= mid };
+                    side && l
+                        .text
+                        .get(w.start..w.end)
+                        .is_some_and(|t| t.chars().any(char::is_alphanumeric))
+                })
+            };
+            let both = per_cell
+                .iter()
+                .flatten()
+                .filter(|l| alnum(l, true) && alnum(l, false))
+                .count();
+            if both >= 2 {
+                out.push(mid);
+            }
+        }
+    }
+    out
+}
+
+/// Splits the ruled columns of a grid at the [`text_columns`] inside
+/// them: one-column cells become one cell per new column, cells spanning
+/// columns span the new columns inside them.
+fn split_columns(
+    page: &PageGlyphs,
+    grid: Grid,
+    cells: Vec<Vec<u32>>,
+    all: &[u32],
+) -> (Grid, Vec<Vec<u32>>) {
+    let extra = text_columns(page, &grid, &cells);
+    if extra.is_empty() {
+        return (grid, cells);
+    }
+    let mut xs = grid.xs.clone();
+    xs.extend(extra.iter().copied());
+    xs.sort_by(f64::total_cmp);
+    // New index of each old boundary.
+    let at: Vec<usize> = grid
+        .xs
+        .iter()
+        .map(|&x| xs.partition_point(|&v| v < x))
+        .collect();
+    let mut new_cells = Vec::with_capacity(grid.cells.len() + extra.len());
+    for c in &grid.cells {
+        let (Some(&n0), Some(&n1)) = (at.get(c.col), at.get(c.col + c.col_span)) else {
+            continue;
+        };
+        if c.col_span == 1 {
+            for k in n0..n1 {
+                new_cells.push(GridCell {
+                    col: k,
+                    col_span: 1,
+                    ..*c
+                });
+            }
+        } else {
+            new_cells.push(GridCell {
+                col: n0,
+                col_span: n1.saturating_sub(n0).max(1),
+                ..*c
+            });
+        }
+    }
+    let g = with_cells(xs, grid.ys, new_cells);
+    let (cells, _) = assign(page, &g, all);
+    (g, cells)
+}
+
 /// Completes a ruled grid from its text where rulings are missing:
 ///
+/// - a ruled column holding several columns of text (words on both sides
+///   of a gap every row keeps) is split at those gaps;
 /// - a merged cell over several columns whose text keeps clear of the
 ///   column boundaries inside it, with text on both sides (a body row of a
 ///   table that rules only its header), is split at those boundaries;
@@ -685,6 +867,8 @@ fn with_cells(xs: Vec<f64>, ys: Vec<f64>, mut cells: Vec<GridCell>) -> Grid {
 ///   holds wrapped prose (lines filling the cell, which must stay one cell).
 pub fn refine_ruled(page: &PageGlyphs, grid: Grid, cells: Vec<Vec<u32>>) -> (Grid, Vec<Vec<u32>>) {
     let all: Vec<u32> = cells.iter().flatten().copied().collect();
+    // 0. Split ruled columns holding several columns of text.
+    let (grid, cells) = split_columns(page, grid, cells, &all);
     // 1. Split spanning cells at uncrossed boundaries, when most rows with
     //    text span (the rulings divide the header only).
     let mut text_rows = vec![false; grid.rows()];

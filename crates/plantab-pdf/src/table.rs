@@ -54,6 +54,39 @@ pub fn cell_text(lines: &[TextLine]) -> String {
     s
 }
 
+/// Most rows of a header found by [`FoundTable::label_band`].
+const LABEL_BAND_ROWS: usize = 6;
+
+/// Body rows that [`FoundTable::label_band`] looks at.
+const LABEL_BAND_BODY: usize = 10;
+
+/// An amount or a nil mark: a number (see [`crate::align::is_numeric`]), or
+/// dots and dashes only ("...", "–").
+fn amount_like(s: &str) -> bool {
+    let t = s.trim();
+    crate::align::is_numeric(t)
+        || (!t.is_empty() && t.chars().all(|c| matches!(c, '.' | '-' | '–' | '—' | '…')))
+}
+
+/// A year or a span of years as a column label: "2014", "2014-15",
+/// "2014/2015".
+fn year_like(s: &str) -> bool {
+    let t = s.trim();
+    let (head, tail) = match t.find(['-', '/', '–']) {
+        Some(i) => (t.get(..i).unwrap_or(""), t.get(i..).unwrap_or("")),
+        None => (t, ""),
+    };
+    let year = |y: &str| {
+        y.len() == 4
+            && y.chars().all(|c| c.is_ascii_digit())
+            && (y.starts_with("19") || y.starts_with("20"))
+    };
+    let rest = tail.trim_start_matches(['-', '/', '–']);
+    year(head)
+        && (tail.is_empty()
+            || ((rest.len() == 2 || year(rest)) && rest.chars().all(|c| c.is_ascii_digit())))
+}
+
 /// A header label from its lines, unwrapped: lines joined with a space,
 /// or with none where the label was broken inside a word (digits on both
 /// sides, a month name made whole, a lone letter carried to the next
@@ -230,6 +263,74 @@ impl FoundTable {
         }
     }
 
+    /// The text of a merged cell, trimmed.
+    fn text_of(&self, id: usize) -> String {
+        self.cell_lines
+            .get(id)
+            .map(|l| unwrap_label(l))
+            .unwrap_or_default()
+    }
+
+    /// Header rows of a table of figures: up to [`LABEL_BAND_ROWS`]
+    /// rows from `start` holding only labels (no amount; a year is a
+    /// label), at least one with two labels, over a body of figures: of
+    /// the columns after the first with text in the next
+    /// [`LABEL_BAND_BODY`] rows, at least three in four hold amounts in
+    /// most of their cells (a list of names and addresses with a date and
+    /// an amount column is not one).
+    /// Budget and statistics tables print their header plain, so neither
+    /// bold type nor known words find it.
+    fn label_band(&self, start: usize) -> usize {
+        let rows = self.grid.rows();
+        let mut k = 0;
+        let mut wide = false;
+        while start + k < rows && k < LABEL_BAND_ROWS {
+            let texts: Vec<String> = self
+                .row_cells(start + k)
+                .filter(|(id, _)| self.has_text(*id))
+                .map(|(id, _)| self.text_of(id))
+                .collect();
+            if texts.iter().any(|t| amount_like(t) && !year_like(t)) {
+                break;
+            }
+            wide |= texts.len() >= 2;
+            k += 1;
+        }
+        if k == 0 || !wide || start + k >= rows {
+            return 0;
+        }
+        // The body's columns after the first: most hold figures (amounts
+        // in most of their filled cells over the next rows).
+        let cols = self.grid.cols();
+        let mut filled = vec![0usize; cols];
+        let mut amounts = vec![0usize; cols];
+        for r in start + k..rows.min(start + k + LABEL_BAND_BODY) {
+            for (id, c) in self.row_cells(r) {
+                if c.col == 0 || c.col_span != 1 || !self.has_text(id) {
+                    continue;
+                }
+                let t = self.text_of(id);
+                if let (Some(f), Some(a)) = (filled.get_mut(c.col), amounts.get_mut(c.col)) {
+                    *f += 1;
+                    if amount_like(&t) && !year_like(&t) {
+                        *a += 1;
+                    }
+                }
+            }
+        }
+        let used = filled.iter().filter(|f| **f > 0).count();
+        let figures = filled
+            .iter()
+            .zip(&amounts)
+            .filter(|(f, a)| **f > 0 && **a * 2 > **f)
+            .count();
+        if used >= 2 && figures * 4 >= used * 3 {
+            k
+        } else {
+            0
+        }
+    }
+
     fn find_header(&mut self) {
         let rows = self.grid.rows();
         let mut t = 0;
@@ -251,6 +352,9 @@ impl FoundTable {
             }
             if k == 0 && rows > start && this.vocab_share(start) >= 0.6 {
                 k = 1;
+            }
+            if k == 0 {
+                k = this.label_band(start);
             }
             if k == 0 && prefix > 0 {
                 // No known labels: a short bold band on top of plain rows,

@@ -359,3 +359,123 @@ fn a_header_printed_on_every_page_is_one_header() {
     assert_eq!(t.rows[89].cells, ["Donor 90", "Lakeland", "MN", "190.00"]);
     assert!(t.rows.iter().all(|r| r.cells[0] != "Contributor"));
 }
+
+/// All rows of a table, the header rows (when found) first.
+fn all_rows(t: &TableFragment) -> Vec<Vec<&str>> {
+    let mut out: Vec<Vec<&str>> = Vec::new();
+    if let Some(h) = &t.header {
+        out.push(h.iter().map(String::as_str).collect());
+    }
+    out.extend(
+        t.rows
+            .iter()
+            .map(|r| r.cells.iter().map(String::as_str).collect()),
+    );
+    out
+}
+
+#[test]
+fn ruled_only_after_the_first_column() {
+    // Checked on the page image: two tables whose only vertical ruling is
+    // the one after the row labels (horizontal rules above and under the
+    // header and at the foot); the second has its body ruled as one row,
+    // its lines broken by <br>. The columns right of the ruling are text
+    // columns.
+    let l = read("first_column_ruled.pdf");
+    let t = tables(&l);
+    assert_eq!(t.len(), 2);
+    let a = all_rows(t[0]);
+    assert!(a.iter().all(|r| r.len() == 5), "{a:?}");
+    assert_eq!(
+        a[0][1..],
+        ["Count", "Share", "Mean spend", "Share of grant"]
+    );
+    assert!(a.contains(&vec!["Roof and gutters", "412", "38.1", "5210", "64.0%"]));
+    assert!(a.contains(&vec!["Damp treatment", "143", "13.2", "2490", "30.6%"]));
+    assert!(a.contains(&vec!["Total", "1081", "100.0", "4680", "57.5%"]));
+    let b = all_rows(t[1]);
+    assert!(b.iter().all(|r| r.len() == 4), "{b:?}");
+    assert_eq!(b[0], ["Works carried out", "Count", "Share", "Cumulative"]);
+    assert!(b.contains(&vec!["2", "318", "29.4", "76.8"]));
+    assert!(b.contains(&vec!["4 or more", "82", "7.6", "100.0"]));
+    assert!(pos_text(&l, "Source: repair grant") > pos_table(&l, 0));
+}
+
+#[test]
+fn a_budget_header_block_over_a_gap_is_the_tables_header() {
+    // Checked on the page image: a title bar ("Budget 2025-2026" ...
+    // "(In millions of euro)"), group labels Plan and Non-Plan over
+    // Revenue / Capital / Total each, wrapped "Total Plan & / Non-Plan"
+    // and "Page No.", all plain but the title and group labels; a rule
+    // under the header, a blank line, then nine rows of amounts (ministry
+    // rows bold, nil amounts "..."). One table, the header rows its
+    // header, the first bold row a body row.
+    let l = read("budget_header_block.pdf");
+    let t = tables(&l);
+    assert_eq!(t.len(), 1, "{t:?}");
+    let t = t[0];
+    let h = header(t);
+    assert_eq!(h.len(), 9, "{h:?}");
+    assert_eq!(h[0], "Department/Vote");
+    assert_eq!(h[1], "Revenue");
+    assert_eq!(h[3], "Total");
+    assert_eq!(h[8], "Page No.");
+    assert_eq!(t.rows.len(), 9);
+    assert_eq!(
+        row(t, 0),
+        [
+            "REGIONAL AFFAIRS",
+            "1210.40",
+            "86.60",
+            "1297.00",
+            "342.15",
+            "12.05",
+            "354.20",
+            "1651.20",
+            ""
+        ]
+    );
+    assert_eq!(
+        row(t, 1),
+        [
+            "1. Rural roads",
+            "820.25",
+            "51.75",
+            "872.00",
+            "210.40",
+            "8.00",
+            "218.40",
+            "1090.40",
+            "4-9"
+        ]
+    );
+    assert_eq!(
+        row(t, 4),
+        [
+            "3. Railways",
+            "1460.00",
+            "705.00",
+            "2165.00",
+            "402.10",
+            "...",
+            "402.10",
+            "2567.10",
+            "15-22"
+        ]
+    );
+    assert_eq!(
+        row(t, 8),
+        [
+            "6. Public health",
+            "840.50",
+            "22.50",
+            "863.00",
+            "502.65",
+            "6.25",
+            "508.90",
+            "1371.90",
+            "36-40"
+        ]
+    );
+    assert!(pos_text(&l, "Amounts of the departments") > pos_table(&l, 0));
+}

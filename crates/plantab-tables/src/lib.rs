@@ -279,8 +279,16 @@ impl TableBuilder {
             }
         }
         // A row broken by the page: the continued fragment starts with a
-        // row whose key cell (the id column, else the first) is empty.
-        if self.fragments > 1 && self.right_header.is_empty() {
+        // row whose key cell (the id column, else the first) is empty, on
+        // a later page than the table's last row (a second table further
+        // down the same page breaks no row).
+        // (Pages unknown, as in text input: the page end may be anywhere.)
+        let later_page = f.page.is_none_or(|p| {
+            self.rows
+                .last()
+                .is_none_or(|r| r.pages.iter().all(|&q| q < p))
+        });
+        if self.fragments > 1 && self.right_header.is_empty() && later_page {
             if let Some(first) = rows.next_if(|r| self.continues_last_row(r)) {
                 self.merge_into_last(first, f.page);
             }
