@@ -53,8 +53,10 @@ pub use xlsx::{
     records_xlsx, sheet_name, tables_xlsx, RecordsPart, RecordsWorkbook, TablesPart, TablesWorkbook,
 };
 
-/// The JSON Schema (2020-12) of the output document, as text.
-const SCHEMA: &str = include_str!("../../../schemas/plantab-document.schema.json");
+/// The JSON Schema (2020-12) of the output document, as text: the crate's
+/// own copy of `schemas/plantab-document.schema.json` (kept inside the
+/// crate so it packages alone; `tests/schema.rs` checks the two are equal).
+const SCHEMA: &str = include_str!("../schema/plantab-document.schema.json");
 
 /// What can go wrong while writing output.
 #[derive(Debug, thiserror::Error)]
