@@ -299,13 +299,21 @@ pub enum StatusCode {
     AssuranceAction,
     /// Not applicable.
     NotApplicable,
+    /// A measure's result: the target was met ("Met", "Fully met").
+    Met,
+    /// A measure's result: the target was not met ("Not met", "Not
+    /// achieved").
+    NotMet,
+    /// A measure's result: the target was partly met ("Partially met",
+    /// "Partially achieved", "Partial").
+    PartiallyMet,
     /// Matched nothing.
     Unknown,
 }
 
 impl StatusCode {
     /// Every code, in contract order.
-    pub const ALL: [StatusCode; 16] = [
+    pub const ALL: [StatusCode; 19] = [
         StatusCode::OnTrack,
         StatusCode::MediumProgress,
         StatusCode::SignificantIssues,
@@ -321,6 +329,9 @@ impl StatusCode {
         StatusCode::NewAction,
         StatusCode::AssuranceAction,
         StatusCode::NotApplicable,
+        StatusCode::Met,
+        StatusCode::NotMet,
+        StatusCode::PartiallyMet,
         StatusCode::Unknown,
     ];
 
@@ -342,6 +353,9 @@ impl StatusCode {
             StatusCode::NewAction => "new_action",
             StatusCode::AssuranceAction => "assurance_action",
             StatusCode::NotApplicable => "not_applicable",
+            StatusCode::Met => "met",
+            StatusCode::NotMet => "not_met",
+            StatusCode::PartiallyMet => "partially_met",
             StatusCode::Unknown => "unknown",
         }
     }

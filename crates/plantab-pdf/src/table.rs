@@ -214,6 +214,52 @@ impl FoundTable {
         }
     }
 
+    /// Whether grid row `r` reads as a body row rather than header text: a
+    /// cell opening with an id (`1.1.0`), holding a date or a status label,
+    /// or a sentence — the first row under a header stays a row.
+    fn row_reads_as_body(&self, r: usize) -> bool {
+        self.row_cells(r).any(|(id, _)| {
+            let Some(lines) = self.cell_lines.get(id).filter(|l| !l.is_empty()) else {
+                return false;
+            };
+            let l = plantab_vocab::look(&unwrap_label(lines));
+            l.id != plantab_vocab::IdPlace::None
+                || l.date
+                || l.prose()
+                || !matches!(l.status, plantab_vocab::StatusPlace::None)
+        })
+    }
+
+    /// Labels per column of the header rows `h0..h1` merged, and how many
+    /// of them the vocabulary knows.
+    fn known_labels(&self, h0: usize, h1: usize) -> usize {
+        let cols = self.grid.cols();
+        let mut known = 0;
+        for c in 0..cols {
+            let mut parts: Vec<String> = Vec::new();
+            let mut last_id = usize::MAX;
+            for r in h0..h1 {
+                let Some(&id) = self.grid.cell_at.get(r * cols + c) else {
+                    continue;
+                };
+                if id == last_id {
+                    continue;
+                }
+                last_id = id;
+                if let Some(lines) = self.cell_lines.get(id).filter(|l| !l.is_empty()) {
+                    parts.push(unwrap_label(lines));
+                }
+            }
+            let label = parts.join(" ");
+            if !label.is_empty()
+                && plantab_vocab::match_header(&label).is_some_and(|m| m.score >= 0.9)
+            {
+                known += 1;
+            }
+        }
+        known
+    }
+
     fn find_header(&mut self) {
         let rows = self.grid.rows();
         let mut t = 0;
@@ -231,6 +277,31 @@ impl FoundTable {
             for i in 0..prefix {
                 if this.vocab_share(start + i) >= 0.5 {
                     k = i + 1;
+                }
+            }
+            // A header wrapped over several grid rows ("Date of" / "release",
+            // "Open" / "Government" / "Licence?"): the bold rows below the
+            // rows found join the header while the merged labels the
+            // vocabulary knows grow, up to a row that reads as a body row.
+            if k > 0 {
+                let mut best = this.known_labels(start, start + k);
+                let mut h = k;
+                while h < prefix {
+                    let r = start + h;
+                    if this.full_span(r) || this.id_span(r) || this.row_reads_as_body(r) {
+                        break;
+                    }
+                    h += 1;
+                    if this.row_empty(r) {
+                        continue;
+                    }
+                    let known = this.known_labels(start, start + h);
+                    if known > best {
+                        best = known;
+                        k = h;
+                    } else if known < best {
+                        break;
+                    }
                 }
             }
             if k == 0 && rows > start && this.vocab_share(start) >= 0.6 {

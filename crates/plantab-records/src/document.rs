@@ -1,10 +1,10 @@
 //! Document-level facts from the text around the tables: title, kind,
 //! owner, period, status legend.
 
-use crate::columns::find_year;
 use plantab_model::{
     DocumentKind, LegendItem, RebuiltBlock, StatusCode, StatusLegendEntry, TextBlock,
 };
+use plantab_vocab::find_year;
 
 /// How many leading text blocks are searched for the title and owner.
 const FRONT_MATTER_BLOCKS: usize = 30;

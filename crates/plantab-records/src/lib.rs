@@ -21,15 +21,17 @@ pub mod dates;
 pub mod document;
 pub mod ids;
 pub mod status;
+mod unread;
 
-use columns::{interpret, ColumnRole, Period, TableColumns};
+use columns::{period_key, TableColumns};
 use dates::{parse_date, DateContext};
 use plantab_model::{
-    Cell, Document, DocumentInfo, LegendItem, Provenance, RebuiltBlock, RebuiltDocument,
-    RebuiltRow, RebuiltTable, Record, RecordKind, Source, StatusCode, StatusEntry,
+    Cell, ColumnRole, Document, DocumentInfo, LegendItem, Period, Provenance, RebuiltBlock,
+    RebuiltDocument, RebuiltRow, RebuiltTable, Record, RecordKind, Source, StatusCode, StatusEntry,
     StatusLegendEntry, Table, TableKind, Warning, WarningCode, SCHEMA_VERSION,
 };
 use std::collections::{BTreeMap, HashSet};
+use unread::{no_records_warning, warn_unread};
 
 /// Turns a rebuilt document into the contract document.
 ///
@@ -79,7 +81,7 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
             RebuiltBlock::Text(_) => {}
             RebuiltBlock::Legend(l) => legend_items.extend(l.items.iter().cloned()),
             RebuiltBlock::Table(t) => {
-                let cols = interpret(t);
+                let cols = TableColumns::of(t);
                 if !cols.is_plan_table() {
                     if let Some(items) = legend_from_table(t) {
                         legend_items.extend(items);
@@ -115,10 +117,14 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
     }
     let mut max_periods = 0usize;
     let mut has_status = false;
+    let mut not_read = 0usize;
     for (index, (t, cols, section)) in interpreted.iter().enumerate() {
-        let kind = columns::table_kind(t, cols, section.as_deref());
+        let kind = cols.kind;
         kinds.push(kind);
-        if !cols.is_plan_table() || matches!(kind, TableKind::Financial | TableKind::Other) {
+        if !cols.is_plan_table() {
+            if mode == Mode::Records {
+                not_read += usize::from(warn_unread(index, t, cols, &mut warnings));
+            }
             continue;
         }
         let periods = status_periods(cols);
@@ -136,8 +142,19 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
             legend: &status_legend,
             month_year_columns: month_year_columns(t, cols),
             groups: PeriodGroups::of(cols, doc_year),
+            title_has_id: cols
+                .cols
+                .iter()
+                .any(|c| c.role == ColumnRole::Title && c.leading_id),
         };
+        let before = records.len();
         table_records(t, &ctx, &mut warnings, &mut records);
+        if records.len() == before {
+            not_read += usize::from(warn_unread(index, t, cols, &mut warnings));
+        }
+    }
+    if mode == Mode::Records && records.is_empty() {
+        warnings.push(no_records_warning(&kinds, not_read));
     }
 
     let kind = document::kind(
@@ -147,9 +164,9 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
         has_status,
     );
     let owner = document::owner(title.as_deref(), &blocks);
-    let interpreted: Vec<(TableColumns, Option<String>)> = interpreted
+    let interpreted: Vec<(Vec<plantab_model::Column>, Option<String>)> = interpreted
         .into_iter()
-        .map(|(_, cols, section)| (cols, section))
+        .map(|(_, cols, section)| (cols.contract_columns(), section))
         .collect();
 
     // Pass 3: the tables, their rows moved out of the rebuilt document.
@@ -173,7 +190,7 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
                 kind,
                 section,
                 pages: t.pages,
-                columns: cols.columns,
+                columns: cols,
                 rows,
                 joined: t.joined,
                 bbox: t.bbox,
@@ -302,13 +319,11 @@ fn plan_header_years(tables: &[(&RebuiltTable, TableColumns, Option<String>)]) -
     let mut period_years = Vec::new();
     let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
     for (t, c, _) in plan {
-        for (h, role) in t.header.iter().zip(&c.roles) {
-            match role {
-                ColumnRole::Status(p) | ColumnRole::RevisedDue(p) | ColumnRole::Commentary(p) => {
-                    period_years.extend(p.year)
-                }
-                _ => {
-                    if let Some(y) = columns::find_year(&plantab_vocab::compact(h)) {
+        for (i, h) in t.header.iter().enumerate() {
+            match c.period(i) {
+                Some(p) => period_years.extend(p.year),
+                None => {
+                    if let Some(y) = plantab_vocab::find_year(&plantab_vocab::compact(h)) {
                         *counts.entry(y).or_default() += 1;
                     }
                 }
@@ -328,7 +343,8 @@ fn plan_header_years(tables: &[(&RebuiltTable, TableColumns, Option<String>)]) -
 /// The due/start columns whose non-empty cells mostly read `Mon-YY`.
 fn month_year_columns(t: &RebuiltTable, cols: &TableColumns) -> Vec<ColumnRole> {
     let mut out = Vec::new();
-    for (i, role) in cols.roles.iter().enumerate() {
+    for (i, c) in cols.cols.iter().enumerate() {
+        let role = &c.role;
         if !matches!(role, ColumnRole::Due | ColumnRole::Start) {
             continue;
         }
@@ -351,7 +367,7 @@ fn month_year_columns(t: &RebuiltTable, cols: &TableColumns) -> Vec<ColumnRole> 
             }
         }
         if mon_yy * 2 > total {
-            out.push(role.clone());
+            out.push(*role);
         }
     }
     out
@@ -362,7 +378,7 @@ struct TableContext<'a> {
     index: usize,
     kind: TableKind,
     section: Option<String>,
-    cols: &'a TableColumns,
+    cols: &'a TableColumns<'a>,
     doc_year: Option<i32>,
     legend: &'a [StatusLegendEntry],
     /// Date columns whose cells mostly print `Mon-YY` (`Sep-22`): there a
@@ -370,6 +386,8 @@ struct TableContext<'a> {
     month_year_columns: Vec<ColumnRole>,
     /// The table's reporting periods, worked out once for all its rows.
     groups: PeriodGroups<'a>,
+    /// The title cells open with the row's id (no id column).
+    title_has_id: bool,
 }
 
 /// The reporting periods of a table's status-like columns: one group per
@@ -386,25 +404,38 @@ struct PeriodGroups<'a> {
 }
 
 impl<'a> PeriodGroups<'a> {
-    fn of(cols: &'a TableColumns, doc_year: Option<i32>) -> Self {
+    fn of(cols: &'a TableColumns<'a>, doc_year: Option<i32>) -> Self {
         let mut periods: Vec<&Period> = Vec::new();
         let mut keys = Vec::new();
-        let mut slot_of_column = Vec::with_capacity(cols.roles.len());
-        for role in &cols.roles {
-            let slot = match role {
-                ColumnRole::Status(p) | ColumnRole::RevisedDue(p) | ColumnRole::Commentary(p) => {
-                    let key = p.key();
-                    Some(match keys.iter().position(|k| *k == key) {
-                        Some(i) => i,
-                        None => {
-                            keys.push(key);
-                            periods.push(p);
-                            periods.len() - 1
-                        }
-                    })
+        let mut slot_of_column = Vec::with_capacity(cols.cols.len());
+        // When at most one period is named ("Status" beside "Progress at end
+        // of March 2024"), the status-like columns are one period's.
+        let named: Vec<&Period> = (0..cols.cols.len())
+            .filter_map(|i| cols.period(i))
+            .filter(|p| !p.is_none())
+            .collect();
+        let one_period = named.iter().all(|p| {
+            named
+                .first()
+                .is_some_and(|q| period_key(q) == period_key(p))
+        });
+        for i in 0..cols.cols.len() {
+            let slot = cols.period(i).map(|p| {
+                let p = if one_period {
+                    named.first().copied().unwrap_or(p)
+                } else {
+                    p
+                };
+                let key = period_key(p);
+                match keys.iter().position(|k| *k == key) {
+                    Some(i) => i,
+                    None => {
+                        keys.push(key);
+                        periods.push(p);
+                        periods.len() - 1
+                    }
                 }
-                _ => None,
-            };
+            });
             slot_of_column.push(slot);
         }
         let mut order: Vec<usize> = (0..periods.len()).collect();
@@ -422,12 +453,11 @@ impl<'a> PeriodGroups<'a> {
 /// column order.
 fn status_periods(cols: &TableColumns) -> Vec<Period> {
     let mut out: Vec<Period> = Vec::new();
-    for r in &cols.roles {
-        let p = match r {
-            ColumnRole::Status(p) | ColumnRole::RevisedDue(p) | ColumnRole::Commentary(p) => p,
-            _ => continue,
+    for i in 0..cols.cols.len() {
+        let Some(p) = cols.period(i) else {
+            continue;
         };
-        if !out.iter().any(|q| q.key() == p.key()) {
+        if !out.iter().any(|q| period_key(q) == period_key(p)) {
             out.push(p.clone());
         }
     }
@@ -555,27 +585,42 @@ fn non_empty(s: &str) -> Option<&str> {
     (!t.is_empty()).then_some(t)
 }
 
-/// True when `cell` reads `key` in [`plantab_vocab::compact`] form, without
-/// building the compact string.
-fn compact_equals(cell: &str, key: &str) -> bool {
-    plantab_vocab::compact_chars(cell).eq(key.chars())
-}
-
 fn table_records(
     t: &RebuiltTable,
     ctx: &TableContext<'_>,
     warnings: &mut Vec<Warning>,
     out: &mut Vec<Record>,
 ) {
-    let id_col = ctx.cols.roles.iter().position(|r| *r == ColumnRole::Id);
+    let id_col = ctx.cols.position(ColumnRole::Id);
+    // With no id column, ids may open the title cells ("1.1.1 Issue …").
+    let leading_col = ctx
+        .title_has_id
+        .then(|| ctx.cols.position(ColumnRole::Title))
+        .flatten();
     let parsed_ids: Vec<ids::IdCell> = t
         .rows
         .iter()
         .map(|r| {
-            id_col
-                .and_then(|i| r.cells.get(i))
-                .map(|c| ids::parse_id_cell(c))
-                .unwrap_or_default()
+            if let Some(c) = id_col.and_then(|i| r.cells.get(i)) {
+                return ids::parse_id_cell(c);
+            }
+            match leading_col.and_then(|i| r.cells.get(i)) {
+                Some(c) if plantab_vocab::look(c).id != plantab_vocab::IdPlace::None => {
+                    let mut idc = ids::parse_id_cell(c);
+                    idc.rest = idc.rest.map(|r| {
+                        r.trim_start_matches(|ch: char| {
+                            ch.is_whitespace() || matches!(ch, '-' | '–' | '—' | ':' | '.' | ')')
+                        })
+                        .to_string()
+                    });
+                    // Text with no id of its own: the title as printed.
+                    if idc.rest.is_none() && idc.aliases.is_empty() {
+                        return ids::IdCell::default();
+                    }
+                    idc
+                }
+                _ => ids::IdCell::default(),
+            }
         })
         .collect();
     // Parents are only ever looked up as a level's own row (`….0`): only
@@ -587,7 +632,6 @@ fn table_records(
         .map(str::to_string)
         .collect();
     let exists = |s: &str| level_ids.contains(s);
-    let header_key: Vec<String> = t.header.iter().map(|h| plantab_vocab::compact(h)).collect();
     // The table prints each level's own row as `….0` when some row sits
     // under such a row: then every `….0` row is a priority, children or not.
     let uses_level_rows = parsed_ids
@@ -599,16 +643,6 @@ fn table_records(
     let mut current_priority: Option<String> = None;
     for (row_idx, (row, idc)) in t.rows.iter().zip(parsed_ids).enumerate() {
         if row.cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        // A header the reader did not recognise, repeated as a row.
-        if row.cells.len() == header_key.len()
-            && row
-                .cells
-                .iter()
-                .zip(&header_key)
-                .all(|(c, k)| compact_equals(c, k))
-        {
             continue;
         }
         let is_priority = row.spanning && idc.id.is_some()
@@ -669,26 +703,34 @@ fn row_record<'r>(
     let groups = &mut scratch.groups;
     groups.clear();
     groups.resize(ctx.groups.periods.len(), PeriodCells::default());
-    for (col, (role, cell)) in ctx.cols.roles.iter().zip(&row.cells).enumerate() {
+    // The title cell's id was split off: its rest (in the id cell) is
+    // the title.
+    let title_in_id = ctx.title_has_id && idc.id.is_some();
+    for (col, (column, cell)) in ctx.cols.cols.iter().zip(&row.cells).enumerate() {
         let value = non_empty(cell);
-        match role {
+        match column.role {
             ColumnRole::Id => {}
+            ColumnRole::Title if title_in_id => {}
             ColumnRole::Title => title = value,
             ColumnRole::Description => description = value,
             ColumnRole::Due => due_raw = value,
             ColumnRole::Start => start_raw = value,
-            ColumnRole::Status(_) | ColumnRole::RevisedDue(_) | ColumnRole::Commentary(_) => {
+            ColumnRole::Status
+            | ColumnRole::Rag
+            | ColumnRole::RevisedDue
+            | ColumnRole::Commentary => {
                 let slot = ctx.groups.slot_of_column.get(col).copied().flatten();
                 if let Some(g) = slot.and_then(|i| groups.get_mut(i)) {
-                    match role {
-                        ColumnRole::Status(_) => g.status = value,
-                        ColumnRole::RevisedDue(_) => g.revised = value,
+                    match column.role {
+                        ColumnRole::Status | ColumnRole::Rag => g.status = value,
+                        ColumnRole::RevisedDue => g.revised = value,
                         _ => g.commentary = value,
                     }
                 }
             }
-            ColumnRole::Field(k) => {
+            _ => {
                 if let Some(v) = value {
+                    let k = column.key.as_str();
                     if k.starts_with("column_") {
                         warnings.push(
                             Warning::new(
@@ -1024,27 +1066,6 @@ mod fast_path_tests {
         }
     }
 
-    #[test]
-    fn compact_equals_is_compact_then_compare() {
-        for (cell, key) in [
-            ("Status (Dec 2023)", "statusdec2023"),
-            ("Status", "status"),
-            ("Stat us", "status"),
-            ("Statu", "status"),
-            ("Status!", "status"),
-            ("Référence", "reference"),
-            ("", ""),
-            ("  ", ""),
-            ("a", ""),
-        ] {
-            assert_eq!(
-                compact_equals(cell, key),
-                plantab_vocab::compact(cell) == key,
-                "{cell:?} {key:?}"
-            );
-        }
-    }
-
     /// Periods of a made-up tracker (other months, other wording): grouped
     /// by period in column order, reported oldest first.
     #[test]
@@ -1067,22 +1088,21 @@ mod fast_path_tests {
             bbox: Vec::new(),
             line: None,
             header_cells: Vec::new(),
+            columns: Vec::new(),
+            kind: TableKind::Actions,
         };
-        let cols = interpret(&t);
+        let mut t = t;
+        t.columns = plantab_vocab::recognise_columns(&t.header, std::iter::empty()).columns;
+        let cols = TableColumns::of(&t);
         let g = PeriodGroups::of(&cols, Some(2024));
         let months: Vec<Option<u32>> = g.periods.iter().map(|p| p.month).collect();
         assert_eq!(months, vec![Some(3), Some(11)]);
         assert_eq!(g.order, vec![1, 0]);
         let slots: Vec<Option<usize>> = cols
-            .roles
+            .cols
             .iter()
             .zip(&g.slot_of_column)
-            .filter(|(r, _)| {
-                matches!(
-                    r,
-                    ColumnRole::Status(_) | ColumnRole::RevisedDue(_) | ColumnRole::Commentary(_)
-                )
-            })
+            .filter(|(c, _)| c.role.is_periodic())
             .map(|(_, s)| *s)
             .collect();
         assert!(slots.iter().all(Option::is_some));

@@ -23,6 +23,8 @@
 //! | [`headers`] | header synonyms, the synonym tries, [`match_header`] and its exact, run-by-run forms, [`snake_key`] |
 //! | [`statuses`] | status labels: [`status_code`], [`status_label_prefix`] |
 //! | [`fuzzy`] | the bounded Levenshtein similarity behind the fuzzy matches |
+//! | [`cells`] | what one table cell looks like (ids, dates, status labels, RAG, money, owners) |
+//! | [`columns`] | the column recogniser: header words and cells → each column's role |
 //! | [`kinds`] | record types, document kinds, section kinds |
 //! | [`words`] | owner words, financial markers, role words |
 //!
@@ -33,6 +35,8 @@
 
 #![warn(missing_docs)]
 
+pub mod cells;
+pub mod columns;
 pub mod fuzzy;
 pub mod headers;
 pub mod kinds;
@@ -43,9 +47,14 @@ pub mod words;
 
 pub use load::{BadLine, BadLineReason, DataFile};
 
+pub use cells::{cell_word, is_id_token, is_year, look, CellLook, CellWord, IdPlace, StatusPlace};
+pub use columns::{
+    find_year, header_role, keep_header_roles_only, period_of, recognise_columns, role_of_key,
+    HeaderRole, Recognised,
+};
 pub use headers::{
-    header_compact_max_len, header_run_may_match, header_run_may_match_key, match_header,
-    match_header_exact, match_header_exact_compact, snake_key, HeaderMatch,
+    clean_header, header_compact_max_len, header_run_may_match, header_run_may_match_key,
+    match_header, match_header_exact, match_header_exact_compact, snake_key, HeaderMatch,
 };
 pub use kinds::{document_kind_of, is_record_type, section_table_kind};
 pub use normalise::{compact, compact_chars, compact_into, header_core, month_number, MONTHS};
@@ -69,6 +78,8 @@ fn tables() -> Vec<load::TableReport> {
     out.extend(statuses::tables());
     out.extend(kinds::tables());
     out.extend(words::tables());
+    out.extend(columns::tables());
+    out.extend(cells::tables());
     out
 }
 

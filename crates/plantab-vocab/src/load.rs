@@ -75,6 +75,16 @@ data_file!(
     ROLE_WORDS,
     "role_words.tsv"
 );
+data_file!(
+    /// Header keys → column roles (`key`, role).
+    COLUMN_ROLES,
+    "column_roles.tsv"
+);
+data_file!(
+    /// Words cells print whole, by class (`word`, class).
+    CELL_WORDS,
+    "cell_words.tsv"
+);
 
 /// Every data file of the crate, in the order [`crate::bad_lines`] reports
 /// them.
@@ -87,6 +97,8 @@ pub const DATA_FILES: &[DataFile] = &[
     OWNER_WORDS,
     FINANCIAL_MARKERS,
     ROLE_WORDS,
+    COLUMN_ROLES,
+    CELL_WORDS,
 ];
 
 /// Why a data line was left out of its table.
