@@ -185,6 +185,42 @@ pub struct TableColumn {
     pub evidence: RoleEvidence,
 }
 
+impl TableColumn {
+    /// One line for a person: the header, the role and key, and the
+    /// evidence (`"Due by" → due [due] (header: due_by 1.00; cells: dates
+    /// 0.75 of 4; header and content)`), as `plantab debug` prints it.
+    pub fn summary(&self) -> String {
+        let header = if self.header.is_empty() {
+            "(no header)".to_string()
+        } else {
+            format!("{:?}", self.header)
+        };
+        let mut parts = Vec::new();
+        if let Some(h) = &self.evidence.header {
+            parts.push(format!("header: {} ({}) {:.2}", h.key, h.role, h.score));
+        }
+        if let Some(c) = &self.evidence.content {
+            parts.push(format!("cells: {} {:.2} of {}", c.shows, c.share, c.cells));
+        }
+        parts.push(format!("{:?}", self.evidence.source).to_lowercase());
+        if self.evidence.conflict {
+            parts.push("conflict".into());
+        }
+        if let Some(n) = &self.evidence.note {
+            parts.push(n.clone());
+        }
+        if let Some(l) = &self.period.label {
+            parts.push(format!("period {l}"));
+        }
+        format!(
+            "{header} → {} [{}] ({})",
+            self.role,
+            self.key,
+            parts.join("; ")
+        )
+    }
+}
+
 /// Where a column's role came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -7,6 +7,9 @@ use crate::lines::{build_lines, TextLine};
 use crate::source::PageGlyphs;
 use plantab_model::{Cell, CellSpan};
 
+/// Most grid rows a header wrapped over several rows is looked for in.
+const HEADER_BAND_MAX: usize = 6;
+
 /// A table found on a page, before conversion to the layout types.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FoundTable {
@@ -233,8 +236,15 @@ impl FoundTable {
     /// Labels per column of the header rows `h0..h1` merged, and how many
     /// of them the vocabulary knows.
     fn known_labels(&self, h0: usize, h1: usize) -> usize {
+        self.label_counts(h0, h1).0
+    }
+
+    /// (known, non-empty) labels per column of the header rows `h0..h1`
+    /// merged.
+    fn label_counts(&self, h0: usize, h1: usize) -> (usize, usize) {
         let cols = self.grid.cols();
         let mut known = 0;
+        let mut labelled = 0;
         for c in 0..cols {
             let mut parts: Vec<String> = Vec::new();
             let mut last_id = usize::MAX;
@@ -251,13 +261,15 @@ impl FoundTable {
                 }
             }
             let label = parts.join(" ");
-            if !label.is_empty()
-                && plantab_vocab::match_header(&label).is_some_and(|m| m.score >= 0.9)
-            {
+            if label.is_empty() {
+                continue;
+            }
+            labelled += 1;
+            if plantab_vocab::match_header(&label).is_some_and(|m| m.score >= 0.9) {
                 known += 1;
             }
         }
-        known
+        (known, labelled)
     }
 
     fn find_header(&mut self) {
@@ -306,6 +318,30 @@ impl FoundTable {
             }
             if k == 0 && rows > start && this.vocab_share(start) >= 0.6 {
                 k = 1;
+            }
+            if k == 0 && prefix > 0 {
+                // No single row of known labels: a bold band whose labels,
+                // merged per column over its rows ("Section in" /
+                // "Strategy"), are half of them known.
+                let mut best = (0usize, 0usize);
+                let mut b = 0;
+                while b < prefix.min(HEADER_BAND_MAX) {
+                    let r = start + b;
+                    if this.full_span(r) || this.id_span(r) || this.row_reads_as_body(r) {
+                        break;
+                    }
+                    b += 1;
+                    if this.row_empty(r) {
+                        continue;
+                    }
+                    let (known, labelled) = this.label_counts(start, start + b);
+                    if known > 0 && known * 2 >= labelled && known >= best.0 {
+                        best = (known, b);
+                    }
+                }
+                if best.1 > 0 && start + best.1 < rows {
+                    k = best.1;
+                }
             }
             if k == 0 && prefix > 0 {
                 // No known labels: a short bold band on top of plain rows,

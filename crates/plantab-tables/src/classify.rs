@@ -36,7 +36,7 @@ pub fn table_kind(t: &RebuiltTable, recognised: &Recognised, section: Option<&st
     if money > 0 && money >= roles.plan_fields {
         return TableKind::Financial;
     }
-    if roles.is_plan() && !looks_like_legend(t) {
+    if roles.is_plan() && !looks_like_legend(t) && !looks_like_cards(t) && rows_filled(t, &roles) {
         if let Some(k) = section.and_then(plantab_vocab::section_table_kind) {
             return k;
         }
@@ -173,6 +173,53 @@ fn looks_like_legend(t: &RebuiltTable) -> bool {
             .columns
             .iter()
             .any(|c| matches!(c.role, Due | Owner | Id | Start))
+}
+
+/// A table printed as label/value cards: its first filled column holds
+/// header labels ("Baseline", "Target", "Lead") row after row.
+fn looks_like_cards(t: &RebuiltTable) -> bool {
+    t.columns
+        .iter()
+        .find(|c| c.evidence.content.is_some())
+        .and_then(|c| c.evidence.content.as_ref())
+        .is_some_and(|e| e.shows == "header labels")
+}
+
+/// A table read by its cells alone (no known header) is a plan table only
+/// when most of its rows fill the title and a due, status or RAG cell:
+/// record cards and boxes of prose fill one cell a row.
+fn rows_filled(t: &RebuiltTable, roles: &Roles) -> bool {
+    use ColumnRole::*;
+    if roles.any_header {
+        return true;
+    }
+    let title = t.columns.iter().position(|c| c.role == Title);
+    let strong: Vec<usize> = (0..t.columns.len())
+        .filter(|&i| {
+            t.columns
+                .get(i)
+                .is_some_and(|c| matches!(c.role, Due | Status | Rag))
+        })
+        .collect();
+    let filled = |r: &plantab_model::RebuiltRow, i: usize| {
+        r.cells.get(i).is_some_and(|c| !c.trim().is_empty())
+    };
+    // Rows printed across the table count too: a box of one-cell rows is
+    // no grid of items.
+    let rows: Vec<&plantab_model::RebuiltRow> = t
+        .rows
+        .iter()
+        .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
+        .collect();
+    let full = rows
+        .iter()
+        .filter(|r| {
+            !r.spanning
+                && title.is_some_and(|i| filled(r, i))
+                && strong.iter().any(|&i| filled(r, i))
+        })
+        .count();
+    !rows.is_empty() && full * 10 >= rows.len() * 6
 }
 
 /// More than half the non-empty cells outside the first column are figures.

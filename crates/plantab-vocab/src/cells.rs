@@ -193,7 +193,9 @@ pub fn look(cell: &str) -> CellLook {
             _ => {}
         }
     }
-    out.money = words.iter().any(|w| is_money(w));
+    // An amount, perhaps with a word or two about it ("Growth bid
+    // (£2.4m)"); a sentence that mentions money is prose.
+    out.money = out.words <= 6 && words.iter().any(|w| is_money(w));
     out.number = !out.money
         && words.first().is_some_and(|w| is_number(w))
         && (one || (words.len() == 2 && words.get(1).is_some_and(|u| is_unit_word(u))));

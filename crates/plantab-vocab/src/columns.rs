@@ -233,12 +233,15 @@ struct Profile {
     prose: usize,
     text: usize,
     distinct: HashSet<String>,
-    /// Whole-id cells that are bare numbers, and how many of them follow a
-    /// smaller one (row numbers count up; amounts and page numbers of a
-    /// contents list need not).
+    /// Whole-id cells made of numbers only (`12`, `1.2`, `3.1.1`), and how
+    /// many of them follow a smaller one (row numbers count up; amounts,
+    /// figures and a contents list's page numbers need not).
     numbered: usize,
     counting_up: usize,
-    last_number: Option<u64>,
+    last_number: Vec<u64>,
+    /// Cells that are a known header label ("Target", "Lead", "Status"):
+    /// the label column of a table printed as label/value cards.
+    header_word: usize,
 }
 
 impl Profile {
@@ -252,13 +255,12 @@ impl Profile {
         match l.id {
             IdPlace::Whole => {
                 self.id_whole += 1;
-                let bare = cell.trim().trim_end_matches(['.', ')']);
-                if let Ok(n) = bare.parse::<u64>() {
+                if let Some(n) = numeric_id(cell) {
                     self.numbered += 1;
-                    if self.last_number.is_some_and(|p| n > p) {
+                    if !self.last_number.is_empty() && n > self.last_number {
                         self.counting_up += 1;
                     }
-                    self.last_number = Some(n);
+                    self.last_number = n;
                 }
             }
             IdPlace::Leading => self.id_leading += 1,
@@ -277,6 +279,9 @@ impl Profile {
         self.frequency += usize::from(l.frequency);
         self.owner += usize::from(l.owner_like);
         self.prose += usize::from(l.prose());
+        if l.words <= 4 && crate::headers::match_header_exact(cell).is_some() {
+            self.header_word += 1;
+        }
         let texty = !l.punctuation
             && l.id == IdPlace::None
             && !l.date
@@ -323,6 +328,9 @@ impl Profile {
             shows: shows.to_string(),
         };
         let clear = |n: usize| self.share(n) >= CLEAR;
+        if self.share(self.header_word) >= 0.5 && self.cells >= 2 {
+            return Some(ev(ColumnRole::Field, self.header_word, "header labels"));
+        }
         if clear(self.rag) {
             return Some(ev(ColumnRole::Rag, self.rag, "RAG words"));
         }
@@ -375,6 +383,16 @@ impl Profile {
         }
         None
     }
+}
+
+/// The parts of an id made of numbers only (`3.1.1` → 3, 1, 1), for
+/// telling row numbers that count up from figures.
+fn numeric_id(cell: &str) -> Option<Vec<u64>> {
+    let bare = cell.trim().trim_end_matches(['.', ')']);
+    if bare.is_empty() || !bare.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    bare.split('.').map(|p| p.parse().ok()).collect()
 }
 
 fn round2(x: f64) -> f64 {
@@ -675,6 +693,11 @@ fn decide_column(c: &mut Candidate) {
                     Id,
                     RoleSource::ContentOverHeader,
                     Some("a title header over ids only".into()),
+                ),
+                (Title | Description, Some(Field)) if c.shows("numbers") => c.set(
+                    Field,
+                    RoleSource::ContentOverHeader,
+                    Some("an item's name is text, the cells are numbers".into()),
                 ),
                 _ => {}
             }

@@ -167,7 +167,11 @@ fn match_header_uncached(printed: &str) -> Option<HeaderMatch> {
     // ("Issued under the Open Government Licence (OGL) Yes or No*").
     let prefix = syns
         .iter()
-        .filter(|s| s.core.len() >= PREFIX_MIN && unbracketed.starts_with(s.core.as_str()))
+        .filter(|s| {
+            s.core.len() >= PREFIX_MIN
+                && s.core.len() * 10 >= unbracketed.len() * PREFIX_SHARE_TENTHS
+                && unbracketed.starts_with(s.core.as_str())
+        })
         .max_by_key(|s| s.core.len());
     if let Some(s) = prefix {
         return Some(HeaderMatch {
@@ -199,6 +203,10 @@ fn match_header_uncached(printed: &str) -> Option<HeaderMatch> {
 /// Shortest synonym core a longer header may start with and take the key
 /// of ("Lead" is too short: "Leadership Team Action" is no owner).
 const PREFIX_MIN: usize = 8;
+
+/// Share (in tenths) of a header a known start must cover: "What we want
+/// to achieve with the engagement" is no target.
+const PREFIX_SHARE_TENTHS: usize = 6;
 
 /// The score of a match by a header's start.
 const PREFIX_SCORE: f64 = 0.95;
