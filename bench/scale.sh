@@ -2,6 +2,7 @@
 # Scale check for `plantab extract` (not a unit test; run by hand):
 #
 #   bash bench/scale.sh [N]        # N inputs, default 2000 (at least 2000 for the check)
+#   PLANTAB_BIN=/path/to/plantab bash bench/scale.sh [N]   # another build, not rebuilt
 #
 # Builds a batch of N text inputs in a temporary folder from fixtures/text and
 # simple mutations of them (truncated at several points, lines shuffled with a
@@ -19,8 +20,14 @@ N="${1:-2000}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 
-cargo build --release -q -p plantab-cli
-BIN="$ROOT/target/release/plantab"
+# PLANTAB_BIN=path: measure that binary instead of building this tree's (to
+# compare two builds on the same machine and load, run one after the other).
+if [ -n "${PLANTAB_BIN:-}" ]; then
+  BIN="$PLANTAB_BIN"
+else
+  cargo build --release -q -p plantab-cli
+  BIN="$ROOT/target/release/plantab"
+fi
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/plantab-scale.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT

@@ -63,3 +63,38 @@ fn schema_file_is_what_the_library_serves() {
         std::fs::read_to_string(root().join("schemas/plantab-document.schema.json")).unwrap();
     assert_eq!(on_disk, plantab_output::schema());
 }
+
+/// Every warning and error code is documented in the contract
+/// (`docs/OUTPUT.md`, one table row each), and every warning code is named
+/// in the schema's description of `code`: a new code cannot land
+/// undocumented.
+#[test]
+fn every_code_is_documented() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let contract = std::fs::read_to_string(root.join("docs/OUTPUT.md")).unwrap();
+    let schema = plantab_output::schema();
+    let documented = |code: &str| {
+        contract
+            .lines()
+            .any(|l| l.starts_with('|') && l.contains(&format!("`{code}`")))
+    };
+    for c in plantab_model::WarningCode::ALL {
+        assert!(
+            documented(c.as_str()),
+            "warning {} not in docs/OUTPUT.md",
+            c.as_str()
+        );
+        assert!(
+            schema.contains(c.as_str()),
+            "warning {} not named in the schema",
+            c.as_str()
+        );
+    }
+    for c in plantab_model::ErrorCode::ALL {
+        assert!(
+            documented(c.as_str()),
+            "error {} not in docs/OUTPUT.md",
+            c.as_str()
+        );
+    }
+}

@@ -8,7 +8,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use plantab_model::{DateKind, Document, Record, RecordKind, StatusCode, TableKind, WarningCode};
+use plantab_model::{
+    DateKind, Document, Record, RecordKind, StatusCode, Table, TableKind, WarningCode,
+};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -74,6 +76,11 @@ pub fn latest_status_counts(doc: &Document) -> BTreeMap<StatusCode, usize> {
         }
     }
     m
+}
+
+/// The tables of a kind, in document order.
+pub fn tables_of_kind(doc: &Document, kind: TableKind) -> Vec<&Table> {
+    doc.tables.iter().filter(|t| t.kind == kind).collect()
 }
 
 /// Count of records of a kind.
@@ -194,11 +201,7 @@ pub fn facts_000(doc: &Document) {
         assert_eq!(r.kind, RecordKind::Action);
         assert_eq!(r.status.len(), 1, "{:?}", r.id);
     }
-    let actions: Vec<_> = doc
-        .tables
-        .iter()
-        .filter(|t| t.kind == TableKind::Actions)
-        .collect();
+    let actions: Vec<_> = tables_of_kind(doc, TableKind::Actions);
     assert_eq!(actions.len(), 1);
     assert_eq!(actions[0].columns.len(), 7);
     assert_eq!(actions[0].rows.len(), 46);
@@ -334,11 +337,7 @@ pub fn facts_002(doc: &Document) {
     let savings = rec_titled(doc, "Delivery of committed savings in 2021");
     assert_eq!(savings.kind, RecordKind::Measure);
     // Financial tables are kept with numbers as printed, and make no records.
-    let fin: Vec<_> = doc
-        .tables
-        .iter()
-        .filter(|t| t.kind == TableKind::Financial)
-        .collect();
+    let fin: Vec<_> = tables_of_kind(doc, TableKind::Financial);
     assert!(fin.len() >= 6, "financial tables: {}", fin.len());
     assert!(fin
         .iter()

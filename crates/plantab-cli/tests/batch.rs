@@ -89,6 +89,28 @@ fn fixture_files() -> Vec<(String, Vec<u8>)> {
     v
 }
 
+/// Every file the folder walk reads under `fixtures/text` (recursively,
+/// by the extensions `src/inputs.rs` lists: keep the two in step).
+fn walked_fixtures() -> Vec<PathBuf> {
+    fn walk(d: &Path, out: &mut Vec<PathBuf>) {
+        for e in std::fs::read_dir(d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| {
+                plantab_batch::inputs::INPUT_EXTENSIONS
+                    .iter()
+                    .any(|e| x == *e)
+            }) {
+                out.push(p);
+            }
+        }
+    }
+    let mut v = Vec::new();
+    walk(&fixtures(), &mut v);
+    v
+}
+
 /// `copies` copies of every fixture in `dir`, named `c0007_<name>`.
 fn make_batch(dir: &Path, copies: usize) -> usize {
     let files = fixture_files();
@@ -135,7 +157,7 @@ fn jobs_1_and_2_give_identical_bytes() {
     // seeds (sorted), then own/ (sorted).
     let o = run(bin().args(["extract", "--jobs", "2"]).arg(fixtures()));
     let docs: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
-    let n = fixture_files().len();
+    let n = walked_fixtures().len();
     assert_eq!(docs.len(), n);
     assert!(docs[0]["source"]["path"]
         .as_str()
@@ -396,7 +418,13 @@ fn files_from_stdin_and_file() {
 #[test]
 fn glob_filters_folder_contents() {
     let dir = tmpdir("glob");
-    let own = std::fs::read_dir(fixtures().join("own")).unwrap().count();
+    let own = std::fs::read_dir(fixtures().join("own"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        })
+        .count();
     let o = run(bin()
         .args(["extract", "--glob", "own/*.txt", "-o"])
         .arg(dir.join("a"))
@@ -424,12 +452,14 @@ fn glob_filters_folder_contents() {
             "vertical_business_plan.json"
         ]
     );
-    // A glob matching nothing: an empty run, not a failure.
+    // A glob matching nothing: said so, exit 1; the manifest records the
+    // empty run.
     let o = run(bin()
         .args(["extract", "--glob", "*.pdf", "-o"])
         .arg(dir.join("c"))
         .arg(fixtures()));
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("no inputs"), "{}", stderr(&o));
     assert_eq!(manifest(&dir.join("c"))["totals"]["inputs"], 0);
     let o = run(bin().args(["extract", "--glob", "*.{pdf"]).arg(fixtures()));
     assert_eq!(o.status.code(), Some(2));
@@ -509,11 +539,14 @@ fn panic_and_hang_cost_one_file_each() {
         .unwrap()
         .contains("test fault injected"));
     assert!(
-        t["error_message"].as_str().unwrap().contains("batch.rs:"),
+        t["error_message"]
+            .as_str()
+            .unwrap()
+            .contains("plantab-batch/src/"),
         "the panic's location is given: {t}"
     );
     assert_eq!(e["env_progress_update.txt"]["error_code"], "timeout");
-    let n = fixture_files().len();
+    let n = walked_fixtures().len();
     assert_eq!(m["totals"]["ok"], n - 2);
     assert_eq!(m["totals"]["failed"], 2);
     assert_eq!(outputs(&out).len(), n - 2);
@@ -742,4 +775,53 @@ fn streamed_outputs_in_a_folder_get_a_manifest_too() {
     );
     assert!(!out.join(".records.csv.4294967295-3.tmp").exists());
     assert!(out.join(".notes.tmp").exists());
+}
+
+#[test]
+fn incremental_rereads_when_the_finder_overrides_change() {
+    let dir = tmpdir("incr-finder");
+    let out = dir.join("out");
+    let pdf = repo().join("fixtures/pdf/reader/harbours_plan.pdf");
+    let extract = |extra: &[&str]| {
+        run(bin()
+            .arg("extract")
+            .arg(&pdf)
+            .arg("-o")
+            .arg(&out)
+            .args(extra))
+    };
+    let o = extract(&[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(manifest(&out)["finder"]["strategy"], "auto");
+    assert_eq!(manifest(&out)["finder"]["pages"], Value::Null);
+    let o = extract(&["--incremental"]);
+    assert_eq!(manifest(&out)["totals"]["skipped"], 1, "{}", stderr(&o));
+    // Other overrides give other output: read again, and recorded.
+    for args in [
+        vec!["--pages", "2"],
+        vec!["--strategy", "text"],
+        vec!["--columns", "100,200"],
+        vec!["--area", "2:20,20,580,800"],
+    ] {
+        let mut with = vec!["--incremental"];
+        with.extend(&args);
+        let o = extract(&with);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let m = manifest(&out);
+        assert_eq!(m["totals"]["skipped"], 0, "{args:?}");
+        // The same overrides again: skipped.
+        let o = extract(&with);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let m = manifest(&out);
+        assert_eq!(m["totals"]["skipped"], 1, "{args:?}");
+        match args[0] {
+            "--pages" => assert_eq!(m["finder"]["pages"], "2"),
+            "--strategy" => assert_eq!(m["finder"]["strategy"], "text"),
+            "--columns" => assert_eq!(m["finder"]["columns"], serde_json::json!([100.0, 200.0])),
+            _ => assert_eq!(
+                m["finder"]["areas"],
+                serde_json::json!([{ "page": 2, "bbox": [20.0, 20.0, 580.0, 800.0] }])
+            ),
+        }
+    }
 }

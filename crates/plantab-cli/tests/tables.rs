@@ -239,6 +239,20 @@ fn markdown_to_stdout_and_to_a_folder() {
     assert!(md.contains("| Work | Budget | Due | Lead |"), "{md}");
     assert!(out.join("unruled.md").is_file());
     assert!(!out.join("hrule_only.json").exists());
+    // The manifest of a tables run validates too (command and format md).
+    let m: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(
+        (&m["command"], &m["format"]),
+        (&Value::from("tables"), &Value::from("md"))
+    );
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("schemas/plantab-manifest.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let v = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = v.iter_errors(&m).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
 }
 
 #[test]
@@ -312,26 +326,21 @@ fn errors_and_exit_codes() {
     let dir = tmpdir("errors");
     let bad = dir.join("broken.pdf");
     std::fs::write(&bad, b"%PDF-1.4\nthis is not a PDF body\n").unwrap();
-    let encrypted = repo().join("../shared/corpus/external/tabula/encrypted.pdf");
+    let encrypted = common::corpus_file("external/tabula/encrypted.pdf");
     let out = dir.join("out");
     let mut cmd = bin();
     cmd.args(["tables", "-q", "-o"])
         .arg(&out)
         .arg(&bad)
         .arg(finder("two_tables.pdf"));
-    if encrypted.is_file() {
-        cmd.arg(&encrypted);
-    } else {
-        eprintln!(
-            "note: no {}; the encrypted case is skipped",
-            encrypted.display()
-        );
+    if let Some(encrypted) = &encrypted {
+        cmd.arg(encrypted);
     }
     let o = run(&mut cmd);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(err.contains("broken.pdf: malformed:"), "{err}");
-    if encrypted.is_file() {
+    if encrypted.is_some() {
         assert!(err.contains("encrypted.pdf: encrypted:"), "{err}");
     }
     // The good input was still written; the bad ones wrote nothing.
@@ -340,7 +349,7 @@ fn errors_and_exit_codes() {
     let m: Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
     let failed = m["totals"]["failed"].as_u64().unwrap();
-    assert_eq!(failed, if encrypted.is_file() { 2 } else { 1 });
+    assert_eq!(failed, if encrypted.is_some() { 2 } else { 1 });
 
     // A missing path is that input's error too; no path at all is usage.
     let o = run(bin().args(["tables", "-q"]).arg(dir.join("missing.pdf")));
@@ -376,4 +385,37 @@ fn incremental_tables_run_does_not_reuse_an_extract_run() {
     let m: Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(m["inputs"][0]["skipped"], true);
+}
+
+#[test]
+fn csv_manifest_states_each_files_header_rows() {
+    let out = tmpdir("csv-header-rows");
+    let pdf = finder("multi_header.pdf");
+    let o = run(bin()
+        .args(["tables", "--format", "csv", "-q", "-o"])
+        .arg(&out)
+        .arg(&pdf));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let m: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    let files = m["inputs"][0]["table_files"].as_array().unwrap();
+    assert_eq!(files.len(), 1);
+    let t = &tables_json(&pdf)["tables"][0];
+    // The header rows the JSON has, merged into the file's one line; the
+    // four regions printed below the header are its rows.
+    assert_eq!(files[0]["header_rows"], t["header_rows"]);
+    assert!(files[0]["header_rows"].as_u64().unwrap() >= 2);
+    assert_eq!(files[0]["rows"], 4);
+    let name = files[0]["file"].as_str().unwrap();
+    assert_eq!(m["inputs"][0]["outputs"][0], name);
+    let csv = std::fs::read_to_string(out.join(name)).unwrap();
+    assert_eq!(csv.lines().count(), 1 + 4);
+    assert!(csv.lines().nth(1).unwrap().starts_with("Lakeland,"));
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("schemas/plantab-manifest.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let v = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = v.iter_errors(&m).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
 }

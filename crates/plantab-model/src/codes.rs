@@ -61,8 +61,10 @@ string_enum! {
         Empty = "empty",
         /// Binary data given as text.
         NotText = "not_text",
-        /// A password-protected PDF.
+        /// A password-protected PDF, and no password given.
         Encrypted = "encrypted",
+        /// A password-protected PDF that the password given does not open.
+        WrongPassword = "wrong_password",
         /// A PDF with no text layer (scanned or image-only).
         NoTextLayer = "no_text_layer",
         /// Not a PDF, or damaged beyond repair.
@@ -75,6 +77,12 @@ string_enum! {
         Timeout = "timeout",
         /// Its output could not be written.
         Output = "output",
+        /// Not a regular file (a FIFO, a device, a socket): not read.
+        NotAFile = "not_a_file",
+        /// The file's size or modification time changed while it was read
+        /// (it was being written): not converted, since the bytes read may
+        /// be torn.
+        ChangedWhileRead = "changed_while_read",
     }
 }
 
@@ -88,6 +96,9 @@ string_enum! {
         UnknownStatus = "unknown_status",
         /// Text that fits no column or field, kept where the warning says.
         UnparsedText = "unparsed_text",
+        /// A tracker printed without a column header: its columns were read
+        /// from what the cells hold and named from the vocabulary.
+        HeaderInferred = "header_inferred",
         /// Header text spanning several columns (a group label), kept out
         /// of the column labels.
         HeaderGroup = "header_group",
@@ -112,6 +123,14 @@ string_enum! {
         /// The document gave no records; the message says why (no tables,
         /// no plan tables, plan-like tables not read).
         NoRecords = "no_records",
+        /// An HTML table with cells beyond the column cap; those cells are
+        /// not read.
+        TableTooWide = "table_too_wide",
+        /// `--pages` named pages the document does not have.
+        PagesNotFound = "pages_not_found",
+        /// A finder override that does not apply to this input (areas,
+        /// columns or a strategy given for a text input).
+        OptionIgnored = "option_ignored",
     }
 }
 

@@ -11,6 +11,10 @@ use std::collections::BTreeMap;
 /// The contract version written into every document.
 pub const SCHEMA_VERSION: &str = "1";
 
+/// The [`Record::fields`] key of text printed in a row that fits no column
+/// (the contract's `fields.unparsed`).
+pub const UNPARSED_FIELD: &str = "unparsed";
+
 /// One input file, normalised.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
@@ -67,6 +71,21 @@ pub struct DocumentInfo {
     /// The status legend, when the document defines one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub status_legend: Vec<StatusLegendEntry>,
+    /// The month (1–12) the document's financial years start in, when
+    /// the option, the document or its jurisdiction says; absent for the
+    /// default rule (April, years written as pairs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fiscal_year_start: Option<u32>,
+    /// The jurisdiction the document's names place it in (`uk`,
+    /// `scotland`, `wales`, `northern_ireland`, `ireland`, `jersey`,
+    /// `canada`, `australia`, `new_zealand`, `us_federal`, `us_state` …),
+    /// when recognised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jurisdiction: Option<String>,
+    /// The date the document reports at (`YYYY-MM-DD`: "as at 31 May
+    /// 2024", "Position at the end of October 2023"), when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reporting_date: Option<String>,
 }
 
 /// The document families plantab knows.
@@ -379,6 +398,13 @@ pub struct DateValue {
     pub end: Option<String>,
     /// True when the year came from the document, not the cell.
     pub year_inferred: bool,
+    /// The financial year printed, as `YYYY-YY` (first calendar year and
+    /// the last two digits of the next: `2024-25` for `2024/25`, `Q3
+    /// 2024-25`, or US `FY2025` under an October year), or `YYYY` where
+    /// the financial year is the calendar year; absent when the cell names
+    /// no financial year (or several).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fiscal_year: Option<String>,
 }
 
 /// Kinds of date expression.

@@ -56,6 +56,24 @@ pub struct Layout {
     pub warnings: Vec<Warning>,
 }
 
+impl Layout {
+    /// The table fragments, in reading order.
+    pub fn fragments(&self) -> impl Iterator<Item = &TableFragment> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+    }
+
+    /// The text blocks, in reading order.
+    pub fn texts(&self) -> impl Iterator<Item = &TextBlock> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Text(t) => Some(t),
+            _ => None,
+        })
+    }
+}
+
 /// One item of a [`Layout`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -119,7 +137,7 @@ pub struct TableFragment {
     pub line: Option<usize>,
     /// The printed rows above `rows` (title bars and header rows) as
     /// cells with their spans, `row` counted from the top of the fragment
-    /// (PDF grids only; empty otherwise).
+    /// (PDF grids and HTML tables; empty otherwise).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub header_cells: Vec<Cell>,
 }
@@ -149,8 +167,9 @@ pub struct FragmentRow {
     /// Where it sits (PDF input only).
     pub bbox: Option<BBox>,
     /// The printed cells whose top edge is on this row, with their spans
-    /// (PDF grids only; empty when the reader knows only `cells`). A
-    /// `row_span` counts this row and the rows below it in the fragment.
+    /// (PDF grids, HTML and grid tables, docling's repeated spans; empty
+    /// when the reader knows only `cells`). A `row_span` counts this row
+    /// and the rows below it in the fragment.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub spans: Vec<CellSpan>,
 }

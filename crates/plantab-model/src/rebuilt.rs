@@ -44,7 +44,7 @@ pub struct RebuiltTable {
     /// 1-based line in a text input where the table starts.
     pub line: Option<usize>,
     /// The first fragment's printed rows above the body (title bars and
-    /// header rows) as cells with spans (PDF grids only); repeated headers
+    /// header rows) as cells with spans (PDF grids and HTML tables); repeated headers
     /// of continued fragments are not kept.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub header_cells: Vec<Cell>,
@@ -77,7 +77,7 @@ pub struct RebuiltRow {
     /// Where the row sits on each page (PDF input only).
     pub bbox: Vec<PageBox>,
     /// The printed cells whose top edge is on this row, with their spans
-    /// and columns in the rebuilt table (PDF grids only).
+    /// and columns in the rebuilt table (PDF grids, HTML and grid tables).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub spans: Vec<CellSpan>,
 }

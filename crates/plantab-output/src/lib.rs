@@ -12,23 +12,40 @@
 //!   own contract fields plus `"source": {"path", "sha256"}` and
 //!   `"document": {"kind"}`, so lines from many documents can be
 //!   concatenated and still be told apart.
-//! - **CSV** ([`CsvWriter`]): the same records flattened to one row each,
-//!   RFC 4180 quoting, one header for any number of documents. See
-//!   [`CsvWriter`] for the column set and why it is fixed.
-//!
-//! - **Tables** ([`table_csv`], [`table_file_names`], [`tables_markdown`]):
-//!   what `plantab tables` writes besides JSON — one CSV per table, and a
-//!   markdown view of every table for a quick look.
+//!   Several documents go into one array with [`JsonArrayWriter`], each
+//!   serialised on its own ([`json_array_element`], on any thread) and
+//!   written as it comes: the bytes of `serde_json::to_string_pretty` of the
+//!   whole array, without holding the array.
+//! - **CSV** ([`csv`]): the same records flattened to one row each, RFC
+//!   4180 quoting, one header for any number of documents; the columns are
+//!   the contract's and then the documents' own `fields` keys (see the
+//!   [`csv`] module for the order and for writing documents one at a time).
+//! - **Tables** ([`table_csv`], [`TableFile`], [`tables_markdown`]): what
+//!   `plantab tables` writes besides JSON — one CSV per table, named by
+//!   [`TableFile`] (which also reads such names back), and a markdown view
+//!   of every table for a quick look.
 //!
 //! Errors are typed ([`OutputError`]): serialisation and I/O failures are
 //! returned, never panicked on.
 
 #![warn(missing_docs)]
 
-use plantab_model::{DateValue, Document, DocumentKind, Record, StatusEntry, Table};
+use plantab_model::{Document, DocumentKind, Record, Table};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::Write;
+
+pub mod csv;
+pub mod sheets;
+pub use csv::{
+    contract_field_keys, flat_records_csv, CsvColumns, CsvRows, CsvWriter, CSV_FIXED_COLUMNS,
+};
+pub use sheets::{
+    document_row, document_table_cell_rows, documents_csv, is_owner_key, record_owner,
+    records_columns, records_contract_columns, records_csv, status_rows, statuses_csv,
+    table_cell_rows, tables_long_csv, write_csv_cells, Cell, RecordColumns, RecordRows,
+    DOCUMENT_COLUMNS, FIELD_COLUMN_PREFIX, RECORD_COLUMNS, STATUS_COLUMNS, TABLE_CELL_COLUMNS,
+};
 
 /// The JSON Schema (2020-12) of the output document, as text.
 const SCHEMA: &str = include_str!("../../../schemas/plantab-document.schema.json");
@@ -42,6 +59,14 @@ pub enum OutputError {
     /// The destination could not be written.
     #[error("cannot write output: {0}")]
     Io(#[from] std::io::Error),
+    /// A record's `fields` key has no column in the CSV being written (the
+    /// columns were chosen without this document).
+    #[error("no CSV column for fields key {0:?}")]
+    NoColumn(String),
+    /// Bytes given to [`JsonArrayWriter::push_element`] that are not one
+    /// element made by [`json_array_element`].
+    #[error("not a JSON array element made by json_array_element")]
+    NotAnElement,
 }
 
 /// The JSON Schema (draft 2020-12) every document from [`to_json`] validates
@@ -58,6 +83,67 @@ pub fn to_json(doc: &Document) -> Result<String, OutputError> {
     let mut text = serde_json::to_string_pretty(doc)?;
     text.push('\n');
     Ok(text)
+}
+
+/// The document pretty-printed as the only element of a JSON array
+/// (`[\n  {…}\n]`, indented as `serde_json::to_string_pretty` indents an
+/// array's elements), for [`JsonArrayWriter::push_element`]. Made where the
+/// document is (a worker thread), so the writer only copies bytes.
+pub fn json_array_element(doc: &Document) -> Result<Vec<u8>, OutputError> {
+    Ok(serde_json::to_vec_pretty(&[doc])?)
+}
+
+/// Writes documents one after another into one pretty-printed JSON array,
+/// as they come: the bytes are those of `serde_json::to_string_pretty` of
+/// the whole array plus a final newline (`[]\n` for none), and only one
+/// document is held at a time.
+#[derive(Debug)]
+pub struct JsonArrayWriter<W: Write> {
+    out: W,
+    written: usize,
+}
+
+impl<W: Write> JsonArrayWriter<W> {
+    /// A writer of an empty array so far.
+    pub fn new(out: W) -> Self {
+        JsonArrayWriter { out, written: 0 }
+    }
+
+    /// Appends a document.
+    pub fn push(&mut self, doc: &Document) -> Result<(), OutputError> {
+        self.push_element(&json_array_element(doc)?)
+    }
+
+    /// Appends an element made by [`json_array_element`].
+    pub fn push_element(&mut self, element: &[u8]) -> Result<(), OutputError> {
+        let inner = element
+            .strip_prefix(b"[\n")
+            .and_then(|e| e.strip_suffix(b"\n]"))
+            .ok_or(OutputError::NotAnElement)?;
+        self.out
+            .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+        self.out.write_all(inner)?;
+        self.written += 1;
+        Ok(())
+    }
+
+    /// How many elements were written.
+    pub fn len(&self) -> usize {
+        self.written
+    }
+
+    /// Whether no element was written.
+    pub fn is_empty(&self) -> bool {
+        self.written == 0
+    }
+
+    /// Closes the array, flushes, and hands back the destination.
+    pub fn finish(mut self) -> Result<W, OutputError> {
+        let end: &[u8] = if self.written == 0 { b"[]\n" } else { b"\n]\n" };
+        self.out.write_all(end)?;
+        self.out.flush()?;
+        Ok(self.out)
+    }
 }
 
 /// The `source` object of an NDJSON line.
@@ -110,303 +196,94 @@ pub fn write_ndjson<W: Write>(doc: &Document, out: &mut W) -> Result<usize, Outp
     Ok(lines)
 }
 
-/// The `fields` keys [`CsvWriter::new`] gives a column of their own: every
-/// `fields.*` key the contract names (`docs/OUTPUT.md`, "Columns →
-/// contract keys"), plus `unparsed` (text that fitted no column).
-pub const DEFAULT_FIELD_COLUMNS: &[&str] = &[
-    "lead_department",
-    "lead_service",
-    "type",
-    "reference",
-    "minister",
-    "size",
-    "current_stage",
-    "next_stage",
-    "next_stage_date",
-    "data_availability",
-    "reporting_frequency",
-    "baseline",
-    "target",
-    "international_benchmarking",
-    "workstream",
-    "director_lead",
-    "cabinet_member",
-    "other_leads",
-    "update_owner",
-    "main_action_risk",
-    "unparsed",
-];
-
-/// The fixed columns every CSV row starts with, in order.
-pub const CSV_FIXED_COLUMNS: &[&str] = &[
-    "source_path",
-    "source_sha256",
-    "document_kind",
-    "table",
-    "row",
-    "pages",
-    "id",
-    "aliases",
-    "parent_id",
-    "kind",
-    "section",
-    "title",
-    "description",
-    "due_raw",
-    "due_start",
-    "due_end",
-    "start_raw",
-    "start_start",
-    "start_end",
-    "status_period",
-    "status_code",
-    "status_raw",
-    "revised_due",
-    "revised_due_start",
-    "revised_due_end",
-    "commentary",
-];
-
-/// The name of the last CSV column: the `fields` not given a column of
-/// their own, as a JSON object.
-pub const CSV_FIELDS_OTHER_COLUMN: &str = "fields_other";
-
-/// Writes the records of any number of documents as one CSV table
-/// (RFC 4180: fields quoted when they hold `,`, `"`, CR or LF, quotes
-/// doubled, rows ended by CRLF; UTF-8, no byte-order mark).
-///
-/// # Columns
-///
-/// One row per record. The header is written once, before the first row
-/// (or by [`CsvWriter::finish`] when no record was written), and is:
-///
-/// 1. [`CSV_FIXED_COLUMNS`]: `source_path`, `source_sha256`,
-///    `document_kind`, `table`, `row`, `pages` (provenance pages,
-///    `;`-joined), `id`, `aliases` (`; `-joined), `parent_id`, `kind`,
-///    `section`, `title`, `description`, `due_raw`, `due_start`, `due_end`,
-///    `start_raw`, `start_start`, `start_end`, then the status of the
-///    latest period (the last `status` entry): `status_period`,
-///    `status_code`, `status_raw`, `revised_due` (as printed),
-///    `revised_due_start`, `revised_due_end`, `commentary`;
-/// 2. one `fields.<key>` column per field key, by default the keys the
-///    contract names ([`DEFAULT_FIELD_COLUMNS`]: `fields.lead_department`,
-///    `fields.lead_service`, `fields.type`, …, `fields.unparsed`);
-/// 3. `fields_other`: every remaining `fields` entry of the record as a
-///    JSON object (`{"csp_2023":"…"}`), empty when there is none.
-///
-/// Absent values (a `null` in the JSON, no status, no date) are empty cells.
-///
-/// # Why a fixed column set
-///
-/// `fields` keys differ from document to document (a header the vocabulary
-/// does not know keeps its own words as a key), but a CSV has one header
-/// and this writer streams: it cannot know the keys of documents it has not
-/// seen yet. A column set that changed with the input would also break
-/// spreadsheets and scripts built against yesterday's file. So the columns
-/// are fixed: the keys the contract names get real, filterable columns
-/// (what a spreadsheet user sorts and filters on: lead department,
-/// minister, reference …), and nothing is dropped, because every other key
-/// lands in `fields_other`. A caller that knows its key set in advance
-/// (e.g. after reading all documents) can choose the columns with
-/// [`CsvWriter::with_field_columns`].
-///
-/// Cells are written as printed: no spreadsheet-formula escaping is done
-/// (descriptions legitimately start with `- `).
-#[derive(Debug)]
-pub struct CsvWriter<W: Write> {
-    out: W,
-    field_columns: Vec<String>,
-    header_written: bool,
-}
-
-impl<W: Write> CsvWriter<W> {
-    /// A writer with the default `fields.*` columns
-    /// ([`DEFAULT_FIELD_COLUMNS`]).
-    pub fn new(out: W) -> Self {
-        Self::with_field_columns(
-            out,
-            DEFAULT_FIELD_COLUMNS
-                .iter()
-                .map(|k| k.to_string())
-                .collect(),
-        )
-    }
-
-    /// A writer with one `fields.<key>` column per key given, in that order
-    /// (duplicates are kept once); keys not listed go to `fields_other`.
-    pub fn with_field_columns(out: W, keys: Vec<String>) -> Self {
-        let mut field_columns: Vec<String> = Vec::with_capacity(keys.len());
-        for key in keys {
-            if !field_columns.contains(&key) {
-                field_columns.push(key);
-            }
-        }
-        CsvWriter {
-            out,
-            field_columns,
-            header_written: false,
-        }
-    }
-
-    /// The header row's cells, in order.
-    pub fn header(&self) -> Vec<String> {
-        let mut cells: Vec<String> = CSV_FIXED_COLUMNS.iter().map(|c| c.to_string()).collect();
-        cells.extend(self.field_columns.iter().map(|k| format!("fields.{k}")));
-        cells.push(CSV_FIELDS_OTHER_COLUMN.to_string());
-        cells
-    }
-
-    /// Writes one row per record of `doc` (the header first, if not yet
-    /// written). Returns the number of record rows written.
-    pub fn write_document(&mut self, doc: &Document) -> Result<usize, OutputError> {
-        self.write_header_once()?;
-        let document_kind = enum_name(&doc.document.kind)?;
-        let mut rows = 0;
-        for record in &doc.records {
-            let cells = self.record_cells(doc, &document_kind, record)?;
-            write_csv_row(&mut self.out, &cells)?;
-            rows += 1;
-        }
-        Ok(rows)
-    }
-
-    /// Writes the header if no row was written yet (so an empty run still
-    /// yields a header), flushes, and hands back the destination.
-    pub fn finish(mut self) -> Result<W, OutputError> {
-        self.write_header_once()?;
-        self.out.flush()?;
-        Ok(self.out)
-    }
-
-    fn write_header_once(&mut self) -> Result<(), OutputError> {
-        if !self.header_written {
-            let header = self.header();
-            write_csv_row(&mut self.out, &header)?;
-            self.header_written = true;
-        }
-        Ok(())
-    }
-
-    fn record_cells(
-        &self,
-        doc: &Document,
-        document_kind: &str,
-        record: &Record,
-    ) -> Result<Vec<String>, OutputError> {
-        let mut cells: Vec<String> =
-            Vec::with_capacity(CSV_FIXED_COLUMNS.len() + self.field_columns.len() + 1);
-        cells.push(doc.source.path.clone());
-        cells.push(doc.source.sha256.clone());
-        cells.push(document_kind.to_string());
-        cells.push(record.provenance.table.to_string());
-        cells.push(record.provenance.row.to_string());
-        cells.push(join_numbers(&record.provenance.pages, ";"));
-        cells.push(opt(&record.id));
-        cells.push(record.aliases.join("; "));
-        cells.push(opt(&record.parent_id));
-        cells.push(enum_name(&record.kind)?);
-        cells.push(opt(&record.section));
-        cells.push(opt(&record.title));
-        cells.push(opt(&record.description));
-        push_date(&mut cells, record.due.as_ref());
-        push_date(&mut cells, record.start.as_ref());
-        push_status(&mut cells, record.status.last())?;
-
-        let mut other: BTreeMap<&str, &str> = BTreeMap::new();
-        for (key, value) in &record.fields {
-            if !self.field_columns.contains(key) {
-                other.insert(key, value);
-            }
-        }
-        for key in &self.field_columns {
-            cells.push(record.fields.get(key).cloned().unwrap_or_default());
-        }
-        cells.push(if other.is_empty() {
-            String::new()
-        } else {
-            serde_json::to_string(&other)?
-        });
-        Ok(cells)
-    }
-}
-
-/// The snake_case name serde gives a unit enum variant.
-fn enum_name<T: Serialize>(value: &T) -> Result<String, OutputError> {
-    Ok(match serde_json::to_value(value)? {
-        serde_json::Value::String(s) => s,
-        other => other.to_string(),
-    })
-}
-
-fn opt(value: &Option<String>) -> String {
-    value.clone().unwrap_or_default()
-}
-
-fn join_numbers(numbers: &[u32], sep: &str) -> String {
-    numbers
-        .iter()
-        .map(|n| n.to_string())
-        .collect::<Vec<_>>()
-        .join(sep)
-}
-
-/// Appends `raw`, `start`, `end` of a date (three empty cells for none).
-fn push_date(cells: &mut Vec<String>, date: Option<&DateValue>) {
-    match date {
-        Some(d) => {
-            cells.push(d.raw.clone());
-            cells.push(opt(&d.start));
-            cells.push(opt(&d.end));
-        }
-        None => cells.resize(cells.len() + 3, String::new()),
-    }
-}
-
-/// Appends the seven status cells of the latest period.
-fn push_status(cells: &mut Vec<String>, status: Option<&StatusEntry>) -> Result<(), OutputError> {
-    match status {
-        Some(s) => {
-            cells.push(opt(&s.period));
-            cells.push(enum_name(&s.code)?);
-            cells.push(s.raw.clone());
-            push_date(cells, s.revised_due.as_ref());
-            cells.push(opt(&s.commentary));
-        }
-        None => cells.resize(cells.len() + 7, String::new()),
-    }
-    Ok(())
-}
-
-/// One table's `rows` as CSV (RFC 4180, CRLF line ends, no header line
-/// of its own: a printed header is in the table's first `header_rows`
-/// rows). A spanning cell's text is in its top-left position only; the
+/// One table as CSV (RFC 4180, CRLF line ends): one header line of column
+/// names, never empty or repeated ([`plantab_tables::column_names`]: the
+/// table's `header_rows` printed rows merged per column), then the body
+/// rows. A spanning body cell's text is in its top-left position only; the
 /// positions it covers are empty.
 pub fn table_csv(table: &Table) -> Result<Vec<u8>, OutputError> {
     let mut out = Vec::new();
-    for row in &table.rows {
-        write_csv_row(&mut out, row)?;
+    csv::write_csv_row(&mut out, &plantab_tables::column_names(table))?;
+    for row in table.rows.iter().skip(table.header_rows) {
+        csv::write_csv_row(&mut out, row)?;
     }
     Ok(out)
 }
 
-/// The file name of each of a document's tables, in table order:
-/// `<stem>-p<page>-t<n>.csv`, `page` the table's first page and `n` the
-/// table's 1-based position among the tables starting on that page;
-/// `<stem>-t<n>.csv` (`n` counted over the document) for tables without
-/// pages (text input without page marks).
-pub fn table_file_names(stem: &str, doc: &Document) -> Vec<String> {
-    let mut on_page: BTreeMap<Option<u32>, usize> = BTreeMap::new();
-    doc.tables
-        .iter()
-        .map(|t| {
-            let page = t.pages.first().copied();
-            let n = on_page.entry(page).or_default();
-            *n += 1;
-            match page {
-                Some(p) => format!("{stem}-p{p}-t{n}.csv"),
-                None => format!("{stem}-t{n}.csv"),
+/// Where one of a document's tables sits, as its CSV file names it:
+/// `<stem>-p<page>-t<n>.csv`, `page` the table's first page and `n` its
+/// 1-based position among the tables starting on that page; for a table
+/// without pages (text input without page marks) `<stem>-t<n>.csv`, `n`
+/// counted over the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TableFile {
+    /// The table's first page, when it has pages.
+    pub page: Option<u32>,
+    /// 1-based position among the tables starting on `page`.
+    pub n: u32,
+}
+
+impl TableFile {
+    /// The file name for an input whose output stem is `stem`.
+    pub fn name(&self, stem: &str) -> String {
+        match self.page {
+            Some(p) => format!("{stem}-p{p}-t{}.csv", self.n),
+            None => format!("{stem}-t{}.csv", self.n),
+        }
+    }
+
+    /// Reads a name back: `Some` when `name` is the CSV file name of a
+    /// table of the input whose stem is `stem` (as [`TableFile::name`]
+    /// writes it), so an input's table files can be found in a folder.
+    pub fn parse(stem: &str, name: &str) -> Option<TableFile> {
+        let rest = name
+            .strip_prefix(stem)?
+            .strip_prefix('-')?
+            .strip_suffix(".csv")?;
+        let number = |s: &str| {
+            (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse::<u32>().ok())
+                .flatten()
+        };
+        if let Some((p, t)) = rest.strip_prefix('p').and_then(|r| r.split_once("-t")) {
+            if let (Some(page), Some(n)) = (number(p), number(t)) {
+                return Some(TableFile {
+                    page: Some(page),
+                    n,
+                });
             }
-        })
+        }
+        let n = number(rest.strip_prefix('t')?)?;
+        Some(TableFile { page: None, n })
+    }
+
+    /// The names of an input's table files as a pattern, for a listing
+    /// (`<stem>-p*-t*.csv`).
+    pub fn pattern(stem: &str) -> String {
+        format!("{stem}-p*-t*.csv")
+    }
+
+    /// Where each of a document's tables sits, in table order.
+    pub fn of_document(doc: &Document) -> Vec<TableFile> {
+        let mut on_page: BTreeMap<Option<u32>, u32> = BTreeMap::new();
+        doc.tables
+            .iter()
+            .map(|t| {
+                let page = t.pages.first().copied();
+                let n = on_page.entry(page).or_default();
+                *n += 1;
+                TableFile { page, n: *n }
+            })
+            .collect()
+    }
+}
+
+/// The file name of each of a document's tables, in table order (see
+/// [`TableFile`]).
+pub fn table_file_names(stem: &str, doc: &Document) -> Vec<String> {
+    TableFile::of_document(doc)
+        .iter()
+        .map(|t| t.name(stem))
         .collect()
 }
 
@@ -477,56 +354,36 @@ fn md_cell(c: &str) -> String {
         .replace('\n', "<br>")
 }
 
-/// Writes one CSV row (RFC 4180) ended by CRLF.
-fn write_csv_row<W: Write, S: AsRef<str>>(out: &mut W, cells: &[S]) -> Result<(), OutputError> {
-    let mut line = String::new();
-    for (i, cell) in cells.iter().enumerate() {
-        if i > 0 {
-            line.push(',');
-        }
-        push_csv_cell(&mut line, cell.as_ref());
-    }
-    line.push_str("\r\n");
-    out.write_all(line.as_bytes())?;
-    Ok(())
-}
-
-/// Appends one cell, quoted when it holds a comma, quote, CR or LF, with
-/// quotes doubled.
-fn push_csv_cell(line: &mut String, cell: &str) {
-    if cell.contains([',', '"', '\r', '\n']) {
-        line.push('"');
-        line.push_str(&cell.replace('"', "\"\""));
-        line.push('"');
-    } else {
-        line.push_str(cell);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn cells_are_quoted_only_when_needed() {
-        let mut line = String::new();
-        push_csv_cell(&mut line, "plain text");
-        assert_eq!(line, "plain text");
-        let mut line = String::new();
-        push_csv_cell(&mut line, "a, \"b\"\nc");
-        assert_eq!(line, "\"a, \"\"b\"\"\nc\"");
-    }
-
-    #[test]
-    fn header_has_fixed_then_field_then_other_columns() {
-        let w = CsvWriter::with_field_columns(Vec::new(), vec!["x".into(), "x".into(), "y".into()]);
-        let header = w.header();
-        assert_eq!(header.len(), CSV_FIXED_COLUMNS.len() + 3);
-        assert_eq!(header.first().map(String::as_str), Some("source_path"));
-        assert_eq!(
-            header.get(CSV_FIXED_COLUMNS.len()).map(String::as_str),
-            Some("fields.x")
-        );
-        assert_eq!(header.last().map(String::as_str), Some("fields_other"));
+    fn table_file_names_read_back() {
+        for (stem, t) in [
+            (
+                "plan",
+                TableFile {
+                    page: Some(3),
+                    n: 2,
+                },
+            ),
+            (
+                "plan-p1-t1",
+                TableFile {
+                    page: Some(10),
+                    n: 1,
+                },
+            ),
+            ("notes", TableFile { page: None, n: 4 }),
+        ] {
+            assert_eq!(TableFile::parse(stem, &t.name(stem)), Some(t));
+        }
+        assert_eq!(TableFile::parse("plan", "plan-p3-t.csv"), None);
+        assert_eq!(TableFile::parse("plan", "plan-px-t1.csv"), None);
+        assert_eq!(TableFile::parse("plan", "plan.csv"), None);
+        assert_eq!(TableFile::parse("plan", "planx-t1.csv"), None);
+        assert_eq!(TableFile::parse("plan", "plan-t1.json"), None);
+        assert_eq!(TableFile::pattern("plan"), "plan-p*-t*.csv");
     }
 }

@@ -7,7 +7,8 @@ use plantab_model::{
     TableKind, Warning, SCHEMA_VERSION,
 };
 use plantab_output::{
-    schema, to_json, write_ndjson, CsvWriter, CSV_FIXED_COLUMNS, DEFAULT_FIELD_COLUMNS,
+    contract_field_keys, flat_records_csv, json_array_element, schema, to_json, write_ndjson,
+    CsvColumns, CsvRows, CsvWriter, JsonArrayWriter, OutputError, CSV_FIXED_COLUMNS,
 };
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -23,6 +24,7 @@ fn date(raw: &str, kind: DateKind, start: Option<&str>, end: Option<&str>) -> Da
         start: start.map(Into::into),
         end: end.map(Into::into),
         year_inferred: false,
+        fiscal_year: None,
     }
 }
 
@@ -54,6 +56,7 @@ fn sample() -> Document {
                 label: "Behind".into(),
                 definition: Some("More than one quarter late".into()),
             }],
+            ..DocumentInfo::default()
         },
         tables: vec![Table {
             index: 0,
@@ -544,15 +547,18 @@ fn cell<'a>(header: &[String], row: &'a [String], name: &str) -> &'a str {
 #[test]
 fn csv_round_trips_quoting_and_flattens_latest_status() {
     let doc = sample();
-    let mut w = CsvWriter::new(Vec::new());
-    assert_eq!(w.write_document(&doc).unwrap(), 2);
-    let text = String::from_utf8(w.finish().unwrap()).unwrap();
+    let text = String::from_utf8(flat_records_csv(std::slice::from_ref(&doc)).unwrap()).unwrap();
     let rows = parse_csv(&text);
     assert_eq!(rows.len(), 3, "header + 2 records");
     let header = &rows[0];
+    // The contract's field columns, then the document's own key.
     assert_eq!(
         header.len(),
-        CSV_FIXED_COLUMNS.len() + DEFAULT_FIELD_COLUMNS.len() + 1
+        CSV_FIXED_COLUMNS.len() + contract_field_keys().len() + 1
+    );
+    assert_eq!(
+        header.last().map(String::as_str),
+        Some("fields.harbour_zone")
     );
     assert!(rows.iter().all(|r| r.len() == header.len()), "ragged rows");
     assert_eq!(
@@ -572,7 +578,7 @@ fn csv_round_trips_quoting_and_flattens_latest_status() {
     assert_eq!(cell(header, p, "kind"), "priority");
     assert_eq!(cell(header, p, "status_code"), "");
     assert_eq!(cell(header, p, "due_raw"), "");
-    assert_eq!(cell(header, p, "fields_other"), "");
+    assert_eq!(cell(header, p, "fields.harbour_zone"), "");
 
     let a = &rows[2];
     assert_eq!(
@@ -617,40 +623,96 @@ fn csv_round_trips_quoting_and_flattens_latest_status() {
     );
     assert_eq!(cell(header, a, "fields.reference"), "HX-0771");
     assert_eq!(cell(header, a, "fields.minister"), "");
-    let other: Value = serde_json::from_str(cell(header, a, "fields_other")).unwrap();
-    assert_eq!(other, json!({"harbour_zone": "North, outer"}));
+    assert_eq!(cell(header, a, "fields.harbour_zone"), "North, outer");
 }
 
 #[test]
-fn csv_header_once_for_many_documents() {
+fn csv_rows_one_document_at_a_time_under_one_header() {
     let first = sample();
     let mut second = sample();
     second.source.path = "in/other.txt".into();
     second.document.kind = DocumentKind::DeliveryPlan;
     second.records.truncate(1);
+    second.records[0]
+        .fields
+        .insert("berth".to_string(), "4".to_string());
 
-    let mut w = CsvWriter::with_field_columns(Vec::new(), vec!["harbour_zone".into()]);
-    assert_eq!(w.write_document(&first).unwrap(), 2);
-    assert_eq!(w.write_document(&second).unwrap(), 1);
-    let rows = parse_csv(&String::from_utf8(w.finish().unwrap()).unwrap());
+    // Rows made apart (as a batch does on its worker threads), passed as
+    // bytes, their keys collected, then written under one header.
+    let made: Vec<CsvRows> = [&first, &second]
+        .iter()
+        .map(|d| {
+            let bytes = CsvRows::of_document(d).unwrap().to_bytes().unwrap();
+            CsvRows::from_bytes(&bytes).unwrap()
+        })
+        .collect();
+    let mut columns = CsvColumns::contract();
+    for rows in &made {
+        columns.add_rows(rows);
+    }
+    let mut w = CsvWriter::new(Vec::new(), columns.clone());
+    assert_eq!(w.write_rows(&made[0]).unwrap(), 2);
+    assert_eq!(w.write_rows(&made[1]).unwrap(), 1);
+    let bytes = w.finish().unwrap();
+    // The same bytes as writing the documents in hand.
+    assert_eq!(
+        bytes,
+        flat_records_csv(&[first.clone(), second.clone()]).unwrap()
+    );
+    let rows = parse_csv(&String::from_utf8(bytes).unwrap());
     assert_eq!(rows.len(), 4);
     assert_eq!(rows.iter().filter(|r| r[0] == "source_path").count(), 1);
     let header = &rows[0];
+    // Own keys after the contract's, in byte order.
+    let n = CSV_FIXED_COLUMNS.len() + contract_field_keys().len();
+    assert_eq!(header[n..], ["fields.berth", "fields.harbour_zone"]);
     assert_eq!(
         cell(header, &rows[2], "fields.harbour_zone"),
         "North, outer"
     );
-    let other: Value = serde_json::from_str(cell(header, &rows[2], "fields_other")).unwrap();
-    assert_eq!(
-        other,
-        json!({"lead_department": "Ports, Harbours & \"Coast\"", "reference": "HX-0771"})
-    );
+    assert_eq!(cell(header, &rows[2], "fields.berth"), "");
+    assert_eq!(cell(header, &rows[3], "fields.berth"), "4");
     assert_eq!(cell(header, &rows[3], "source_path"), "in/other.txt");
     assert_eq!(cell(header, &rows[3], "document_kind"), "delivery_plan");
 
-    // No documents at all: still a header.
-    let empty = CsvWriter::new(Vec::new()).finish().unwrap();
+    // A key without a column is an error, not a dropped value.
+    let mut w = CsvWriter::new(Vec::new(), CsvColumns::contract());
+    assert!(matches!(
+        w.write_document(&first),
+        Err(OutputError::NoColumn(k)) if k == "harbour_zone"
+    ));
+
+    // No documents at all: still a header, the contract's columns.
+    let empty = CsvWriter::new(Vec::new(), CsvColumns::contract())
+        .finish()
+        .unwrap();
     let rows = parse_csv(&String::from_utf8(empty).unwrap());
     assert_eq!(rows.len(), 1);
-    assert_eq!(rows[0].last().map(String::as_str), Some("fields_other"));
+    assert_eq!(rows[0].last().map(String::as_str), Some("fields.unparsed"));
+}
+
+#[test]
+fn json_array_writer_gives_the_bytes_of_the_pretty_array() {
+    let first = sample();
+    let mut second = sample();
+    second.source.path = "in/other.txt".into();
+    second.records.truncate(1);
+    let mut w = JsonArrayWriter::new(Vec::new());
+    w.push_element(&json_array_element(&first).unwrap())
+        .unwrap();
+    w.push(&second).unwrap();
+    assert_eq!(w.len(), 2);
+    let bytes = w.finish().unwrap();
+    let mut expected = serde_json::to_string_pretty(&[&first, &second]).unwrap();
+    expected.push('\n');
+    assert_eq!(String::from_utf8(bytes).unwrap(), expected);
+    // No documents: an empty array.
+    let empty = JsonArrayWriter::new(Vec::new()).finish().unwrap();
+    assert_eq!(empty, b"[]\n");
+    // Bytes that are not an element are refused.
+    let mut w = JsonArrayWriter::new(Vec::new());
+    assert!(matches!(
+        w.push_element(to_json(&first).unwrap().as_bytes()),
+        Err(OutputError::NotAnElement)
+    ));
 }

@@ -44,7 +44,7 @@ fn stages(c: &mut Criterion) {
     g.bench_function("find_text_grids (column detection)", |b| {
         b.iter(|| {
             for (p, i) in pages.iter().zip(&idx) {
-                black_box(plantab_pdf::align::find_text_grids(p, i, &p.rulings));
+                black_box(plantab_pdf::align::find_text_grids(p, i, &p.rulings, &[]));
             }
         })
     });

@@ -48,6 +48,8 @@ struct Seg {
     x1: f64,
     /// Word spans (x0, x1) inside the segment.
     words: Vec<(f64, f64)>,
+    /// Per word: whether it is a number (an amount, a count, a date).
+    word_numeric: Vec<bool>,
     numeric: bool,
     lower_start: bool,
     chars: usize,
@@ -98,6 +100,7 @@ fn to_line(l: &TextLine) -> Option<Line> {
                 x0: w.x0,
                 x1: w.x1,
                 words: vec![(w.x0, w.x1)],
+                word_numeric: vec![is_numeric(text)],
                 numeric: false,
                 lower_start: text.chars().next().is_some_and(char::is_lowercase),
                 chars: 0,
@@ -106,6 +109,7 @@ fn to_line(l: &TextLine) -> Option<Line> {
         } else if let Some(s) = segs.last_mut() {
             s.x1 = s.x1.max(w.x1);
             s.words.push((w.x0, w.x1));
+            s.word_numeric.push(is_numeric(text));
         }
         if let (Some(s), Some(t)) = (segs.last_mut(), texts.last_mut()) {
             if !t.is_empty() {
@@ -143,7 +147,15 @@ fn median(mut v: Vec<f64>) -> f64 {
 /// Finds tables by text alignment among the glyphs `idx` of a page (those
 /// not already in a ruled table). `rulings` are the page's rulings; the
 /// horizontal ones inside a table separate its rows.
-pub fn find_text_grids(page: &PageGlyphs, idx: &[u32], rulings: &[Ruling]) -> Vec<Grid> {
+///
+/// `columns`, when not empty, are the column separators (x positions) to
+/// use instead of the gutters the lines leave.
+pub fn find_text_grids(
+    page: &PageGlyphs,
+    idx: &[u32],
+    rulings: &[Ruling],
+    columns: &[f64],
+) -> Vec<Grid> {
     let text_lines = build_lines(page, idx, false);
     let lines: Vec<Line> = text_lines.iter().filter_map(to_line).collect();
     if lines.len() < 2 {
@@ -204,7 +216,7 @@ pub fn find_text_grids(page: &PageGlyphs, idx: &[u32], rulings: &[Ruling]) -> Ve
         }
         let run_end = last_multi + 1;
         if let Some(run) = lines.get(start..run_end) {
-            if let Some(g) = run_grid(run, &hrules) {
+            if let Some(g) = run_grid(run, &hrules, columns, false) {
                 grids.push(g);
                 prev_end = Some(run_end - 1);
             }
@@ -233,24 +245,41 @@ fn gutters(run: &[Line], x0: f64, x1: f64, min_gap: f64) -> Vec<f64> {
         }
     }
     ev.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-    let mut out = Vec::new();
-    let mut count: i64 = 0;
-    let mut open_at: Option<f64> = None;
-    for (x, d) in ev {
-        let before = count;
-        count += i64::from(d);
-        let low = |c: i64| c <= tol as i64;
-        if low(before) && !low(count) {
-            if let Some(a) = open_at.take() {
-                if a > x0 && x < x1 && x - a >= min_gap {
-                    out.push((a + x) / 2.0);
+    // Gaps where at most `level` lines have text.
+    let gaps = |level: usize| -> Vec<(f64, f64)> {
+        let mut out = Vec::new();
+        let mut count: i64 = 0;
+        let mut open_at: Option<f64> = None;
+        let low = |c: i64| c <= level as i64;
+        for &(x, d) in &ev {
+            let before = count;
+            count += i64::from(d);
+            if low(before) && !low(count) {
+                if let Some(a) = open_at.take() {
+                    if a > x0 && x < x1 && x - a >= min_gap {
+                        out.push((a, x));
+                    }
                 }
+            } else if !low(before) && low(count) {
+                open_at = Some(x);
             }
-        } else if !low(before) && low(count) {
-            open_at = Some(x);
         }
-    }
-    out
+        out
+    };
+    let clear = if tol > 0 { gaps(0) } else { Vec::new() };
+    gaps(tol)
+        .into_iter()
+        .map(|(a, x)| {
+            // Within a gap one line crosses, the boundary goes in the part
+            // no line crosses, when there is one: the crossing line's text
+            // (a long label filling its column) stays on its side.
+            clear
+                .iter()
+                .filter(|(ca, cx)| *ca >= a && *cx <= x)
+                .max_by(|p, q| (p.1 - p.0).total_cmp(&(q.1 - q.0)))
+                .map_or((a + x) / 2.0, |(ca, cx)| (ca + cx) / 2.0)
+        })
+        .collect()
 }
 
 /// Index of the column holding `x` given inner boundaries.
@@ -258,17 +287,48 @@ fn col_of(bounds: &[f64], x: f64) -> usize {
     bounds.partition_point(|b| *b < x)
 }
 
-fn run_grid(run: &[Line], hrules: &[&Ruling]) -> Option<Grid> {
+/// The whole of the glyphs `idx` read as one table by text alignment (an
+/// area the user says holds a table, where the finder saw none), with
+/// `columns` as separators when given; `None` when the glyphs make fewer
+/// than two lines or (without `columns`) show no column gap.
+pub fn forced_grid(
+    page: &PageGlyphs,
+    idx: &[u32],
+    rulings: &[Ruling],
+    columns: &[f64],
+) -> Option<Grid> {
+    let text_lines = build_lines(page, idx, false);
+    let lines: Vec<Line> = text_lines.iter().filter_map(to_line).collect();
+    let hrules: Vec<&Ruling> = rulings.iter().filter(|r| r.horizontal).collect();
+    run_grid(&lines, &hrules, columns, true)
+}
+
+/// A run of lines → a grid. `columns` (when not empty) replace the
+/// gutters; `force` keeps every line and skips the checks that tell prose
+/// from a table (the user said this is a table).
+fn run_grid(run: &[Line], hrules: &[&Ruling], columns: &[f64], force: bool) -> Option<Grid> {
     let n_multi = run.iter().filter(|l| l.multi()).count();
-    if n_multi < 2 {
+    if run.len() < 2 || (n_multi < 2 && !force) {
         return None;
     }
     let size = median(run.iter().map(|l| l.size).collect());
     let x0 = run.iter().map(|l| l.x0).fold(f64::INFINITY, f64::min);
     let x1 = run.iter().map(|l| l.x1).fold(f64::NEG_INFINITY, f64::max);
-    let mut bounds = gutters(run, x0, x1, (WORD_SPACE * size).max(1.5));
+    let forced_cols = !columns.is_empty();
+    let mut bounds = if forced_cols {
+        columns
+            .iter()
+            .copied()
+            .filter(|&c| c > x0 && c < x1)
+            .collect()
+    } else {
+        gutters(run, x0, x1, (WORD_SPACE * size).max(1.5))
+    };
     // Drop boundaries that leave a column with text on fewer than two lines.
     loop {
+        if forced_cols {
+            break;
+        }
         if bounds.is_empty() {
             return None;
         }
@@ -331,6 +391,7 @@ fn run_grid(run: &[Line], hrules: &[&Ruling]) -> Option<Grid> {
     if cols < 2 {
         return None;
     }
+    let checks = !force;
     // Two (or more) columns of prose: long segments filling their column.
     let mut long = 0usize;
     let mut segs = 0usize;
@@ -342,7 +403,7 @@ fn run_grid(run: &[Line], hrules: &[&Ruling]) -> Option<Grid> {
             }
         }
     }
-    if segs > 0 && long * 10 >= segs * 6 {
+    if checks && segs > 0 && long * 10 >= segs * 6 {
         return None;
     }
     // Justified prose stretched into wide, even spaces: every gap of a
@@ -364,7 +425,7 @@ fn run_grid(run: &[Line], hrules: &[&Ruling]) -> Option<Grid> {
             even += 1;
         }
     }
-    if wide >= 2 && even * 10 >= wide * 6 {
+    if checks && wide >= 2 && even * 10 >= wide * 6 {
         return None;
     }
     // Rulings across the run: row separators.
@@ -382,7 +443,7 @@ fn run_grid(run: &[Line], hrules: &[&Ruling]) -> Option<Grid> {
     let band = |l: &Line| rules.partition_point(|r| *r < (l.top + l.bottom) / 2.0);
     // Two text lines side by side (numbered headings, a letterhead) are
     // not a table without rulings to say so.
-    if n_multi < 3 && rules.is_empty() {
+    if checks && n_multi < 3 && rules.is_empty() {
         return None;
     }
     let ruled_rows = !rules.is_empty() && rules.len() * 2 + 2 >= n_multi;
@@ -465,8 +526,21 @@ fn run_grid(run: &[Line], hrules: &[&Ruling]) -> Option<Grid> {
                         continue;
                     }
                     let word_cross = s.words.iter().any(|w| w.0 < bx && w.1 > bx);
-                    let small_gap = s.words.windows(2).any(|w| match w {
-                        [a, c] => a.1 <= bx && c.0 >= bx && c.0 - a.1 <= WORD_SPACE * l.size,
+                    // A number set close after text across a column
+                    // boundary starts the next cell (an amount after a
+                    // label that fills its column), it does not continue
+                    // a label spanning both.
+                    let small_gap = s.words.windows(2).enumerate().any(|(k, w)| match w {
+                        [a, c] => {
+                            let num = |i: usize| s.word_numeric.get(i).copied().unwrap_or(false);
+                            // A number after a non-number across the
+                            // boundary starts a new cell.
+                            let number_starts = num(k + 1) && !num(k);
+                            a.1 <= bx
+                                && c.0 >= bx
+                                && c.0 - a.1 <= WORD_SPACE * l.size
+                                && !number_starts
+                        }
                         _ => false,
                     });
                     if word_cross || small_gap {
@@ -491,9 +565,15 @@ fn run_grid(run: &[Line], hrules: &[&Ruling]) -> Option<Grid> {
     }
     // Title lines above and notes below: one cell across the table.
     let across = |v: &Vec<(usize, usize)>| v.len() == 1;
-    let lead = spans.iter().take_while(|v| across(v)).count();
-    let trail = spans.iter().rev().take_while(|v| across(v)).count();
-    if lead + trail + 2 > rows.len() {
+    let (lead, trail) = if checks {
+        (
+            spans.iter().take_while(|v| across(v)).count(),
+            spans.iter().rev().take_while(|v| across(v)).count(),
+        )
+    } else {
+        (0, 0)
+    };
+    if checks && lead + trail + 2 > rows.len() {
         return None;
     }
     let rows = rows.get(lead..rows.len() - trail)?;

@@ -26,6 +26,7 @@ mod debug;
 pub mod grid;
 pub mod limits;
 pub mod lines;
+pub mod options;
 pub mod page;
 pub mod source;
 #[cfg(feature = "pdf-extract")]
@@ -40,9 +41,12 @@ use plantab_model::{
     WarningCode,
 };
 
-pub use debug::debug_page;
+pub use debug::{debug_page, debug_page_with, debug_svg, page_svg, SvgStyle, TableLabels};
+#[cfg(feature = "png")]
+pub use debug::{svg_to_png, RenderError};
 pub use limits::Limits;
-pub use page::{analyse, PageAnalysis};
+pub use options::{parse_columns, Area, OptionError, Overrides, PageSet, Strategy};
+pub use page::{analyse, analyse_with, PageAnalysis};
 pub use source::{GlyphSource, PageGlyphs, PlumberSource};
 
 /// Why a PDF could not be read. `Display` is the reason alone (the code is
@@ -50,9 +54,16 @@ pub use source::{GlyphSource, PageGlyphs, PlumberSource};
 /// [`std::error::Error::source`].
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    /// Password-protected.
+    /// Password-protected, and no password was given.
     #[error("{0}")]
     Encrypted(String),
+    /// Password-protected, and the password given does not open it.
+    #[error("the password given does not open this PDF (neither its user nor its owner password)")]
+    WrongPassword {
+        /// The PDF library's own error.
+        #[source]
+        source: Option<BoxError>,
+    },
     /// No text layer (scanned / image-only).
     #[error("{0}")]
     NoTextLayer(String),
@@ -109,6 +120,7 @@ impl PdfError {
     pub fn code(&self) -> ErrorCode {
         match self {
             PdfError::Encrypted(_) => ErrorCode::Encrypted,
+            PdfError::WrongPassword { .. } => ErrorCode::WrongPassword,
             PdfError::NoTextLayer(_) => ErrorCode::NoTextLayer,
             PdfError::Malformed { .. } | PdfError::NoSuchPage { .. } => ErrorCode::Malformed,
             PdfError::LimitExceeded(_) => ErrorCode::LimitExceeded,
@@ -148,7 +160,58 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 const ENCRYPTED_MSG: &str =
-    "password-protected; decrypt it first (e.g. `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`)";
+    "password-protected; give its password (plantab: --password or PLANTAB_PASSWORD), or decrypt it first (e.g. `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`)";
+
+/// A password-protected PDF opened with `password` (its user or its owner
+/// password) and written back without encryption, for the readers that
+/// follow; `None` when the PDF is not encrypted (its bytes are read as
+/// they are). The limits pre-pass ([`limits::check`]) runs on the bytes as
+/// given before any library parses them, and the reader checks the
+/// decrypted bytes again.
+///
+/// Errors: [`PdfError::WrongPassword`] when the password opens neither
+/// way; [`PdfError::Malformed`] when the file does not load (or uses an
+/// encryption the library does not support); [`PdfError::LimitExceeded`]
+/// as [`read_pdf`].
+pub fn decrypt(bytes: &[u8], password: &str, limits: &Limits) -> Result<Option<Vec<u8>>, PdfError> {
+    check_signature(bytes)?;
+    limits::check(bytes, limits)?;
+    guarded(|| {
+        let probe = lopdf::Document::load_mem(bytes)
+            .map_err(|e| PdfError::malformed_by("cannot load the PDF to decrypt it", e))?;
+        if !probe.is_encrypted() {
+            return Ok(None);
+        }
+        if let Err(e) = probe.authenticate_password(password) {
+            return Err(match e {
+                lopdf::Error::InvalidPassword
+                | lopdf::Error::Decryption(lopdf::encryption::DecryptionError::IncorrectPassword) => {
+                    PdfError::WrongPassword {
+                        source: Some(Box::new(e)),
+                    }
+                }
+                lopdf::Error::Decryption(
+                    lopdf::encryption::DecryptionError::UnsupportedEncryption,
+                ) => PdfError::malformed_by(
+                    "its encryption is not one plantab can open; decrypt it first (e.g. `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`)",
+                    e,
+                ),
+                e => PdfError::malformed_by("cannot decrypt this PDF", e),
+            });
+        }
+        let mut doc = lopdf::Document::load_mem_with_options(
+            bytes,
+            lopdf::LoadOptions::with_password(password),
+        )
+        .map_err(|e| PdfError::malformed_by("cannot decrypt this PDF", e))?;
+        // Written back plain: no encryption state to re-apply on save.
+        doc.encryption_state = None;
+        let mut out = Vec::with_capacity(bytes.len());
+        doc.save_to(&mut out)
+            .map_err(|e| PdfError::malformed_by("cannot write the decrypted PDF", e))?;
+        Ok(Some(out))
+    })
+}
 
 /// Runs `f`, a call into a PDF library, turning a panic inside it into a
 /// `Malformed` error. Only calls into the libraries go through here: a
@@ -182,13 +245,13 @@ pub fn read_pdf_with_limits(bytes: &[u8], limits: &Limits) -> Result<Layout, Pdf
         bytes,
         &ReadOptions {
             limits: limits.clone(),
-            parallel_pages: false,
+            ..ReadOptions::default()
         },
     )
 }
 
 /// How [`read_pdf_with_options`] reads a file.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReadOptions {
     /// The resource limits checked before reading (see [`Limits`]).
     pub limits: Limits,
@@ -198,15 +261,19 @@ pub struct ReadOptions {
     /// cores would otherwise idle (one large file), not when a batch
     /// already keeps every core busy with other files.
     pub parallel_pages: bool,
+    /// The table finder's overrides: pages, areas, column separators,
+    /// strategy (see [`Overrides`]).
+    pub overrides: Overrides,
 }
 
 /// [`read_pdf`] with chosen [`ReadOptions`].
 pub fn read_pdf_with_options(bytes: &[u8], options: &ReadOptions) -> Result<Layout, PdfError> {
     let (src, mut warnings) = open_with_limits(bytes, &options.limits)?;
+    let o = &options.overrides;
     let mut layout = if options.parallel_pages && src.page_count() > 1 {
-        layout_from_source_parallel(&src)?
+        layout_from_source_parallel_with(&src, o)?
     } else {
-        layout_from_source(&src)?
+        layout_from_source_with(&src, o)?
     };
     warnings.append(&mut layout.warnings);
     layout.warnings = warnings;
@@ -250,9 +317,19 @@ pub fn open_with_limits(
     open_inner(bytes, limits)
 }
 
-fn options() -> pdfplumber::ExtractOptions {
+/// The glyph library's options: page content only (no structure tree,
+/// outline, metadata, annotations or form fields: plantab reads none of
+/// them, and each is a walk a hostile file can make exponential), and the
+/// per-page budgets of `limits` enforced while a page is interpreted.
+fn options(limits: &Limits) -> pdfplumber::ExtractOptions {
     pdfplumber::ExtractOptions {
         collect_warnings: false,
+        content_only: true,
+        max_operators_per_page: Some(
+            usize::try_from(limits.max_operators_per_page).unwrap_or(usize::MAX),
+        ),
+        max_emitted_per_page: Some(usize::try_from(limits.max_page_objects).unwrap_or(usize::MAX)),
+        max_pages: Some(usize::try_from(limits.max_pages).unwrap_or(usize::MAX)),
         ..pdfplumber::ExtractOptions::default()
     }
 }
@@ -282,7 +359,7 @@ fn open_inner(bytes: &[u8], limits: &Limits) -> Result<(PlumberSource, Vec<Warni
     check_signature(bytes)?;
     limits::check(bytes, limits)?;
     // Only the library calls are guarded (see `guarded`).
-    let first = guarded(|| Ok(pdfplumber::Pdf::open_bytes(bytes, Some(options()))))?;
+    let first = guarded(|| Ok(pdfplumber::Pdf::open_bytes(bytes, Some(options(limits)))))?;
     let cause: Option<BoxError> = match first {
         Ok(pdf) if pdf.page_count() > 0 => return Ok((PlumberSource::new(pdf), Vec::new())),
         Ok(_) => None,
@@ -290,6 +367,10 @@ fn open_inner(bytes: &[u8], limits: &Limits) -> Result<(PlumberSource, Vec<Warni
             use pdfplumber::PdfErrorKind as K;
             if matches!(e.kind(), K::PasswordRequired | K::InvalidPassword) {
                 return Err(PdfError::Encrypted(ENCRYPTED_MSG.into()));
+            }
+            // Over a limit (the page count): no repair makes it smaller.
+            if e.resource_limit().is_some_and(|l| l.name == "max_pages") {
+                return Err(limits::pages_exceeded(limits.max_pages));
             }
             Some(Box::new(e))
         }
@@ -302,7 +383,8 @@ fn open_inner(bytes: &[u8], limits: &Limits) -> Result<(PlumberSource, Vec<Warni
         let mut buf = Vec::new();
         let saved = catch_unwind(AssertUnwindSafe(|| doc.save_to(&mut buf)));
         if matches!(saved, Ok(Ok(_))) {
-            if let Ok(Ok(pdf)) = guarded(|| Ok(pdfplumber::Pdf::open_bytes(&buf, Some(options()))))
+            if let Ok(Ok(pdf)) =
+                guarded(|| Ok(pdfplumber::Pdf::open_bytes(&buf, Some(options(limits)))))
             {
                 if pdf.page_count() > 0 {
                     return Ok((PlumberSource::new(pdf), vec![repaired_warning()]));
@@ -313,7 +395,7 @@ fn open_inner(bytes: &[u8], limits: &Limits) -> Result<(PlumberSource, Vec<Warni
     if let Ok(Ok((pdf, _))) = guarded(|| {
         Ok(pdfplumber::Pdf::open_bytes_with_repair(
             bytes,
-            Some(options()),
+            Some(options(limits)),
             None,
         ))
     }) {
@@ -341,42 +423,120 @@ fn repaired_warning() -> Warning {
 
 /// Reads every page of a glyph source into a layout.
 pub fn layout_from_source(src: &dyn GlyphSource) -> Result<Layout, PdfError> {
+    layout_from_source_with(src, &Overrides::default())
+}
+
+/// [`layout_from_source`] with the finder's [`Overrides`]: only the pages
+/// of `o.pages` are read.
+pub fn layout_from_source_with(src: &dyn GlyphSource, o: &Overrides) -> Result<Layout, PdfError> {
     let n = src.page_count();
-    let pages: Vec<_> = (0..n).map(|i| read_page(src, i)).collect();
-    assemble(n, pages)
+    let (chosen, mut warnings) = chosen_pages(n, o);
+    let mut pages = Vec::with_capacity(chosen.len());
+    for &i in &chosen {
+        let page = read_page(src, i, o);
+        // A page over a limit fails the file: no need to read on.
+        if let Err(e @ PdfError::LimitExceeded(_)) = page {
+            return Err(e);
+        }
+        pages.push((i, page));
+    }
+    let mut layout = assemble(n, pages)?;
+    warnings.append(&mut layout.warnings);
+    layout.warnings = warnings;
+    Ok(layout)
 }
 
 /// [`layout_from_source`] with the pages read and analysed in parallel on
 /// rayon's current thread pool; the result is the same.
 pub fn layout_from_source_parallel<S: GlyphSource + Sync>(src: &S) -> Result<Layout, PdfError> {
+    layout_from_source_parallel_with(src, &Overrides::default())
+}
+
+/// [`layout_from_source_with`], the pages read in parallel.
+pub fn layout_from_source_parallel_with<S: GlyphSource + Sync>(
+    src: &S,
+    o: &Overrides,
+) -> Result<Layout, PdfError> {
     use rayon::prelude::*;
     let n = src.page_count();
-    let pages: Vec<_> = (0..n).into_par_iter().map(|i| read_page(src, i)).collect();
-    assemble(n, pages)
+    let (chosen, mut warnings) = chosen_pages(n, o);
+    let pages: Vec<_> = chosen
+        .into_par_iter()
+        .map(|i| (i, read_page(src, i, o)))
+        .collect();
+    let mut layout = assemble(n, pages)?;
+    warnings.append(&mut layout.warnings);
+    layout.warnings = warnings;
+    Ok(layout)
 }
+
+/// The 0-based indices of the pages to read, and a warning for pages asked
+/// for that the document does not have.
+fn chosen_pages(n: usize, o: &Overrides) -> (Vec<usize>, Vec<Warning>) {
+    let Some(set) = &o.pages else {
+        return ((0..n).collect(), Vec::new());
+    };
+    let count = u32::try_from(n).unwrap_or(u32::MAX);
+    let chosen: Vec<usize> = set
+        .pages_of(count)
+        .into_iter()
+        .map(|p| p as usize - 1)
+        .collect();
+    let mut warnings = Vec::new();
+    if chosen.is_empty() {
+        warnings.push(Warning::new(
+            WarningCode::PagesNotFound,
+            format!(
+                "none of the pages asked for ({set}) is in the document, which has {n} page(s)"
+            ),
+        ));
+    } else if set.last_named().is_some_and(|p| p > count) {
+        warnings.push(Warning::new(
+            WarningCode::PagesNotFound,
+            format!("some pages asked for ({set}) are past the document's last page ({n})"),
+        ));
+    }
+    (chosen, warnings)
+}
+
+/// A page analysed and whether it has text, or why it could not be read.
+type PageResult = Result<(PageAnalysis, bool), PdfError>;
 
 /// One page's glyphs analysed, and whether it has any text; a panic in the
 /// glyph library is this page's error (the source guards its library
 /// calls), a panic in the analysis is a bug and propagates.
-fn read_page<S: GlyphSource + ?Sized>(
-    src: &S,
-    index: usize,
-) -> Result<(PageAnalysis, bool), PdfError> {
+fn read_page<S: GlyphSource + ?Sized>(src: &S, index: usize, o: &Overrides) -> PageResult {
     let glyphs = src.page(index)?;
     let has_text = glyphs.has_text();
-    Ok((analyse(&glyphs), has_text))
+    Ok((analyse_with(&glyphs, o), has_text))
 }
 
-/// The layout of `n` pages read (in page order): unreadable pages become
-/// warnings, the rest blocks.
-fn assemble(
-    n: usize,
-    results: Vec<Result<(PageAnalysis, bool), PdfError>>,
-) -> Result<Layout, PdfError> {
+/// The layout of a document of `n` pages from the pages read (0-based
+/// index and result, in page order): unreadable pages become warnings, the
+/// rest blocks.
+fn assemble(n: usize, results: Vec<(usize, PageResult)>) -> Result<Layout, PdfError> {
     let mut warnings = Vec::new();
-    let mut pages: Vec<PageAnalysis> = Vec::with_capacity(n);
+    let mut pages: Vec<PageAnalysis> = Vec::with_capacity(results.len());
     let mut any_text = false;
-    for (i, res) in results.into_iter().enumerate() {
+    // A page over a resource limit fails the file (as the pre-pass does):
+    // the first in page order is the one reported.
+    let mut checked = Vec::with_capacity(results.len());
+    for (i, r) in results {
+        match r {
+            Err(e @ PdfError::LimitExceeded(_)) => return Err(e),
+            other => checked.push((i, other)),
+        }
+    }
+    let asked = checked.len();
+    if asked == 0 {
+        return Ok(Layout {
+            format: SourceFormat::Pdf,
+            pages: Some(u32::try_from(n).unwrap_or(u32::MAX)),
+            blocks: Vec::new(),
+            warnings,
+        });
+    }
+    for (i, res) in checked {
         let page_no = u32::try_from(i + 1).unwrap_or(u32::MAX);
         match res {
             Ok((a, has_text)) => {
@@ -392,14 +552,19 @@ fn assemble(
             ),
         }
     }
+    let of = if asked == n {
+        format!("its {n}")
+    } else {
+        format!("the {asked} chosen of its {n}")
+    };
     if pages.is_empty() {
         return Err(PdfError::malformed(format!(
-            "none of its {n} pages could be read; the file may be damaged"
+            "none of {of} pages could be read; the file may be damaged"
         )));
     }
     if !any_text {
         return Err(PdfError::NoTextLayer(format!(
-            "no text layer on any of its {n} page(s) (scanned or image-only); run OCR first (e.g. `ocrmypdf in.pdf out.pdf`)"
+            "no text layer on any of {of} page(s) (scanned or image-only); run OCR first (e.g. `ocrmypdf in.pdf out.pdf`)"
         )));
     }
     let body = body_size(&pages);

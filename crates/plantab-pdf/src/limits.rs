@@ -18,10 +18,24 @@
 //!   the glyph library recurses once per nested array, without a limit);
 //! - the **operator count per page**: the operators of each content stream
 //!   (form XObjects and glyph procedures too), summed over the streams a
-//!   page's `/Contents` names.
+//!   page's `/Contents` names;
+//! - the **operator count of the document**: the same per-page sums added
+//!   over all pages, so a stream shared by a thousand pages counts a
+//!   thousand times.
 //!
 //! A file over a limit is refused with [`PdfError::LimitExceeded`] (code
 //! `limit_exceeded`); the rest of the reader never runs on it.
+//!
+//! What a page costs once it is drawn cannot be known from the bytes alone
+//! (a form XObject drawn ten times from a form drawn ten times…), so two
+//! limits are also enforced while each page is interpreted, by the glyph
+//! library itself (plantab's patched copy of `pdfplumber`, see
+//! `vendor/README.md`): [`Limits::max_operators_per_page`] again, now
+//! counting each form XObject's operators every time it is drawn, and
+//! [`Limits::max_page_objects`]. A page over either fails the whole file
+//! with `limit_exceeded` naming the limit and the page. The structure
+//! tree, annotations, form fields, outline and metadata are never parsed:
+//! plantab reads page content only.
 //!
 //! What is a content stream is judged from the stream's dictionary (no
 //! image, font, ICC, metadata or cross-reference keys): binary streams are
@@ -34,6 +48,11 @@ use crate::PdfError;
 
 /// Resource limits for one PDF file (see the module docs for what each
 /// one measures). [`Limits::default`] is what [`crate::read_pdf`] uses.
+///
+/// The defaults sit far above real documents (the most any of the 190
+/// corpus PDFs reaches is given with each) and keep one hostile file within
+/// a few hundred MB: the glyph library holds about 100 bytes per operator
+/// of the stream it interprets, and about 700 per character it emits.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
     /// Total decompressed bytes of all streams (default 256 MiB).
@@ -41,8 +60,22 @@ pub struct Limits {
     /// Objects in the file (default 2,000,000).
     pub max_objects: u64,
     /// Content-stream operators on one page, or in one content stream
-    /// (default 5,000,000).
+    /// (default 1,000,000; the corpus's busiest page has 68,645): checked
+    /// by the pre-pass on the streams the page names, and while the page
+    /// is interpreted, each form XObject counted every time it is drawn.
     pub max_operators_per_page: u64,
+    /// Content-stream operators of the whole document, each page counting
+    /// the streams it names (default 50,000,000; the corpus's largest
+    /// document has DOCOPS): a stream shared by many pages counts for each.
+    pub max_operators_per_document: u64,
+    /// Objects one page's interpretation may produce: characters shown,
+    /// path-construction operators (`m l c v y h re`) and images (default
+    /// 300,000; the corpus's fullest page has 11,378 characters).
+    pub max_page_objects: u64,
+    /// Pages in the document (default 50,000; the corpus's longest
+    /// document has 119): checked on the page dictionaries by the pre-pass
+    /// and on the page tree when the file is opened.
+    pub max_pages: u64,
     /// Nesting depth of arrays and dictionaries (default 256).
     pub max_nesting_depth: u32,
 }
@@ -52,7 +85,10 @@ impl Default for Limits {
         Limits {
             max_decompressed_bytes: 256 * 1024 * 1024,
             max_objects: 2_000_000,
-            max_operators_per_page: 5_000_000,
+            max_operators_per_page: 1_000_000,
+            max_operators_per_document: 50_000_000,
+            max_page_objects: 300_000,
+            max_pages: 50_000,
             max_nesting_depth: 256,
         }
     }
@@ -71,6 +107,8 @@ pub struct ScanStats {
     pub pages: u64,
     /// The most operators on one page (or in one content stream).
     pub max_page_operators: u64,
+    /// Operators of all pages (each page counting the streams it names).
+    pub document_operators: u64,
     /// The deepest nesting of arrays and dictionaries.
     pub max_depth: u32,
 }
@@ -170,10 +208,15 @@ struct State<'a> {
     page_contents: Vec<Vec<u64>>,
 }
 
-fn exceeded(what: &str, limit: u64, unit: &str) -> PdfError {
+fn exceeded(what: &str, limit: u64, unit: &str, field: &str) -> PdfError {
     PdfError::LimitExceeded(format!(
-        "{what} exceeds the limit of {limit}{unit}; the file may be hostile or damaged (the limit is plantab_pdf::Limits)"
+        "{what} exceeds the limit of {limit}{unit}; the file may be hostile or damaged (the limit is plantab_pdf::Limits::{field})"
     ))
+}
+
+/// The error for a document of more than `limit` pages.
+pub(crate) fn pages_exceeded(limit: u64) -> PdfError {
+    exceeded("page count", limit, " pages", "max_pages")
 }
 
 impl State<'_> {
@@ -182,6 +225,7 @@ impl State<'_> {
             "nesting of arrays and dictionaries",
             u64::from(self.limits.max_nesting_depth),
             " levels",
+            "max_nesting_depth",
         )
     }
 
@@ -190,11 +234,17 @@ impl State<'_> {
             "content-stream operators on one page",
             self.limits.max_operators_per_page,
             "",
+            "max_operators_per_page",
         )
     }
 
     fn objects_error(&self) -> PdfError {
-        exceeded("object count", self.limits.max_objects, " objects")
+        exceeded(
+            "object count",
+            self.limits.max_objects,
+            " objects",
+            "max_objects",
+        )
     }
 
     fn merge(&mut self, sc: &ObjScan) {
@@ -208,6 +258,9 @@ impl State<'_> {
             return Err(self.objects_error());
         }
         self.stats.pages = self.page_contents.len() as u64;
+        if self.stats.pages > self.limits.max_pages {
+            return Err(pages_exceeded(self.limits.max_pages));
+        }
         for refs in &self.page_contents {
             let mut seen: Vec<u64> = Vec::new();
             let mut sum = 0u64;
@@ -219,9 +272,18 @@ impl State<'_> {
                 sum = sum.saturating_add(self.stream_ops.get(r).copied().unwrap_or(0));
             }
             self.stats.max_page_operators = self.stats.max_page_operators.max(sum);
+            self.stats.document_operators = self.stats.document_operators.saturating_add(sum);
         }
         if self.stats.max_page_operators > self.limits.max_operators_per_page {
             return Err(self.ops_error());
+        }
+        if self.stats.document_operators > self.limits.max_operators_per_document {
+            return Err(exceeded(
+                "content-stream operators of the document (each page counting the streams it draws)",
+                self.limits.max_operators_per_document,
+                "",
+                "max_operators_per_document",
+            ));
         }
         Ok(self.stats)
     }
@@ -242,7 +304,12 @@ impl State<'_> {
             let mut sink = |chunk: &[u8]| -> bool {
                 total = total.saturating_add(chunk.len() as u64);
                 if total > cap {
-                    err = Some(exceeded("decompressed stream data", cap, " bytes"));
+                    err = Some(exceeded(
+                        "decompressed stream data",
+                        cap,
+                        " bytes",
+                        "max_decompressed_bytes",
+                    ));
                     return false;
                 }
                 match kind {

@@ -153,7 +153,7 @@ fn emit_cluster(page: &PageGlyphs, cluster: &[Framed], split_runs: bool, out: &m
                 continue;
             }
         }
-        let tol = (0.3 * g.size).clamp(1.0, 3.0);
+        let tol = (0.2 * g.size).clamp(0.8, 3.0);
         let gap = prev.map_or(0.0, |(p, _)| f.a0 - p.a1);
         if split_runs && gap > RUN_GAP * g.size.max(4.0) {
             if let Some(acc) = cur.take() {

@@ -2,10 +2,11 @@
 //! them; text runs grouped into paragraphs; everything ordered top to
 //! bottom.
 
-use crate::align::{assign, find_text_grids, refine_ruled};
+use crate::align::{assign, find_text_grids, forced_grid, refine_ruled};
 use crate::grid::find_grids;
 use crate::lines::{build_lines, TextLine};
-use crate::source::PageGlyphs;
+use crate::options::{Overrides, Strategy};
+use crate::source::{PageGlyphs, Ruling};
 use crate::table::FoundTable;
 
 /// A paragraph (or heading) outside tables, before heading levels are
@@ -56,49 +57,45 @@ pub struct PageAnalysis {
 
 /// Reads one page.
 pub fn analyse(page: &PageGlyphs) -> PageAnalysis {
-    let grids = find_grids(&page.rulings);
-    // Per grid, per merged cell: glyph indices.
-    let mut per_cell: Vec<Vec<Vec<u32>>> = grids
+    analyse_with(page, &Overrides::default())
+}
+
+/// Reads one page with the finder's [`Overrides`] (its `pages` are not
+/// looked at here: the caller chooses the pages).
+pub fn analyse_with(page: &PageGlyphs, o: &Overrides) -> PageAnalysis {
+    let all: Vec<u32> = (0..u32::try_from(page.glyphs.len()).unwrap_or(u32::MAX)).collect();
+    let areas: Vec<(f64, f64, f64, f64)> = o
+        .areas
         .iter()
-        .map(|g| vec![Vec::new(); g.cells.len()])
+        .filter(|a| a.on_page(page.number))
+        .map(|a| a.top_left(page.height))
         .collect();
-    let mut outside: Vec<u32> = Vec::new();
-    for (i, g) in page.glyphs.iter().enumerate() {
-        let i = u32::try_from(i).unwrap_or(u32::MAX);
-        let (cx, cy) = (g.cx(), g.cy());
-        let mut placed = false;
-        for (gi, grid) in grids.iter().enumerate() {
-            if !grid.contains(cx, cy) {
-                continue;
-            }
-            if let Some(cell) = grid.cell_of(cx, cy) {
-                if let Some(v) = per_cell.get_mut(gi).and_then(|c| c.get_mut(cell)) {
-                    v.push(i);
-                    placed = true;
-                    break;
-                }
-            }
-        }
-        if !placed {
-            outside.push(i);
-        }
-    }
     let mut tables = Vec::new();
-    for (grid, cells) in grids.into_iter().zip(per_cell) {
-        let (grid, cells) = refine_ruled(page, grid, cells);
-        match FoundTable::new(page, grid, &cells) {
-            Some(t) => tables.push(t),
-            None => outside.extend(cells.into_iter().flatten()),
+    let mut outside = Vec::new();
+    if areas.is_empty() {
+        outside = find_tables(page, all, &page.rulings, o, false, &mut tables);
+    } else {
+        // Each area on its own: glyphs by their centre (first area holding
+        // it), rulings cut to the area.
+        let mut per_area: Vec<Vec<u32>> = vec![Vec::new(); areas.len()];
+        for i in all {
+            let Some(g) = page.glyphs.get(i as usize) else {
+                continue;
+            };
+            let (cx, cy) = (g.cx(), g.cy());
+            let at = areas
+                .iter()
+                .position(|&(x0, t, x1, b)| cx >= x0 && cx <= x1 && cy >= t && cy <= b);
+            match at.and_then(|k| per_area.get_mut(k)) {
+                Some(v) => v.push(i),
+                None => outside.push(i),
+            }
         }
-    }
-    // Tables without a full grid: text alignment (and horizontal rulings).
-    outside.sort_unstable();
-    for grid in find_text_grids(page, &outside, &page.rulings) {
-        let (cells, rest) = assign(page, &grid, &outside);
-        if let Some(t) = FoundTable::new(page, grid, &cells) {
-            tables.push(t);
-            outside = rest;
+        for (idx, &area) in per_area.into_iter().zip(&areas) {
+            let rulings = clip_rulings(&page.rulings, area);
+            outside.extend(find_tables(page, idx, &rulings, o, true, &mut tables));
         }
+        outside.sort_unstable();
     }
     tables.sort_by(|a, b| {
         let (ax, at, ..) = a.grid.bounds();
@@ -126,6 +123,116 @@ pub fn analyse(page: &PageGlyphs) -> PageAnalysis {
         folios,
         glyphs: page.glyphs.len(),
     }
+}
+
+/// Finds the tables among the glyphs `idx` (ruled grids from `rulings`,
+/// then text alignment, as `o.strategy` says), pushing them to `tables`;
+/// returns the glyphs left outside every table, in order. With `force`
+/// (an area the user marked), glyphs that make no table are read as one
+/// table by text alignment.
+fn find_tables(
+    page: &PageGlyphs,
+    idx: Vec<u32>,
+    rulings: &[Ruling],
+    o: &Overrides,
+    force: bool,
+    tables: &mut Vec<FoundTable>,
+) -> Vec<u32> {
+    let found_before = tables.len();
+    let grids = if o.strategy == Strategy::Text {
+        Vec::new()
+    } else {
+        find_grids(rulings)
+    };
+    // Per grid, per merged cell: glyph indices.
+    let mut per_cell: Vec<Vec<Vec<u32>>> = grids
+        .iter()
+        .map(|g| vec![Vec::new(); g.cells.len()])
+        .collect();
+    let mut outside: Vec<u32> = Vec::new();
+    for i in idx {
+        let Some(g) = page.glyphs.get(i as usize) else {
+            continue;
+        };
+        let (cx, cy) = (g.cx(), g.cy());
+        let mut placed = false;
+        for (gi, grid) in grids.iter().enumerate() {
+            if !grid.contains(cx, cy) {
+                continue;
+            }
+            if let Some(cell) = grid.cell_of(cx, cy) {
+                if let Some(v) = per_cell.get_mut(gi).and_then(|c| c.get_mut(cell)) {
+                    v.push(i);
+                    placed = true;
+                    break;
+                }
+            }
+        }
+        if !placed {
+            outside.push(i);
+        }
+    }
+    for (grid, cells) in grids.into_iter().zip(per_cell) {
+        let (grid, cells) = refine_ruled(page, grid, cells);
+        match FoundTable::new(page, grid, &cells) {
+            Some(t) => tables.push(t),
+            None => outside.extend(cells.into_iter().flatten()),
+        }
+    }
+    outside.sort_unstable();
+    if o.strategy == Strategy::Ruled {
+        return outside;
+    }
+    // Tables without a full grid: text alignment (and horizontal rulings).
+    for grid in find_text_grids(page, &outside, rulings, &o.columns) {
+        let (cells, rest) = assign(page, &grid, &outside);
+        if !force && o.columns.is_empty() && sparse(&grid, &cells) {
+            continue;
+        }
+        if let Some(t) = FoundTable::new(page, grid, &cells) {
+            tables.push(t);
+            outside = rest;
+        }
+    }
+    if force && tables.len() == found_before {
+        if let Some(grid) = forced_grid(page, &outside, rulings, &o.columns) {
+            let (cells, rest) = assign(page, &grid, &outside);
+            if let Some(t) = FoundTable::new(page, grid, &cells) {
+                tables.push(t);
+                outside = rest;
+            }
+        }
+    }
+    outside
+}
+
+/// Whether a grid found by text alignment is mostly empty: a tall grid
+/// with text cells for under a third of its positions is the scattered labels
+/// around charts and diagrams (tick labels, legends), not a table, which
+/// fills most of its positions.
+fn sparse(grid: &crate::grid::Grid, cells: &[Vec<u32>]) -> bool {
+    let (rows, cols) = (grid.rows(), grid.cols());
+    if rows < 8 || cols < 3 {
+        return false;
+    }
+    let filled = cells.iter().filter(|v| !v.is_empty()).count();
+    filled * 3 < rows * cols
+}
+
+/// The parts of `rulings` inside a top-left box `(x0, top, x1, bottom)`.
+fn clip_rulings(rulings: &[Ruling], (x0, t, x1, b): (f64, f64, f64, f64)) -> Vec<Ruling> {
+    rulings
+        .iter()
+        .filter_map(|r| {
+            let (lo, hi, inside) = if r.horizontal {
+                (x0, x1, r.pos >= t && r.pos <= b)
+            } else {
+                (t, b, r.pos >= x0 && r.pos <= x1)
+            };
+            let (from, to) = (r.from.max(lo), r.to.min(hi));
+            (inside && to > from).then_some(Ruling { from, to, ..*r })
+        })
+        .collect()
 }
 
 /// "12", "Page 12", "12 of 40", "- 12 -".

@@ -204,9 +204,7 @@ impl GlyphSource for PlumberSource {
 
 impl PlumberSource {
     fn page_unguarded(&self, index: usize) -> Result<PageGlyphs, PdfError> {
-        let page = self.pdf.page(index).map_err(|e| {
-            PdfError::malformed_by(format!("page {} could not be read", index + 1), e)
-        })?;
+        let page = self.pdf.page(index).map_err(|e| page_error(index, e))?;
         let mut out = PageGlyphs {
             number: u32::try_from(index + 1).unwrap_or(u32::MAX),
             width: page.width(),
@@ -316,6 +314,27 @@ impl PlumberSource {
         }
         Ok(out)
     }
+}
+
+/// A page the library could not read: over one of the per-page budgets
+/// (`limit_exceeded`, naming the [`crate::Limits`] field), or damaged.
+fn page_error(index: usize, e: pdfplumber::PdfError) -> PdfError {
+    let page = index + 1;
+    if let Some(l) = e.resource_limit() {
+        let (what, field) = match l.name {
+            "max_operators_per_page" => (
+                "content-stream operators (form XObjects counted each time they are drawn)",
+                "max_operators_per_page",
+            ),
+            "max_emitted_per_page" => ("characters, path segments and images", "max_page_objects"),
+            other => (other, other),
+        };
+        return PdfError::LimitExceeded(format!(
+            "page {page}: {what} exceed the limit of {}; the file may be hostile or damaged (the limit is plantab_pdf::Limits::{field})",
+            l.limit
+        ));
+    }
+    PdfError::malformed_by(format!("page {page} could not be read"), e)
 }
 
 /// Rulings from a box: one line when it is thin (`thin_ok`), else its four

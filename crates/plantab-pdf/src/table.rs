@@ -123,6 +123,22 @@ impl FoundTable {
         if grid.cols() < 2 || filled < 2 {
             return None;
         }
+        // Rows with text (a cell's text counts for every row it spans):
+        // when most rows of a ruled grid are empty it is a chart's
+        // gridlines or a form's boxes, not a table.
+        let rows = grid.rows();
+        let mut texty = vec![false; rows];
+        for (c, lines) in grid.cells.iter().zip(&cell_lines) {
+            if !lines.is_empty() {
+                for t in texty.iter_mut().skip(c.row).take(c.row_span.max(1)) {
+                    *t = true;
+                }
+            }
+        }
+        let n_texty = texty.iter().filter(|t| **t).count();
+        if rows >= 4 && n_texty * 2 < rows {
+            return None;
+        }
         let mut t = FoundTable {
             grid,
             cell_lines,
@@ -411,7 +427,16 @@ impl FoundTable {
                 let joined = parts.join(" ");
                 let last = parts.last().cloned().unwrap_or_default();
                 let known = |s: &str| plantab_vocab::match_header(s).is_some();
-                if parts.len() > 1 && !known(&joined) && known(&last) {
+                // Labels stacked, each known on its own ("Progress against
+                // plan" over "Status (December 2023)"), are a group label
+                // over the column's, unless the whole is itself a label
+                // ("Target" / "Completion Date"): a longer label starting
+                // with a known one is no reason to join them.
+                let stacked = || {
+                    plantab_vocab::match_header(&joined).is_none_or(|m| m.score < 1.0)
+                        && parts.iter().take(parts.len() - 1).all(|p| known(p))
+                };
+                if parts.len() > 1 && known(&last) && (!known(&joined) || stacked()) {
                     for p in parts.iter().take(parts.len() - 1) {
                         extra.push(format!("\"{p}\" above \"{last}\""));
                     }

@@ -208,3 +208,170 @@ fn operator_and_object_limits() {
     let (_, seed) = &seed_pdfs()[0];
     assert!(code(read_pdf_with_limits(seed, &few)).starts_with("limit_exceeded: object count"));
 }
+
+// ------------------------------------------------------------ amplifiers
+// The cases of bench/hostile/make_hostile.py (issue 15), built in memory at
+// sizes that stay quick in a debug build. Memory is what they attack, and a
+// unit test cannot measure it reliably: bench/hostile/run.sh runs the full
+// sizes through the release binary under a memory cap. Here each must end
+// as its named error, or read, within the hang guard.
+
+use support::amplify::*;
+
+/// Reads `pdf` with `limits`; returns `ok` or `code: reason`, and checks
+/// the time against the hang guard.
+fn read_case(name: &str, pdf: &[u8], limits: &Limits) -> String {
+    let t = Instant::now();
+    let r = code(read_pdf_with_limits(pdf, limits));
+    println!(
+        "{name:<32} {:>9} bytes {:>6} ms  {}",
+        pdf.len(),
+        t.elapsed().as_millis(),
+        r.chars().take(160).collect::<String>()
+    );
+    assert!(t.elapsed() < SLOW, "{name}: took {:?}", t.elapsed());
+    r
+}
+
+/// The text of a layout's blocks, for checking what was read.
+fn layout_text(pdf: &[u8]) -> String {
+    let layout = read_pdf(pdf).unwrap();
+    format!("{:?}", layout.blocks)
+}
+
+#[test]
+fn structure_tree_form_fields_and_metadata_are_not_expanded() {
+    // Each is 2^40 (or 3^64) nodes for a walk that does not remember what
+    // it saw; plantab reads page content only, so each reads at once.
+    let d = Limits::default();
+    for (name, pdf) in [
+        ("structure tree, kids twice x40", struct_dag_pdf(40)),
+        ("structure tree loop", struct_loop_pdf()),
+        ("info dictionary, values twice x40", info_dag_pdf(40)),
+        ("form fields, kids twice x40", acroform_dag_pdf(40)),
+    ] {
+        assert!(pdf.len() < 6 * 1024, "{name}: {} bytes", pdf.len());
+        assert_eq!(read_case(name, &pdf, &d), "ok", "{name}");
+        assert!(layout_text(&pdf).contains("Quarterly delivery report"));
+    }
+    // Annotations shared by every page are not read once per page.
+    let pdf = annots_shared_pdf(100, 1000);
+    assert_eq!(read_case("annotations shared", &pdf, &d), "ok");
+}
+
+#[test]
+fn nested_forms_count_every_drawing() {
+    // 10^8 leaf drawings from a 5 KB file: stopped while interpreting,
+    // naming the limit and the page.
+    let pdf = forms_nested_pdf(8, 10, 20);
+    assert!(pdf.len() < 17 * 1024, "{}", pdf.len());
+    let small = Limits {
+        max_page_objects: 20_000,
+        ..Limits::default()
+    };
+    let r = read_case("nested forms 10^8 (objects)", &pdf, &small);
+    assert!(
+        r.starts_with("limit_exceeded: page 1: characters") && r.contains("max_page_objects"),
+        "{r}"
+    );
+    // The operator budget counts the forms' operators at each drawing: the
+    // page's own stream has 61 operators, the pre-pass passes it.
+    let few_ops = Limits {
+        max_operators_per_page: 30_000,
+        ..Limits::default()
+    };
+    let r = read_case("nested forms 10^8 (operators)", &pdf, &few_ops);
+    assert!(
+        r.starts_with("limit_exceeded: page 1: content-stream operators (form XObjects counted")
+            && r.contains("max_operators_per_page"),
+        "{r}"
+    );
+    // Within budget, the same structure reads: 10 x 10 drawings of a leaf.
+    let pdf = forms_nested_pdf(2, 10, 1);
+    assert_eq!(
+        read_case("nested forms 10^2", &pdf, &Limits::default()),
+        "ok"
+    );
+}
+
+#[test]
+fn characters_are_counted_before_they_are_made() {
+    // One `Tj` of 2 million characters: refused before the library builds
+    // a single one (the string's bytes are counted first).
+    let pdf = glyphs_one_show_pdf(2_000_000);
+    let r = read_case("one Tj, 2M characters", &pdf, &Limits::default());
+    assert!(r.contains("max_page_objects"), "{r}");
+    // A 20,000-character form drawn 2,000 times.
+    let pdf = glyphs_form_reuse_pdf(4000, 2000);
+    assert!(pdf.len() < 2048, "{}", pdf.len());
+    let small = Limits {
+        max_page_objects: 100_000,
+        ..Limits::default()
+    };
+    let r = read_case("form of 20k characters x2000", &pdf, &small);
+    assert!(r.contains("max_page_objects"), "{r}");
+    // Path constructions count too: 25,000 rectangles painted at once.
+    let pdf = one_path_pdf(25_000);
+    let few = Limits {
+        max_page_objects: 20_000,
+        ..Limits::default()
+    };
+    let r = read_case("one path, 25k rectangles", &pdf, &few);
+    assert!(r.contains("max_page_objects"), "{r}");
+}
+
+#[test]
+fn operators_are_counted_for_every_page_a_stream_is_drawn_on() {
+    // 1,000 pages sharing one stream of 60,000 operators: each page is far
+    // under the page limit, the document (60 million) over its own.
+    let pdf = pages_shared_pdf(1000, 30_000);
+    assert!(pdf.len() < 200 * 1024, "{}", pdf.len());
+    let r = read_case("1000 pages sharing 60k operators", &pdf, &Limits::default());
+    assert!(
+        r.starts_with("limit_exceeded: content-stream operators of the document")
+            && r.contains("max_operators_per_document"),
+        "{r}"
+    );
+    let stats = limits::check(&pages_shared_pdf(3, 1000), &Limits::default()).unwrap();
+    // BT Tf Td Tj ET and 2,000 operators, on each of three pages.
+    assert_eq!(stats.document_operators, 3 * 2005);
+}
+
+#[test]
+fn page_count_is_limited() {
+    let pdf = pages_many_pdf(1200);
+    let few = Limits {
+        max_pages: 1000,
+        ..Limits::default()
+    };
+    let r = read_case("1,200 pages, limit 1,000", &pdf, &few);
+    assert!(
+        r.starts_with("limit_exceeded: page count") && r.contains("max_pages"),
+        "{r}"
+    );
+    // Within the limit they read, each page once (no work per page that
+    // grows with the page count).
+    let layout = read_pdf(&pdf).unwrap();
+    assert_eq!(layout.pages, Some(1200));
+}
+
+#[test]
+fn font_tables_and_state_stacks_are_bounded() {
+    let d = Limits::default();
+    // /W [0 4294967294 500]: four billion widths for a reader that
+    // expands the range.
+    let pdf = cid_width_range_pdf();
+    assert_eq!(read_case("CID widths over 2^32 CIDs", &pdf, &d), "ok");
+    // 50 bfrange entries of 2^32 codes each.
+    let pdf = cmap_range_pdf(50);
+    assert_eq!(read_case("ToUnicode 50 x 2^32 codes", &pdf, &d), "ok");
+    // A 20,000-entry /Widths used by a form drawn 2,000 times: loaded once.
+    let pdf = font_reload_pdf(20_000, 2000);
+    assert_eq!(read_case("font reloaded by 2000 drawings", &pdf, &d), "ok");
+    // 200,000 `q` without `Q`: the saved states stop at 1,024.
+    let pdf = q_stack_pdf(200_000);
+    assert_eq!(read_case("200k q without Q", &pdf, &d), "ok");
+    // 10,000 inline images claiming 65,535^2 pixels each.
+    let pdf = inline_image_pdf(10_000);
+    assert_eq!(read_case("10k huge inline images", &pdf, &d), "ok");
+}

@@ -369,6 +369,7 @@ fn parallel_pages_give_the_same_layout() {
         let options = |parallel_pages| plantab_pdf::ReadOptions {
             limits: plantab_pdf::Limits::default(),
             parallel_pages,
+            ..Default::default()
         };
         let one_by_one = plantab_pdf::read_pdf_with_options(&bytes, &options(false)).unwrap();
         let parallel = plantab_pdf::read_pdf_with_options(&bytes, &options(true)).unwrap();

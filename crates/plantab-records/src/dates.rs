@@ -30,8 +30,21 @@
 //! dates (`31/02/2023`) and numbers too long to be dates make the whole cell
 //! `unknown`. A reversed span (`Jul-23 to Mar-23`) is `unknown` too, so
 //! `start <= end` always holds.
+//!
+//! The words whose meaning is a category — ongoing ("Ongoing", "BAU"), not
+//! settled ("TBC", "to be confirmed"), recurring ("Annually", "each
+//! year"), list and range links ("and", "to", "from", "onwards"), words
+//! that change nothing ("by", "due"), month names that are also ordinary
+//! words ("may"), seasons and parts of a year with their months, ordinals
+//! — are the date vocabulary's (`plantab-vocab/data/date_words.tsv` and
+//! `date_periods.tsv`, through [`plantab_vocab::date_word`]). This module
+//! keeps the grammar: numbers and their shapes, month names (English, as
+//! [`plantab_vocab::MONTHS`]), ordinal suffixes (`1st`), and the structure
+//! words each construction is built from (`Q`/`H` and `quarter`/`half`,
+//! `year`, `end`/`start`/`beginning` `of`, `this`/`next year`).
 
 use plantab_model::{DateKind, DateValue};
+use plantab_vocab::{date_word, DateRole, DateWord, MonthSpan, PhraseToken};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -45,6 +58,45 @@ pub struct DateContext {
     /// column whose other cells print `Mon-YY` (`Sep-22`); by default a
     /// number before a month name is a day.
     pub short_year_first: bool,
+    /// Where the twelve months a year-less date falls in begin, as
+    /// `(year, month)`: a month or day printed without a year takes the
+    /// year that puts its first month in those twelve months (`June` with
+    /// `(2024, 7)` → June 2025). `None`: January of [`year`](Self::year),
+    /// so a year-less date takes that year. Set from the document's
+    /// reporting date or financial year (see `document::DateFacts`).
+    pub yearless_from: Option<(i32, u32)>,
+    /// How the document counts its financial years; `None` for
+    /// [`FiscalYear::DEFAULT`].
+    pub fiscal: Option<FiscalYear>,
+}
+
+/// How a document counts and names its financial years.
+///
+/// `FY2024` (`FY 2024`, `FY24`, `Fiscal Year 2024`) is the financial year
+/// that *ends* in 2024; a consecutive pair (`2024-25`, `2024/25`,
+/// `2024–2025`, `FY 2024-25`) is the one that *starts* in 2024. A quarter
+/// or half of a financial year (`Q3 2024/25`, `Q1 FY2024`, `FY2024 Q2`,
+/// `H1 2025-26`) counts from its start month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FiscalYear {
+    /// Month (1–12) the financial year starts in (1: the calendar year).
+    pub start_month: u32,
+    /// True where financial years are written as a pair of years: there
+    /// an unmarked consecutive pair (`2024-25`) is a financial year. False
+    /// where they are named by one year (US `FY2024`): there `2023-2024`
+    /// is two calendar years, and only a marked pair (`FY 2023-24`) is a
+    /// financial year. With `start_month` 1 every pair is two calendar
+    /// years.
+    pub pairs: bool,
+}
+
+impl FiscalYear {
+    /// The rule when the document does not say: April, years written as
+    /// pairs (UK, Canada, New York State, India, Japan …).
+    pub const DEFAULT: FiscalYear = FiscalYear {
+        start_month: 4,
+        pairs: true,
+    };
 }
 
 impl DateContext {
@@ -68,6 +120,7 @@ impl DateContext {
         DateContext {
             year,
             short_year_first,
+            ..DateContext::default()
         }
     }
 
@@ -81,6 +134,79 @@ impl DateContext {
                 .year
                 .is_none_or(|y| (y.saturating_sub(10)..=y.saturating_add(5)).contains(&century(nn)))
     }
+}
+
+/// A date cell with the line breaks a narrow column put inside a date
+/// taken out: `30/11/202` / `3` → `30/11/2023`, `30/11/` / `2023`,
+/// `Septem-` / `ber 2024` → `September 2024`. Other line breaks stay.
+/// Borrows the cell when nothing is joined (nearly always).
+pub fn join_broken_lines(cell: &str) -> std::borrow::Cow<'_, str> {
+    if !cell.contains('\n') {
+        return std::borrow::Cow::Borrowed(cell);
+    }
+    let lines: Vec<&str> = cell.split('\n').collect();
+    let mut out = String::with_capacity(cell.len());
+    let mut changed = false;
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            let prev = lines.get(i - 1).copied().unwrap_or_default();
+            match glue(prev.trim_end(), line.trim_start()) {
+                Some(cut) => {
+                    // Drop the break (and a hyphen the break left).
+                    let keep = out.trim_end().len().saturating_sub(cut);
+                    out.truncate(keep);
+                    out.push_str(line.trim_start());
+                    changed = true;
+                    continue;
+                }
+                None => out.push('\n'),
+            }
+        }
+        out.push_str(line);
+    }
+    if changed {
+        std::borrow::Cow::Owned(out)
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// Whether line `a` ends inside a date that line `b` finishes: `Some(n)`
+/// with the bytes to drop from the end of `a` (a hyphen) when so.
+fn glue(a: &str, b: &str) -> Option<usize> {
+    let last = a.rsplit(char::is_whitespace).next().unwrap_or_default();
+    let lead_digits = b.bytes().take_while(u8::is_ascii_digit).count();
+    let after_digits = b.get(lead_digits..).and_then(|r| r.chars().next());
+    let digits_end =
+        after_digits.is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ';' | ')' | ']'));
+    // `30/11/202` + `3`, `30/11/` + `2023`, `1.1.2` + `024`.
+    let parts: Vec<&str> = last.split(['/', '.', '-']).collect();
+    if let [d, m, y] = parts[..] {
+        let short = |s: &str, max: usize| {
+            (1..=max).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit())
+        };
+        let year_part = y.is_empty() || short(y, 3) && y.len() != 2;
+        if short(d, 2) && short(m, 2) && year_part && digits_end && y.len() + lead_digits == 4 {
+            return Some(0);
+        }
+    }
+    // `Septem` / `ber 2024`, `Decem-` / `ber`.
+    let (stem, hyphen) = match last.strip_suffix('-') {
+        Some(s) => (s, 1),
+        None => (last, 0),
+    };
+    let lead_letters: String = b.chars().take_while(|c| c.is_alphabetic()).collect();
+    if !stem.is_empty() && stem.chars().all(char::is_alphabetic) && !lead_letters.is_empty() {
+        let joined = format!("{stem}{lead_letters}").to_lowercase();
+        let stem_l = stem.to_lowercase();
+        if plantab_vocab::MONTHS.contains(&joined.as_str())
+            && !plantab_vocab::MONTHS.contains(&stem_l.as_str())
+            && plantab_vocab::month_number(&lead_letters.to_lowercase(), true).is_none()
+        {
+            return Some(hyphen);
+        }
+    }
+    None
 }
 
 /// Earliest and latest years read as dates; numbers outside are not years.
@@ -138,13 +264,26 @@ pub fn parse_date(raw: &str, ctx: &DateContext) -> DateValue {
 }
 
 fn parse_date_uncached(raw: &str, ctx: &DateContext) -> DateValue {
-    let (kind, start, end, year_inferred) = interpret(raw, ctx);
+    let Reading {
+        kind,
+        start,
+        end,
+        year_inferred,
+        fiscal_year,
+    } = interpret(raw, ctx);
     // Belt and braces: the contract promises start <= end.
     let reversed = matches!((&start, &end), (Some(s), Some(e)) if s > e);
     if reversed {
-        return value(raw, DateKind::Unknown, None, None, false);
+        return value(raw, DateKind::Unknown, None, None, false, None);
     }
-    value(raw, kind, start.map(iso), end.map(iso), year_inferred)
+    value(
+        raw,
+        kind,
+        start.map(iso),
+        end.map(iso),
+        year_inferred,
+        fiscal_year,
+    )
 }
 
 fn value(
@@ -153,6 +292,7 @@ fn value(
     start: Option<String>,
     end: Option<String>,
     year_inferred: bool,
+    fiscal_year: Option<String>,
 ) -> DateValue {
     DateValue {
         raw: raw.to_string(),
@@ -160,6 +300,28 @@ fn value(
         start,
         end,
         year_inferred,
+        fiscal_year,
+    }
+}
+
+/// What [`interpret`] read: the value's fields before formatting.
+struct Reading {
+    kind: DateKind,
+    start: Option<Ymd>,
+    end: Option<Ymd>,
+    year_inferred: bool,
+    fiscal_year: Option<String>,
+}
+
+impl Reading {
+    fn new(kind: DateKind, start: Option<Ymd>, end: Option<Ymd>, year_inferred: bool) -> Reading {
+        Reading {
+            kind,
+            start,
+            end,
+            year_inferred,
+            fiscal_year: None,
+        }
     }
 }
 
@@ -198,10 +360,21 @@ fn century(yy: u32) -> i32 {
 
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
-    Word(String),
+    Word(Word),
     /// Digits: value (None when too long), digit count, ordinal suffix.
     Num(Option<u32>, usize, bool),
     Punct(char),
+}
+
+/// A word token: its text, lower case, and what the parser asks of it,
+/// worked out once.
+#[derive(Debug, Clone, PartialEq)]
+struct Word {
+    text: String,
+    /// Its entry in the date vocabulary ([`plantab_vocab::date_word`]).
+    entry: Option<&'static DateWord>,
+    /// The month it names ([`month_of`]).
+    month: Option<u32>,
 }
 
 #[derive(Debug, Clone)]
@@ -222,7 +395,7 @@ fn lex(raw: &str) -> Vec<Token> {
     while let Some(&c) = chars.get(i) {
         if c == '\n' || c == '\r' {
             out.push(Token {
-                tok: Tok::Punct(';'),
+                tok: Tok::Punct('\n'),
                 space_before: true,
             });
             space = true;
@@ -295,12 +468,17 @@ fn lex(raw: &str) -> Vec<Token> {
             while chars.get(i).is_some_and(|x| x.is_alphabetic()) {
                 i += 1;
             }
-            let word: String = chars
+            let text: String = chars
                 .get(start..i)
                 .unwrap_or(&[])
                 .iter()
                 .collect::<String>()
                 .to_lowercase();
+            let word = Word {
+                entry: date_word(&text),
+                month: month_of(&text),
+                text,
+            };
             out.push(Token {
                 tok: Tok::Word(word),
                 space_before: space,
@@ -308,7 +486,10 @@ fn lex(raw: &str) -> Vec<Token> {
             space = false;
         } else {
             let p = match c {
-                '-' | '–' | '—' | '‒' | '‑' | '−' | '~' => '-',
+                // Every dash and hyphen a text layer uses (`May‐2011` has
+                // U+2010) reads as one.
+                '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}'
+                | '\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}' | '~' => '-',
                 '’' | '‘' | '`' => '\'',
                 other => other,
             };
@@ -320,26 +501,64 @@ fn lex(raw: &str) -> Vec<Token> {
             i += 1;
         }
     }
-    out
+    merge_broken_months(out)
+}
+
+/// Joins a month name a line break split (`Septem` / `ber`, `Decem-` /
+/// `ber`): two words (with a hyphen between or not) that together spell
+/// a month's full name, the second not a month itself.
+fn merge_broken_months(mut toks: Vec<Token>) -> Vec<Token> {
+    // Where a month name is split: (first word, second word) indices.
+    let split_at = |toks: &[Token], i: usize| -> Option<usize> {
+        let Some(Tok::Word(a)) = toks.get(i).map(|t| &t.tok) else {
+            return None;
+        };
+        // Between the halves: a hyphen, a line break, or both.
+        let mut j = i + 1;
+        for p in ['-', '\n'] {
+            if toks.get(j).map(|t| &t.tok) == Some(&Tok::Punct(p)) {
+                j += 1;
+            }
+        }
+        let next = toks.get(j)?;
+        let Tok::Word(b) = &next.tok else {
+            return None;
+        };
+        let spells_month = plantab_vocab::MONTHS.iter().any(|m| {
+            m.len() == a.text.len() + b.text.len()
+                && m.starts_with(a.text.as_str())
+                && m.ends_with(b.text.as_str())
+        });
+        (next.space_before
+            && spells_month
+            && !plantab_vocab::MONTHS.contains(&a.text.as_str())
+            && plantab_vocab::month_number(&b.text, true).is_none())
+        .then_some(j)
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(j) = split_at(&toks, i) {
+            let second: String = match toks.get(j).map(|t| &t.tok) {
+                Some(Tok::Word(b)) => b.text.clone(),
+                _ => String::new(),
+            };
+            if let Some(Token {
+                tok: Tok::Word(a), ..
+            }) = toks.get_mut(i)
+            {
+                a.text.push_str(&second);
+                a.entry = date_word(&a.text);
+                a.month = month_of(&a.text);
+            }
+            toks.drain(i + 1..=j);
+        }
+        i += 1;
+    }
+    toks
 }
 
 // ---------------------------------------------------------------------------
 // Periods
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Season {
-    Spring,
-    Summer,
-    Autumn,
-    Winter,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Part {
-    Early,
-    Mid,
-    Late,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Unit {
@@ -350,8 +569,12 @@ enum Unit {
     Year,
     /// A span of years ending in the given year.
     Years(i32),
-    Season(Season),
-    Part(Part),
+    /// Months of a year: a season ("Spring 2023"), from the date
+    /// vocabulary.
+    Months(MonthSpan),
+    /// A part of a year ("early 2024"), from the date vocabulary: of a
+    /// financial year, the same share of that year's months.
+    Part(MonthSpan),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -362,6 +585,19 @@ enum YearSpec {
     Missing,
     /// "this year" / "next year": the context year plus an offset.
     Ctx(i32),
+    /// A financial year printed with the period (`2024/25`, `FY2024`).
+    Fiscal(Fy),
+}
+
+/// A financial year as printed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Fy {
+    /// A pair of years (`2024-25`, `2024/2025`): the year starting in
+    /// `first`. `marked` when printed with `FY` / `financial year`.
+    Pair { first: i32, marked: bool },
+    /// One year with `FY` / `fiscal year` (`FY2024`, `FY24`): the year
+    /// ending in it.
+    Ending(i32),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -411,6 +647,9 @@ struct Span {
     end: Ymd,
     source: YearSource,
     anchor: Anchor,
+    /// The first calendar year of the financial year the period was
+    /// printed with, when it was.
+    fiscal: Option<i32>,
 }
 
 /// First and last day of `unit` in year `y`; `None` for an impossible day
@@ -451,23 +690,143 @@ fn bounds(unit: Unit, y: i32, edge: Option<Edge>) -> Option<(DateKind, Ymd, Ymd)
             }
             (DateKind::Range, (y, 1, 1), (e, 12, 31))
         }
-        Unit::Season(s) => match s {
-            Season::Spring => (DateKind::Range, (y, 3, 1), (y, 5, 31)),
-            Season::Summer => (DateKind::Range, (y, 6, 1), (y, 8, 31)),
-            Season::Autumn => (DateKind::Range, (y, 9, 1), (y, 11, 30)),
-            Season::Winter => (DateKind::Range, (y, 12, 1), last(y + 1, 2)),
-        },
-        Unit::Part(p) => match p {
-            Part::Early => (DateKind::Range, (y, 1, 1), (y, 4, 30)),
-            Part::Mid => (DateKind::Range, (y, 5, 1), (y, 8, 31)),
-            Part::Late => (DateKind::Range, (y, 9, 1), (y, 12, 31)),
-        },
+        Unit::Months(MonthSpan { first, last: end })
+        | Unit::Part(MonthSpan { first, last: end }) => {
+            if !(1..=12).contains(&first) || !(1..=12).contains(&end) {
+                return None;
+            }
+            // A span whose last month comes before its first runs into
+            // the next year (winter: December to February).
+            let end_year = if end < first { y + 1 } else { y };
+            (DateKind::Range, (y, first, 1), last(end_year, end))
+        }
     };
     Some(match edge {
         None => (kind, start, end),
         Some(Edge::Start) => (DateKind::Date, start, start),
         Some(Edge::End) => (DateKind::Date, end, end),
     })
+}
+
+/// The month `k` months after `(y, m)`.
+fn add_months((y, m): (i32, u32), k: u32) -> (i32, u32) {
+    let total = (m - 1) + k;
+    (y + (total / 12) as i32, total % 12 + 1)
+}
+
+/// The last day of the month before `(y, m)`.
+fn day_before((y, m): (i32, u32)) -> Ymd {
+    let (py, pm) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
+    (py, pm, days_in_month(py, pm))
+}
+
+/// First and last day of `unit` in the financial year `fy` under `rule`,
+/// with the financial year's first calendar year when the period is one
+/// of a financial year (`None` when the pair reads as calendar years).
+fn fiscal_bounds(
+    unit: Unit,
+    fy: Fy,
+    rule: FiscalYear,
+    edge: Option<Edge>,
+) -> Option<(DateKind, Ymd, Ymd, Option<i32>)> {
+    let m = rule.start_month;
+    if !(1..=12).contains(&m) {
+        return None;
+    }
+    let first = match fy {
+        Fy::Pair { first, .. } => first,
+        Fy::Ending(n) if m == 1 => n,
+        Fy::Ending(n) => n - 1,
+    };
+    // A quarter or half of a pair is one of a financial year wherever
+    // the year is not the calendar year (`Q3 2024/25`).
+    let part_of_year = matches!(unit, Unit::Quarter(_) | Unit::Half(_));
+    let calendar_pair = matches!(fy, Fy::Pair { marked, .. }
+        if m == 1 || !(rule.pairs || marked || part_of_year));
+    if calendar_pair {
+        // Two calendar years (`2023-2024` where financial years are the
+        // calendar year or named by one year); a part of them is read in
+        // the first.
+        let unit = match unit {
+            Unit::Year => Unit::Years(first + 1),
+            other => other,
+        };
+        return bounds(unit, first, edge).map(|(k, s, e)| (k, s, e, None));
+    }
+    if !valid_year(first) || !valid_year(first + 1) {
+        return None;
+    }
+    let begin = (first, m);
+    // The calendar year of month `mo` inside the financial year.
+    let year_of = |mo: u32| if mo >= m { first } else { first + 1 };
+    let months = |from: u32, count: u32| {
+        let (sy, sm) = add_months(begin, from);
+        ((sy, sm, 1), day_before(add_months(begin, from + count)))
+    };
+    let (kind, start, end) = match unit {
+        Unit::Year => {
+            let (s, e) = months(0, 12);
+            (DateKind::Year, s, e)
+        }
+        Unit::Quarter(q) if (1..=4).contains(&q) => {
+            let (s, e) = months(3 * (q - 1), 3);
+            (DateKind::Quarter, s, e)
+        }
+        Unit::Half(h) if (1..=2).contains(&h) => {
+            let (s, e) = months(6 * (h - 1), 6);
+            (DateKind::Half, s, e)
+        }
+        Unit::Part(MonthSpan { first: f, last: l }) => {
+            // The same months of the financial year as of the calendar
+            // year ("early" = its first four months).
+            if !(1..=12).contains(&f) || !(1..=12).contains(&l) || l < f {
+                return None;
+            }
+            let (s, e) = months(f - 1, l - f + 1);
+            (DateKind::Range, s, e)
+        }
+        Unit::Years(last) => {
+            // `FY 2022–2026`: from the first financial year's start to
+            // the last one's end.
+            let last_first = match fy {
+                Fy::Ending(_) if m != 1 => last - 1,
+                _ => last,
+            };
+            if last_first < first || !valid_year(last_first + 1) {
+                return None;
+            }
+            let e = day_before(add_months((last_first, m), 12));
+            (DateKind::Range, (first, m, 1), e)
+        }
+        Unit::Month(_) | Unit::Day(_, _) | Unit::Months(_) => {
+            let mo = mo_of(unit);
+            if !(1..=12).contains(&mo) {
+                return None;
+            }
+            bounds(unit, year_of(mo), None)?
+        }
+        _ => return None,
+    };
+    // A season named by a pair (`Winter 2023-24`) is the winter between
+    // the two years, not a part of a financial year.
+    let label = (!matches!(unit, Unit::Months(_) | Unit::Years(_))).then_some(first);
+    Some(match edge {
+        None => (kind, start, end, label),
+        Some(Edge::Start) => (DateKind::Date, start, start, label),
+        Some(Edge::End) => (DateKind::Date, end, end, label),
+    })
+}
+
+/// The first month of a unit that has one (months, days, seasons,
+/// quarters, halves); 0 for the others.
+fn mo_of(unit: Unit) -> u32 {
+    match unit {
+        Unit::Day(m, _) | Unit::Month(m) => m,
+        Unit::Quarter(q) => (3 * q).saturating_sub(2),
+        Unit::Half(h) => (6 * h).saturating_sub(5),
+        Unit::Months(span) => span.first,
+        Unit::Year | Unit::Years(_) | Unit::Part(_) => 0,
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -498,24 +857,30 @@ fn month_of(word: &str) -> Option<u32> {
     if let Some(m) = plantab_vocab::month_number(word, true) {
         return Some(m);
     }
-    if word.chars().count() < 5 {
+    let n = word.chars().count();
+    if n < 5 {
         return None;
     }
-    let mut sorted: Vec<char> = word.chars().collect();
-    sorted.sort_unstable();
+    let first = word.chars().next();
     plantab_vocab::MONTHS
         .iter()
-        .position(|m| {
-            let mut ms: Vec<char> = m.chars().collect();
-            ms.sort_unstable();
-            ms == sorted && m.chars().next() == word.chars().next()
-        })
+        .position(|m| m.len() == n && m.chars().next() == first && same_letters(m, word))
         .map(|i| i as u32 + 1)
 }
 
-/// Month words that are also ordinary English words; read as months only
-/// next to a number or another month.
-const AMBIGUOUS_MONTHS: [&str; 3] = ["may", "march", "mar"];
+/// Whether `a` and `b`, of one length of at most 9 characters (a month
+/// name's), hold the same letters, each as often.
+fn same_letters(a: &str, b: &str) -> bool {
+    let sorted = |s: &str| {
+        let mut out = ['\0'; 9];
+        for (slot, c) in out.iter_mut().zip(s.chars()) {
+            *slot = c;
+        }
+        out.sort_unstable();
+        out
+    };
+    sorted(a) == sorted(b)
+}
 
 struct Parser<'a> {
     toks: &'a [Token],
@@ -527,9 +892,33 @@ struct Parser<'a> {
 impl<'a> Parser<'a> {
     fn word(&self, i: usize) -> Option<&'a str> {
         match self.toks.get(i).map(|t| &t.tok) {
-            Some(Tok::Word(w)) => Some(w.as_str()),
+            Some(Tok::Word(w)) => Some(w.text.as_str()),
             _ => None,
         }
+    }
+
+    /// The date-vocabulary entry of the word at `i`.
+    fn entry(&self, i: usize) -> Option<&'static DateWord> {
+        match self.toks.get(i).map(|t| &t.tok) {
+            Some(Tok::Word(w)) => w.entry,
+            _ => None,
+        }
+    }
+
+    /// The month the word at `i` names.
+    fn month(&self, i: usize) -> Option<u32> {
+        match self.toks.get(i).map(|t| &t.tok) {
+            Some(Tok::Word(w)) => w.month,
+            _ => None,
+        }
+    }
+
+    /// Whether the tokens from `i` on are `phrase`.
+    fn phrase_at(&self, i: usize, phrase: &[PhraseToken]) -> bool {
+        phrase.iter().enumerate().all(|(k, p)| match p {
+            PhraseToken::Word(w) => self.word(i + k) == Some(w.as_str()),
+            PhraseToken::Punct(c) => self.punct(i + k) == Some(*c),
+        })
     }
 
     fn num(&self, i: usize) -> Option<(Option<u32>, usize, bool)> {
@@ -558,6 +947,157 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// A four-digit year at `i`, also when a narrow cell broke it over
+    /// two lines (`202` / `4`, read as `202 4` once unwrapped): the year
+    /// and the index after it.
+    fn year4_at(&self, i: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year4(i) {
+            return Some((y, i + 1));
+        }
+        let (head, rest) = self.broken_number(i, 4)?;
+        let y = head as i32;
+        valid_year(y).then_some((y, rest))
+    }
+
+    /// Digits at `i` that a line break split into two runs (`202` `4`,
+    /// `2` `023`): their value when the runs together have `digits`
+    /// digits and the first alone could not be a year, with the index
+    /// after the second.
+    fn broken_number(&self, i: usize, digits: usize) -> Option<(u32, usize)> {
+        let (Some(a), da, false) = self.num(i)? else {
+            return None;
+        };
+        if !(da == 1 || da == 3) || da >= digits {
+            return None;
+        }
+        // The second run on the next line (`202` / `3`), or after a space
+        // once the cell was unwrapped (`202 3`).
+        let k = if self.punct(i + 1) == Some('\n') {
+            i + 2
+        } else {
+            i + 1
+        };
+        let (Some(b), db, false) = self.num(k)? else {
+            return None;
+        };
+        let spaced = self.toks.get(k).is_some_and(|t| t.space_before);
+        // Not a time (`20 23:00`) or the start of another number.
+        let after = self.punct(k + 1);
+        if !spaced || da + db != digits || matches!(after, Some(':' | '.' | '/')) {
+            return None;
+        }
+        Some((a * 10u32.pow(db as u32) + b, k + 1))
+    }
+
+    /// The pair a four-digit year `y` at `i` starts (`2024-25`, `2024/25`,
+    /// `2024/2025`, `2024 – 2025`): the index after it, when the second
+    /// year is the next one. A two-digit (or one-digit) second year must
+    /// be printed tight against the separator.
+    fn pair_after(&self, i: usize, y: i32) -> Option<usize> {
+        let sep = self.punct(i + 1)?;
+        if !matches!(sep, '/' | '-') {
+            return None;
+        }
+        let tight = self.tight(i + 1) && self.tight(i + 2);
+        let (v, d, ord) = self.num(i + 2)?;
+        let v = v? as i32;
+        let next = y + 1;
+        let consecutive = match d {
+            4 => v == next,
+            2 => tight && v == next.rem_euclid(100),
+            1 => tight && sep == '/' && v == next.rem_euclid(10),
+            _ => false,
+        };
+        (consecutive && !ord).then_some(i + 3)
+    }
+
+    /// A financial-year marker at `i` (`FY`, `fiscal year`, `financial
+    /// year`, `fiscal`): the index after it.
+    fn fiscal_marker(&self, i: usize) -> Option<usize> {
+        match self.word(i)? {
+            "fy" => Some(i + 1),
+            "fiscal" | "financial" if self.word(i + 1) == Some("year") => Some(i + 2),
+            "fiscal" => Some(i + 1),
+            _ => None,
+        }
+    }
+
+    /// A financial year after a marker at `i` (`FY2024`, `FY 24`, `FY
+    /// 2024-25`, `fiscal year 2009-2010`, `FY 2022–2026`): the year, the
+    /// last year of a span of financial years, and the index after it.
+    fn fiscal_spec(&self, i: usize) -> Option<(Fy, Option<i32>, usize)> {
+        let mut j = self.fiscal_marker(i)?;
+        if self.punct(j) == Some('-') && self.tight(j) {
+            j += 1;
+        }
+        let (v, d, ord) = self.num(j)?;
+        let v = v?;
+        if ord {
+            return None;
+        }
+        let y = match d {
+            4 if valid_year(v as i32) => v as i32,
+            2 => century(v),
+            _ => return None,
+        };
+        let pair_end = match d {
+            4 => self.pair_after(j, y),
+            // `FY23/24`, `FY 23-24`
+            _ => match (self.punct(j + 1), self.num(j + 2)) {
+                (Some('/' | '-'), Some((Some(b), 2, false)))
+                    if self.tight(j + 1) && self.tight(j + 2) && century(b) == y + 1 =>
+                {
+                    Some(j + 3)
+                }
+                _ => None,
+            },
+        };
+        if let Some(next) = pair_end {
+            return Some((
+                Fy::Pair {
+                    first: y,
+                    marked: true,
+                },
+                None,
+                next,
+            ));
+        }
+        // `FY 2022–2026`: a span of financial years.
+        if d == 4 && self.punct(j + 1) == Some('-') {
+            if let Some(last) = self.year4(j + 2).filter(|l| *l > y + 1) {
+                return Some((Fy::Ending(y), Some(last), j + 3));
+            }
+        }
+        Some((Fy::Ending(y), None, j + 1))
+    }
+
+    /// A quarter or half at `i` (`Q2`, `H1`, `quarter 3`): the unit and
+    /// the index after it.
+    fn quarter_or_half(&self, i: usize) -> Option<(Unit, usize)> {
+        let w = self.word(i)?;
+        let (v, digits, _) = self.num(i + 1)?;
+        let v = v.filter(|_| digits == 1)?;
+        match w {
+            "q" if self.tight(i + 1) && (1..=4).contains(&v) => Some((Unit::Quarter(v), i + 2)),
+            "h" if self.tight(i + 1) && (1..=2).contains(&v) => Some((Unit::Half(v), i + 2)),
+            "quarter" | "qtr" if (1..=4).contains(&v) => Some((Unit::Quarter(v), i + 2)),
+            _ => None,
+        }
+    }
+
+    /// A financial-year period starting with a marker at `i`: `FY2024`,
+    /// `FY2024 Q2`, `fiscal year 2024-25`, `FY 2022–2026`.
+    fn fiscal_period(&self, i: usize) -> Option<(Period, usize)> {
+        let (fy, last, next) = self.fiscal_spec(i)?;
+        if let Some(last) = last {
+            return Some((Period::new(Unit::Years(last), YearSpec::Fiscal(fy)), next));
+        }
+        if let Some((unit, after)) = self.quarter_or_half(next) {
+            return Some((Period::new(unit, YearSpec::Fiscal(fy)), after));
+        }
+        Some((Period::new(Unit::Year, YearSpec::Fiscal(fy)), next))
+    }
+
     /// "this year" / "the year" / "next year" / "current year" at `i`.
     fn ctx_year(&self, i: usize) -> Option<(YearSpec, usize)> {
         let offset = match self.word(i)? {
@@ -576,11 +1116,23 @@ impl<'a> Parser<'a> {
     fn attach_year(&self, i: usize) -> Option<(YearSpec, usize)> {
         for j in i..i + 3 {
             if let Some(y) = self.year4(j) {
-                let mut next = j + 1;
+                let (spec, mut next) = match self.pair_after(j, y) {
+                    Some(next) => (
+                        YearSpec::Fiscal(Fy::Pair {
+                            first: y,
+                            marked: false,
+                        }),
+                        next,
+                    ),
+                    None => (YearSpec::Given(y), j + 1),
+                };
                 if self.punct(next) == Some(')') {
                     next += 1;
                 }
-                return Some((YearSpec::Given(y), next));
+                return Some((spec, next));
+            }
+            if let Some((fy, None, next)) = self.fiscal_spec(j) {
+                return Some((YearSpec::Fiscal(fy), next));
             }
             if let Some(found) = self.ctx_year(j) {
                 return Some(found);
@@ -614,14 +1166,49 @@ impl<'a> Parser<'a> {
             return Some(found);
         }
         if let Some(y) = self.year4(i) {
+            // `2012 – 2013`: a pair printed with spaces.
+            if let Some(next) = self.pair_after(i, y) {
+                let fy = Fy::Pair {
+                    first: y,
+                    marked: false,
+                };
+                if let Some((unit, after)) = self.quarter_or_half(next) {
+                    return Some(Ok((Period::new(unit, YearSpec::Fiscal(fy)), after)));
+                }
+                return Some(Ok((Period::new(Unit::Year, YearSpec::Fiscal(fy)), next)));
+            }
             return Some(Ok((Period::new(Unit::Year, YearSpec::Given(y)), i + 1)));
+        }
+        if let Some(found) = self.fiscal_period(i) {
+            return Some(Ok(found));
         }
         if let Some(found) = self.ordinal_part(i) {
             return Some(Ok(found));
         }
         let w = self.word(i)?;
-        if let Some(m) = month_of(w) {
+        if let Some(m) = self.month(i) {
             return self.month_word(i, m);
+        }
+        let entry = self.entry(i);
+        if let Some(season) = entry.and_then(|e| e.season) {
+            return Some(Ok(self.with_year(Unit::Months(season), i + 1)));
+        }
+        if let Some(part) = entry.and_then(|e| e.part_of_year) {
+            let mut j = i + 1;
+            if self.punct(j) == Some('-') || matches!(self.word(j), Some("of" | "in")) {
+                j += 1;
+            }
+            if let Some(y) = self.year4(j) {
+                return Some(Ok((
+                    Period::new(Unit::Part(part), YearSpec::Given(y)),
+                    j + 1,
+                )));
+            }
+            if let Some((y, next)) = self.ctx_year(j) {
+                return Some(Ok((Period::new(Unit::Part(part), y), next)));
+            }
+            // "early spring 2023", "mid Jan": the period itself.
+            return self.period(j, depth + 1);
         }
         match w {
             "q" | "h" => {
@@ -641,37 +1228,6 @@ impl<'a> Parser<'a> {
                 let (v, digits, _) = self.num(i + 1)?;
                 let v = v.filter(|v| digits == 1 && (1..=4).contains(v))?;
                 Some(Ok(self.with_year(Unit::Quarter(v), i + 2)))
-            }
-            "spring" | "summer" | "autumn" | "winter" => {
-                let s = match w {
-                    "spring" => Season::Spring,
-                    "summer" => Season::Summer,
-                    "autumn" => Season::Autumn,
-                    _ => Season::Winter,
-                };
-                Some(Ok(self.with_year(Unit::Season(s), i + 1)))
-            }
-            "early" | "mid" | "middle" | "late" => {
-                let part = match w {
-                    "early" => Part::Early,
-                    "late" => Part::Late,
-                    _ => Part::Mid,
-                };
-                let mut j = i + 1;
-                if self.punct(j) == Some('-') || matches!(self.word(j), Some("of" | "in")) {
-                    j += 1;
-                }
-                if let Some(y) = self.year4(j) {
-                    return Some(Ok((
-                        Period::new(Unit::Part(part), YearSpec::Given(y)),
-                        j + 1,
-                    )));
-                }
-                if let Some((y, next)) = self.ctx_year(j) {
-                    return Some(Ok((Period::new(Unit::Part(part), y), next)));
-                }
-                // "early spring 2023", "mid Jan": the period itself.
-                self.period(j, depth + 1)
             }
             "end" | "start" | "beginning" => {
                 let edge = if w == "end" { Edge::End } else { Edge::Start };
@@ -732,13 +1288,28 @@ impl<'a> Parser<'a> {
             return None;
         }
         let (b, db, _) = self.num(i + 2)?;
-        let third = if self.punct(i + 3) == Some(sep) && self.tight(i + 3) && self.tight(i + 4) {
-            self.num(i + 4)
+        // A line break after the second separator (`30/11/` / `2023`)
+        // leaves a space before a four-digit year.
+        let t = if self.punct(i + 4) == Some('\n') {
+            i + 5
+        } else {
+            i + 4
+        };
+        let broken_after_sep = sep != '-' && matches!(self.num(t), Some((_, 4, false)));
+        let third = if self.punct(i + 3) == Some(sep)
+            && self.tight(i + 3)
+            && (self.tight(t) || broken_after_sep)
+        {
+            self.num(t)
         } else {
             None
         };
         if let Some((c, dc, _)) = third {
-            let next = i + 5;
+            // A year broken inside a narrow cell (`30/11/202` / `3`).
+            let (c, dc, next) = match self.broken_number(t, 4) {
+                Some((joined, after)) => (Some(joined), 4, after),
+                None => (c, dc, t + 1),
+            };
             let (Some(a), Some(b), Some(c)) = (a, b, c) else {
                 return Some(Err(next));
             };
@@ -775,6 +1346,18 @@ impl<'a> Parser<'a> {
                 1 => y - y % 10 + b as i32,
                 _ => return None,
             };
+            if end == y + 1 && (db != 1 || sep == '/') {
+                // `2024-25`, `2024/25`, `2024/2025`: a financial year
+                // (see `FiscalYear`), `2024-25 Q2` a quarter of it.
+                let fy = YearSpec::Fiscal(Fy::Pair {
+                    first: y,
+                    marked: false,
+                });
+                if let Some((unit, after)) = self.quarter_or_half(next) {
+                    return Some(Ok((Period::new(unit, fy), after)));
+                }
+                return Some(Ok((Period::new(Unit::Year, fy), next)));
+            }
             if end > y && valid_year(end) {
                 return Some(Ok((
                     Period::new(Unit::Years(end), YearSpec::Given(y)),
@@ -797,17 +1380,17 @@ impl<'a> Parser<'a> {
         if matches!(self.punct(j), Some('-' | '.' | '/')) || self.word(j) == Some("of") {
             j += 1;
         }
-        let m = month_of(self.word(j)?)?;
+        let m = self.month(j)?;
         j += 1;
         // A year after the month.
         let mut k = j;
         if matches!(self.punct(k), Some('-' | ',' | '.' | '\'' | '/')) {
             k += 1;
         }
-        if let Some(y) = self.year4(k) {
+        if let Some((y, after)) = self.year4_at(k) {
             return Some(Ok((
                 Period::new(Unit::Day(m, v), YearSpec::Given(y)),
-                k + 1,
+                after,
             )));
         }
         if let Some((Some(yy), 2, false)) = self.num(k) {
@@ -833,8 +1416,19 @@ impl<'a> Parser<'a> {
         if matches!(self.punct(j), Some('-' | '\'' | '.' | ',' | '/')) {
             j += 1;
         }
-        if let Some(y) = self.year4(j) {
-            return Some(Ok((Period::new(Unit::Month(m), YearSpec::Given(y)), j + 1)));
+        if let Some((y, after)) = self.year4_at(j) {
+            // `June 2024/25`: the June of that financial year.
+            if let Some(next) = self.pair_after(j, y).filter(|_| after == j + 1) {
+                let fy = Fy::Pair {
+                    first: y,
+                    marked: false,
+                };
+                return Some(Ok((
+                    Period::new(Unit::Month(m), YearSpec::Fiscal(fy)),
+                    next,
+                )));
+            }
+            return Some(Ok((Period::new(Unit::Month(m), YearSpec::Given(y)), after)));
         }
         if let Some((Some(v), digits, ord)) = self.num(j) {
             let mut k = j + 1;
@@ -855,15 +1449,34 @@ impl<'a> Parser<'a> {
                 }));
             }
         }
-        let w = self.word(i).unwrap_or_default();
-        if AMBIGUOUS_MONTHS.contains(&w) && self.words > 1 {
-            let neighbour_month = |k: Option<usize>| {
-                k.and_then(|k| self.word(k))
-                    .is_some_and(|n| month_of(n).is_some() && !AMBIGUOUS_MONTHS.contains(&n))
-            };
+        let ambiguous = |k: usize| self.entry(k).is_some_and(|e| e.ambiguous_month);
+        if ambiguous(i) && self.words > 1 {
+            let neighbour_month =
+                |k: Option<usize>| k.is_some_and(|k| self.month(k).is_some() && !ambiguous(k));
             let prev = (0..i).rev().find(|&k| self.word(k).is_some());
             let next = (i + 1..self.toks.len()).find(|&k| self.word(k).is_some());
-            if !neighbour_month(prev) && !neighbour_month(next) {
+            // `end of March`, `by May`, `late March`: a word that only
+            // goes before a date.
+            let after_date_word = prev.and_then(|k| self.word(k)).is_some_and(|p| {
+                matches!(
+                    p,
+                    "of" | "by"
+                        | "in"
+                        | "from"
+                        | "until"
+                        | "till"
+                        | "before"
+                        | "after"
+                        | "since"
+                        | "early"
+                        | "mid"
+                        | "late"
+                        | "end"
+                        | "during"
+                        | "due"
+                )
+            });
+            if !neighbour_month(prev) && !neighbour_month(next) && !after_date_word {
                 return None;
             }
         }
@@ -872,12 +1485,9 @@ impl<'a> Parser<'a> {
 
     /// `first half of 2023`, `2nd quarter 2024`, `final quarter`.
     fn ordinal_part(&self, i: usize) -> Option<(Period, usize)> {
-        let n = match (self.word(i), self.num(i)) {
-            (Some("first"), _) => 1,
-            (Some("second"), _) => 2,
-            (Some("third"), _) => 3,
-            (Some("fourth" | "final" | "last"), _) => 4,
-            (_, Some((Some(v), 1, true))) => v,
+        let n = match (self.entry(i).and_then(|e| e.ordinal), self.num(i)) {
+            (Some(n), _) => n,
+            (None, Some((Some(v), 1, true))) => v,
             _ => return None,
         };
         let unit = match self.word(i + 1)? {
@@ -921,70 +1531,59 @@ impl<'a> Parser<'a> {
         if let Some(c) = self.punct(i) {
             return match c {
                 '-' => (Some(Item::To), 1),
-                ',' | '&' | '+' | ';' | '/' | '|' => (Some(Item::Sep), 1),
+                ',' | '&' | '+' | ';' | '\n' | '/' | '|' => (Some(Item::Sep), 1),
                 _ => (None, 1),
             };
         }
-        let Some(w) = self.word(i) else {
+        // Numbers, and words the date vocabulary does not list.
+        let Some(entry) = self.entry(i) else {
             return (Some(Item::Filler), 1);
         };
-        let next = self.word(i + 1);
-        match w {
-            "ongoing" | "continuous" | "continuously" | "continuing" | "continue" | "continues"
-            | "continued" | "continual" | "rolling" | "bau" | "immediate" | "immediately"
-            | "indefinite" | "indefinitely" | "permanent" | "permanently" => {
-                (Some(Item::Ongoing), 1)
+        // The longest phrase starting here, else the word alone.
+        if let Some(p) = entry
+            .phrases
+            .iter()
+            .find(|p| self.phrase_at(i + 1, &p.rest))
+        {
+            return (item_of(p.role), 1 + p.rest.len());
+        }
+        match entry.role {
+            Some(DateRole::Every) => {
+                if self.entry(i + 1).is_some_and(|e| e.recurring_unit) {
+                    (Some(Item::Recur), 2)
+                } else if self.month(i + 1).is_some() {
+                    (Some(Item::Recur), 1)
+                } else {
+                    (Some(Item::Filler), 1)
+                }
             }
-            "on" if next == Some("going") => (Some(Item::Ongoing), 2),
-            "on" if self.punct(i + 1) == Some('-') && self.word(i + 2) == Some("going") => {
-                (Some(Item::Ongoing), 3)
-            }
-            "onwards" | "onward" => (Some(Item::Onwards), 1),
-            "from" | "since" | "starting" | "commencing" | "beginning" | "start" | "starts"
-            | "commence" | "commences" | "begin" | "begins" => (Some(Item::From), 1),
-            "to" if next == Some("be") => match self.word(i + 2) {
-                Some(
-                    "confirmed" | "agreed" | "determined" | "decided" | "arranged" | "announced"
-                    | "scheduled" | "set" | "fixed",
-                ) => (Some(Item::Tbc), 3),
-                _ => (Some(Item::Filler), 1),
-            },
-            "to" | "until" | "till" | "til" | "through" | "thru" | "up" => (Some(Item::To), 1),
-            "tbc" | "tba" | "tbd" | "tbconfirmed" => (Some(Item::Tbc), 1),
-            "n" if matches!(self.punct(i + 1), Some('/' | '.'))
-                && self.word(i + 2) == Some("a") =>
-            {
-                (Some(Item::Na), 3)
-            }
-            "na" | "none" | "nil" => (Some(Item::Na), 1),
-            "not" if next == Some("applicable") => (Some(Item::Na), 2),
-            "annually" | "annual" | "yearly" | "quarterly" | "monthly" | "weekly" | "daily"
-            | "fortnightly" | "biannually" | "biannual" | "biennially" | "twice" | "termly" => {
-                (Some(Item::Recur), 1)
-            }
-            "each" | "every" | "per" => match next {
-                Some(
-                    "year" | "years" | "month" | "months" | "quarter" | "quarters" | "week"
-                    | "weeks" | "day" | "days" | "annum" | "fortnight" | "term" | "meeting",
-                ) => (Some(Item::Recur), 2),
-                Some(n) if month_of(n).is_some() => (Some(Item::Recur), 1),
-                _ => (Some(Item::Filler), 1),
-            },
-            "and" | "or" | "then" | "plus" | "also" => (Some(Item::Sep), 1),
-            // Words that sit around dates without changing them.
-            "by" | "in" | "the" | "of" | "due" | "planned" | "across" | "during" | "within"
-            | "approx" | "approximately" | "around" | "c" | "circa" | "est" | "estimated"
-            | "expected" | "target" | "at" | "latest" | "no" | "later" | "than" | "before"
-            | "for" | "revised" | "date" | "with" | "effect" | "service" | "work" => (None, 1),
-            _ => (Some(Item::Filler), 1),
+            Some(role) => (item_of(role), 1),
+            None => (Some(Item::Filler), 1),
         }
     }
+}
+
+/// The item a date word or phrase makes (`None`: it changes nothing).
+fn item_of(role: DateRole) -> Option<Item> {
+    Some(match role {
+        DateRole::Ongoing => Item::Ongoing,
+        DateRole::Onwards => Item::Onwards,
+        DateRole::From => Item::From,
+        DateRole::To => Item::To,
+        DateRole::Tbc => Item::Tbc,
+        DateRole::NotApplicable => Item::Na,
+        DateRole::Recurring => Item::Recur,
+        DateRole::Separator => Item::Sep,
+        DateRole::Neutral => return None,
+        // "each" before neither a unit nor a month is no date word.
+        DateRole::Every | DateRole::Other => Item::Filler,
+    })
 }
 
 // ---------------------------------------------------------------------------
 // From items to a date value
 
-fn interpret(raw: &str, ctx: &DateContext) -> (DateKind, Option<Ymd>, Option<Ymd>, bool) {
+fn interpret(raw: &str, ctx: &DateContext) -> Reading {
     let toks = lex(raw);
     let has_text = toks.iter().any(|t| !matches!(t.tok, Tok::Punct(_)));
     if !has_text {
@@ -994,22 +1593,21 @@ fn interpret(raw: &str, ctx: &DateContext) -> (DateKind, Option<Ymd>, Option<Ymd
         } else {
             DateKind::Unknown
         };
-        return (kind, None, None, false);
+        return Reading::new(kind, None, None, false);
     }
     let parser = Parser {
         toks: &toks,
         ctx,
         words: toks
             .iter()
-            .filter(|t| matches!(t.tok, Tok::Word(_)))
+            .filter(|t| matches!(t.tok, Tok::Word(..)))
             .count(),
     };
     let items = parser.items();
     if items.iter().any(|it| matches!(it, Item::Bad)) {
-        return (DateKind::Unknown, None, None, false);
+        return Reading::new(DateKind::Unknown, None, None, false);
     }
-    let ctx_year = ctx.year.filter(|y| valid_year(*y));
-    let spans = spans(&items, ctx_year);
+    let spans = spans(&items, ctx);
     let has = |f: fn(&Item) -> bool| items.iter().any(f);
     let recurring = has(|it| matches!(it, Item::Recur));
     let tbc = has(|it| matches!(it, Item::Tbc));
@@ -1025,10 +1623,10 @@ fn interpret(raw: &str, ctx: &DateContext) -> (DateKind, Option<Ymd>, Option<Ymd
             .iter()
             .filter(|s| s.source == YearSource::Cell)
             .collect();
-        return (DateKind::Recurring, min_start(&dated), None, false);
+        return Reading::new(DateKind::Recurring, min_start(&dated), None, false);
     }
     if tbc {
-        return (DateKind::Tbc, min_start(&all), max_end(&all), inferred);
+        return Reading::new(DateKind::Tbc, min_start(&all), max_end(&all), inferred);
     }
     if spans.is_empty() {
         let kind = if ongoing {
@@ -1038,7 +1636,7 @@ fn interpret(raw: &str, ctx: &DateContext) -> (DateKind, Option<Ymd>, Option<Ymd
         } else {
             DateKind::Unknown
         };
-        return (kind, None, None, false);
+        return Reading::new(kind, None, None, false);
     }
     let from: Vec<&Span> = spans.iter().filter(|s| s.anchor == Anchor::From).collect();
     let to: Vec<&Span> = spans.iter().filter(|s| s.anchor == Anchor::To).collect();
@@ -1055,38 +1653,75 @@ fn interpret(raw: &str, ctx: &DateContext) -> (DateKind, Option<Ymd>, Option<Ymd
         if !from.is_empty() || !to.is_empty() {
             let used: Vec<&Span> = from.iter().chain(to.iter()).copied().collect();
             let inferred = used.iter().any(|s| s.source == YearSource::Context);
-            return (DateKind::Ongoing, min_start(&from), max_end(&to), inferred);
+            return Reading::new(DateKind::Ongoing, min_start(&from), max_end(&to), inferred);
         }
         if let [one] = distinct[..] {
-            return (DateKind::Ongoing, Some(one.start), Some(one.end), inferred);
+            return Reading::new(DateKind::Ongoing, Some(one.start), Some(one.end), inferred);
         }
-        return (DateKind::Multiple, min_start(&all), max_end(&all), inferred);
+        return Reading::new(DateKind::Multiple, min_start(&all), max_end(&all), inferred);
     }
     if let [one] = distinct[..] {
-        return (one.kind, Some(one.start), Some(one.end), inferred);
+        let mut r = Reading::new(one.kind, Some(one.start), Some(one.end), inferred);
+        r.fiscal_year = one.fiscal.map(|first| fiscal_label(first, ctx));
+        return r;
     }
-    (DateKind::Multiple, min_start(&all), max_end(&all), inferred)
+    Reading::new(DateKind::Multiple, min_start(&all), max_end(&all), inferred)
+}
+
+/// The `fiscal_year` label of the financial year starting in `first`:
+/// `2024-25`, or `2024` where the financial year is the calendar year.
+fn fiscal_label(first: i32, ctx: &DateContext) -> String {
+    if ctx.fiscal.unwrap_or(FiscalYear::DEFAULT).start_month == 1 {
+        format!("{first:04}")
+    } else {
+        format!("{first:04}-{:02}", (first + 1).rem_euclid(100))
+    }
 }
 
 /// Settles years, computes days, joins `A to B` into ranges and marks
 /// open-ended anchors.
-fn spans(items: &[Item], ctx_year: Option<i32>) -> Vec<Span> {
+fn spans(items: &[Item], ctx: &DateContext) -> Vec<Span> {
+    let ctx_year = ctx.year.filter(|y| valid_year(*y));
+    // The year a year-less period takes from the context: the one that
+    // puts its first month in the twelve months from `yearless_from`,
+    // else the context year.
+    let from_context = |unit: Unit| -> Option<i32> {
+        match ctx.yearless_from {
+            Some((fy, fm)) if valid_year(fy) && (1..=12).contains(&fm) => {
+                let mo = mo_of(unit);
+                Some(if mo == 0 || mo >= fm { fy } else { fy + 1 })
+            }
+            _ => ctx_year,
+        }
+    };
     // 1. Years.
-    let mut resolved: Vec<Option<(Period, i32, YearSource)>> = vec![None; items.len()];
+    let mut resolved: Vec<Option<(Period, Settled, YearSource)>> = vec![None; items.len()];
     for (k, it) in items.iter().enumerate() {
         let Item::Period(p) = it else { continue };
         let settled = match p.year {
-            YearSpec::Given(y) => Some((y, YearSource::Cell)),
-            YearSpec::Ctx(off) => ctx_year.map(|y| (y + off, YearSource::Context)),
+            YearSpec::Given(y) => Some((Settled::Calendar(y), YearSource::Cell)),
+            YearSpec::Fiscal(fy) => Some((Settled::Fiscal(fy), YearSource::Cell)),
+            YearSpec::Ctx(off) => {
+                ctx_year.map(|y| (Settled::Calendar(y + off), YearSource::Context))
+            }
             YearSpec::Missing => later_year(items, k)
                 .or_else(|| earlier_year(items, k))
                 .map(|y| (y, YearSource::Borrowed))
-                .or_else(|| ctx_year.map(|y| (y, YearSource::Context))),
+                .or_else(|| {
+                    from_context(p.unit).map(|y| (Settled::Calendar(y), YearSource::Context))
+                }),
         };
         if let (Some((y, src)), Some(slot)) = (settled, resolved.get_mut(k)) {
             *slot = Some((*p, y, src));
         }
     }
+    let rule = ctx.fiscal.unwrap_or(FiscalYear::DEFAULT);
+    let span_bounds = |p: &Period, y: Settled| -> Option<(DateKind, Ymd, Ymd, Option<i32>)> {
+        match y {
+            Settled::Calendar(y) => bounds(p.unit, y, p.edge).map(|(k, s, e)| (k, s, e, None)),
+            Settled::Fiscal(fy) => fiscal_bounds(p.unit, fy, rule, p.edge),
+        }
+    };
     // 2. Days, ranges and anchors, in order.
     let mut out: Vec<Span> = Vec::new();
     // What came right before the current item: a span index waiting for
@@ -1103,7 +1738,7 @@ fn spans(items: &[Item], ctx_year: Option<i32>) -> Vec<Span> {
                     pending_from = false;
                     continue;
                 };
-                let Some((kind, start, end)) = bounds(p.unit, y, p.edge) else {
+                let Some((kind, start, end, fiscal)) = span_bounds(&p, y) else {
                     continue;
                 };
                 let mut span = Span {
@@ -1112,12 +1747,15 @@ fn spans(items: &[Item], ctx_year: Option<i32>) -> Vec<Span> {
                     end,
                     source: src,
                     anchor: Anchor::None,
+                    fiscal,
                 };
                 if pending_to {
                     if let Some(left) = last_span.and_then(|l| out.get_mut(l)) {
                         // "Dec 2023 - Feb": a borrowed year that runs
                         // backwards belongs to the next year.
-                        if span.end < left.start && src != YearSource::Cell {
+                        if let (true, Settled::Calendar(y)) =
+                            (span.end < left.start && src != YearSource::Cell, y)
+                        {
                             if let Some((_, s2, e2)) = bounds(p.unit, y + 1, p.edge) {
                                 span.start = s2;
                                 span.end = e2;
@@ -1126,6 +1764,7 @@ fn spans(items: &[Item], ctx_year: Option<i32>) -> Vec<Span> {
                         left.kind = DateKind::Range;
                         left.end = span.end;
                         left.anchor = Anchor::None;
+                        left.fiscal = None;
                         if src == YearSource::Context {
                             left.source = YearSource::Context;
                         }
@@ -1170,12 +1809,28 @@ fn spans(items: &[Item], ctx_year: Option<i32>) -> Vec<Span> {
     out
 }
 
+/// A period's year once settled: a calendar year or a financial year.
+#[derive(Debug, Clone, Copy)]
+enum Settled {
+    Calendar(i32),
+    Fiscal(Fy),
+}
+
+/// The year a period printed one with gives its year-less neighbours.
+fn lent_year(p: &Period) -> Option<Settled> {
+    match p.year {
+        YearSpec::Given(y) => Some(Settled::Calendar(y)),
+        YearSpec::Fiscal(fy) => Some(Settled::Fiscal(fy)),
+        _ => None,
+    }
+}
+
 /// The year of a later period in the same list (`Q2, Q4 2023`).
-fn later_year(items: &[Item], k: usize) -> Option<i32> {
+fn later_year(items: &[Item], k: usize) -> Option<Settled> {
     for it in items.iter().skip(k + 1) {
         match it {
             Item::Period(p) => {
-                if let YearSpec::Given(y) = p.year {
+                if let Some(y) = lent_year(p) {
                     return Some(y);
                 }
             }
@@ -1187,12 +1842,9 @@ fn later_year(items: &[Item], k: usize) -> Option<i32> {
 }
 
 /// The year of the nearest earlier period that printed one (`Q1 2023 … Q4`).
-fn earlier_year(items: &[Item], k: usize) -> Option<i32> {
+fn earlier_year(items: &[Item], k: usize) -> Option<Settled> {
     items.iter().take(k).rev().find_map(|it| match it {
-        Item::Period(Period {
-            year: YearSpec::Given(y),
-            ..
-        }) => Some(*y),
+        Item::Period(p) => lent_year(p),
         _ => None,
     })
 }
@@ -1200,6 +1852,66 @@ fn earlier_year(items: &[Item], k: usize) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `month_of` as first written: every word's letters sorted into a
+    /// vector and compared with each month's.
+    fn month_of_by_sorting(word: &str) -> Option<u32> {
+        if let Some(m) = plantab_vocab::month_number(word, true) {
+            return Some(m);
+        }
+        if word.chars().count() < 5 {
+            return None;
+        }
+        let mut sorted: Vec<char> = word.chars().collect();
+        sorted.sort_unstable();
+        plantab_vocab::MONTHS
+            .iter()
+            .position(|m| {
+                let mut ms: Vec<char> = m.chars().collect();
+                ms.sort_unstable();
+                ms == sorted && m.chars().next() == word.chars().next()
+            })
+            .map(|i| i as u32 + 1)
+    }
+
+    #[test]
+    fn month_of_agrees_with_sorting() {
+        for w in [
+            "janaury",
+            "jnauary",
+            "january",
+            "febuary",
+            "feburary",
+            "mrach",
+            "marhc",
+            "arpil",
+            "aprli",
+            "juen",
+            "jluy",
+            "agusut",
+            "setpember",
+            "septmeber",
+            "ocotber",
+            "novmeber",
+            "decmeber",
+            "dcember",
+            "ecember",
+            "yraunaj",
+            "sept",
+            "sep",
+            "may",
+            "mya",
+            "ongoing",
+            "quarterly",
+            "autumn",
+            "decemberr",
+            "\u{e9}t\u{e9}",
+            "septembre",
+            "",
+        ] {
+            assert_eq!(month_of(w), month_of_by_sorting(w), "{w:?}");
+        }
+    }
 
     fn p(raw: &str) -> DateValue {
         parse_date(raw, &DateContext::default())
@@ -1325,6 +2037,7 @@ mod tests {
         let ctx = DateContext {
             year: Some(2024),
             short_year_first: true,
+            ..DateContext::default()
         };
         let v = parse_date("22-Sep", &ctx);
         assert_eq!(facts(&v), (Month, Some("2022-09-01"), Some("2022-09-30")));
@@ -1422,10 +2135,8 @@ mod tests {
     fn ranges() {
         for (raw, s, e) in [
             ("Mar-23 to Jul-23", "2023-03-01", "2023-07-31"),
-            ("2023-2024", "2023-01-01", "2024-12-31"),
-            ("2023 - 2024", "2023-01-01", "2024-12-31"),
             ("2021-24", "2021-01-01", "2024-12-31"),
-            ("2023/24", "2023-01-01", "2024-12-31"),
+            ("2022–2026", "2022-01-01", "2026-12-31"),
             ("Q2-Q4 2023", "2023-04-01", "2023-12-31"),
             ("from Jan 2021 to Dec 2022", "2021-01-01", "2022-12-31"),
             ("01/04/2023 - 31/03/2024", "2023-04-01", "2024-03-31"),
@@ -1435,6 +2146,540 @@ mod tests {
         }
         // Backwards is not a range.
         assert_eq!(facts(&p("Jul-23 to Mar-23")), (Unknown, None, None));
+    }
+
+    fn ctx_with(fiscal: FiscalYear, year: Option<i32>) -> DateContext {
+        DateContext {
+            year,
+            fiscal: Some(fiscal),
+            ..Default::default()
+        }
+    }
+
+    const APRIL: FiscalYear = FiscalYear::DEFAULT;
+    const JULY: FiscalYear = FiscalYear {
+        start_month: 7,
+        pairs: true,
+    };
+    const US_FEDERAL: FiscalYear = FiscalYear {
+        start_month: 10,
+        pairs: false,
+    };
+    const US_STATE: FiscalYear = FiscalYear {
+        start_month: 7,
+        pairs: false,
+    };
+    const CALENDAR: FiscalYear = FiscalYear {
+        start_month: 1,
+        pairs: false,
+    };
+
+    /// (raw, kind, start, end, fiscal_year) under `rule`.
+    fn check_fiscal(rule: FiscalYear, cases: &[(&str, DateKind, &str, &str, Option<&str>)]) {
+        let ctx = ctx_with(rule, None);
+        for &(raw, kind, s, e, fy) in cases {
+            let v = parse_date(raw, &ctx);
+            assert_eq!(facts(&v), (kind, Some(s), Some(e)), "{raw} under {rule:?}");
+            assert_eq!(v.fiscal_year.as_deref(), fy, "{raw}");
+            assert!(!v.year_inferred, "{raw}");
+        }
+    }
+
+    /// Financial years as UK, Scottish, Welsh and Canadian plans print
+    /// them (April years, written as pairs): the wordings of the
+    /// Scottish fuel-poverty, Welsh housing, Canadian mandate-letter and
+    /// council plans in `fixtures/own`, the survey's `2012-13`,
+    /// `2014–2015`, `Q2 2012/2013`, and the research's `2024 to 2025` (a
+    /// span, not a pair: calendar years).
+    #[test]
+    fn april_financial_years() {
+        check_fiscal(
+            APRIL,
+            &[
+                ("2023-24", Year, "2023-04-01", "2024-03-31", Some("2023-24")),
+                ("2024/25", Year, "2024-04-01", "2025-03-31", Some("2024-25")),
+                ("2024–25", Year, "2024-04-01", "2025-03-31", Some("2024-25")),
+                ("2012-13", Year, "2012-04-01", "2013-03-31", Some("2012-13")),
+                (
+                    "2014–2015",
+                    Year,
+                    "2014-04-01",
+                    "2015-03-31",
+                    Some("2014-15"),
+                ),
+                (
+                    "2012 – 2013",
+                    Year,
+                    "2012-04-01",
+                    "2013-03-31",
+                    Some("2012-13"),
+                ),
+                ("2011-12", Year, "2011-04-01", "2012-03-31", Some("2011-12")),
+                ("2099/00", Year, "2099-04-01", "2100-03-31", Some("2099-00")),
+                (
+                    "Q3 2024-25",
+                    Quarter,
+                    "2024-10-01",
+                    "2024-12-31",
+                    Some("2024-25"),
+                ),
+                (
+                    "Q1 2024-25",
+                    Quarter,
+                    "2024-04-01",
+                    "2024-06-30",
+                    Some("2024-25"),
+                ),
+                (
+                    "Q4 2024–25",
+                    Quarter,
+                    "2025-01-01",
+                    "2025-03-31",
+                    Some("2024-25"),
+                ),
+                (
+                    "Q4 2023/24",
+                    Quarter,
+                    "2024-01-01",
+                    "2024-03-31",
+                    Some("2023-24"),
+                ),
+                (
+                    "Q2 2012/2013",
+                    Quarter,
+                    "2012-07-01",
+                    "2012-09-30",
+                    Some("2012-13"),
+                ),
+                (
+                    "Quarter 2 2020/21",
+                    Quarter,
+                    "2020-07-01",
+                    "2020-09-30",
+                    Some("2020-21"),
+                ),
+                (
+                    "H1 2025-26",
+                    Half,
+                    "2025-04-01",
+                    "2025-09-30",
+                    Some("2025-26"),
+                ),
+                (
+                    "second half of 2025-26",
+                    Half,
+                    "2025-10-01",
+                    "2026-03-31",
+                    Some("2025-26"),
+                ),
+                (
+                    "end of 2024/25",
+                    Date,
+                    "2025-03-31",
+                    "2025-03-31",
+                    Some("2024-25"),
+                ),
+                (
+                    "FY 2024-25",
+                    Year,
+                    "2024-04-01",
+                    "2025-03-31",
+                    Some("2024-25"),
+                ),
+                (
+                    "financial year 2011-12",
+                    Year,
+                    "2011-04-01",
+                    "2012-03-31",
+                    Some("2011-12"),
+                ),
+                (
+                    "2023-24 to 2025-26",
+                    Range,
+                    "2023-04-01",
+                    "2026-03-31",
+                    None,
+                ),
+                ("Winter 2023-24", Range, "2023-12-01", "2024-02-29", None),
+                ("2024 to 2025", Range, "2024-01-01", "2025-12-31", None),
+                (
+                    "Q2 2012/13, Q1 2012/13",
+                    Multiple,
+                    "2012-04-01",
+                    "2012-09-30",
+                    None,
+                ),
+                // A year-less quarter takes the pair printed after it.
+                ("Q3, Q4 2024-25", Multiple, "2024-10-01", "2025-03-31", None),
+            ],
+        );
+        // Calendar forms are untouched.
+        check_fiscal(
+            APRIL,
+            &[
+                ("Q2 2012", Quarter, "2012-04-01", "2012-06-30", None),
+                ("2021-24", Range, "2021-01-01", "2024-12-31", None),
+                ("Spring 2024", Range, "2024-03-01", "2024-05-31", None),
+            ],
+        );
+        // No rule given: the same (April is the default).
+        let v = p("Q3 2024/25");
+        assert_eq!(facts(&v), (Quarter, Some("2024-10-01"), Some("2024-12-31")));
+    }
+
+    /// Australian, New Zealand and US state years start in July: the
+    /// Victorian and New Zealand plans of `fixtures/own`, NZTA's `Q3
+    /// 2016/17` = January–March 2017, New Mexico's `FY 2016 Quarter One`
+    /// = July–September 2015, Australia's `FY23` = the year to June 2023.
+    #[test]
+    fn july_financial_years() {
+        check_fiscal(
+            JULY,
+            &[
+                (
+                    "Q1 2025–26",
+                    Quarter,
+                    "2025-07-01",
+                    "2025-09-30",
+                    Some("2025-26"),
+                ),
+                (
+                    "Q3 2024–25",
+                    Quarter,
+                    "2025-01-01",
+                    "2025-03-31",
+                    Some("2024-25"),
+                ),
+                (
+                    "Q3 2024/25",
+                    Quarter,
+                    "2025-01-01",
+                    "2025-03-31",
+                    Some("2024-25"),
+                ),
+                (
+                    "Q4 2024/25",
+                    Quarter,
+                    "2025-04-01",
+                    "2025-06-30",
+                    Some("2024-25"),
+                ),
+                (
+                    "Q3 2016/17",
+                    Quarter,
+                    "2017-01-01",
+                    "2017-03-31",
+                    Some("2016-17"),
+                ),
+                ("2024–25", Year, "2024-07-01", "2025-06-30", Some("2024-25")),
+                (
+                    "2025–26 to 2027–28",
+                    Range,
+                    "2025-07-01",
+                    "2028-06-30",
+                    None,
+                ),
+                ("FY23", Year, "2022-07-01", "2023-06-30", Some("2022-23")),
+                (
+                    "FY 2016 Q1",
+                    Quarter,
+                    "2015-07-01",
+                    "2015-09-30",
+                    Some("2015-16"),
+                ),
+                // A month of a financial year falls in its calendar year.
+                (
+                    "June 2024/25",
+                    Month,
+                    "2025-06-01",
+                    "2025-06-30",
+                    Some("2024-25"),
+                ),
+            ],
+        );
+        check_fiscal(
+            US_STATE,
+            &[
+                (
+                    "Q3 FY2024",
+                    Quarter,
+                    "2024-01-01",
+                    "2024-03-31",
+                    Some("2023-24"),
+                ),
+                (
+                    "Third Quarter, Fiscal Year 2024",
+                    Quarter,
+                    "2024-01-01",
+                    "2024-03-31",
+                    Some("2023-24"),
+                ),
+                ("FY2024", Year, "2023-07-01", "2024-06-30", Some("2023-24")),
+            ],
+        );
+    }
+
+    /// US federal years start in October and are named by the year they
+    /// end in (CRS 98-325): the coastal-resilience milestones of
+    /// `fixtures/own`. An unmarked pair there is two calendar years
+    /// (`DRAFT 2019-2020 Federal Data Strategy Action Plan`).
+    #[test]
+    fn us_federal_financial_years() {
+        check_fiscal(
+            US_FEDERAL,
+            &[
+                (
+                    "FY2024 Q2",
+                    Quarter,
+                    "2024-01-01",
+                    "2024-03-31",
+                    Some("2023-24"),
+                ),
+                (
+                    "Q3 FY2025",
+                    Quarter,
+                    "2025-04-01",
+                    "2025-06-30",
+                    Some("2024-25"),
+                ),
+                (
+                    "FY2024 Q1",
+                    Quarter,
+                    "2023-10-01",
+                    "2023-12-31",
+                    Some("2023-24"),
+                ),
+                (
+                    "FY2024 Q4",
+                    Quarter,
+                    "2024-07-01",
+                    "2024-09-30",
+                    Some("2023-24"),
+                ),
+                (
+                    "End of FY 2024",
+                    Date,
+                    "2024-09-30",
+                    "2024-09-30",
+                    Some("2023-24"),
+                ),
+                ("FY2025", Year, "2024-10-01", "2025-09-30", Some("2024-25")),
+                ("FY2026", Year, "2025-10-01", "2026-09-30", Some("2025-26")),
+                ("FY 2023", Year, "2022-10-01", "2023-09-30", Some("2022-23")),
+                (
+                    "Q1 FY2024",
+                    Quarter,
+                    "2023-10-01",
+                    "2023-12-31",
+                    Some("2023-24"),
+                ),
+                (
+                    "fiscal year 2009-2010",
+                    Year,
+                    "2009-10-01",
+                    "2010-09-30",
+                    Some("2009-10"),
+                ),
+                ("FY 2022–2026", Range, "2021-10-01", "2026-09-30", None),
+                ("2019-2020", Range, "2019-01-01", "2020-12-31", None),
+                (
+                    "Q3 2024/25",
+                    Quarter,
+                    "2025-04-01",
+                    "2025-06-30",
+                    Some("2024-25"),
+                ),
+            ],
+        );
+    }
+
+    /// Jersey's and Ireland's financial year is the calendar year
+    /// (research/VOCABULARY.md §6): `FY2023` is 2023, a pair two
+    /// calendar years.
+    #[test]
+    fn calendar_financial_years() {
+        check_fiscal(
+            CALENDAR,
+            &[
+                ("FY2023", Year, "2023-01-01", "2023-12-31", Some("2023")),
+                ("2024-25", Range, "2024-01-01", "2025-12-31", None),
+                ("Q4 2024", Quarter, "2024-10-01", "2024-12-31", None),
+                ("H1 2025", Half, "2025-01-01", "2025-06-30", None),
+            ],
+        );
+    }
+
+    /// A year-less month or day takes the year that puts it in the twelve
+    /// months from `yearless_from`: the forward-looking window of a
+    /// tracker ("Position at the end of October 2023": `31-Dec` →
+    /// 2023, `end of March` → 2024), of a July 2011 action log whose
+    /// overdue June deadline stays 2011, and of a New Zealand 2024/25
+    /// report (`June` → 2025).
+    #[test]
+    fn yearless_dates_take_the_year_of_the_window() {
+        let window = |y: i32, m: u32| DateContext {
+            year: Some(y),
+            yearless_from: Some((y, m)),
+            ..Default::default()
+        };
+        // Harrowfield: reporting month October 2023, window from July 2023.
+        let ctx = window(2023, 7);
+        for (raw, s, e) in [
+            ("31-Dec", "2023-12-31", "2023-12-31"),
+            ("end of March", "2024-03-31", "2024-03-31"),
+            ("end of January", "2024-01-31", "2024-01-31"),
+            ("Feb", "2024-02-01", "2024-02-29"),
+            ("September", "2023-09-01", "2023-09-30"),
+            ("late January", "2024-01-01", "2024-01-31"),
+        ] {
+            let v = parse_date(raw, &ctx);
+            assert_eq!(
+                (v.start.as_deref(), v.end.as_deref()),
+                (Some(s), Some(e)),
+                "{raw}"
+            );
+            assert!(v.year_inferred, "{raw}");
+        }
+        // TB(8): as of 19 July 2011, window from April 2011.
+        let ctx = window(2011, 4);
+        for (raw, s) in [
+            ("June", "2011-06-01"),
+            ("August", "2011-08-01"),
+            ("September", "2011-09-01"),
+            ("23-Mar", "2012-03-23"),
+        ] {
+            assert_eq!(parse_date(raw, &ctx).start.as_deref(), Some(s), "{raw}");
+        }
+        // New Zealand 2024/25 (July year): window from July 2024.
+        let ctx = window(2024, 7);
+        assert_eq!(
+            parse_date("June", &ctx).start.as_deref(),
+            Some("2025-06-01")
+        );
+        assert_eq!(
+            parse_date("late January", &ctx).end.as_deref(),
+            Some("2025-01-31")
+        );
+        // A printed year is never moved, and "this year" is the year.
+        assert_eq!(
+            parse_date("June 2024", &ctx).start.as_deref(),
+            Some("2024-06-01")
+        );
+        assert_eq!(
+            parse_date("end of the year", &ctx).start.as_deref(),
+            Some("2024-12-31")
+        );
+        // A range that runs past the window's end keeps its order.
+        let v = parse_date("May - August", &ctx);
+        assert_eq!(facts(&v), (Range, Some("2025-05-01"), Some("2025-08-31")));
+    }
+
+    /// Dates a narrow cell broke over two lines: `30/11/202` / `3` (the
+    /// council tracker of `fixtures/own`), as printed and as unwrapped,
+    /// and month names split mid-word.
+    #[test]
+    fn dates_broken_inside_a_cell() {
+        for raw in [
+            "30/11/202\n3",
+            "30/11/202 3",
+            "30/11/2\n023",
+            "30/11/\n2023",
+            "30 November 202\n3",
+        ] {
+            assert_eq!(
+                facts(&p(raw)),
+                (Date, Some("2023-11-30"), Some("2023-11-30")),
+                "{raw:?}"
+            );
+        }
+        assert_eq!(
+            facts(&p("31/03/202\n4")),
+            (Date, Some("2024-03-31"), Some("2024-03-31"))
+        );
+        for raw in [
+            "Septem\nber 2024",
+            "Septem- ber 2024",
+            "Septem-\nber 2024",
+            "Decem ber 2024",
+        ] {
+            let v = p(raw);
+            assert_eq!(v.kind, Month, "{raw:?}");
+            assert!(
+                v.start.as_deref().is_some_and(|s| s.starts_with("2024-")),
+                "{raw:?}"
+            );
+        }
+        // Not joined: a two-digit year and a second number, a time, two
+        // months.
+        assert_eq!(facts(&p("31/12/21 22")).1, Some("2021-12-31"));
+        assert_eq!(facts(&p("Mar May 2024")).1, Some("2024-05-01"));
+        // U+2010 (the hyphen of `May‐2011` in a TB log's text layer).
+        assert_eq!(
+            facts(&p("May\u{2010}2011")),
+            (Month, Some("2011-05-01"), Some("2011-05-31"))
+        );
+        assert_eq!(
+            facts(&p("Mar\u{2010}2011")),
+            (Month, Some("2011-03-01"), Some("2011-03-31"))
+        );
+    }
+
+    /// The council tracker's narrow `Due` column prints `30/11/2023` as
+    /// `30/11/202` over `3`: the cell's raw text is the unbroken date.
+    #[test]
+    fn broken_lines_are_joined_in_date_cells() {
+        for (cell, joined) in [
+            ("30/11/202\n3", "30/11/2023"),
+            ("31/03/202\n4", "31/03/2024"),
+            ("30/11/\n2023", "30/11/2023"),
+            ("1.1.2\n024", "1.1.2024"),
+            ("Septem-\nber 2024", "September 2024"),
+            ("30 Septem\nber 2024", "30 September 2024"),
+            ("Q2 2023\nQ4 2023", "Q2 2023\nQ4 2023"),
+            ("Late\nSpring\n2011", "Late\nSpring\n2011"),
+            ("31/12/21\n22", "31/12/21\n22"),
+            ("May\n2024", "May\n2024"),
+            (
+                "Done\n[Council\n19 July\n2023]",
+                "Done\n[Council\n19 July\n2023]",
+            ),
+            ("30/11/202\n3 (revised)", "30/11/2023 (revised)"),
+            ("", ""),
+        ] {
+            assert_eq!(join_broken_lines(cell), joined, "{cell:?}");
+        }
+        assert!(matches!(
+            join_broken_lines("Q4 2023"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    /// The memo is keyed by the whole context: one text under two rules.
+    #[test]
+    fn memo_keeps_contexts_apart() {
+        let a = parse_date("Q3 2024/25", &ctx_with(APRIL, None));
+        let b = parse_date("Q3 2024/25", &ctx_with(JULY, None));
+        let c = parse_date("Q3 2024/25", &ctx_with(APRIL, None));
+        assert_eq!(a.start.as_deref(), Some("2024-10-01"));
+        assert_eq!(b.start.as_deref(), Some("2025-01-01"));
+        assert_eq!(a, c);
+        let w1 = DateContext {
+            year: Some(2023),
+            yearless_from: Some((2023, 7)),
+            ..Default::default()
+        };
+        let w2 = DateContext {
+            year: Some(2023),
+            ..Default::default()
+        };
+        assert_eq!(
+            parse_date("March", &w1).start.as_deref(),
+            Some("2024-03-01")
+        );
+        assert_eq!(
+            parse_date("March", &w2).start.as_deref(),
+            Some("2023-03-01")
+        );
     }
 
     #[test]

@@ -23,6 +23,8 @@ pub mod ids;
 pub mod status;
 mod unread;
 
+pub use document::Options;
+
 use columns::{period_key, TableColumns};
 use dates::{parse_date, DateContext};
 use plantab_model::{
@@ -39,7 +41,25 @@ use unread::{no_records_warning, warn_unread};
 /// its `cells` give the body's printed cells with their spans when the
 /// reader saw them (PDF grids).
 pub fn build_document(rebuilt: RebuiltDocument, source: Source) -> Document {
-    build(rebuilt, source, Mode::Records)
+    build(rebuilt, source, Mode::Records, &Options::default())
+}
+
+/// [`build_document`] with options (the financial-year start month).
+pub fn build_document_with(
+    rebuilt: RebuiltDocument,
+    source: Source,
+    options: &Options,
+) -> Document {
+    build(rebuilt, source, Mode::Records, options)
+}
+
+/// [`tables_document`] with options.
+pub fn tables_document_with(
+    rebuilt: RebuiltDocument,
+    source: Source,
+    options: &Options,
+) -> Document {
+    build(rebuilt, source, Mode::Tables, options)
 }
 
 /// The document `plantab tables` writes: every table as printed, with no
@@ -53,7 +73,7 @@ pub fn build_document(rebuilt: RebuiltDocument, source: Source) -> Document {
 /// and `kind` are interpreted as for [`build_document`]; `records` is
 /// empty.
 pub fn tables_document(rebuilt: RebuiltDocument, source: Source) -> Document {
-    build(rebuilt, source, Mode::Tables)
+    build(rebuilt, source, Mode::Tables, &Options::default())
 }
 
 /// What [`build`] makes of the tables.
@@ -65,7 +85,7 @@ enum Mode {
     Tables,
 }
 
-fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
+fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode, options: &Options) -> Document {
     let blocks = rebuilt.blocks;
     let mut warnings = rebuilt.warnings;
 
@@ -93,13 +113,10 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
     }
 
     let header_years = plan_header_years(&interpreted);
-    let title = document::title(&blocks);
-    let period = document::period(title.as_deref(), &header_years, &blocks);
+    let front = document::front_matter(&blocks, &header_years, options);
+    let title = front.title.clone();
+    let period = front.period.clone();
     let status_legend = document::legend(&legend_items);
-    let doc_year = period
-        .as_deref()
-        .and_then(|p| p.rsplit('-').next())
-        .and_then(|y| y.parse::<i32>().ok());
 
     // Pass 2: kinds and records, read from the tables in place.
     let mut kinds = Vec::with_capacity(interpreted.len());
@@ -115,6 +132,7 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
                 .sum(),
         );
     }
+    let labels = status::Labels::new(&status_legend);
     let mut max_periods = 0usize;
     let mut has_status = false;
     let mut not_read = 0usize;
@@ -138,10 +156,11 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
             kind,
             section: section.clone(),
             cols,
-            doc_year,
             legend: &status_legend,
+            labels: &labels,
+            dates: &front.dates,
             month_year_columns: month_year_columns(t, cols),
-            groups: PeriodGroups::of(cols, doc_year),
+            groups: PeriodGroups::of(cols, &front.dates),
             title_has_id: cols
                 .cols
                 .iter()
@@ -163,7 +182,7 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
         max_periods >= 2 && !status_legend.is_empty(),
         has_status,
     );
-    let owner = document::owner(title.as_deref(), &blocks);
+    let owner = front.owner.clone();
     let interpreted: Vec<(Vec<plantab_model::Column>, Option<String>)> = interpreted
         .into_iter()
         .map(|(_, cols, section)| (cols.contract_columns(), section))
@@ -210,6 +229,9 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode) -> Document {
             owner,
             period,
             status_legend,
+            fiscal_year_start: front.dates.fiscal.map(|f| f.start_month),
+            jurisdiction: front.dates.jurisdiction.map(str::to_string),
+            reporting_date: front.dates.reporting_date.clone(),
         },
         tables,
         records,
@@ -379,8 +401,12 @@ struct TableContext<'a> {
     kind: TableKind,
     section: Option<String>,
     cols: &'a TableColumns<'a>,
-    doc_year: Option<i32>,
     legend: &'a [StatusLegendEntry],
+    /// The legend's labels and the vocabulary's, for cells that start
+    /// with a status.
+    labels: &'a status::Labels,
+    /// What the front matter tells about dates.
+    dates: &'a document::DateFacts,
     /// Date columns whose cells mostly print `Mon-YY` (`Sep-22`): there a
     /// stray `22-Sep` is the same month written the other way round.
     month_year_columns: Vec<ColumnRole>,
@@ -404,7 +430,7 @@ struct PeriodGroups<'a> {
 }
 
 impl<'a> PeriodGroups<'a> {
-    fn of(cols: &'a TableColumns<'a>, doc_year: Option<i32>) -> Self {
+    fn of(cols: &'a TableColumns<'a>, dates: &document::DateFacts) -> Self {
         let mut periods: Vec<&Period> = Vec::new();
         let mut keys = Vec::new();
         let mut slot_of_column = Vec::with_capacity(cols.cols.len());
@@ -440,7 +466,11 @@ impl<'a> PeriodGroups<'a> {
         }
         let mut order: Vec<usize> = (0..periods.len()).collect();
         // Stable: periods that sort alike stay in column order.
-        order.sort_by_key(|&i| periods.get(i).map(|p| (p.year.or(doc_year), p.month)));
+        order.sort_by_key(|&i| {
+            periods
+                .get(i)
+                .map(|p| (p.year.or_else(|| period_year(p, dates)), p.month))
+        });
         PeriodGroups {
             periods,
             slot_of_column,
@@ -767,10 +797,7 @@ fn row_record<'r>(
             );
         }
     }
-    let date_ctx = DateContext {
-        year: ctx.doc_year,
-        ..DateContext::default()
-    };
+    let date_ctx = ctx.dates.context();
     let due_ctx = DateContext {
         short_year_first: ctx.month_year_columns.contains(&ColumnRole::Due),
         ..date_ctx
@@ -792,12 +819,11 @@ fn row_record<'r>(
         if st.is_none() && rev.is_none() && com.is_none() {
             continue;
         }
-        let raw = st.map(unwrapped_string).unwrap_or_default();
-        let code = if raw.is_empty() {
-            StatusCode::Unknown
-        } else {
-            status::normalise_status_with_legend(&raw, ctx.legend)
-        };
+        let StatusRead {
+            raw,
+            code,
+            commentary,
+        } = read_status(st, com, ctx);
         if code == StatusCode::Unknown && !raw.is_empty() {
             warnings.push(
                 Warning::new(
@@ -814,13 +840,14 @@ fn row_record<'r>(
                 .at_row(ctx.index, row_idx),
             );
         }
-        let year = p.year.or(ctx.doc_year);
+        let year = p.year.or_else(|| period_year(p, ctx.dates));
         let period = match (year, p.month) {
             (Some(y), Some(m)) => Some(format!("{y:04}-{m:02}")),
             _ => None,
         };
         let rev_ctx = DateContext {
             year,
+            fiscal: ctx.dates.fiscal,
             ..DateContext::default()
         };
         let revised_due =
@@ -831,7 +858,7 @@ fn row_record<'r>(
             raw,
             code,
             revised_due,
-            commentary: com.map(str::to_string),
+            commentary,
         });
     }
     let kind = match ctx.kind {
@@ -841,8 +868,16 @@ fn row_record<'r>(
         TableKind::Initiatives => RecordKind::Initiative,
         _ => RecordKind::Action,
     };
-    let due = due_raw.map(|d| parse_date(unwrapped_str(d, &mut scratch.text), &due_ctx));
-    let start = start_raw.map(|d| parse_date(unwrapped_str(d, &mut scratch.text), &start_ctx));
+    let due = due_raw.map(|d| {
+        let (date, in_cell) = read_date_cell(d, &due_ctx, ctx, &mut scratch.text);
+        // A status printed in the due cell ("Done [Council 19 July
+        // 2023]") is the row's status when no status column gave one.
+        if let (Some(entry), true) = (in_cell, status.is_empty()) {
+            status.push(entry);
+        }
+        date
+    });
+    let start = start_raw.map(|d| read_date_cell(d, &start_ctx, ctx, &mut scratch.text).0);
     Record {
         id,
         aliases,
@@ -862,6 +897,121 @@ fn row_record<'r>(
             line: row.line,
             bbox: row.bbox.clone(),
         },
+    }
+}
+
+/// The year of a reporting period whose column names a month but no
+/// year ("December"): the month's year in the document's window of
+/// year-less dates, else the document's year.
+fn period_year(p: &Period, dates: &document::DateFacts) -> Option<i32> {
+    match p.month {
+        Some(m) => dates.year_of_month(m),
+        None => dates.year,
+    }
+}
+
+/// A status entry's printed status, its code and its commentary.
+struct StatusRead {
+    raw: String,
+    code: StatusCode,
+    commentary: Option<String>,
+}
+
+/// One reporting period's status and commentary cells read together.
+///
+/// A status cell that starts with a label and goes on with commentary
+/// ("Commenced. As at end of October …") gives the label as `raw` and the
+/// rest as commentary (see [`status::split_status`]); where the period has
+/// no status cell, a commentary cell that opens with a label standing as
+/// one ("Underway – on track. Agreements signed …") gives the status the
+/// same way. The commentary is the status cell's rest, then a line break,
+/// then the commentary cell's text.
+fn read_status(st: Option<&str>, com: Option<&str>, ctx: &TableContext<'_>) -> StatusRead {
+    use status::LabelAt;
+    let mut rest: Option<&str> = None;
+    let mut column = com;
+    let (raw, code) = match st {
+        Some(cell) => match status::split_status(cell, ctx.labels, LabelAt::StatusCell) {
+            Some(sc) => {
+                rest = sc.rest;
+                (unwrapped_string(sc.label), sc.code)
+            }
+            None => {
+                let raw = unwrapped_string(cell);
+                let code = status::normalise_status_with_legend(&raw, ctx.legend);
+                (raw, code)
+            }
+        },
+        None => match com.and_then(|c| status::split_status(c, ctx.labels, LabelAt::Standing)) {
+            Some(sc) => {
+                column = sc.rest;
+                (unwrapped_string(sc.label), sc.code)
+            }
+            None => (String::new(), StatusCode::Unknown),
+        },
+    };
+    let commentary = match (rest, column) {
+        (Some(r), Some(c)) => Some(format!("{r}\n{c}")),
+        (Some(t), None) | (None, Some(t)) => Some(t.to_string()),
+        (None, None) => None,
+    };
+    StatusRead {
+        raw,
+        code,
+        commentary,
+    }
+}
+
+/// A due or start cell: its date, and a status printed in it.
+///
+/// Line breaks a narrow column put inside a date are taken out first
+/// (`30/11/202` / `3` → `30/11/2023`, [`dates::join_broken_lines`]); `raw`
+/// is the whole cell. A cell that opens with a status label standing as
+/// one and goes on with a date ("Done [first published November 2012]",
+/// "Completed - March 2013") gives that status, its date read from the
+/// rest; a cell that is only a label and no date ("Complete") gives the
+/// status and an `unknown` date.
+fn read_date_cell(
+    cell: &str,
+    date_ctx: &DateContext,
+    ctx: &TableContext<'_>,
+    buf: &mut String,
+) -> (plantab_model::DateValue, Option<StatusEntry>) {
+    let joined = dates::join_broken_lines(cell);
+    let text = unwrapped_str(&joined, buf);
+    let whole = parse_date(text, date_ctx);
+    // Dates start with a digit or a quarter letter far more often than
+    // with a label: only a letter can start one.
+    if !text.starts_with(char::is_alphabetic) {
+        return (whole, None);
+    }
+    let Some(sc) = status::split_status(text, ctx.labels, status::LabelAt::DateCell) else {
+        return (whole, None);
+    };
+    let entry = |raw: &str, code| StatusEntry {
+        period: None,
+        label: None,
+        raw: raw.to_string(),
+        code,
+        revised_due: None,
+        commentary: None,
+    };
+    match sc.rest {
+        Some(rest) => {
+            let part = parse_date(rest, date_ctx);
+            if matches!(part.kind, plantab_model::DateKind::Unknown) {
+                return (whole, None);
+            }
+            let date = plantab_model::DateValue {
+                raw: whole.raw,
+                ..part
+            };
+            (date, Some(entry(sc.label, sc.code)))
+        }
+        None if whole.kind == plantab_model::DateKind::Unknown => {
+            (whole, Some(entry(sc.label, sc.code)))
+        }
+        None => (whole, None),
     }
 }
 
@@ -1094,7 +1244,11 @@ mod fast_path_tests {
         let mut t = t;
         t.columns = plantab_vocab::recognise_columns(&t.header, std::iter::empty()).columns;
         let cols = TableColumns::of(&t);
-        let g = PeriodGroups::of(&cols, Some(2024));
+        let dates = document::DateFacts {
+            year: Some(2024),
+            ..Default::default()
+        };
+        let g = PeriodGroups::of(&cols, &dates);
         let months: Vec<Option<u32>> = g.periods.iter().map(|p| p.month).collect();
         assert_eq!(months, vec![Some(3), Some(11)]);
         assert_eq!(g.order, vec![1, 0]);

@@ -1,7 +1,7 @@
 //! Properties of date and status normalisation that hold for any input.
 
 use plantab_model::{DateKind, StatusLegendEntry};
-use plantab_records::dates::{parse_date, DateContext};
+use plantab_records::dates::{parse_date, DateContext, FiscalYear};
 use plantab_records::status::{normalise_status, normalise_status_with_legend};
 use proptest::prelude::*;
 
@@ -44,7 +44,7 @@ fn check(raw: &str, ctx: &DateContext) -> Result<(), TestCaseError> {
     if matches!(v.kind, DateKind::Unknown | DateKind::NotApplicable) {
         prop_assert!(v.start.is_none() && v.end.is_none());
     }
-    if ctx.year.is_none() {
+    if ctx.year.is_none() && ctx.yearless_from.is_none() {
         prop_assert!(!v.year_inferred, "inferred without a context year: {raw:?}");
     }
     Ok(())
@@ -88,11 +88,20 @@ fn any_ctx() -> impl Strategy<Value = DateContext> {
     (
         prop::option::of(prop_oneof![1800i32..2300, any::<i32>()]),
         any::<bool>(),
+        prop::option::of((
+            prop_oneof![1800i32..2300, any::<i32>()],
+            prop_oneof![1u32..13, any::<u32>()],
+        )),
+        prop::option::of((prop_oneof![1u32..13, any::<u32>()], any::<bool>())),
     )
-        .prop_map(|(year, short_year_first)| DateContext {
-            year,
-            short_year_first,
-        })
+        .prop_map(
+            |(year, short_year_first, yearless_from, fiscal)| DateContext {
+                year,
+                short_year_first,
+                yearless_from,
+                fiscal: fiscal.map(|(start_month, pairs)| FiscalYear { start_month, pairs }),
+            },
+        )
 }
 
 proptest! {
@@ -131,6 +140,45 @@ proptest! {
         }
     }
 
+    /// Any financial year under any start month: the pair starts on the
+    /// 1st of the start month, its four quarters tile it in order, and
+    /// `FY` + the next year names the same year.
+    #[test]
+    fn fiscal_quarters_tile_the_financial_year(y in 1950i32..2150, m in 1u32..13) {
+        let ctx = DateContext {
+            fiscal: Some(FiscalYear { start_month: m, pairs: true }),
+            ..DateContext::default()
+        };
+        let yy = (y + 1) % 100;
+        let fy = parse_date(&format!("{y}/{yy:02}"), &ctx);
+        let fy_start = format!("{y:04}-{m:02}-01");
+        prop_assert_eq!(fy.start.as_deref(), Some(fy_start.as_str()));
+        if m == 1 {
+            // The calendar year: a pair is two calendar years.
+            prop_assert_eq!(fy.kind, DateKind::Range);
+            return Ok(());
+        }
+        prop_assert_eq!(fy.kind, DateKind::Year);
+        let label = format!("{y:04}-{yy:02}");
+        prop_assert_eq!(fy.fiscal_year.as_deref(), Some(label.as_str()));
+        let named = parse_date(&format!("FY{}", y + 1), &ctx);
+        prop_assert_eq!((&named.start, &named.end), (&fy.start, &fy.end));
+        let mut expected_start = fy.start.clone();
+        for q in 1..=4 {
+            let v = parse_date(&format!("Q{q} {y}-{yy:02}"), &ctx);
+            prop_assert_eq!(v.kind, DateKind::Quarter);
+            prop_assert_eq!(&v.start, &expected_start, "Q{} {}", q, y);
+            let end = v.end.clone().unwrap_or_default();
+            if q == 4 {
+                prop_assert_eq!(Some(end.as_str()), fy.end.as_deref());
+            }
+            // The next quarter starts the day after this one ends.
+            let (ey, em) = (end[0..4].parse::<i32>().unwrap_or(0), end[5..7].parse::<u32>().unwrap_or(0));
+            let (ny, nm) = if em == 12 { (ey + 1, 1) } else { (ey, em + 1) };
+            expected_start = Some(format!("{ny:04}-{nm:02}-01"));
+        }
+    }
+
     #[test]
     fn normalise_status_never_panics(raw in any::<String>(), labels in prop::collection::vec(any::<String>(), 0..4)) {
         let _ = normalise_status(&raw);
@@ -152,10 +200,20 @@ fn hostile_inputs() {
     let ctx = DateContext {
         year: Some(i32::MAX),
         short_year_first: true,
+        yearless_from: Some((i32::MAX, u32::MAX)),
+        fiscal: Some(FiscalYear {
+            start_month: u32::MAX,
+            pairs: true,
+        }),
     };
     let low = DateContext {
         year: Some(i32::MIN),
         short_year_first: true,
+        yearless_from: Some((i32::MIN, 0)),
+        fiscal: Some(FiscalYear {
+            start_month: 12,
+            pairs: false,
+        }),
     };
     for raw in [
         "99/99/99999999999",
@@ -174,6 +232,15 @@ fn hostile_inputs() {
         "<<<<>>>>",
         "22-Sep",
         "31-Dec Q4",
+        "2199/00",
+        "FY2199 Q4",
+        "FY 2199-2200",
+        "FY99",
+        "Q4 2198/99",
+        "2199–2200 to 2200-01",
+        "June 2199/00",
+        "31/12/219 9",
+        "Septem\nber 2199",
         "<p",
         "\u{0}\u{feff}",
     ] {

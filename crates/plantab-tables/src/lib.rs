@@ -32,9 +32,11 @@
 #![warn(missing_docs)]
 
 pub mod classify;
+mod names;
 mod side_by_side;
 
 pub use classify::table_kind;
+pub use names::column_names;
 pub use side_by_side::SideBySideJoiner;
 
 use plantab_model::{
@@ -200,6 +202,13 @@ struct TableBuilder {
     line: Option<usize>,
     /// The first fragment's printed header as cells (PDF grids).
     header_cells: Vec<Cell>,
+    /// The first row of the first fragment, compacted, when that fragment
+    /// had no header the reader recognised: a later fragment opening with
+    /// the same row shows it is a header printed on every page.
+    first_row_key: Option<Vec<String>>,
+    /// A later fragment opened with `first_row_key`: the first row is the
+    /// header.
+    first_row_repeats: bool,
 }
 
 impl TableBuilder {
@@ -219,7 +228,17 @@ impl TableBuilder {
             fragments: 0,
             side_by_side: false,
             line: f.line,
+            first_row_key: None,
+            first_row_repeats: false,
         };
+        if f.header.is_none() {
+            t.first_row_key = f
+                .rows
+                .first()
+                .filter(|r| !r.spanning)
+                .map(|r| header_key(&r.cells))
+                .filter(|k| k.iter().filter(|c| !c.is_empty()).count() >= 2);
+        }
         t.append_left(f);
         t
     }
@@ -303,6 +322,15 @@ impl TableBuilder {
         let left_w = self.left_header.len();
         let w = self.width();
         let mut rows = f.rows.into_iter().peekable();
+        // The header printed again on this page, unrecognised as a header
+        // on every page: dropped here, the first row made the header.
+        if self.fragments > 1 && f.header.is_none() {
+            if let Some(key) = &self.first_row_key {
+                if rows.next_if(|r| header_key(&r.cells) == *key).is_some() {
+                    self.first_row_repeats = true;
+                }
+            }
+        }
         // A row broken by the page: the continued fragment starts with a
         // row whose key cell (the id column, else the first) is empty.
         if self.fragments > 1 && self.right_header.is_empty() {
@@ -484,7 +512,43 @@ impl TableBuilder {
             .collect()
     }
 
-    fn finish(self, warnings: &mut Vec<Warning>) -> RebuiltTable {
+    /// Makes the first row the header (see `first_row_repeats`).
+    fn promote_first_row(&mut self) {
+        if !self.first_row_repeats
+            || !self.right_header.is_empty()
+            || self.left_header.iter().any(|h| !h.trim().is_empty())
+            || self.rows.is_empty()
+        {
+            return;
+        }
+        let first = self.rows.remove(0);
+        self.pending_left = self
+            .pending_left
+            .iter()
+            .filter_map(|&i| i.checked_sub(1))
+            .collect();
+        let w = self.left_header.len();
+        self.left_header = fit_cells(first.cells, w)
+            .into_iter()
+            .map(|c| c.trim().to_string())
+            .collect();
+        // The header row's printed cells, when the reader saw them; body
+        // cells spanning down into the rows below stay body cells.
+        self.header_cells = first
+            .spans
+            .into_iter()
+            .map(|s| Cell {
+                row: 0,
+                col: s.col,
+                row_span: 1,
+                col_span: s.col_span.max(1),
+                text: s.text,
+            })
+            .collect();
+    }
+
+    fn finish(mut self, warnings: &mut Vec<Warning>) -> RebuiltTable {
+        self.promote_first_row();
         if self.side_by_side && !self.pending_left.is_empty() {
             let first_line = self
                 .pending_left

@@ -134,3 +134,46 @@ fn a_row_broken_by_the_page_is_mended() {
     assert_eq!(t[0].rows.len(), 3);
     assert_eq!(t[0].rows[1].cells, ["A2", "two starts\nand ends", "Q2"]);
 }
+
+#[test]
+fn a_first_row_repeated_on_every_page_is_the_header() {
+    let doc = rebuild(layout(vec![
+        frag(
+            None,
+            &[
+                &["Last Name", "City", "Amount"],
+                &["Lidstad", "Saint Paul", "60.00"],
+            ],
+        ),
+        frag(
+            None,
+            &[
+                &["Last Name", "City", "Amount"],
+                &["Strom", "St. Paul", "60.00"],
+            ],
+        ),
+        frag(
+            None,
+            &[
+                &["Last  Name", "City", "Amount"],
+                &["Hage", "Hudson", "100.00"],
+            ],
+        ),
+    ]));
+    let t = tables(&doc);
+    assert_eq!(t.len(), 1);
+    assert_eq!(t[0].header, ["Last Name", "City", "Amount"]);
+    assert_eq!(t[0].rows.len(), 3);
+    assert_eq!(t[0].rows[2].cells, ["Hage", "Hudson", "100.00"]);
+}
+
+#[test]
+fn a_first_row_seen_once_stays_a_row() {
+    let doc = rebuild(layout(vec![
+        frag(None, &[&["A1", "one", "Q1"], &["A2", "two", "Q2"]]),
+        frag(None, &[&["A3", "three", "Q3"]]),
+    ]));
+    let t = tables(&doc);
+    assert_eq!(t[0].rows.len(), 3);
+    assert!(t[0].header.iter().all(String::is_empty));
+}

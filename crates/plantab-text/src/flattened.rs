@@ -28,39 +28,92 @@
 //!    continuation lines), page furniture (lines repeated around every
 //!    header and seldom elsewhere), section headings (a short line after a
 //!    page break above a header), and a status legend before the first table.
-//! 2. Rows: a row starts at an identifier (`XX.Y1.2`: letters, a dot, letters
-//!    and digits, dot-separated numbers); the short paragraph printed just
+//! 2. Rows ([`ids`]): a row starts at a line holding an identifier in the
+//!    document's numbering scheme (`HS.B1.2`, `HSG-04` or `2.3.1`: the
+//!    scheme most lines begin with); the short paragraph printed just
 //!    before it, or the words before it on its line, are its workstream.
-//! 3. Columns ([`cells`]): each row's words are split by evidence — role
-//!    titles learned from the document ([`roles`]), dates, the risk value,
-//!    status labels and update prose.
+//! 3. Columns ([`schema`], [`cells`]): what each printed column holds comes
+//!    from its header's key in the header vocabulary
+//!    (`plantab_vocab::column_kind`: text, owner, date, risk, status,
+//!    update); each row's words are split by evidence — role titles
+//!    learned from the document ([`roles`]), dates, the risk value, status
+//!    labels and update prose — and the titles go to the leads columns by
+//!    what each takes (an elected member's title, several titles).
+//!
+//! A tracker printed without a header (or whose headers name no
+//! identifier column) is read by what its cells hold: the identifier, the
+//! workstream above or before it, the action, an officer's, an elected
+//! member's and other leads' titles, start and due dates, a "Word N" risk
+//! value when the document prints such values in a fifth of its rows, and
+//! as many status / update pairs as the row printing the most status
+//! labels needs; the columns no row fills are dropped, the others named
+//! from the vocabulary's labels, and a `header_inferred` warning lists
+//! them. A text in which no line begins a row says so in an
+//! `unparsed_text` warning and is kept as text blocks.
 //!
 //! Every word of the input ends up in exactly one place: a row cell, a
 //! heading or text block, the legend, or the dropped header / furniture
 //! lines ([`FlattenedRead::dropped`]).
+//!
+//! ## Modules
+//!
+//! Each module uses only modules below it in this list (the graph is a
+//! DAG, tests included; the last six use nothing of the reader's own):
+//!
+//! ```text
+//! flattened  the two passes over the rows; blocks in reading order
+//!            → cells, roles, anchors, page, schema, tokens, dates, ids, lines, words
+//! cells      a row's words → its columns          → roles, anchors, tokens, schema, dates
+//! roles      role titles in the leads columns     → anchors (tests), tokens, facts, lines (tests)
+//! anchors    where cells may begin; the risk word → tokens
+//! page       headers, furniture, headings         → tokens, facts, ids, lines, words
+//! tokens     rows' words with their layout, dates and labels over them,
+//!            the word table, the packed store     → interner, facts, dates, labels, lines, words
+//! facts      what one printed word says by itself → dates
+//! ids        row identifiers and numbering schemes → words
+//! schema     what the columns hold, from the header vocabulary
+//! interner   distinct words numbered
+//! dates      date words and how a date begins
+//! labels     status labels over a run of words
+//! lines      the lines, by number and byte offset
+//! words      a line's words with their offsets
+//! ```
 
+mod anchors;
 mod cells;
+mod dates;
+mod facts;
+mod ids;
+mod interner;
+mod labels;
+mod lines;
 mod page;
 mod roles;
+mod schema;
 mod tokens;
+mod words;
 
-use cells::{Context, TailKind};
-use page::{classify, ref_on_line, Classified, LineRole};
+use cells::Context;
+use ids::row_id;
+use lines::Lines;
+use page::{classify, Classified, LineRole};
 use plantab_model::{
     Block, FragmentRow, Layout, Legend, LegendItem, SourceFormat, TableFragment, TextBlock,
     Warning, WarningCode,
 };
-use tokens::{render, status_at, tokenize, Tok};
+use schema::Schema;
+use tokens::{push_rendered, render, status_at, Compacts, Tok, WordTable};
 
 /// True when the text looks like a flattened tracker: few tab characters,
-/// many lines starting (after an optional short workstream name) with a
-/// dotted row identifier, and a column-header line naming several known
-/// headers including an identifier column.
+/// at least three lines beginning a row (after an optional short
+/// workstream name) with an identifier of one numbering scheme, and a
+/// column-header line naming several known headers including an
+/// identifier column.
 ///
 /// Cheap on text of any shape: lines are counted, and tab characters and
 /// identifier candidates found, by byte search over the whole text; only
-/// lines holding a candidate run the identifier pattern, and the header
-/// search runs only once three identifier lines are found.
+/// lines holding a candidate are split into words, and the header search
+/// runs only once three identifier lines are found.
 pub fn looks_flattened(text: &str) -> bool {
     let bytes = text.as_bytes();
     // `str::lines` count: one per newline, plus an unterminated last line.
@@ -81,16 +134,24 @@ pub fn looks_flattened(text: &str) -> bool {
             None => break,
         }
     }
-    // Three lines with a row identifier.
-    let mut refs = 0usize;
-    let mut from = 0;
-    while let Some(d) = bytes.get(from..).and_then(|b| memchr::memchr(b'.', b)) {
-        let at = from + d;
-        // `from` is a line start: the dot's line starts there or later.
+    // Three lines beginning a row in one scheme. `floor` is the start of
+    // the line the search is in.
+    let mut rows = [0usize; 3];
+    let (mut search, mut floor) = (0, 0);
+    let mut enough = false;
+    while let Some(d) = bytes
+        .get(search..)
+        .and_then(|b| memchr::memchr2(b'.', b'-', b))
+    {
+        let at = search + d;
+        if !ids::may_hold_id_at(bytes, at) {
+            search = at + 1;
+            continue;
+        }
         let start = bytes
-            .get(from..at)
+            .get(floor..at)
             .and_then(|b| memchr::memrchr(b'\n', b))
-            .map_or(from, |p| from + p + 1);
+            .map_or(floor, |p| floor + p + 1);
         let nl = bytes.get(at..).and_then(|b| memchr::memchr(b'\n', b));
         let end = nl.map_or(bytes.len(), |p| at + p);
         let Some(line) = text.get(start..end) else {
@@ -101,20 +162,56 @@ pub fn looks_flattened(text: &str) -> bool {
             Some(_) => line.strip_suffix('\r').unwrap_or(line),
             None => line,
         };
-        if ref_on_line(line).is_some() {
-            refs += 1;
-            if refs >= 3 {
-                break;
-            }
+        let marks = ids::schemes_on_line(line);
+        for (k, n) in rows.iter_mut().enumerate() {
+            *n += usize::from(marks & (1 << k) != 0);
+            enough |= *n >= 3;
         }
-        // Each line is tested once.
-        from = end + 1;
+        if enough {
+            break;
+        }
+        // Each line is looked at once.
+        search = end + 1;
+        floor = end + 1;
     }
     let mut memo = page::HeaderMemo::default();
-    refs >= 3
-        && text
+    enough
+        && (text
             .lines()
             .any(|l| page::is_header_core_memo(l, &mut memo))
+            || headerless_tracker(text))
+}
+
+/// A tracker printed without a column header: at least three lines begin
+/// a row with its text after the identifier, in one lettered scheme
+/// (numbered paragraphs are common in prose), and at least three lines
+/// print a dashed date ("Mar-26", "22-Sep") as date columns do.
+fn headerless_tracker(text: &str) -> bool {
+    let mut rows = [0usize; 2];
+    let mut dated = 0usize;
+    for l in text.lines() {
+        // Identifiers and dashed dates print a dot or a dash.
+        if memchr::memchr2(b'.', b'-', l.as_bytes()).is_none() {
+            continue;
+        }
+        for (n, scheme) in rows
+            .iter_mut()
+            .zip([ids::Scheme::Dotted, ids::Scheme::Dashed])
+        {
+            let with_text = ids::row_id(l, scheme)
+                .is_some_and(|(_, _, after)| l.get(after..).is_some_and(|t| !words::is_blank(t)));
+            *n += usize::from(with_text);
+        }
+        dated += usize::from(
+            words::words(l)
+                .filter(|w| w.contains('-'))
+                .any(|w| dates::DateFacts::of(w).dashed()),
+        );
+        if dated >= 3 && rows.iter().any(|&n| n >= 3) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A flattened tracker read, with what was left out of the layout.
@@ -142,107 +239,6 @@ struct RowSpan<'a> {
     toks: tokens::Stored<'a>,
 }
 
-/// Canonical column positions, from the header.
-struct Schema {
-    width: usize,
-    header: Option<Vec<String>>,
-    ws: Option<usize>,
-    id: usize,
-    title: usize,
-    leads: Vec<usize>,
-    start: Option<usize>,
-    due: Option<usize>,
-    risk: Option<usize>,
-    tail: Vec<(usize, TailKind)>,
-}
-
-impl Schema {
-    fn default_layout() -> Schema {
-        Schema {
-            width: 14,
-            header: None,
-            ws: Some(0),
-            id: 1,
-            title: 2,
-            leads: vec![3, 4, 5, 6],
-            start: Some(7),
-            due: Some(8),
-            risk: Some(9),
-            tail: vec![
-                (10, TailKind::Status),
-                (11, TailKind::Update),
-                (12, TailKind::Status),
-                (13, TailKind::Update),
-            ],
-        }
-    }
-
-    fn from_labels(labels: &[(String, &'static str)]) -> Schema {
-        let keys: Vec<&str> = labels.iter().map(|(_, k)| *k).collect();
-        let Some(id) = keys.iter().position(|k| *k == "id") else {
-            return Schema::default_layout();
-        };
-        let ws =
-            keys.iter()
-                .position(|k| *k == "workstream")
-                .or(if id > 0 { Some(0) } else { None });
-        let title = keys
-            .iter()
-            .enumerate()
-            .skip(id + 1)
-            .find(|(_, k)| matches!(**k, "title" | "description"))
-            .map(|(i, _)| i)
-            .unwrap_or(id + 1);
-        let is_after_leads = |k: &str| {
-            matches!(
-                k,
-                "start" | "due" | "main_action_risk" | "status" | "commentary" | "revised_due"
-            )
-        };
-        let first_after = keys
-            .iter()
-            .enumerate()
-            .skip(title + 1)
-            .find(|(_, k)| is_after_leads(k))
-            .map(|(i, _)| i)
-            .unwrap_or(keys.len());
-        let leads: Vec<usize> = (title + 1..first_after).collect();
-        let find = |key: &str| keys.iter().position(|k| *k == key);
-        let start = find("start");
-        let due = find("due");
-        let risk = find("main_action_risk");
-        let tail_from = [start, due, risk]
-            .into_iter()
-            .flatten()
-            .max()
-            .map(|m| m + 1)
-            .unwrap_or(first_after)
-            .max(first_after);
-        let tail = (tail_from..keys.len())
-            .map(|i| {
-                let kind = if keys.get(i) == Some(&"status") {
-                    TailKind::Status
-                } else {
-                    TailKind::Update
-                };
-                (i, kind)
-            })
-            .collect();
-        Schema {
-            width: labels.len(),
-            header: Some(labels.iter().map(|(t, _)| t.clone()).collect()),
-            ws,
-            id,
-            title,
-            leads,
-            start,
-            due,
-            risk,
-            tail,
-        }
-    }
-}
-
 /// Reads a flattened tracker and reports the lines it dropped.
 pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
     read(text, true)
@@ -251,46 +247,49 @@ pub fn read_flattened_detailed(text: &str) -> FlattenedRead {
 /// Reads a flattened tracker; the dropped lines are listed when
 /// `list_dropped` is set.
 fn read(text: &str, list_dropped: bool) -> FlattenedRead {
-    let lines = lines_of(text);
-    // Every line's words, as ids of distinct words.
-    let mut table = tokens::WordTable::default();
+    let lines = Lines::new(text);
+    // Every line's words, as numbers of distinct words.
+    let mut table = WordTable::default();
     table.index_lines(&lines);
     let Classified {
         roles,
         blocks,
+        scheme,
         has_ref,
     } = classify(&lines, &table);
     let mut warnings = Vec::new();
 
-    let canonical = blocks
+    // The columns, from the fullest printed header (the first of those).
+    let printed = blocks
         .iter()
         .max_by_key(|b| (b.labels.len(), std::cmp::Reverse(b.first)))
-        .map(|b| b.labels.clone());
-    let schema = match &canonical {
-        Some(l) if !l.is_empty() => Schema::from_labels(l),
-        _ => Schema::default_layout(),
-    };
+        .and_then(|b| Schema::from_labels(&b.labels));
 
-    // Where the tables begin: the first header, furniture or heading line.
+    // Where the tables begin: the first header, furniture or heading line;
+    // without a header, the first row.
     let tables_from = roles
         .iter()
         .position(|r| !matches!(r, LineRole::Blank | LineRole::Content))
+        .or_else(|| has_ref.iter().position(|&r| r))
         .unwrap_or(lines.len());
+    let headerless =
+        tables_from < lines.len() && roles.get(tables_from) == Some(&LineRole::Content);
 
-    // Rows: (line, text before the identifier, identifier, text after).
-    // Only the lines `classify` found an identifier on are looked at again.
-    let ref_lines: Vec<(usize, &str, &str, &str)> = (tables_from..lines.len())
+    // Rows: (line, text before the identifier, identifier, where the text
+    // after it begins in the line). Only the lines `classify` found an
+    // identifier on are looked at again.
+    let ref_lines: Vec<(usize, &str, &str, usize)> = (tables_from..lines.len())
         .filter(|&i| {
             has_ref.get(i).copied().unwrap_or(false) && roles.get(i) == Some(&LineRole::Content)
         })
         .filter_map(|i| {
-            let (before, id, after) = lines.get(i).and_then(|l| ref_on_line(l))?;
+            let (before, id, after) = row_id(lines.get(i)?, scheme?)?;
             Some((i, before, id, after))
         })
         .collect();
     let mut starts: Vec<(usize, String)> = Vec::with_capacity(ref_lines.len()); // (start line, workstream)
     let mut toks: Vec<Tok> = Vec::new();
-    let mut room = tokens::Compacts::default();
+    let mut room = Compacts::default();
     let mut ws_words: Vec<&str> = Vec::new();
     for (k, &(ri, before, _, _)) in ref_lines.iter().enumerate() {
         if !before.is_empty() {
@@ -298,7 +297,13 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
             continue;
         }
         let floor = if k == 0 {
-            tables_from
+            // Without a header, the first row's workstream may be printed
+            // above it.
+            if headerless {
+                0
+            } else {
+                tables_from
+            }
         } else {
             ref_lines.get(k - 1).map(|x| x.0 + 1).unwrap_or(0)
         };
@@ -312,32 +317,43 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
             None => starts.push((ri, String::new())),
         }
     }
-    // Each row's words, read once and kept packed; the risk word and the
-    // role phrases' row counts are learned on the way.
+    // Without a header, the text before the first row (its workstream
+    // included) is before the table.
+    let tables_from = match starts.first() {
+        Some(&(s, _)) if headerless => s,
+        _ => tables_from,
+    };
+    // Each row's words, read once and kept packed; the risk word, the
+    // role phrases' row counts and the most status labels a row prints
+    // are learned on the way.
     let mut store = tokens::TokStore::new(text);
-    let mut risk_words = cells::RiskWords::default();
+    let mut risk_words = anchors::RiskWords::default();
     let mut rows: Vec<RowSpan> = Vec::with_capacity(ref_lines.len());
     let mut anchor: Vec<bool> = Vec::new();
     let mut lexicon = roles::RoleLexicon::default();
+    let mut periods = 0usize;
     for (k, &(ri, _, id, after)) in ref_lines.iter().enumerate() {
         let Some((start, ws)) = starts.get_mut(k).map(|(s, w)| (*s, std::mem::take(w))) else {
             continue;
         };
         let end = starts.get(k + 1).map(|(s, _)| *s).unwrap_or(lines.len());
-        let feed = std::iter::once((ri, after)).chain((ri + 1..end.max(ri + 1)).map(|i| {
-            let t = match roles.get(i) {
-                Some(LineRole::Content) | Some(LineRole::Blank) => {
-                    lines.get(i).copied().unwrap_or("")
-                }
-                _ => "",
-            };
-            (i, t)
-        }));
-        tokens::tokenize_into(feed, &mut table, &mut toks, &mut room);
+        // The identifier line from the identifier on, then the row's
+        // lines; a line of another role reads as a blank one.
+        let pieces =
+            std::iter::once((ri, after)).chain((ri + 1..end.max(ri + 1)).map(
+                |i| match roles.get(i) {
+                    Some(LineRole::Content) | Some(LineRole::Blank) => (i, 0),
+                    _ => (i, lines.at(i).len()),
+                },
+            ));
+        tokens::tokenize_into(&lines, pieces, &mut table, &mut toks, &mut room);
         tokens::annotate_prepared(&mut toks, &room);
         risk_words.add(&toks);
-        cells::anchors_without_risk_word_into(&toks, &mut anchor);
-        lexicon.add_row_keyed(&toks, &anchor, room.forms(toks.len()));
+        anchors::anchors_without_risk_word_into(&toks, &mut anchor);
+        lexicon.add_row(&toks, &anchor, &room);
+        if printed.is_none() {
+            periods = periods.max(cells::labels_in(&toks));
+        }
         rows.push(RowSpan {
             start,
             workstream: ws,
@@ -345,44 +361,69 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
             toks: store.push(&toks, &table),
         });
     }
-    // The words' own facts are kept for the rows' second pass; the
-    // lines' words are needed no more. The words' keys are looked up from
-    // now on.
-    lexicon.use_forms(table.part_forms());
+    let mut out: Vec<Block> = Vec::new();
+    read_legend(&lines, tables_from, &mut table, &mut out);
+    // The lines' words are needed no more (the words' own facts stay).
     table.forget_lines();
     drop(has_ref);
 
-    // Learn from the whole document, then split each row.
+    // Learn from the whole document, then split each row: the rows in
+    // line order (their start lines strictly increase: a row's workstream
+    // lies below the previous row's identifier line).
     let risk_word = risk_words.finish();
     lexicon.settle(risk_word.as_deref());
-    let ctx = Context {
-        lexicon,
-        risk_word,
-        tail: schema.tail.iter().map(|(_, k)| *k).collect(),
-        has_risk: schema.risk.is_some(),
+    let inferred = printed.is_none();
+    let schema = match printed {
+        Some(s) => s,
+        None => Schema::inferred(periods, risk_word.is_some()),
     };
-    // The rows in line order (their start lines strictly increase: a
-    // row's workstream lies below the previous row's identifier line).
     let mut row_at: Vec<(usize, FragmentRow)> = Vec::with_capacity(rows.len());
-    let mut parts = cells::RowParts::default();
-    for r in &rows {
-        store.load(&r.toks, &table, &mut toks);
-        cells::anchors_into(&toks, ctx.risk_word.as_deref(), &mut anchor);
-        cells::split_row_into(&toks, &anchor, &ctx, &mut parts);
-        row_at.push((
-            r.start,
-            FragmentRow {
-                cells: place(&schema, r, &parts),
-                spanning: false,
-                line: Some(r.start + 1),
-                bbox: None,
-                spans: Vec::new(),
+    {
+        let ctx = Context {
+            words: &table,
+            lexicon,
+            risk_word,
+            tail: schema.tail.iter().map(|(_, k)| *k).collect(),
+            has_risk: schema.risk.is_some(),
+            leads: schema.lead_cols(),
+        };
+        let mut parts = cells::RowParts::default();
+        for r in &rows {
+            store.load(&r.toks, &table, &mut toks);
+            anchors::anchors_into(&toks, ctx.risk_word.as_deref(), &mut anchor);
+            cells::split_row_into(&toks, &anchor, &ctx, &mut parts);
+            row_at.push((
+                r.start,
+                FragmentRow {
+                    cells: place(&schema, r, &parts),
+                    spanning: false,
+                    line: Some(r.start + 1),
+                    bbox: None,
+                    spans: Vec::new(),
+                },
+            ));
+        }
+    }
+    drop(store);
+    drop(table);
+    // Read without a printed header: the columns some row fills, named
+    // from the vocabulary.
+    let inferred_header = (inferred && !rows.is_empty())
+        .then(|| project_inferred(&schema, &mut row_at, &mut warnings));
+    if rows.is_empty() {
+        warnings.push(Warning::new(
+            WarningCode::UnparsedText,
+            match scheme {
+                None => "no tracker rows: no line begins with a row identifier (such as HS.B1.2, \
+                         HSG-04 or 2.3.1); the text is kept as text blocks"
+                    .to_string(),
+                Some(_) => "no tracker rows: no line after the column header begins with a row \
+                            identifier; the text is kept as text blocks"
+                    .to_string(),
             },
         ));
     }
     drop(rows);
-    drop(store);
-    drop(table);
     // Lines inside some row's span (start to the next row's start).
     let mut row_line = vec![false; lines.len()];
     for (k, (s, _)) in starts.iter().enumerate() {
@@ -394,9 +435,7 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
     let in_row = |i: usize| row_line.get(i).copied().unwrap_or(false);
 
     // Emit blocks in reading order.
-    let mut out: Vec<Block> = Vec::new();
     let mut dropped = Vec::new();
-    read_legend(&lines, tables_from, &mut out);
     let mut frag: Option<TableFragment> = None;
     // The rows not yet emitted, first line first.
     let mut row_at = row_at.into_iter().peekable();
@@ -435,7 +474,7 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
     };
     for i in tables_from..lines.len() {
         let Some(role) = roles.get(i) else { continue };
-        let line = lines.get(i).copied().unwrap_or("");
+        let line = lines.at(i);
         match role {
             LineRole::Blank => {}
             LineRole::Furniture => {
@@ -453,13 +492,16 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
                     if let Some(f) = frag.take() {
                         out.push(Block::Table(f));
                     }
-                    let header = blocks.get(b).map(|hb| {
-                        if hb.labels.len() == schema.width {
-                            hb.labels.iter().map(|(t, _)| t.clone()).collect()
-                        } else {
-                            schema.header.clone().unwrap_or_default()
-                        }
-                    });
+                    let header = match &inferred_header {
+                        Some(h) => Some(h.clone()),
+                        None => blocks.get(b).map(|hb| {
+                            if hb.labels.len() == schema.width {
+                                hb.labels.iter().map(|(t, _)| t.clone()).collect()
+                            } else {
+                                schema.header.clone().unwrap_or_default()
+                            }
+                        }),
+                    };
                     frag = Some(TableFragment {
                         page: None,
                         header,
@@ -491,7 +533,7 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
                     flush_orphan(&mut orphan, &mut out, &mut frag, &mut warnings);
                     let f = frag.get_or_insert_with(|| TableFragment {
                         page: None,
-                        header: None,
+                        header: inferred_header.clone(),
                         rows: Vec::new(),
                         bbox: None,
                         line: Some(i + 1),
@@ -519,21 +561,36 @@ fn read(text: &str, list_dropped: bool) -> FlattenedRead {
     }
 }
 
-/// `text.lines()` collected, the line ends found by byte search.
-fn lines_of(text: &str) -> Vec<&str> {
-    let b = text.as_bytes();
-    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', b).count() + 1);
-    let mut from = 0;
-    for nl in memchr::memchr_iter(b'\n', b) {
-        let line = text.get(from..nl).unwrap_or("");
-        out.push(line.strip_suffix('\r').unwrap_or(line));
-        from = nl + 1;
+/// Keeps the columns of an inferred schema that some row fills, in the
+/// rows' cells too, and says so in a warning: the kept header.
+fn project_inferred(
+    schema: &Schema,
+    rows: &mut [(usize, FragmentRow)],
+    warnings: &mut Vec<Warning>,
+) -> Vec<String> {
+    let cells: Vec<Vec<String>> = rows.iter().map(|(_, r)| r.cells.clone()).collect();
+    let keep = schema.keep(&cells);
+    for (_, r) in rows.iter_mut() {
+        let cells = std::mem::take(&mut r.cells);
+        r.cells = keep
+            .iter()
+            .map(|&c| cells.get(c).cloned().unwrap_or_default())
+            .collect();
     }
-    if from < text.len() {
-        // The last line, unterminated: kept as it is.
-        out.push(text.get(from..).unwrap_or(""));
-    }
-    out
+    let labels = schema.header.clone().unwrap_or_default();
+    let header: Vec<String> = keep
+        .iter()
+        .map(|&c| labels.get(c).cloned().unwrap_or_default())
+        .collect();
+    warnings.push(Warning::new(
+        WarningCode::HeaderInferred,
+        format!(
+            "no column header names an identifier column: the columns were read from what the \
+             cells hold ({})",
+            header.join(", ")
+        ),
+    ));
+    header
 }
 
 fn norm_ws(s: &str) -> String {
@@ -543,18 +600,18 @@ fn norm_ws(s: &str) -> String {
 /// Room kept between calls of [`workstream_above`].
 struct Room<'r, 'a> {
     toks: &'r mut Vec<Tok<'a>>,
-    compacts: &'r mut tokens::Compacts,
+    compacts: &'r mut Compacts,
     words: &'r mut Vec<&'a str>,
 }
 
 /// The short paragraph printed just above an identifier line: the row's
 /// workstream. Returns its first line and text.
 fn workstream_above<'a>(
-    lines: &[&'a str],
+    lines: &Lines<'a>,
     roles: &[LineRole],
     ri: usize,
     floor: usize,
-    table: &mut tokens::WordTable<'a>,
+    table: &mut WordTable<'a>,
     room: Room<'_, 'a>,
 ) -> Option<(usize, String)> {
     let mut i = ri;
@@ -582,8 +639,8 @@ fn workstream_above<'a>(
     // The lines' words (as the lines joined by spaces would split).
     let words = room.words;
     words.clear();
-    for l in lines.get(i..end)? {
-        words.extend(l.split_whitespace());
+    for k in i..end {
+        words.extend(words::words(lines.at(k)));
     }
     if words.is_empty() || words.len() > 12 {
         return None;
@@ -593,17 +650,7 @@ fn workstream_above<'a>(
     }
     // A status label or a date is no workstream.
     let toks = room.toks;
-    tokens::tokenize_into(
-        lines
-            .get(i..end)?
-            .iter()
-            .enumerate()
-            .map(|(k, l)| (i + k, *l)),
-        table,
-        toks,
-        room.compacts,
-    );
-    // Labels and dates worked out once for all the words.
+    tokens::tokenize_into(lines, (i..end).map(|k| (k, 0)), table, toks, room.compacts);
     tokens::annotate_prepared(toks, room.compacts);
     if (0..toks.len()).any(|k| status_at(toks, k).is_some() || tokens::date_at(toks, k).is_some()) {
         return None;
@@ -631,7 +678,7 @@ fn place(schema: &Schema, row: &RowSpan, parts: &cells::RowParts) -> Vec<String>
             cell.push_str(text);
         }
     };
-    // As `put` of the words rendered ([`tokens::render_into`]).
+    // As `put` of the words rendered ([`render`]).
     let put_toks = |cells: &mut Vec<String>, col: Option<usize>, toks: &[Tok]| {
         if toks.iter().all(|t| t.text.is_empty()) {
             return;
@@ -639,18 +686,10 @@ fn place(schema: &Schema, row: &RowSpan, parts: &cells::RowParts) -> Vec<String>
         let Some(cell) = cell_at(cells, col).and_then(|c| cells.get_mut(c)) else {
             return;
         };
-        cell.reserve(1 + toks.iter().map(|t| t.text.len() + 1).sum::<usize>());
         if !cell.is_empty() {
             cell.push(' ');
         }
-        let mut any = false;
-        for t in toks {
-            if any && !t.glued {
-                cell.push(' ');
-            }
-            cell.push_str(t.text);
-            any |= !t.text.is_empty();
-        }
+        push_rendered(toks, cell);
     };
     match schema.ws {
         Some(c) => put(&mut cells, Some(c), &row.workstream),
@@ -663,8 +702,7 @@ fn place(schema: &Schema, row: &RowSpan, parts: &cells::RowParts) -> Vec<String>
             .leads
             .get(k)
             .or(schema.leads.last())
-            .copied()
-            .unwrap_or(schema.title);
+            .map_or(schema.title, |(c, _)| *c);
         put_toks(&mut cells, Some(col), lead);
     }
     put_toks(&mut cells, schema.start.or(schema.due), &parts.start);
@@ -681,8 +719,9 @@ fn place(schema: &Schema, row: &RowSpan, parts: &cells::RowParts) -> Vec<String>
 /// of that line and the following lines are its definition (all printed
 /// columns of the legend, unwrapped). Lines before the first entry become
 /// text blocks.
-fn read_legend(lines: &[&str], to: usize, out: &mut Vec<Block>) {
+fn read_legend<'a>(lines: &Lines<'a>, to: usize, table: &mut WordTable<'a>, out: &mut Vec<Block>) {
     let mut items: Vec<LegendItem> = Vec::new();
+    let (mut toks, mut room) = (Vec::new(), Compacts::default());
     let mut defs: Vec<Vec<String>> = Vec::new();
     let mut pre: Vec<(usize, String)> = Vec::new();
     let mut prev_blank = true;
@@ -692,7 +731,8 @@ fn read_legend(lines: &[&str], to: usize, out: &mut Vec<Block>) {
             prev_blank = true;
             continue;
         }
-        let toks = tokenize([(i, *line)]);
+        tokens::tokenize_into(lines, [(i, 0)], table, &mut toks, &mut room);
+        tokens::annotate_prepared(&mut toks, &room);
         let label = if prev_blank {
             status_at(&toks, 0).and_then(|(_, n)| {
                 let rest_ok = toks
@@ -740,49 +780,4 @@ fn read_legend(lines: &[&str], to: usize, out: &mut Vec<Block>) {
         item.definition = if def.is_empty() { None } else { Some(def) };
     }
     out.push(Block::Legend(Legend { items, page: None }));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lines_split_as_str_lines_does() {
-        for t in [
-            "",
-            "\n",
-            "\n\n",
-            "a",
-            "a\n",
-            "a\r\n",
-            "a\r",
-            "a\rb\n",
-            "\r\n\r\n",
-            "a\n\nb\r\nc\r",
-            "x\r\r\ny",
-            "é\nü\r\n",
-            " \t \n",
-        ] {
-            assert_eq!(lines_of(t), t.lines().collect::<Vec<_>>(), "{t:?}");
-        }
-    }
-
-    #[test]
-    fn words_split_as_split_whitespace_does() {
-        for t in [
-            "",
-            " ",
-            "a",
-            " a  b\tc\u{b}d\u{c}e\r",
-            "caf\u{e9} \u{a0}x\u{2003}y",
-            "\t\t",
-            "ab  ",
-        ] {
-            assert_eq!(
-                tokens::words(t).collect::<Vec<_>>(),
-                t.split_whitespace().collect::<Vec<_>>(),
-                "{t:?}"
-            );
-        }
-    }
 }

@@ -184,7 +184,8 @@ fn is_tidy(raw: &str) -> bool {
 /// What a tag does to the text around it.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum TagName {
-    /// Starts a new line (`p`, `div`, `ul`, `ol`, `br`, `tr`, `h1`–`h4`).
+    /// Starts a new line (`p`, `div`, lists, `br`, `tr`, headings, … see
+    /// `BLOCK_TAGS`).
     Block,
     /// `li`: opening starts a list item line.
     ListItem,
@@ -201,8 +202,72 @@ struct Tag {
     len: usize,
 }
 
-/// Recognises a tag starting just after a `<`: `/`? letter…, up to `>`.
+/// Recognises a tag starting just after a `<`, as [`raw_tag_at`] does,
+/// and tells what it does to the text around it.
 fn tag_at(s: &str) -> Option<Tag> {
+    let raw = raw_tag_at(s)?;
+    let is = |n: &str| raw.name.eq_ignore_ascii_case(n);
+    let name = if BLOCK_TAGS.into_iter().any(is) {
+        TagName::Block
+    } else if is("li") {
+        TagName::ListItem
+    } else if is("td") || is("th") {
+        TagName::Cell
+    } else {
+        TagName::Inline
+    };
+    Some(Tag {
+        name,
+        closing: raw.closing,
+        len: raw.len,
+    })
+}
+
+/// Tags that start a new line of folded text.
+const BLOCK_TAGS: [&str; 24] = [
+    "p",
+    "div",
+    "ul",
+    "ol",
+    "br",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "caption",
+    "blockquote",
+    "pre",
+    "hr",
+    "dl",
+    "dt",
+    "dd",
+    "section",
+    "article",
+    "figure",
+    "figcaption",
+];
+
+/// A tag as printed, seen from just after its `<`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RawTag<'a> {
+    /// The element name as printed (compare case-insensitively).
+    pub name: &'a str,
+    /// `</name>`.
+    pub closing: bool,
+    /// The attribute text between the name and the `>` (a trailing `/`
+    /// of a self-closing tag included).
+    pub attrs: &'a str,
+    /// Bytes from just after `<` to just after `>`.
+    pub len: usize,
+}
+
+/// Recognises a tag starting just after a `<`: `/`? letter…, up to the
+/// first `>`, with no `<` before it.
+pub(crate) fn raw_tag_at(s: &str) -> Option<RawTag<'_>> {
     let (closing, body) = match s.strip_prefix('/') {
         Some(b) => (true, b),
         None => (false, s),
@@ -220,24 +285,64 @@ fn tag_at(s: &str) -> Option<Tag> {
         .position(|c| !c.is_ascii_alphanumeric())
         .unwrap_or(body.len());
     let name = body.get(..name_len)?;
-    let is = |n: &str| name.eq_ignore_ascii_case(n);
-    let name = if ["p", "div", "ul", "ol", "br", "tr", "h1", "h2", "h3", "h4"]
-        .into_iter()
-        .any(is)
-    {
-        TagName::Block
-    } else if is("li") {
-        TagName::ListItem
-    } else if is("td") || is("th") {
-        TagName::Cell
-    } else {
-        TagName::Inline
-    };
-    Some(Tag {
+    let body_end = gt - usize::from(closing);
+    let attrs = body.get(name_len..body_end).unwrap_or_default();
+    Some(RawTag {
         name,
         closing,
+        attrs,
         len: gt + 1,
     })
+}
+
+/// The value of attribute `name` (case-insensitive) in a tag's attribute
+/// text: `name="v"`, `name='v'` or `name=v`; entities are not decoded.
+pub(crate) fn attr<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
+    let b = attrs.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // Skip to an attribute name.
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'=' && b[i] != b'/' {
+            i += 1;
+        }
+        let key = attrs.get(start..i).unwrap_or_default();
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = "";
+        if b.get(i) == Some(&b'=') {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            match b.get(i) {
+                Some(&q) if q == b'"' || q == b'\'' => {
+                    let vs = i + 1;
+                    let ve = memchr::memchr(q, b.get(vs..).unwrap_or_default())
+                        .map_or(b.len(), |e| vs + e);
+                    value = attrs.get(vs..ve).unwrap_or_default();
+                    i = ve + 1;
+                }
+                _ => {
+                    let vs = i;
+                    while i < b.len() && !b[i].is_ascii_whitespace() {
+                        i += 1;
+                    }
+                    value = attrs.get(vs..i).unwrap_or_default();
+                }
+            }
+        }
+        if key.is_empty() {
+            i += 1;
+        } else if key.eq_ignore_ascii_case(name) {
+            return Some(value);
+        }
+    }
+    None
 }
 
 /// Decodes named (the common ones) and numeric character references;
@@ -304,6 +409,55 @@ fn entity(name: &str) -> Option<char> {
         "rdquo" => '”',
         "hellip" => '…',
         "bull" => '•',
+        "middot" => '·',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "sect" => '§',
+        "para" => '¶',
+        "deg" => '°',
+        "plusmn" => '±',
+        "times" => '×',
+        "divide" => '÷',
+        "minus" => '−',
+        "frac12" => '½',
+        "frac14" => '¼',
+        "frac34" => '¾',
+        "cent" => '¢',
+        "yen" => '¥',
+        "laquo" => '«',
+        "raquo" => '»',
+        "sbquo" => '‚',
+        "bdquo" => '„',
+        "dagger" => '†',
+        "Dagger" => '‡',
+        "permil" => '‰',
+        "prime" => '′',
+        "larr" => '←',
+        "rarr" => '→',
+        "uarr" => '↑',
+        "darr" => '↓',
+        "ensp" | "emsp" | "thinsp" => ' ',
+        "shy" => '\u{ad}',
+        "aacute" => 'á',
+        "agrave" => 'à',
+        "acirc" => 'â',
+        "auml" => 'ä',
+        "eacute" => 'é',
+        "egrave" => 'è',
+        "ecirc" => 'ê',
+        "euml" => 'ë',
+        "iacute" => 'í',
+        "iuml" => 'ï',
+        "oacute" => 'ó',
+        "ocirc" => 'ô',
+        "ouml" => 'ö',
+        "uacute" => 'ú',
+        "uuml" => 'ü',
+        "ccedil" => 'ç',
+        "ntilde" => 'ñ',
+        "Eacute" => 'É',
+        "szlig" => 'ß',
         _ => return None,
     })
 }

@@ -4,17 +4,36 @@
 //! into a [`plantab_model::Layout`] — the same intermediate the PDF reader
 //! produces — so everything below the reader is shared.
 //!
-//! Three text shapes are known:
+//! Five text shapes are known:
+//! * [`html_doc`]: an HTML document (`.html`, `.htm`: pandoc, docling,
+//!   marker, "save as web page");
+//! * [`markdown`]: a markdown conversion as converters write it — pipe
+//!   tables, grid tables or HTML `<table>` blocks between markdown prose,
+//!   with the converter's page markers ([`pages`]);
 //! * [`tabular`]: tab-separated table rows (cells may hold HTML) between
 //!   markdown prose;
 //! * [`vertical`]: one record per paragraph group, field order varying;
 //! * [`flattened`]: a text extractor's flattening of a wide tracker table.
+//!
+//! Shape detection ([`detect_shape`]) takes them in that order: an HTML
+//! document by how it opens; a markdown conversion by a table only
+//! converters print (a pipe-table alignment row under a line with a pipe,
+//! a grid-table border over a `|` line, a `<table>` at a line start); then
+//! the seed shapes as before (tab-separated rows, a flattened tracker,
+//! vertical records), tab-separated when none fits. The two new checks are
+//! byte searches (`|`, `<`) first, so a text with neither costs two scans.
 
 #![warn(missing_docs)]
 
+mod builder;
 pub mod decode;
 pub mod flattened;
 pub mod html;
+pub mod html_doc;
+pub mod inline;
+pub mod markdown;
+pub mod pages;
+mod pipe;
 pub mod tabular;
 pub mod vertical;
 
@@ -31,6 +50,10 @@ pub enum TextError {
 /// Which text shape a document has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextShape {
+    /// An HTML document.
+    Html,
+    /// Markdown with pipe, grid or HTML tables.
+    Markdown,
     /// Tab-separated tables between prose.
     Tabular,
     /// Vertical records.
@@ -41,15 +64,24 @@ pub enum TextShape {
 
 /// What detection found, with the work the chosen reader can reuse.
 enum Detected<'a> {
+    Html,
+    Markdown,
     Tabular,
     Flattened,
     /// Vertical records, with the paragraph scan detection made.
     Vertical(vertical::Scan<'a>),
 }
 
-/// Runs the shape checks in order of precedence: tab-separated tables,
-/// then a flattened tracker, then vertical records; tabular when none fits.
+/// Runs the shape checks in order of precedence: an HTML document, a
+/// markdown conversion, tab-separated tables, a flattened tracker,
+/// vertical records; tabular when none fits.
 fn detect(text: &str) -> Detected<'_> {
+    if html_doc::looks_html_document(text) {
+        return Detected::Html;
+    }
+    if markdown::looks_markdown(text) {
+        return Detected::Markdown;
+    }
     // A tab-separated table needs a tab: a text without one (found by
     // byte search) skips the line-by-line tabular check.
     let has_tab = memchr::memchr(b'\t', text.as_bytes()).is_some();
@@ -73,6 +105,8 @@ fn detect(text: &str) -> Detected<'_> {
 /// Tells the shape of decoded text.
 pub fn detect_shape(text: &str) -> TextShape {
     match detect(text) {
+        Detected::Html => TextShape::Html,
+        Detected::Markdown => TextShape::Markdown,
         Detected::Tabular => TextShape::Tabular,
         Detected::Flattened => TextShape::Flattened,
         Detected::Vertical(_) => TextShape::Vertical,
@@ -89,6 +123,8 @@ pub fn read_text(bytes: &[u8]) -> Result<Layout, TextError> {
 /// reader reuses the paragraph scan detection made).
 pub fn read_str(text: &str) -> Layout {
     match detect(text) {
+        Detected::Html => html_doc::read_html(text),
+        Detected::Markdown => markdown::read_markdown(text),
         Detected::Tabular => tabular::read_tabular(text),
         Detected::Vertical(scan) => scan.into_layout(),
         Detected::Flattened => flattened::read_flattened(text),

@@ -102,11 +102,8 @@ pub fn read_tabular(text: &str) -> Layout {
 }
 
 /// Builds a fragment from consecutive table lines.
-fn fragment_from_rows(rows: &[(usize, &str)]) -> TableFragment {
-    let split: Vec<(usize, Vec<String>)> = rows
-        .iter()
-        .map(|(n, r)| (*n, r.split('\t').map(html_to_text).collect()))
-        .collect();
+pub(crate) fn fragment_from_rows(rows: &[(usize, &str)]) -> TableFragment {
+    let split = split_cells(rows);
     let has_header = split
         .first()
         .is_some_and(|(_, cells)| is_header_row(cells, split.len() > 1));
@@ -149,6 +146,61 @@ fn fragment_from_rows(rows: &[(usize, &str)]) -> TableFragment {
     }
 }
 
+/// Each line's cells, less the columns that are empty on every line of the
+/// fragment: a column with no header and no text prints nothing, so it
+/// carries nothing (a line of a million tabs is not a million-column
+/// table, and output stays proportional to the text). A line's cells still
+/// end where its own tabs end. Cells are first kept sparse (only those
+/// with text), so memory follows the text, not the tabs.
+fn split_cells(rows: &[(usize, &str)]) -> Vec<(usize, Vec<String>)> {
+    /// One line: its number, its cell count, its cells with text (by column).
+    struct Sparse {
+        line: usize,
+        width: usize,
+        filled: Vec<(usize, String)>,
+    }
+    let sparse: Vec<Sparse> = rows
+        .iter()
+        .map(|(n, r)| {
+            let mut width = 0;
+            let mut filled = Vec::new();
+            for (i, raw) in r.split('\t').enumerate() {
+                width = i + 1;
+                if raw.is_empty() {
+                    continue;
+                }
+                let text = html_to_text(raw);
+                if !text.is_empty() {
+                    filled.push((i, text));
+                }
+            }
+            Sparse {
+                line: *n,
+                width,
+                filled,
+            }
+        })
+        .collect();
+    let mut used: Vec<usize> = sparse
+        .iter()
+        .flat_map(|s| s.filled.iter().map(|(i, _)| *i))
+        .collect();
+    used.sort_unstable();
+    used.dedup();
+    sparse
+        .into_iter()
+        .map(|s| {
+            let mut cells = vec![String::new(); used.partition_point(|&c| c < s.width)];
+            for (i, text) in s.filled {
+                if let Some(cell) = used.binary_search(&i).ok().and_then(|k| cells.get_mut(k)) {
+                    *cell = text;
+                }
+            }
+            (s.line, cells)
+        })
+        .collect()
+}
+
 fn trim_trailing_empty(mut cells: Vec<String>) -> Vec<String> {
     while cells.last().is_some_and(|c| c.is_empty()) && cells.len() > 1 {
         cells.pop();
@@ -159,7 +211,7 @@ fn trim_trailing_empty(mut cells: Vec<String>) -> Vec<String> {
 /// A header row: most of its non-empty cells are known column headers, or
 /// (when rows follow) every non-empty cell is short label text with no
 /// sentence in it and no figure.
-fn is_header_row(cells: &[String], rows_follow: bool) -> bool {
+pub(crate) fn is_header_row(cells: &[String], rows_follow: bool) -> bool {
     let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
     if filled.is_empty() {
         return false;
@@ -189,7 +241,7 @@ fn is_header_row(cells: &[String], rows_follow: bool) -> bool {
 
 /// "BASELINE (2022)", "2021 Net Revenue Expenditure £'000": label text whose
 /// only figures are years or units.
-fn is_header_with_year(c: &str) -> bool {
+pub(crate) fn is_header_with_year(c: &str) -> bool {
     let words = c.split_whitespace().count();
     words <= 12
         && !c.ends_with('.')
@@ -200,7 +252,7 @@ fn is_header_with_year(c: &str) -> bool {
 
 /// A row printed across the table: in a table of four or more columns,
 /// only the first one or two cells hold text.
-fn is_spanning(cells: &[String], width: usize) -> bool {
+pub(crate) fn is_spanning(cells: &[String], width: usize) -> bool {
     width >= 4
         && cells.first().is_some_and(|c| !c.is_empty())
         && cells.iter().skip(2).all(|c| c.is_empty())
@@ -269,7 +321,7 @@ fn mark_standalone_headings(blocks: &mut [Block], bold_only: &[bool]) {
     }
 }
 
-fn is_title_like(s: &str) -> bool {
+pub(crate) fn is_title_like(s: &str) -> bool {
     s.len() <= 120
         && !s.ends_with(['.', ',', ';', ':'])
         && !s.starts_with(['-', '•', '*', '('])
@@ -279,7 +331,7 @@ fn is_title_like(s: &str) -> bool {
         && (1..=14).contains(&s.split_whitespace().count())
 }
 
-fn is_paragraph(s: &str) -> bool {
+pub(crate) fn is_paragraph(s: &str) -> bool {
     s.ends_with(['.', ':', ')', '!', '?']) && s.split_whitespace().nth(7).is_some()
 }
 
@@ -319,5 +371,38 @@ mod tests {
         };
         assert!(f.rows[0].spanning);
         assert!(!f.rows[1].spanning);
+    }
+
+    #[test]
+    fn columns_empty_on_every_line_carry_nothing() {
+        // 100,000 tabs between an id and a value: two cells, not 100,001.
+        let row = format!("A1{}x\n", "\t".repeat(100_000));
+        let text = format!("ID\tAction\tStatus\n{row}{row}");
+        let l = read_tabular(&text);
+        let Some(Block::Table(f)) = l.blocks.first() else {
+            panic!("no table")
+        };
+        assert_eq!(f.header.as_deref().unwrap(), ["ID", "Action", "Status"]);
+        assert_eq!(f.rows.len(), 2);
+        assert_eq!(f.rows[0].cells, ["A1", "", "", "x"]);
+        // A header of a million columns, two of them named.
+        let text = format!(
+            "ID\tAction{}Status\nA1\tDo it\tDone\n",
+            "\t".repeat(1_000_000)
+        );
+        let l = read_tabular(&text);
+        let Some(Block::Table(f)) = l.blocks.first() else {
+            panic!("no table")
+        };
+        // "Done" is printed in the third column, which has no header.
+        assert_eq!(f.header.as_deref().unwrap(), ["ID", "Action", "", "Status"]);
+        assert_eq!(f.rows[0].cells, ["A1", "Do it", "Done"]);
+        // A column empty on one line but not on another is kept.
+        let l = read_tabular("ID\tAction\tLead\nA1\tDo\t\nA2\t\tX\n");
+        let Some(Block::Table(f)) = l.blocks.first() else {
+            panic!("no table")
+        };
+        assert_eq!(f.rows[0].cells, ["A1", "Do", ""]);
+        assert_eq!(f.rows[1].cells, ["A2", "", "X"]);
     }
 }

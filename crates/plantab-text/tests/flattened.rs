@@ -1,6 +1,8 @@
-//! The flattened-tracker reader on seed 004 and on a tracker of our own
-//! making (fixtures/text/own/flattened_tracker_homes.txt). Facts below were
-//! checked by hand against the text.
+//! The flattened-tracker reader on seed 004 and on trackers of our own
+//! making (fixtures/text/own/flattened_tracker_*.txt: other columns, other
+//! header words, other numbering, one printed without a header). Facts
+//! below were checked by hand against the text (for our own trackers,
+//! they are what we wrote into them).
 
 use plantab_model::{Block, FragmentRow, Layout, SourceFormat};
 use plantab_text::flattened::{looks_flattened, read_flattened, read_flattened_detailed};
@@ -32,9 +34,48 @@ fn rows(layout: &Layout) -> Vec<&FragmentRow> {
 }
 
 fn by_id(layout: &Layout) -> HashMap<String, Vec<String>> {
+    by_id_in(layout, 1)
+}
+
+/// Rows by their identifier, printed in column `col`.
+fn by_id_in(layout: &Layout, col: usize) -> HashMap<String, Vec<String>> {
     rows(layout)
         .into_iter()
-        .map(|r| (r.cells[1].clone(), r.cells.clone()))
+        .map(|r| (r.cells[col].clone(), r.cells.clone()))
+        .collect()
+}
+
+fn headings(layout: &Layout) -> Vec<&str> {
+    layout
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Text(t) if t.heading == Some(2) => Some(t.text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn legend(layout: &Layout) -> Option<Vec<(String, String)>> {
+    layout.blocks.iter().find_map(|b| match b {
+        Block::Legend(l) => Some(
+            l.items
+                .iter()
+                .map(|i| (i.label.clone(), i.definition.clone().unwrap_or_default()))
+                .collect(),
+        ),
+        _ => None,
+    })
+}
+
+fn headers(layout: &Layout) -> Vec<Vec<String>> {
+    layout
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(f) => f.header.clone(),
+            _ => None,
+        })
         .collect()
 }
 
@@ -609,5 +650,479 @@ fn cut_seed_keeps_every_word() {
     ] {
         let part = lines[from..to].join("\n");
         assert_words_conserved(&part);
+    }
+}
+
+/// Ours: a housing delivery plan with three leads columns of other kinds
+/// (Lead Officer, Cabinet Member, Partners), a target date, RAG ratings
+/// and one progress update, rows numbered HSG-01 …, a RAG key.
+fn housing() -> String {
+    fixture("own/flattened_tracker_housing_delivery.txt")
+}
+
+/// Ours: a climate action plan with five leads columns (Director Lead,
+/// Lead Officer, Cabinet Member, Partners, Update Owner), start and due
+/// dates, two reporting periods, rows numbered 1.1 …, no key.
+fn climate() -> String {
+    fixture("own/flattened_tracker_climate_action.txt")
+}
+
+/// Ours: a tracker printed without any column header, rows numbered
+/// CP-1.1 …, a status key.
+fn no_header() -> String {
+    fixture("own/flattened_tracker_no_header.txt")
+}
+
+/// Housing columns: 0 ref, 1 action, 2 lead officer, 3 cabinet member,
+/// 4 partners, 5 target date, 6 RAG, 7 progress update.
+#[test]
+fn housing_tracker_read_by_its_own_header() {
+    let text = housing();
+    assert!(looks_flattened(&text));
+    let read = read_flattened_detailed(&text);
+    let layout = &read.layout;
+    let ids: Vec<&str> = rows(layout).iter().map(|r| r.cells[0].as_str()).collect();
+    assert_eq!(
+        ids,
+        ["HSG-01", "HSG-02", "HSG-03", "HSG-04", "HSG-05", "HSG-06", "HSG-07", "HSG-08"]
+    );
+    let header = [
+        "Ref",
+        "Action",
+        "Lead Officer",
+        "Cabinet Member",
+        "Partners",
+        "Target date",
+        "RAG",
+        "Progress update",
+    ];
+    let hs = headers(layout);
+    assert_eq!(hs.len(), 3, "one fragment per printed header");
+    assert!(hs.iter().all(|h| h == &header), "{hs:?}");
+    assert!(rows(layout).iter().all(|r| r.cells.len() == 8));
+
+    let r = by_id_in(layout, 0);
+    let row = |id: &str| r[id].iter().map(String::as_str).collect::<Vec<_>>();
+    assert_eq!(
+        row("HSG-01"),
+        [
+            "HSG-01",
+            "Adopt the Housing Strategy 2025-2030",
+            "Head of Housing",
+            "Cabinet Member for Housing",
+            "",
+            "Mar-25",
+            "Green",
+            "Strategy adopted by Cabinet on 12 March. JW 04.04.25"
+        ]
+    );
+    assert_eq!(
+        row("HSG-02"),
+        [
+            "HSG-02",
+            "Bring forward council-owned sites for 250 new homes",
+            "Head of Regeneration",
+            "Cabinet Member for Housing",
+            "Homes England",
+            "Dec-26",
+            "Amber",
+            "Two of five sites have planning consent; ground conditions on the Mill Lane site \
+             are delaying the tender. JW 03.10.25"
+        ]
+    );
+    // A partner printed on the line of the other leads.
+    let h3 = row("HSG-03");
+    assert_eq!(h3[1], "Deliver 40 homes for social rent at Station Road");
+    assert_eq!(
+        h3[2..7],
+        [
+            "Head of Regeneration",
+            "Cabinet Member for Housing",
+            "Registered Providers",
+            "Jun-26",
+            "Green"
+        ]
+    );
+    let h4 = row("HSG-04");
+    assert_eq!(
+        h4[1],
+        "Licence all houses in multiple occupation in the town centre"
+    );
+    assert_eq!(
+        h4[2..7],
+        [
+            "Private Sector Housing Manager",
+            "Cabinet Member for Communities",
+            "",
+            "Sep-25",
+            "Red"
+        ]
+    );
+    assert_eq!(
+        h4[7],
+        "Consultation closed late; the designation now goes to Cabinet in January. RK 06.10.25"
+    );
+    let h5 = row("HSG-05");
+    assert_eq!(h5[1], "Retrofit 300 council homes to EPC band C");
+    assert_eq!(h5[2], "Head of Housing");
+    assert_eq!(
+        h5[5..],
+        [
+            "Mar-27",
+            "Green",
+            "112 homes completed to date. RK 06.10.25"
+        ]
+    );
+    let h6 = row("HSG-06");
+    assert_eq!(
+        h6[3..7],
+        ["Cabinet Member for Housing", "", "Dec-25", "Amber"]
+    );
+    let h7 = row("HSG-07");
+    assert_eq!(
+        h7[2..7],
+        [
+            "Head of Housing",
+            "Cabinet Member for Children",
+            "Northbridge YMCA",
+            "Apr-26",
+            "Green"
+        ]
+    );
+    let h8 = row("HSG-08");
+    assert_eq!(h8[1], "Halve the use of bed and breakfast for families");
+    assert_eq!(
+        h8[2..7],
+        [
+            "Housing Options Manager",
+            "Cabinet Member for Housing",
+            "",
+            "Mar-26",
+            "Red"
+        ]
+    );
+
+    assert_eq!(
+        headings(layout),
+        [
+            "Priority 1 - More homes",
+            "Priority 2 - Better homes",
+            "Priority 3 - Homes for all"
+        ]
+    );
+    assert_eq!(
+        legend(layout).unwrap(),
+        [
+            (
+                "Green".to_string(),
+                "Action is on track to be delivered by its target date".to_string()
+            ),
+            (
+                "Amber".to_string(),
+                "Some slippage; target date at risk but recoverable".to_string()
+            ),
+            (
+                "Red".to_string(),
+                "Target date will be missed; recovery plan needed".to_string()
+            ),
+        ]
+    );
+    // The running title repeated above each header is dropped.
+    let furniture = "Housing Delivery Plan 2025/26 - Quarter 2 progress";
+    assert_eq!(
+        read.dropped.iter().filter(|(_, l)| l == furniture).count(),
+        3
+    );
+    assert!(layout.warnings.is_empty(), "{:?}", layout.warnings);
+    assert_words_conserved(&text);
+}
+
+/// What the housing tracker prints that the reader does not yet tell
+/// apart (run with `--ignored`): a partner after an elected member's
+/// title seen nowhere else ("Cabinet Member for Climate" + "Energy Saving
+/// Trust"), and an officer's title whose first words are no role words,
+/// printed on the action's line ("Housing Options" + "Manager").
+#[test]
+#[ignore]
+fn housing_tracker_known_gaps() {
+    let layout = read_flattened(&housing());
+    let r = by_id_in(&layout, 0);
+    assert_eq!(r["HSG-05"][3], "Cabinet Member for Climate");
+    assert_eq!(r["HSG-05"][4], "Energy Saving Trust");
+    assert_eq!(r["HSG-06"][1], "Review the allocations policy");
+    assert_eq!(r["HSG-06"][2], "Housing Options Manager");
+}
+
+/// Climate columns: 0 ref, 1 action, 2 director lead, 3 lead officer,
+/// 4 cabinet member, 5 partners, 6 update owner, 7 start, 8 due,
+/// 9 status (May), 10 update (May), 11 status (August), 12 update (August).
+#[test]
+fn climate_tracker_with_five_leads_columns_and_numbered_rows() {
+    let text = climate();
+    assert!(looks_flattened(&text));
+    let read = read_flattened_detailed(&text);
+    let layout = &read.layout;
+    let ids: Vec<&str> = rows(layout).iter().map(|r| r.cells[0].as_str()).collect();
+    assert_eq!(ids, ["1.1", "1.2", "1.3", "2.1", "2.2"]);
+    let hs = headers(layout);
+    assert_eq!(hs.len(), 2);
+    for h in &hs {
+        assert_eq!(h.len(), 13);
+        assert_eq!(
+            h[2..7],
+            [
+                "Director Lead",
+                "Lead Officer",
+                "Cabinet Member",
+                "Partners",
+                "Update Owner"
+            ]
+        );
+        assert_eq!(h[9], "Status (May 2025)");
+        assert_eq!(h[12], "Progress Update (August 2025)");
+    }
+    let r = by_id_in(layout, 0);
+    let row = |id: &str| r[id].iter().map(String::as_str).collect::<Vec<_>>();
+    assert_eq!(
+        row("1.1"),
+        [
+            "1.1",
+            "Replace the council's fleet with electric vehicles",
+            "Director of Place",
+            "Fleet Manager",
+            "Cabinet Member for Environment",
+            "",
+            "",
+            "Apr-24",
+            "Mar-27",
+            "On track",
+            "24 of 60 vehicles replaced.",
+            "On track",
+            "31 of 60 vehicles replaced; charging hubs at both depots are live."
+        ]
+    );
+    // Every leads column filled, one cell a paragraph.
+    assert_eq!(
+        row("1.2"),
+        [
+            "1.2",
+            "Install solar panels on the civic centre and two leisure centres",
+            "Director of Resources",
+            "Property Services Manager",
+            "Cabinet Member for Finance",
+            "Kelby Leisure Trust",
+            "Energy Officer",
+            "Jan-25",
+            "Dec-25",
+            "Delayed",
+            "Roof survey found asbestos at the civic centre.",
+            "Delayed",
+            "Removal booked for September; the leisure centre arrays are complete."
+        ]
+    );
+    // No start date; the due date a period word.
+    let r13 = row("1.3");
+    assert_eq!(r13[1], "Publish an annual carbon footprint report");
+    assert_eq!(
+        r13[2..9],
+        [
+            "Director of Resources",
+            "Sustainability Officer",
+            "Cabinet Member for Environment",
+            "",
+            "",
+            "",
+            "Ongoing"
+        ]
+    );
+    assert_eq!(
+        r13[9..],
+        [
+            "Complete",
+            "Published 14 May.",
+            "Complete",
+            "Next report due May 2026."
+        ]
+    );
+    // A partner on the line of the other leads.
+    let r21 = row("2.1");
+    assert_eq!(
+        r21[4..9],
+        [
+            "Cabinet Member for Environment",
+            "Kelby Woodland Trust",
+            "",
+            "Nov-24",
+            "Mar-26"
+        ]
+    );
+    assert_eq!(
+        r21[9..],
+        [
+            "On track",
+            "3,200 trees planted this winter.",
+            "Not started",
+            "Planting season resumes in November."
+        ]
+    );
+    let r22 = row("2.2");
+    assert_eq!(
+        r22[2..9],
+        [
+            "Director of Place",
+            "Waste Services Manager",
+            "Cabinet Member for Environment",
+            "",
+            "",
+            "Apr-25",
+            "Apr-26"
+        ]
+    );
+    assert_eq!(
+        r22[9..11],
+        ["Not started", "Procurement of vehicles begins in June."]
+    );
+    assert_eq!(r22[11], "In progress");
+
+    assert_eq!(
+        headings(layout),
+        [
+            "Theme 1 - A net zero council",
+            "Theme 2 - A greener district"
+        ]
+    );
+    assert_eq!(legend(layout), None);
+    // A two-page tracker's running title is furniture too.
+    assert_eq!(
+        read.dropped
+            .iter()
+            .filter(|(_, l)| l == "Climate Action Plan tracker")
+            .count(),
+        2
+    );
+    assert!(layout.warnings.is_empty(), "{:?}", layout.warnings);
+    assert_words_conserved(&text);
+}
+
+/// A tracker printed without a header: columns read from what the cells
+/// hold, named from the vocabulary, with a warning saying so.
+#[test]
+fn tracker_without_a_header_is_read_by_its_cells() {
+    let text = no_header();
+    assert!(looks_flattened(&text));
+    assert_eq!(
+        plantab_text::detect_shape(&text),
+        plantab_text::TextShape::Flattened
+    );
+    let layout = read_flattened(&text);
+    let header = [
+        "Workstream",
+        "Ref",
+        "Action",
+        "Lead",
+        "Cabinet Member",
+        "Start date",
+        "Due date",
+        "Status",
+        "Update",
+    ];
+    assert!(
+        headers(&layout).iter().all(|h| h == &header),
+        "{:?}",
+        headers(&layout)
+    );
+    let rs: Vec<Vec<&str>> = rows(&layout)
+        .iter()
+        .map(|r| r.cells.iter().map(String::as_str).collect())
+        .collect();
+    assert_eq!(
+        rs,
+        [
+            vec![
+                "Stronger Communities",
+                "CP-1.1",
+                "Open two new community hubs",
+                "Head of Communities",
+                "Cabinet Member for Communities",
+                "Apr-24",
+                "Mar-26",
+                "On track",
+                "The Eastfield hub opened in May; the Riverside hub opens in January."
+            ],
+            vec![
+                "Stronger Communities",
+                "CP-1.2",
+                "Extend the warm spaces scheme to all libraries",
+                "Libraries Manager",
+                "Cabinet Member for Communities",
+                "Oct-24",
+                "Dec-24",
+                "Complete",
+                "All nine libraries took part over the winter."
+            ],
+            vec![
+                "Safer Streets",
+                "CP-2.1",
+                "Install new CCTV cameras in the town centre",
+                "Community Safety Manager",
+                "Cabinet Member for Community Safety",
+                "Jan-25",
+                "Sep-25",
+                "Delayed",
+                "The supplier went into administration; a new tender closes in August."
+            ],
+            vec![
+                "Safer Streets",
+                "CP-2.2",
+                "Run a summer campaign against anti-social behaviour",
+                "Community Safety Manager",
+                "Cabinet Member for Community Safety",
+                "Jun-25",
+                "Aug-25",
+                "On track",
+                "Campaign launched on 2 June with partners."
+            ],
+        ]
+    );
+    let labels: Vec<String> = legend(&layout)
+        .unwrap()
+        .into_iter()
+        .map(|(l, _)| l)
+        .collect();
+    assert_eq!(labels, ["Complete", "On track", "Delayed"]);
+    let codes: Vec<&str> = layout.warnings.iter().map(|w| w.code.as_str()).collect();
+    assert_eq!(codes, ["header_inferred"]);
+    assert!(layout.warnings[0]
+        .message
+        .contains("Workstream, Ref, Action, Lead"));
+    assert_words_conserved(&text);
+}
+
+/// A text with no row identifier, or a header with no row under it, is
+/// kept as text and says why.
+#[test]
+fn a_tracker_that_cannot_be_read_says_so() {
+    for text in [
+        "Progress report\n\nThe council made good progress this quarter.\n",
+        "Housing plan\n\n\n\nRef Action Lead Officer Target date RAG Progress update\n\n\
+         Prose only, no rows here.\n",
+    ] {
+        let layout = read_flattened(text);
+        assert!(rows(&layout).is_empty());
+        let w: Vec<_> = layout
+            .warnings
+            .iter()
+            .filter(|w| w.message.starts_with("no tracker rows"))
+            .collect();
+        assert_eq!(w.len(), 1, "{text:?}: {:?}", layout.warnings);
+        assert_eq!(w[0].code.as_str(), "unparsed_text");
+        assert_words_conserved(text);
+    }
+}
+
+#[test]
+fn own_trackers_every_word_lands_somewhere() {
+    for text in [housing(), climate(), no_header()] {
+        assert_words_conserved(&text);
     }
 }

@@ -78,7 +78,7 @@ fn load_cell_words(file: DataFile) -> Loaded<HashMap<String, CellWord>> {
             r.invalid::<2, ()>(&row, "cell word", word, "has no letters or digits");
             continue;
         }
-        if r.first(&row, &c, class) {
+        if r.first(&row, "", c.clone(), [class, ""]) {
             out.insert(c, kind);
         }
     }

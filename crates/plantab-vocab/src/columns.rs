@@ -85,7 +85,7 @@ fn load_column_roles(file: DataFile) -> Loaded<HashMap<&'static str, ColumnRole>
             r.unknown::<2, ()>(&row, "column role", role_name);
             continue;
         };
-        if r.first(&row, key, role_name) {
+        if r.first(&row, "", key, [role_name, ""]) {
             out.insert(key, role);
         }
     }

@@ -87,7 +87,7 @@ fn load_headers(file: DataFile) -> Loaded<Vec<HeaderSynonym>> {
             );
             continue;
         }
-        if r.first(&row, &core, &format!("{key} {kind}")) {
+        if r.first(&row, "", core.clone(), [key, kind]) {
             out.push(HeaderSynonym {
                 key,
                 table_kind,
@@ -96,6 +96,38 @@ fn load_headers(file: DataFile) -> Loaded<Vec<HeaderSynonym>> {
         }
     }
     r.finish(out)
+}
+
+/// The header keys a record holds in fields of its own (`id`, `title`,
+/// `description`, `due`, `start`, the status columns); every other key of
+/// `data/headers.tsv` is a `fields` key.
+pub const RECORD_KEYS: [&str; 8] = [
+    "id",
+    "title",
+    "description",
+    "due",
+    "start",
+    "status",
+    "revised_due",
+    "commentary",
+];
+
+/// Every `fields` key the header vocabulary can give (the keys of
+/// `data/headers.tsv` that are not [`RECORD_KEYS`]), once each, in the
+/// order they first appear in the data file: the `fields.*` keys the output
+/// contract names. Writers that give each key a column of its own (the
+/// records CSV) take their order from here.
+pub fn field_keys() -> &'static [&'static str] {
+    static CELL: OnceLock<Vec<&'static str>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut keys: Vec<&'static str> = Vec::new();
+        for s in header_synonyms() {
+            if !RECORD_KEYS.contains(&s.key) && !keys.contains(&s.key) {
+                keys.push(s.key);
+            }
+        }
+        keys
+    })
 }
 
 /// Lower-case ASCII letters, digits and underscores, starting with a letter.
@@ -599,6 +631,21 @@ mod tests {
     use crate::load::BadLineReason;
     use crate::normalise::core_of_compact;
 
+    #[test]
+    fn field_keys_are_the_non_record_keys_in_file_order() {
+        let keys = field_keys();
+        // The first and last `fields` keys of data/headers.tsv.
+        assert_eq!(keys.first(), Some(&"lead_department"));
+        assert!(keys.contains(&"main_action_risk"));
+        assert!(keys.iter().all(|k| !RECORD_KEYS.contains(k)));
+        let mut seen = std::collections::HashSet::new();
+        assert!(keys.iter().all(|k| seen.insert(*k)), "each key once");
+        // Every key a header can map to is either a record key or listed.
+        for s in header_synonyms() {
+            assert!(RECORD_KEYS.contains(&s.key) || keys.contains(&s.key));
+        }
+    }
+
     /// Every data line of `data/headers.tsv`, as written.
     fn header_lines() -> Vec<[&'static str; 3]> {
         Reader::new(load::HEADERS)
@@ -773,15 +820,6 @@ mod tests {
         );
     }
 
-    /// (line, reason) of each bad line of a loaded table.
-    fn reasons<T>(loaded: &Loaded<T>) -> Vec<(usize, BadLineReason)> {
-        loaded
-            .bad
-            .iter()
-            .map(|b| (b.line, b.reason.clone()))
-            .collect()
-    }
-
     #[test]
     fn header_lines_that_do_not_parse_are_reported() {
         let loaded = load_headers(DataFile {
@@ -792,7 +830,7 @@ mod tests {
         assert_eq!(loaded.value.len(), 1);
         use BadLineReason::*;
         assert_eq!(
-            reasons(&loaded),
+            loaded.reasons(),
             [
                 (
                     2,

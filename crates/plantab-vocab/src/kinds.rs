@@ -2,7 +2,9 @@
 //! (`data/record_types.tsv`, `data/document_kinds.tsv`,
 //! `data/section_kinds.tsv`).
 
-use crate::load::{self, is_one_word, parse_table_kind, DataFile, Loaded, Reader, TableReport};
+use crate::load::{
+    self, is_one_word, load_list, parse_table_kind, DataFile, Loaded, Reader, TableReport,
+};
 use crate::normalise::compact;
 use plantab_model::{DocumentKind, TableKind};
 use std::sync::OnceLock;
@@ -15,18 +17,14 @@ fn record_types() -> &'static Loaded<Vec<String>> {
 /// Reads a record-type table: one value a line, compared on its
 /// [`compact`] form (two values with one form are one entry).
 fn load_record_types(file: DataFile) -> Loaded<Vec<String>> {
-    let mut r = Reader::new(file);
-    let mut out = Vec::new();
-    for row in r.rows::<1>() {
-        let [value] = row.fields;
+    load_list(file, "record type", |value| {
         let c = compact(value);
         if c.is_empty() {
-            r.invalid::<1, ()>(&row, "record type", value, "has no letters or digits");
-        } else if r.first(&row, &c, "") {
-            out.push(c);
+            Err("has no letters or digits")
+        } else {
+            Ok(c)
         }
-    }
-    r.finish(out)
+    })
 }
 
 /// True when `s` is a record-type value ("Project", "Business as usual",
@@ -72,7 +70,7 @@ fn load_document_kinds(file: DataFile) -> Loaded<Vec<(DocumentKind, String)>> {
             continue;
         }
         let phrase = phrase.to_ascii_lowercase();
-        if r.first(&row, &phrase, kind_name) {
+        if r.first(&row, "", phrase.clone(), [kind_name, ""]) {
             out.push((kind, phrase));
         }
     }
@@ -88,8 +86,41 @@ pub fn document_kind_of(text: &str) -> Option<DocumentKind> {
     document_kinds()
         .value
         .iter()
-        .find(|(_, phrase)| lower.contains(phrase.as_str()))
+        .find(|(_, phrase)| find_phrase(&lower, phrase).is_some())
         .map(|(k, _)| *k)
+}
+
+/// Where `phrase` first occurs in `text` as whole words, or with a plural
+/// `s` (the characters either side are not letters or digits: "update" is
+/// not in "updated").
+fn find_phrase(text: &str, phrase: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(pos) = text.get(from..).and_then(|t| t.find(phrase)) {
+        let start = from + pos;
+        let end = start + phrase.len();
+        let before = text.get(..start).and_then(|t| t.chars().next_back());
+        // A plural counts too ("annual performance statements").
+        let rest = text.get(end..).unwrap_or_default();
+        let rest = rest.strip_prefix('s').unwrap_or(rest);
+        let after = rest.chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return Some(start);
+        }
+        from = end;
+    }
+    None
+}
+
+/// Where the earliest document-kind phrase of the table starts in
+/// `lower` (text already lower-cased, its words one space apart): the
+/// byte offset, for cutting the words printed before it ("BIS open data
+/// strategy" → 4).
+pub fn document_kind_phrase_at(lower: &str) -> Option<usize> {
+    document_kinds()
+        .value
+        .iter()
+        .filter_map(|(_, phrase)| find_phrase(lower, phrase))
+        .min()
 }
 
 fn section_kinds() -> &'static Loaded<Vec<(TableKind, String)>> {
@@ -117,7 +148,7 @@ fn load_section_kinds(file: DataFile) -> Loaded<Vec<(TableKind, String)>> {
             continue;
         }
         let word = word.to_lowercase();
-        if r.first(&row, &word, kind_name) {
+        if r.first(&row, "", word.clone(), [kind_name, ""]) {
             out.push((kind, word));
         }
     }
@@ -170,15 +201,6 @@ mod tests {
         );
     }
 
-    /// (line, reason) of each bad line of a loaded table.
-    fn reasons<T>(loaded: &Loaded<T>) -> Vec<(usize, BadLineReason)> {
-        loaded
-            .bad
-            .iter()
-            .map(|b| (b.line, b.reason.clone()))
-            .collect()
-    }
-
     #[test]
     fn kind_lines_that_do_not_parse_are_reported() {
         use BadLineReason::*;
@@ -189,7 +211,7 @@ mod tests {
         });
         assert_eq!(docs.value.len(), 1);
         assert_eq!(
-            reasons(&docs),
+            docs.reasons(),
             [
                 (
                     2,
@@ -216,7 +238,7 @@ mod tests {
         });
         assert_eq!(sections.value.len(), 1);
         assert_eq!(
-            reasons(&sections),
+            sections.reasons(),
             [
                 (
                     2,
@@ -241,7 +263,7 @@ mod tests {
         });
         assert_eq!(types.value, ["project", "bau"]);
         assert_eq!(
-            reasons(&types),
+            types.reasons(),
             [
                 (3, Repeated { first_line: 2 }),
                 (

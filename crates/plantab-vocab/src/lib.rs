@@ -18,17 +18,20 @@
 //!
 //! | module | holds |
 //! | --- | --- |
-//! | [`load`] | the data files compiled in, and their data lines |
+//! | [`load`] | the data files compiled in, read line by line with checks: a line that does not parse is a [`BadLine`] ([`bad_lines`]) |
 //! | [`normalise`] | [`compact`], [`header_core`], accents, month names and years |
 //! | [`headers`] | header synonyms, the synonym tries, [`match_header`] and its exact, run-by-run forms, [`snake_key`] |
-//! | [`statuses`] | status labels: [`status_code`], [`status_label_prefix`] |
+//! | [`statuses`] | status labels: [`status_code`], [`status_label_prefix`], and [`StatusLabels`], the one label rule (also for a document's own legend) |
 //! | [`fuzzy`] | the bounded Levenshtein similarity behind the fuzzy matches |
 //! | [`cells`] | what one table cell looks like (ids, dates, status labels, RAG, money, owners) |
 //! | [`columns`] | the column recogniser: header words and cells → each column's role |
 //! | [`kinds`] | record types, document kinds, section kinds |
 //! | [`words`] | owner words, financial markers, role words |
+//! | [`front_matter`] | owner words of document owners, page furniture, jurisdictions and their financial years |
+//! | [`dates`] | date words: ongoing, TBC, recurring, list and range words, seasons, parts of a year, ordinals |
 //!
-//! Everything public is also re-exported here, at the crate root.
+//! The matching functions and their types are also re-exported here, at
+//! the crate root.
 //!
 //! [`StatusCode`]: plantab_model::StatusCode
 //! [`DocumentKind`]: plantab_model::DocumentKind
@@ -37,6 +40,8 @@
 
 pub mod cells;
 pub mod columns;
+pub mod dates;
+pub mod front_matter;
 pub mod fuzzy;
 pub mod headers;
 pub mod kinds;
@@ -46,21 +51,35 @@ pub mod statuses;
 pub mod words;
 
 pub use load::{BadLine, BadLineReason, DataFile};
+pub mod tracker;
+pub use tracker::{
+    column_keys, column_kind, joining_word, tracker_date_word, ColumnHolds, ColumnKind, DateColumn,
+    DateWordKind, JoiningWord,
+};
 
 pub use cells::{cell_word, is_id_token, is_year, look, CellLook, CellWord, IdPlace, StatusPlace};
 pub use columns::{
     find_year, header_role, keep_header_roles_only, period_of, recognise_columns, role_of_key,
     HeaderRole, Recognised,
 };
-pub use headers::{
-    clean_header, header_compact_max_len, header_run_may_match, header_run_may_match_key,
-    match_header, match_header_exact, match_header_exact_compact, snake_key, HeaderMatch,
+pub use dates::{date_word, DatePhrase, DateRole, DateWord, MonthSpan, PhraseToken};
+pub use front_matter::{
+    jurisdiction, jurisdiction_cues_in, noise_kind, owner_word_kind, Jurisdiction, NoiseKind,
+    OwnerWordKind,
 };
-pub use kinds::{document_kind_of, is_record_type, section_table_kind};
-pub use normalise::{compact, compact_chars, compact_into, header_core, month_number, MONTHS};
+pub use headers::{
+    clean_header, field_keys, header_compact_max_len, header_run_may_match,
+    header_run_may_match_key, match_header, match_header_exact, match_header_exact_compact,
+    snake_key, HeaderMatch, RECORD_KEYS,
+};
+pub use kinds::{document_kind_of, document_kind_phrase_at, is_record_type, section_table_kind};
+pub use normalise::{
+    compact, compact_char, compact_chars, compact_into, header_core, month_number, MONTHS,
+};
 pub use statuses::{
-    is_status_label_start, status_code, status_label_max_len, status_label_prefix,
-    status_label_prefix_compact, LabelPrefix, StatusLabels,
+    is_status_label_start, is_status_qualifier_cue, status_code, status_label_max_len,
+    status_label_prefix, status_label_prefix_compact, status_label_whole_prefix, LabelPrefix,
+    StatusLabels,
 };
 pub use words::{is_financial_marker, owner_word_end, role_word, RoleWord, RoleWordKind};
 
@@ -80,6 +99,9 @@ fn tables() -> Vec<load::TableReport> {
     out.extend(words::tables());
     out.extend(columns::tables());
     out.extend(cells::tables());
+    out.extend(dates::tables());
+    out.extend(tracker::tables());
+    out.extend(front_matter::tables());
     out
 }
 
@@ -107,12 +129,13 @@ mod tests {
             })
             .collect();
         on_disk.sort();
-        let mut loaded: Vec<&str> = tables().iter().map(|(f, _)| *f).collect();
+        // Loaded in the order of DATA_FILES, each once.
+        let loaded: Vec<&str> = tables().iter().map(|(f, _)| *f).collect();
+        let listed: Vec<&str> = load::DATA_FILES.iter().map(|f| f.name).collect();
+        assert_eq!(listed, loaded);
+        let mut loaded = loaded;
         loaded.sort_unstable();
         assert_eq!(on_disk, loaded);
-        let mut listed: Vec<&str> = load::DATA_FILES.iter().map(|f| f.name).collect();
-        listed.sort_unstable();
-        assert_eq!(listed, loaded);
         for f in load::DATA_FILES {
             let disk = std::fs::read_to_string(dir.join(f.name)).expect("data file");
             assert_eq!(disk, f.text, "{}", f.name);

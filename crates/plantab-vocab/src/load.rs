@@ -13,7 +13,9 @@
 //! mistyped line fails the build's tests instead of vanishing.
 
 use plantab_model::TableKind;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::fmt;
 
 /// One vocabulary data file, compiled in.
@@ -46,6 +48,12 @@ data_file!(
     "statuses.tsv"
 );
 data_file!(
+    /// Words opening a status qualifier that carries a revised date (one
+    /// a line).
+    STATUS_QUALIFIERS,
+    "status_qualifiers.tsv"
+);
+data_file!(
     /// Record-type values (one a line).
     RECORD_TYPES,
     "record_types.tsv"
@@ -64,6 +72,26 @@ data_file!(
     /// Words that mark a line naming a document's owner (one a line).
     OWNER_WORDS,
     "owner_words.tsv"
+);
+data_file!(
+    /// Words naming a document's owning body (word, kind).
+    DOCUMENT_OWNERS,
+    "document_owners.tsv"
+);
+data_file!(
+    /// Page furniture that is never a title or owner (kind, text).
+    DOCUMENT_NOISE,
+    "document_noise.tsv"
+);
+data_file!(
+    /// Jurisdictions and their financial years (key, start month, naming).
+    JURISDICTIONS,
+    "jurisdictions.tsv"
+);
+data_file!(
+    /// Words placing a document in a jurisdiction (key, cue).
+    JURISDICTION_CUES,
+    "jurisdiction_cues.tsv"
 );
 data_file!(
     /// Markers of a table of money (one a line).
@@ -86,11 +114,44 @@ data_file!(
     "cell_words.tsv"
 );
 
+data_file!(
+    /// Words of date cells → what they say about the date (role, word or
+    /// phrase).
+    DATE_WORDS,
+    "date_words.tsv"
+);
+data_file!(
+    /// Seasons, parts of a year and ordinals of date cells (kind, word,
+    /// value).
+    DATE_PERIODS,
+    "date_periods.tsv"
+);
+
+data_file!(
+    /// How a flattened tracker's date-cell words run on (word, `loose` /
+    /// `period`).
+    TRACKER_DATE_WORDS,
+    "tracker_date_words.tsv"
+);
+data_file!(
+    /// Small words between the words of a role title or of prose (word,
+    /// classes).
+    JOINING_WORDS,
+    "joining_words.tsv"
+);
+data_file!(
+    /// Canonical header keys → what a tracker row prints under them (key,
+    /// holds, flags, label).
+    COLUMN_KINDS,
+    "column_kinds.tsv"
+);
+
 /// Every data file of the crate, in the order [`crate::bad_lines`] reports
 /// them.
 pub const DATA_FILES: &[DataFile] = &[
     HEADERS,
     STATUSES,
+    STATUS_QUALIFIERS,
     RECORD_TYPES,
     DOCUMENT_KINDS,
     SECTION_KINDS,
@@ -99,6 +160,15 @@ pub const DATA_FILES: &[DataFile] = &[
     ROLE_WORDS,
     COLUMN_ROLES,
     CELL_WORDS,
+    DATE_WORDS,
+    DATE_PERIODS,
+    TRACKER_DATE_WORDS,
+    JOINING_WORDS,
+    COLUMN_KINDS,
+    DOCUMENT_OWNERS,
+    DOCUMENT_NOISE,
+    JURISDICTIONS,
+    JURISDICTION_CUES,
 ];
 
 /// Why a data line was left out of its table.
@@ -212,6 +282,15 @@ impl<T> Loaded<T> {
     pub(crate) fn report(&'static self) -> TableReport {
         (self.file, &self.bad)
     }
+
+    /// The line number and reason of each bad line.
+    #[cfg(test)]
+    pub(crate) fn reasons(&self) -> Vec<(usize, BadLineReason)> {
+        self.bad
+            .iter()
+            .map(|b| (b.line, b.reason.clone()))
+            .collect()
+    }
 }
 
 /// A data line split into its `N` fields.
@@ -225,13 +304,18 @@ pub(crate) struct Row<const N: usize> {
     pub(crate) fields: [&'static str; N],
 }
 
+/// What a data line says about its entry, as the fields that say it (two
+/// at most; `""` for none): lines with one entry and one meaning repeat
+/// each other, with one entry and two meanings contradict each other.
+pub(crate) type Meaning = [&'static str; 2];
+
 /// Reads the data lines of one file, keeping the bad lines found.
 pub(crate) struct Reader {
     file: DataFile,
     bad: Vec<BadLine>,
-    /// Entries seen so far (as matching sees them): their first line and
-    /// meaning.
-    seen: HashMap<String, (usize, String)>,
+    /// Entries seen so far (by group, as matching sees them): their first
+    /// line and meaning.
+    seen: FxHashMap<(&'static str, Cow<'static, str>), (usize, Meaning)>,
 }
 
 impl Reader {
@@ -239,7 +323,8 @@ impl Reader {
         Reader {
             file,
             bad: Vec::new(),
-            seen: HashMap::new(),
+            // Sized for every line at once: no growing (and re-hashing).
+            seen: FxHashMap::with_capacity_and_hasher(line_count(file.text), Default::default()),
         }
     }
 
@@ -248,21 +333,30 @@ impl Reader {
     pub(crate) fn rows<const N: usize>(&mut self) -> Vec<Row<N>> {
         let mut rows = Vec::new();
         for (i, text) in self.file.text.lines().enumerate() {
-            if text.trim().is_empty() || text.starts_with('#') {
+            if text.starts_with('#') || text.trim().is_empty() {
                 continue;
             }
-            let cells: Vec<&'static str> = text.split('\t').map(str::trim).collect();
             let line = i + 1;
-            match <[&'static str; N]>::try_from(cells.as_slice()) {
-                Ok(fields) => rows.push(Row { line, text, fields }),
-                Err(_) => self.report_at(
-                    line,
-                    text,
-                    BadLineReason::FieldCount {
-                        expected: N,
-                        found: cells.len(),
-                    },
-                ),
+            let mut fields = [""; N];
+            let mut found = 0;
+            // Cells split at tabs by a plain byte scan (lines are short).
+            let mut rest = text;
+            loop {
+                let tab = rest.bytes().position(|b| b == b'\t');
+                let cell = tab.and_then(|p| rest.get(..p)).unwrap_or(rest);
+                if let Some(slot) = fields.get_mut(found) {
+                    *slot = cell.trim();
+                }
+                found += 1;
+                match tab.and_then(|p| rest.get(p + 1..)) {
+                    Some(after) => rest = after,
+                    None => break,
+                }
+            }
+            if found == N {
+                rows.push(Row { line, text, fields });
+            } else {
+                self.report_at(line, text, BadLineReason::FieldCount { expected: N, found });
             }
         }
         rows
@@ -335,23 +429,24 @@ impl Reader {
         )
     }
 
-    /// Whether `row`, whose entry matching sees as `entry` and which means
-    /// `meaning`, is the first line with that entry; a later one is
+    /// Whether `row`, whose entry matching sees as `entry` (in `group`,
+    /// for files whose lines make entries of several sorts) and which
+    /// means `meaning`, is the first line with that entry; a later one is
     /// reported as a repeat (same meaning) or a contradiction (another).
     pub(crate) fn first<const N: usize>(
         &mut self,
         row: &Row<N>,
-        entry: &str,
-        meaning: &str,
+        group: &'static str,
+        entry: impl Into<Cow<'static, str>>,
+        meaning: Meaning,
     ) -> bool {
-        match self.seen.get(entry) {
-            None => {
-                self.seen
-                    .insert(entry.to_string(), (row.line, meaning.to_string()));
+        match self.seen.entry((group, entry.into())) {
+            Entry::Vacant(v) => {
+                v.insert((row.line, meaning));
                 true
             }
-            Some((first_line, first_meaning)) => {
-                let first_line = *first_line;
+            Entry::Occupied(o) => {
+                let (first_line, first_meaning) = *o.get();
                 let reason = if first_meaning == meaning {
                     BadLineReason::Repeated { first_line }
                 } else {
@@ -371,6 +466,48 @@ impl Reader {
             file: self.file.name,
             bad: self.bad,
         }
+    }
+}
+
+/// Reads a table of one value a line: each value as `entry` makes it (the
+/// form matching compares), or why it cannot be one (reported as an
+/// [`BadLineReason::Invalid`] `field`); a value whose form an earlier line
+/// has is reported as a repeat.
+pub(crate) fn load_list(
+    file: DataFile,
+    field: &'static str,
+    entry: impl Fn(&'static str) -> Result<String, &'static str>,
+) -> Loaded<Vec<String>> {
+    let mut r = Reader::new(file);
+    let mut out = Vec::new();
+    for row in r.rows::<1>() {
+        let [value] = row.fields;
+        match entry(value) {
+            Ok(e) => {
+                if r.first(&row, "", e.clone(), ["", ""]) {
+                    out.push(e);
+                }
+            }
+            Err(why) => {
+                r.invalid::<1, ()>(&row, field, value, why);
+            }
+        }
+    }
+    r.finish(out)
+}
+
+/// The number of lines of `text` at most (new-line bytes, plus one).
+pub(crate) fn line_count(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count() + 1
+}
+
+/// `s` lower-cased, borrowed when it already is (as data files mostly
+/// write their words).
+pub(crate) fn lower(s: &'static str) -> Cow<'static, str> {
+    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
     }
 }
 
@@ -411,7 +548,7 @@ mod tests {
         let rows = r.rows::<2>();
         let kept: Vec<_> = rows
             .iter()
-            .filter(|row| r.first(row, row.fields[0], row.fields[1]))
+            .filter(|row| r.first(row, "", row.fields[0], [row.fields[1], ""]))
             .map(|row| row.line)
             .collect();
         assert_eq!(kept, [3]);

@@ -82,7 +82,22 @@ pub fn compact_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
+/// The character `c` stands for in [`compact`] form (`É` → `e`), `None`
+/// for one [`compact`] drops: walking printed text char by char with it
+/// finds where a run of compact characters ends in the text.
+pub fn compact_char(c: char) -> Option<char> {
+    let f = fold_accent(c);
+    f.is_ascii_alphanumeric().then(|| f.to_ascii_lowercase())
+}
+
+/// The unaccented letter of a common Latin-1 accented one (`é` → `e`);
+/// any other character as it is. Inlined into the callers in other modules
+/// (every character of every compared word goes through it).
+#[inline(always)]
 pub(crate) fn fold_accent(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
     match c {
         'à'..='å' | 'À'..='Å' => 'a',
         'è'..='ë' | 'È'..='Ë' => 'e',
@@ -305,14 +320,21 @@ pub(crate) fn month_spill_floor(b: &[u8]) -> usize {
 /// The 1-based month whose name (or a 3-letter abbreviation, when `allow_abbrev`)
 /// `word` is, case-insensitively.
 pub fn month_number(word: &str, allow_abbrev: bool) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    // Compared in place (ASCII case folded byte by byte), without a
+    // lower-case copy: date readers ask of nearly every word.
+    let w = word.trim_end_matches('.').as_bytes();
+    if w.len() < 3 || w.len() > "september".len() {
         return None;
     }
     MONTHS
         .iter()
         .position(|m| {
-            *m == w || (allow_abbrev && (m.starts_with(&w) && (w.len() == 3 || w == "sept")))
+            let m = m.as_bytes();
+            (m.len() == w.len() && m.eq_ignore_ascii_case(w))
+                || (allow_abbrev
+                    && m.get(..w.len())
+                        .is_some_and(|head| head.eq_ignore_ascii_case(w))
+                    && (w.len() == 3 || w.eq_ignore_ascii_case(b"sept")))
         })
         .map(|i| i as u32 + 1)
 }
@@ -320,6 +342,73 @@ pub fn month_number(word: &str, allow_abbrev: bool) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `month_number` as first written, with a lower-case copy.
+    fn month_number_by_copy(word: &str, allow_abbrev: bool) -> Option<u32> {
+        let w = word.trim_end_matches('.').to_ascii_lowercase();
+        if w.len() < 3 {
+            return None;
+        }
+        MONTHS
+            .iter()
+            .position(|m| {
+                *m == w || (allow_abbrev && (m.starts_with(&w) && (w.len() == 3 || w == "sept")))
+            })
+            .map(|i| i as u32 + 1)
+    }
+
+    #[test]
+    fn month_number_agrees_with_a_lower_case_copy() {
+        let words = [
+            "",
+            "d",
+            "de",
+            "dec",
+            "Dec",
+            "DEC.",
+            "dece",
+            "december",
+            "DECEMBER",
+            "Decembers",
+            "december.",
+            "sept",
+            "SEPT.",
+            "septe",
+            "september",
+            "mar",
+            "ma",
+            "may",
+            "May.",
+            "jun",
+            "june",
+            "juni",
+            "jul",
+            "Ju",
+            "feb",
+            "febr",
+            "février",
+            "déc",
+            "oct..",
+            "novembre",
+            "a",
+            "aug",
+            "augus",
+            "august",
+            "xyz",
+            "Sep",
+            "sep.",
+            "s\u{e9}pt",
+        ];
+        for w in words {
+            for abbrev in [false, true] {
+                assert_eq!(
+                    month_number(w, abbrev),
+                    month_number_by_copy(w, abbrev),
+                    "{w:?} {abbrev}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn compact_into_matches_compact() {

@@ -63,6 +63,40 @@ impl StatusLabels {
         StatusLabels { labels }
     }
 
+    /// How many compact characters of `c` the labels cover: the longest
+    /// run `c` shares with a label's start that is the whole label or at
+    /// least 8 characters long (a label clipped, or printed on into
+    /// other text); 0 when none.
+    pub fn run_len(&self, c: &str) -> usize {
+        self.labels
+            .iter()
+            .map(|l| {
+                let lcp = c
+                    .bytes()
+                    .zip(l.compact.bytes())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                if lcp == l.compact.len() || lcp >= CLIPPED_MIN {
+                    lcp
+                } else {
+                    0
+                }
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The longest label that printed text (in [`compact`] form `c`)
+    /// starts with, whole: its code and compact length. A label of 3
+    /// characters or fewer counts too (the caller checks that a word ends
+    /// where the label does).
+    pub fn whole_prefix(&self, c: &str) -> Option<(StatusCode, usize)> {
+        self.labels
+            .iter()
+            .find(|l| c.starts_with(&l.compact))
+            .map(|l| (l.code, l.compact.len()))
+    }
+
     /// The code of the label that printed text (in [`compact`] form `c`)
     /// shows: the longest label `c` starts with (a label of 3 characters
     /// or fewer only when it is the whole of `c`), else, when `c` has at
@@ -108,8 +142,8 @@ fn status_table() -> &'static Loaded<StatusLabels> {
 }
 
 /// The status table's data file and bad lines.
-pub(crate) fn tables() -> [TableReport; 1] {
-    [status_table().report()]
+pub(crate) fn tables() -> [TableReport; 2] {
+    [status_table().report(), qualifier_cues().report()]
 }
 
 /// Reads a status table: `code` (a [`StatusCode`] name other than
@@ -141,7 +175,7 @@ fn load_statuses(file: DataFile) -> Loaded<StatusLabels> {
             r.invalid::<2, ()>(&row, "label", label, "has no letters or digits");
             continue;
         }
-        if r.first(&row, &c, code_name) {
+        if r.first(&row, "", c.clone(), [code_name, ""]) {
             v.push(StatusLabel { code, compact: c });
         }
     }
@@ -182,6 +216,48 @@ pub fn status_code(raw: &str) -> Option<StatusCode> {
         }
     }
     best.map(|(code, _)| code)
+}
+
+/// The longest status label of the vocabulary that printed text (in
+/// [`compact`] form `c`) starts with, whole: its code and compact length
+/// (see [`StatusLabels::whole_prefix`]).
+pub fn status_label_whole_prefix(c: &str) -> Option<(StatusCode, usize)> {
+    let &b0 = c.as_bytes().first()?;
+    let labels = status_labels();
+    // Longest first within the first-byte bucket too (indices keep the
+    // table's order).
+    status_labels_by_first()
+        .get(usize::from(b0))
+        .into_iter()
+        .flatten()
+        .filter_map(|&i| labels.get(i))
+        .find(|l| c.starts_with(&l.compact))
+        .map(|l| (l.code, l.compact.len()))
+}
+
+fn qualifier_cues() -> &'static Loaded<Vec<String>> {
+    static CELL: OnceLock<Loaded<Vec<String>>> = OnceLock::new();
+    CELL.get_or_init(|| load_qualifier_cues(load::STATUS_QUALIFIERS))
+}
+
+/// Reads the status-qualifier cues: one word a line, compared
+/// lower-cased.
+fn load_qualifier_cues(file: DataFile) -> Loaded<Vec<String>> {
+    load::load_list(file, "cue", |word| {
+        if crate::load::is_one_word(word) && !word.is_empty() {
+            Ok(word.to_lowercase())
+        } else {
+            Err("is not one word of letters and digits")
+        }
+    })
+}
+
+/// True when `word` opens a qualifier that belongs to the status label
+/// before it when a date follows ("Delayed – *revised* date 22 March
+/// 2024", "Deferred – *now* June 2025"; `data/status_qualifiers.tsv`).
+pub fn is_status_qualifier_cue(word: &str) -> bool {
+    let w = word.to_lowercase();
+    qualifier_cues().value.contains(&w)
 }
 
 /// How a status label starts a printed text (see [`status_label_prefix`]).
@@ -357,15 +433,6 @@ mod tests {
         assert_eq!(status_code("Purple"), None);
     }
 
-    /// (line, reason) of each bad line of a loaded table.
-    fn reasons<T>(loaded: &Loaded<T>) -> Vec<(usize, BadLineReason)> {
-        loaded
-            .bad
-            .iter()
-            .map(|b| (b.line, b.reason.clone()))
-            .collect()
-    }
-
     #[test]
     fn status_lines_that_do_not_parse_are_reported() {
         let loaded = load_statuses(DataFile {
@@ -381,7 +448,7 @@ mod tests {
             why,
         };
         assert_eq!(
-            reasons(&loaded),
+            loaded.reasons(),
             [
                 (
                     2,

@@ -2,7 +2,7 @@
 //! (`data/owner_words.tsv`, `data/financial_markers.tsv`,
 //! `data/role_words.tsv`).
 
-use crate::load::{self, is_one_word, DataFile, Loaded, Reader, TableReport};
+use crate::load::{self, is_one_word, load_list, DataFile, Loaded, Reader, TableReport};
 use crate::normalise::{compact, compact_chars};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -16,25 +16,13 @@ fn owner_words() -> &'static Loaded<Vec<String>> {
 /// since lines are split into words at anything else), compared
 /// lower-cased.
 fn load_owner_words(file: DataFile) -> Loaded<Vec<String>> {
-    let mut r = Reader::new(file);
-    let mut out = Vec::new();
-    for row in r.rows::<1>() {
-        let [word] = row.fields;
-        if !is_one_word(word) {
-            r.invalid::<1, ()>(
-                &row,
-                "owner word",
-                word,
-                "is not one word of letters and digits",
-            );
-            continue;
+    load_list(file, "owner word", |word| {
+        if is_one_word(word) {
+            Ok(word.to_lowercase())
+        } else {
+            Err("is not one word of letters and digits")
         }
-        let word = word.to_lowercase();
-        if r.first(&row, &word, "") {
-            out.push(word);
-        }
-    }
-    r.finish(out)
+    })
 }
 
 /// True when `line` names an owner (minister, department, council …): it
@@ -72,17 +60,8 @@ fn financial_markers() -> &'static Loaded<Vec<String>> {
 /// lower-cased; a marker of letters only matches a whole word, any other
 /// matches anywhere in the text.
 fn load_financial_markers(file: DataFile) -> Loaded<Vec<String>> {
-    let mut r = Reader::new(file);
-    let mut out = Vec::new();
-    for row in r.rows::<1>() {
-        // Never empty: a blank line is no data line.
-        let [marker] = row.fields;
-        let marker = marker.to_lowercase();
-        if r.first(&row, &marker, "") {
-            out.push(marker);
-        }
-    }
-    r.finish(out)
+    // Never empty: a blank line is no data line.
+    load_list(file, "financial marker", |marker| Ok(marker.to_lowercase()))
 }
 
 /// [`is_financial_marker`] for any text: lower-cases a copy of it.
@@ -207,7 +186,7 @@ fn load_role_words(file: DataFile) -> Loaded<HashMap<String, RoleWord>> {
             r.invalid::<3, ()>(&row, "role word", word, "has no letters or digits");
             continue;
         }
-        if r.first(&row, &c, &format!("{kind_name} {side}")) {
+        if r.first(&row, "", c.clone(), [kind_name, side]) {
             out.insert(
                 c,
                 RoleWord {
@@ -296,15 +275,6 @@ mod tests {
         }
     }
 
-    /// (line, reason) of each bad line of a loaded table.
-    fn reasons<T>(loaded: &Loaded<T>) -> Vec<(usize, BadLineReason)> {
-        loaded
-            .bad
-            .iter()
-            .map(|b| (b.line, b.reason.clone()))
-            .collect()
-    }
-
     #[test]
     fn word_lines_that_do_not_parse_are_reported() {
         use BadLineReason::*;
@@ -314,7 +284,7 @@ mod tests {
         });
         assert_eq!(owners.value, ["council"]);
         assert_eq!(
-            reasons(&owners),
+            owners.reasons(),
             [
                 (
                     2,
@@ -334,7 +304,7 @@ mod tests {
         });
         assert_eq!(roles.value.len(), 1);
         assert_eq!(
-            reasons(&roles),
+            roles.reasons(),
             [
                 (
                     2,
@@ -359,7 +329,7 @@ mod tests {
         });
         assert_eq!(markers.value, ["budget"]);
         assert_eq!(
-            reasons(&markers),
+            markers.reasons(),
             [
                 (
                     3,

@@ -9,19 +9,24 @@
 //!       ─▶ plantab-records ─▶ Document
 //! ```
 //!
-//! The CLI (`plantab-cli`) is a thin layer over [`extract_file`] and
-//! [`extract_bytes`].
+//! Everything here runs in the caller's process and thread: the batch
+//! machinery (`plantab-batch`: many files, parallel runs, panics and
+//! timeouts isolated, atomic output, the run manifest) and the CLI
+//! (`plantab-cli`) are layers over [`extract_input`] and [`tables_input`].
 
 #![warn(missing_docs)]
 
-use plantab_model::{Document, Layout, RebuiltDocument, Source, SourceFormat};
+pub mod sniff;
+
+use plantab_model::{Block, Document, Layout, RebuiltDocument, Source, SourceFormat, Warning};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
-mod isolate;
-pub use isolate::{run_isolated, Isolated, Isolator, ISOLATED_THREAD_NAME};
 pub use plantab_model::ErrorCode;
 pub use plantab_pdf::{error_chain, panic_message, PdfError};
+/// The table finder's overrides (pages, areas, column separators,
+/// strategy) and their parsers; see [`plantab_pdf::options`].
+pub use plantab_pdf::{parse_columns, Area, OptionError, Overrides, PageSet, Strategy};
 
 /// Why a file produced no document. Every variant has a stable
 /// [`ErrorCode`] ([`ExtractError::code`]); `Display` is the reason alone,
@@ -41,18 +46,29 @@ pub enum ExtractError {
     /// A PDF the reader refused.
     #[error(transparent)]
     Pdf(#[from] plantab_pdf::PdfError),
+    /// A file named `.pdf` whose bytes are not a PDF but something else
+    /// (an image, an Office document, a web page), named by
+    /// [`sniff::what_is`] (code `malformed`).
+    #[error("not a PDF: the file is named .pdf but holds {0}; check the file type")]
+    NotPdf(&'static str),
+    /// The debug picture could not be rasterised.
+    #[error("render: {0}")]
+    Render(#[from] plantab_pdf::RenderError),
 }
 
 impl ExtractError {
     /// The stable error code: `io`, `empty`, `not_text`, `encrypted`,
     /// `no_text_layer`, `malformed` or `limit_exceeded` (a PDF over
-    /// `plantab_pdf::Limits`).
+    /// `plantab_pdf::Limits`); `internal_error` when a debug picture
+    /// could not be rasterised.
     pub fn code(&self) -> ErrorCode {
         match self {
             ExtractError::Io(_) => ErrorCode::Io,
             ExtractError::Empty => ErrorCode::Empty,
             ExtractError::NotText(_) => ErrorCode::NotText,
             ExtractError::Pdf(e) => e.code(),
+            ExtractError::NotPdf(_) => ErrorCode::Malformed,
+            ExtractError::Render(_) => ErrorCode::InternalError,
         }
     }
 
@@ -100,6 +116,10 @@ pub struct Input<'a> {
     /// thread pool (see [`plantab_pdf::ReadOptions::parallel_pages`]): for
     /// a caller with idle cores, e.g. one large file. Off by [`Input::new`].
     pub parallel_pages: bool,
+    /// The password of a password-protected PDF (its user or owner
+    /// password; see [`plantab_pdf::decrypt`]); ignored for a PDF that is
+    /// not encrypted and for text. `None` by [`Input::new`].
+    pub password: Option<&'a str>,
 }
 
 impl<'a> Input<'a> {
@@ -110,20 +130,32 @@ impl<'a> Input<'a> {
             bytes,
             sha256: None,
             parallel_pages: false,
+            password: None,
         }
     }
 }
 
 /// [`extract_bytes`] for an [`Input`].
 pub fn extract_input(input: Input<'_>) -> Result<Document, ExtractError> {
-    let (layout, source) = read_layout_input(input)?;
+    extract_input_with(input, &Overrides::default())
+}
+
+/// [`extract_input`] with the table finder's [`Overrides`] (pages, areas,
+/// column separators, strategy).
+pub fn extract_input_with(input: Input<'_>, o: &Overrides) -> Result<Document, ExtractError> {
+    let (layout, source) = read_layout_input_with(input, o)?;
     let rebuilt = rebuild(layout);
     Ok(plantab_records::build_document(rebuilt, source))
 }
 
 /// [`tables_bytes`] for an [`Input`].
 pub fn tables_input(input: Input<'_>) -> Result<Document, ExtractError> {
-    let (layout, source) = read_layout_input(input)?;
+    tables_input_with(input, &Overrides::default())
+}
+
+/// [`tables_input`] with the table finder's [`Overrides`].
+pub fn tables_input_with(input: Input<'_>, o: &Overrides) -> Result<Document, ExtractError> {
+    let (layout, source) = read_layout_input_with(input, o)?;
     let rebuilt = rebuild(layout);
     Ok(plantab_records::tables_document(rebuilt, source))
 }
@@ -144,25 +176,48 @@ pub fn read_layout(path: &str, bytes: &[u8]) -> Result<(Layout, Source), Extract
 
 /// [`read_layout`] for an [`Input`].
 pub fn read_layout_input(input: Input<'_>) -> Result<(Layout, Source), ExtractError> {
+    read_layout_input_with(input, &Overrides::default())
+}
+
+/// [`read_layout_input`] with the table finder's [`Overrides`]. For text
+/// input, `pages` keeps the blocks of those pages (text with page marks);
+/// areas, columns and a strategy other than `auto` do not apply to text and
+/// are reported in a `option_ignored` warning.
+pub fn read_layout_input_with(
+    input: Input<'_>,
+    o: &Overrides,
+) -> Result<(Layout, Source), ExtractError> {
     let Input {
         path,
         bytes,
         sha256,
         parallel_pages,
+        password,
     } = input;
     if bytes.is_empty() {
         return Err(ExtractError::Empty);
     }
     let format = sniff_format(bytes);
+    if format == SourceFormat::Text && sniff::named_pdf(path) {
+        return Err(ExtractError::NotPdf(
+            sniff::what_is(bytes).unwrap_or("binary data of no known type"),
+        ));
+    }
+    let decrypted = decrypted(format, bytes, password)?;
     let layout = match format {
         SourceFormat::Pdf => plantab_pdf::read_pdf_with_options(
-            bytes,
+            decrypted.as_deref().unwrap_or(bytes),
             &plantab_pdf::ReadOptions {
                 limits: plantab_pdf::limits::Limits::default(),
                 parallel_pages,
+                overrides: o.clone(),
             },
         )?,
-        SourceFormat::Text => plantab_text::read_text(bytes)?,
+        SourceFormat::Text => {
+            let mut layout = plantab_text::read_text(bytes)?;
+            text_overrides(&mut layout, o);
+            layout
+        }
     };
     let source = Source {
         path: path.to_string(),
@@ -174,10 +229,142 @@ pub fn read_layout_input(input: Input<'_>) -> Result<(Layout, Source), ExtractEr
     Ok((layout, source))
 }
 
+/// A password-protected PDF's bytes decrypted with `password` (see
+/// [`plantab_pdf::decrypt`]); `None` to read `bytes` as they are (no
+/// password, text, a PDF that is not encrypted).
+pub fn decrypted(
+    format: SourceFormat,
+    bytes: &[u8],
+    password: Option<&str>,
+) -> Result<Option<Vec<u8>>, ExtractError> {
+    match (format, password) {
+        (SourceFormat::Pdf, Some(pw)) => Ok(plantab_pdf::decrypt(
+            bytes,
+            pw,
+            &plantab_pdf::limits::Limits::default(),
+        )?),
+        _ => Ok(None),
+    }
+}
+
+/// Applies the overrides that make sense for text input (`pages`, on text
+/// with page marks) and warns about the rest.
+fn text_overrides(layout: &mut Layout, o: &Overrides) {
+    if let Some(set) = &o.pages {
+        let before = layout.blocks.len();
+        layout
+            .blocks
+            .retain(|b| block_page(b).is_none_or(|p| set.contains(p)));
+        if layout.blocks.len() == before && layout.pages.is_none() {
+            layout.warnings.push(Warning::new(
+                plantab_model::WarningCode::OptionIgnored,
+                format!("--pages {set}: this text input has no page marks, so every line was read"),
+            ));
+        }
+    }
+    let mut ignored = Vec::new();
+    if !o.areas.is_empty() {
+        ignored.push("area");
+    }
+    if !o.columns.is_empty() {
+        ignored.push("columns");
+    }
+    if o.strategy != Strategy::Auto {
+        ignored.push("strategy");
+    }
+    if !ignored.is_empty() {
+        layout.warnings.push(Warning::new(
+            plantab_model::WarningCode::OptionIgnored,
+            format!(
+                "{} only apply to PDF input; this text input was read without them",
+                ignored.join(", ")
+            ),
+        ));
+    }
+}
+
+/// The page a block was printed on, when known.
+pub fn block_page(b: &Block) -> Option<u32> {
+    match b {
+        Block::Text(t) => t.page,
+        Block::Legend(l) => l.page,
+        Block::Table(t) => t.page,
+    }
+}
+
 /// What the PDF reader saw on 1-based page `page` (text runs with their
 /// positions, the columns and rows it found, the grid): `plantab debug`.
 pub fn debug_pdf_page(bytes: &[u8], page: u32) -> Result<String, ExtractError> {
     Ok(plantab_pdf::debug_page(bytes, page)?)
+}
+
+/// [`debug_pdf_page`] with the table finder's [`Overrides`].
+pub fn debug_pdf_page_with(bytes: &[u8], page: u32, o: &Overrides) -> Result<String, ExtractError> {
+    Ok(plantab_pdf::debug_page_with(bytes, page, o)?)
+}
+
+/// A picture of what the PDF reader saw on 1-based page `page`, as SVG
+/// (see [`plantab_pdf::debug_svg`]), each column labelled with the key the
+/// later stages gave it (the page read on its own, so a table continued
+/// from the page before is labelled as a table of its own would be).
+/// `text_as_paths` draws labels as bitmap-font paths (needed for
+/// [`debug_pdf_png`], whose rasteriser has no fonts).
+pub fn debug_pdf_svg(
+    bytes: &[u8],
+    page: u32,
+    o: &Overrides,
+    text_as_paths: bool,
+) -> Result<String, ExtractError> {
+    let labels = page_labels(bytes, page, o);
+    Ok(plantab_pdf::debug_svg(
+        bytes,
+        page,
+        o,
+        &labels,
+        plantab_pdf::SvgStyle { text_as_paths },
+    )?)
+}
+
+/// [`debug_pdf_svg`] rasterised to PNG (pure Rust), `scale` pixels per PDF
+/// point.
+pub fn debug_pdf_png(
+    bytes: &[u8],
+    page: u32,
+    o: &Overrides,
+    scale: f32,
+) -> Result<Vec<u8>, ExtractError> {
+    let svg = debug_pdf_svg(bytes, page, o, true)?;
+    Ok(plantab_pdf::svg_to_png(&svg, scale)?)
+}
+
+/// The column keys of the tables on one page, with their boxes; empty
+/// when the page does not read (the picture then says what it can).
+fn page_labels(bytes: &[u8], page: u32, o: &Overrides) -> Vec<plantab_pdf::TableLabels> {
+    let Ok(set) = PageSet::parse(&page.to_string()) else {
+        return Vec::new();
+    };
+    let o = Overrides {
+        pages: Some(set),
+        ..o.clone()
+    };
+    let Ok(doc) = extract_input_with(Input::new("", bytes), &o) else {
+        return Vec::new();
+    };
+    doc.tables
+        .iter()
+        .filter_map(|t| {
+            let b = t.bbox.iter().find(|b| b.page == page)?;
+            Some(plantab_pdf::TableLabels {
+                bbox: plantab_model::BBox {
+                    x0: b.bbox[0],
+                    y0: b.bbox[1],
+                    x1: b.bbox[2],
+                    y1: b.bbox[3],
+                },
+                columns: t.columns.iter().map(|c| c.key.clone()).collect(),
+            })
+        })
+        .collect()
 }
 
 /// The tables stage alone.

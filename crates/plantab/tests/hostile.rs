@@ -65,3 +65,31 @@ fn hostile_inputs_end_with_stable_codes() {
         outcome(&format!("{name} flips #{k}"), &flipped(&seed, 20, &mut rng));
     }
 }
+
+#[test]
+fn runs_of_tabs_are_not_columns() {
+    // Issue 15: 5 MB of tab characters became 464 MB of JSON. Columns
+    // with no header and no text are dropped, so the output follows what
+    // is printed (two ids, two values, three labels).
+    let row = format!("A1{}x\n", "\t".repeat(2_600_000));
+    let text = format!("ID\tAction\tStatus\n{row}{row}");
+    let t = Instant::now();
+    let doc = plantab::extract_bytes("tabs.txt", text.as_bytes()).unwrap();
+    let json = serde_json::to_string(&doc).unwrap();
+    println!(
+        "{} bytes of tabs: {} bytes of JSON in {:?}",
+        text.len(),
+        json.len(),
+        t.elapsed()
+    );
+    assert!(json.len() < 16 * 1024, "{}", json.len());
+    // A header of a million columns over 2,000 short rows.
+    let mut text = format!("ID\tAction{}Status\n", "\t".repeat(1_000_000));
+    for i in 0..2000 {
+        text.push_str(&format!("A{i}\tDo thing {i}\tDone\n"));
+    }
+    let doc = plantab::extract_bytes("header.txt", text.as_bytes()).unwrap();
+    let json = serde_json::to_string(&doc).unwrap();
+    assert_eq!(doc.records.len(), 2000);
+    assert!(json.len() < 2 * text.len(), "{}", json.len());
+}

@@ -36,3 +36,26 @@ pub fn run(cmd: &mut Command) -> Output {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// `rel` in the corpus kept out of the repository (`shared/corpus` beside
+/// the checkout, or beside a folder above it for a git worktree): `None`,
+/// with a notice on stderr that `cargo test` does not capture, when there
+/// is no corpus; a failure when the corpus is there without the file.
+pub fn corpus_file(rel: &str) -> Option<PathBuf> {
+    use std::io::Write;
+    let Some(corpus) = repo()
+        .ancestors()
+        .skip(1)
+        .map(|p| p.join("shared/corpus"))
+        .find(|p| p.is_dir())
+    else {
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "SKIPPED the {rel} case: no shared/corpus beside the checkout"
+        );
+        return None;
+    };
+    let file = corpus.join(rel);
+    assert!(file.is_file(), "{} is missing", file.display());
+    Some(file)
+}

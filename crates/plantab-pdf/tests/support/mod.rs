@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod amplify;
+
 use std::io::Write;
 use std::path::PathBuf;
 

@@ -14,25 +14,18 @@
 //! * after the risk, status labels (`plantab_vocab`) and update prose are
 //!   assigned to the status / update columns by a small dynamic programme.
 
-use super::page::FxMap;
+use super::anchors::risk_at;
+use super::dates::DateStart;
 use super::roles::{self, RoleLexicon};
-use super::tokens::{date_at, loose_date_at, status_at, DateStart, Tok};
-
-/// What a column after the risk column holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum TailKind {
-    /// A status label.
-    Status,
-    /// Free text (an update / commentary).
-    Update,
-}
+use super::schema::{LeadCol, TailKind};
+use super::tokens::{date_at, loose_date_at, status_at, Tok, WordTable};
 
 /// A row split into semantic parts (word lists).
 #[derive(Debug, Default, Clone)]
 pub(crate) struct RowParts<'a> {
     pub action: Vec<Tok<'a>>,
-    /// Director lead, cabinet member, other leads, update owner.
-    pub leads: [Vec<Tok<'a>>; 4],
+    /// One per leads column (one at least).
+    pub leads: Vec<Vec<Tok<'a>>>,
     pub start: Vec<Tok<'a>>,
     pub due: Vec<Tok<'a>>,
     pub risk: Vec<Tok<'a>>,
@@ -41,97 +34,37 @@ pub(crate) struct RowParts<'a> {
 }
 
 /// Settings learned from the whole document.
-#[derive(Debug, Default)]
-pub(crate) struct Context<'a> {
+pub(crate) struct Context<'t, 'a> {
+    /// The table the rows' words were read with.
+    pub words: &'t WordTable<'a>,
     pub lexicon: RoleLexicon<'a>,
     /// The word of "Word N" risk values ("Focus 1"), when the document has one.
     pub risk_word: Option<String>,
     pub tail: Vec<TailKind>,
     pub has_risk: bool,
+    /// The leads columns, in printed order.
+    pub leads: Vec<LeadCol>,
 }
 
-/// Length of a risk value at `i` (1 for `N/A`, 2 for "Focus 2").
-fn risk_at(toks: &[Tok], i: usize, risk_word: Option<&str>) -> Option<usize> {
-    let t = toks.get(i)?;
-    if t.na {
-        return Some(1);
-    }
-    let w = risk_word?;
-    if t.text.eq_ignore_ascii_case(w) {
-        let n = toks.get(i + 1)?;
-        if !n.text.is_empty() && n.text.len() <= 2 && n.text.bytes().all(|b| b.is_ascii_digit()) {
-            return Some(2);
-        }
-    }
-    None
-}
-
-/// Learns the "Word N" risk word, row by row: a capitalised word followed
-/// by a 1–2 digit number in at least a fifth of the rows.
-#[derive(Default)]
-pub(crate) struct RiskWords<'t> {
-    /// Rows each candidate word was seen in.
-    counts: FxMap<&'t str, usize>,
-    rows: usize,
-    /// The words of the row being looked at.
-    seen: Vec<&'t str>,
-}
-
-impl<'t> RiskWords<'t> {
-    /// Counts the candidate words of one row.
-    pub(crate) fn add(&mut self, toks: &[Tok<'t>]) {
-        self.rows += 1;
-        self.seen.clear();
-        for w in toks.windows(2) {
-            let [a, b] = w else { continue };
-            // The number first: it is rare, and cheap to rule out.
-            let num = !b.text.is_empty()
-                && b.text.len() <= 2
-                && b.text.bytes().all(|x| x.is_ascii_digit());
-            if !num {
-                continue;
+/// How many status labels (or "N/A"s) a row's words print, one after
+/// the other: the status columns a tracker without a header needs.
+pub(crate) fn labels_in(toks: &[Tok]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < toks.len() {
+        let len = match status_at(toks, i) {
+            Some((_, l)) => Some(l),
+            None => toks.get(i).is_some_and(|t| t.facts.na).then_some(1),
+        };
+        match len {
+            Some(l) => {
+                n += 1;
+                i += l.max(1);
             }
-            let alpha = a.text.chars().all(|c| c.is_alphabetic())
-                && a.text.chars().next().is_some_and(|c| c.is_uppercase())
-                && a.text.chars().count() >= 3;
-            if alpha {
-                self.seen.push(a.text);
-            }
-        }
-        self.seen.sort_unstable();
-        self.seen.dedup();
-        for s in &self.seen {
-            *self.counts.entry(s).or_default() += 1;
+            None => i += 1,
         }
     }
-
-    /// The risk word, once every row was added.
-    pub(crate) fn finish(self) -> Option<String> {
-        let need = (self.rows / 5).max(3);
-        self.counts
-            .into_iter()
-            .filter(|(_, c)| *c >= need)
-            .max_by_key(|(w, c)| (*c, std::cmp::Reverse(*w)))
-            .map(|(w, _)| w.to_string())
-    }
-}
-
-/// For each word: does a date, `N/A` or status label start there? (As
-/// [`anchors_into`] before the risk word is known; into `out`, its
-/// contents replaced.)
-pub(crate) fn anchors_without_risk_word_into(toks: &[Tok], out: &mut Vec<bool>) {
-    anchors_into(toks, None, out);
-}
-
-/// For each word: does a date, risk value or status label start there?
-/// (Into `out`, its contents replaced.)
-pub(crate) fn anchors_into(toks: &[Tok], risk_word: Option<&str>, out: &mut Vec<bool>) {
-    out.clear();
-    out.extend((0..toks.len()).map(|i| {
-        date_at(toks, i).is_some()
-            || risk_at(toks, i, risk_word).is_some()
-            || status_at(toks, i).is_some()
-    }));
+    n
 }
 
 /// Words between the leads and the risk value must read as dates: at most
@@ -173,7 +106,7 @@ fn find_leads(
     for p in 1..risk.min(n) {
         let Some(t) = toks.get(p) else { break };
         let starts = roles::role_compatible(t)
-            && (t.line_start || t.role.is_some())
+            && (t.line_start || t.facts.role.is_some())
             && t.text
                 .chars()
                 .next()
@@ -183,19 +116,13 @@ fn find_leads(
         }
         // A title that ends a sentence ("… reviewed by Leadership Team") is
         // action text.
-        let after_function_word = !t.para_break
-            && toks.get(p - 1).is_some_and(|prev| {
-                [
-                    "by", "to", "the", "with", "of", "for", "from", "and", "at", "on", "in",
-                    "into", "across", "between", "a", "an", "our", "their", "its",
-                ]
-                .iter()
-                .any(|f| prev.text.eq_ignore_ascii_case(f))
-            });
+        let after_function_word =
+            !t.para_break && toks.get(p - 1).is_some_and(|prev| prev.facts.sentence);
         // Nor does a title start inside another ("Leadership" / "Team").
         let inside_title = !t.para_break
             && toks.get(p - 1).is_some_and(|prev| {
-                prev.role
+                prev.facts
+                    .role
                     .is_some_and(|r| r.kind == plantab_vocab::RoleWordKind::Prefix)
                     && !prev.text.ends_with(['-', '–', ':', ',', '/'])
             });
@@ -224,7 +151,7 @@ fn find_leads(
             continue;
         }
         let Some(run) = toks.get(p..e) else { continue };
-        let Some(phrases) = roles::segment(run, &ctx.lexicon) else {
+        let Some(phrases) = roles::segment(run, &ctx.lexicon, ctx.words) else {
             continue;
         };
         let Some(first) = phrases.first() else {
@@ -235,7 +162,7 @@ fn find_leads(
         }
         let freq = run
             .get(first.start..first.end)
-            .map(|s| ctx.lexicon.freq(s))
+            .map(|s| ctx.lexicon.freq(s, ctx.words))
             .unwrap_or(0);
         if freq >= 2 {
             return Some((p, e, phrases));
@@ -273,7 +200,7 @@ fn date_atoms(toks: &[Tok], from: usize, to: usize) -> Vec<(usize, usize, bool)>
                 let mut j = (i + n).min(to);
                 while j < to {
                     let Some(t) = toks.get(j) else { break };
-                    if t.para_break || t.na {
+                    if t.para_break || t.facts.na {
                         break;
                     }
                     match date_at(toks, j) {
@@ -367,7 +294,7 @@ fn tail_units(toks: &[Tok], from: usize) -> Vec<Unit> {
     let n = toks.len();
     while i < n {
         let Some(t) = toks.get(i) else { break };
-        let status_len = if t.na {
+        let status_len = if t.facts.na {
             Some(1)
         } else {
             status_at(toks, i).map(|(_, l)| l)
@@ -388,7 +315,7 @@ fn tail_units(toks: &[Tok], from: usize) -> Vec<Unit> {
             let runs_on = toks.get(i + l).is_some_and(|nx| {
                 !nx.line_start && nx.text.chars().next().is_some_and(|c| c.is_lowercase())
             });
-            let na = t.na;
+            let na = t.facts.na;
             let weight = if mid && !cap && runs_on {
                 f64::NEG_INFINITY
             } else {
@@ -416,7 +343,7 @@ fn tail_units(toks: &[Tok], from: usize) -> Vec<Unit> {
         while j < n {
             let Some(tj) = toks.get(j) else { break };
             let fresh = tj.line_start && tj.text.chars().next().is_some_and(|c| c.is_uppercase());
-            if tj.para_break || fresh || tj.na || status_at(toks, j).is_some() {
+            if tj.para_break || fresh || tj.facts.na || status_at(toks, j).is_some() {
                 break;
             }
             j += 1;
@@ -540,11 +467,12 @@ fn slice<'s, 'a>(toks: &'s [Tok<'a>], a: usize, b: usize) -> &'s [Tok<'a>] {
 impl RowParts<'_> {
     /// Empties every part, keeping the room, with `tail` parts after the
     /// risk.
-    fn reset(&mut self, tail: usize) {
+    fn reset(&mut self, leads: usize, tail: usize) {
         self.action.clear();
         for l in &mut self.leads {
             l.clear();
         }
+        self.leads.resize_with(leads.max(1), Vec::new);
         self.start.clear();
         self.due.clear();
         self.risk.clear();
@@ -556,7 +484,7 @@ impl RowParts<'_> {
 }
 
 /// Splits a row's words (after its identifier) into parts; `anchor` is
-/// [`anchors_into`] of the words. The parts' contents are replaced (their
+/// [`super::anchors::anchors_into`] of the words. The parts' contents are replaced (their
 /// room is reused from row to row).
 pub(crate) fn split_row_into<'a>(
     toks: &[Tok<'a>],
@@ -565,7 +493,7 @@ pub(crate) fn split_row_into<'a>(
     parts: &mut RowParts<'a>,
 ) {
     let n = toks.len();
-    parts.reset(ctx.tail.len());
+    parts.reset(ctx.leads.len(), ctx.tail.len());
     let risk_pos = (0..n).find(|&i| risk_at(toks, i, ctx.risk_word.as_deref()).is_some());
     let r = risk_pos.unwrap_or(n);
 
@@ -575,7 +503,7 @@ pub(crate) fn split_row_into<'a>(
         Some((p, e, phrases)) => {
             parts.action.extend_from_slice(slice(toks, 0, *p));
             let run = slice(toks, *p, *e);
-            assign_leads(run, phrases, &mut parts.leads);
+            assign_leads(run, phrases, &ctx.leads, &mut parts.leads);
             *e
         }
         None => {
@@ -642,7 +570,7 @@ pub(crate) fn split_row_into<'a>(
             // parent row without one prints its start (when the date is a
             // precise one: a vague "TBC" or "2024" is a target).
             let reported = ctx.tail.iter().zip(&parts.tail).any(|(k, cell)| {
-                *k == TailKind::Status && !cell.is_empty() && !cell.iter().all(|t| t.na)
+                *k == TailKind::Status && !cell.is_empty() && !cell.iter().all(|t| t.facts.na)
             });
             let precise = atoms.first().is_some_and(|(_, _, p)| *p);
             Some(if reported || !precise { 0 } else { 1 })
@@ -667,32 +595,44 @@ pub(crate) fn split_row_into<'a>(
     }
 }
 
-/// Assigns the titles of a leads run to director lead (0), cabinet member
-/// (1), other leads (2) and update owner (3).
-fn assign_leads<'a>(run: &[Tok<'a>], phrases: &[roles::Phrase], out: &mut [Vec<Tok<'a>>; 4]) {
+/// Assigns the titles of a leads run to the leads columns `cols` (one
+/// part each in `out`), left to right as they are printed: an elected
+/// member's title goes to the first political column not yet passed; the
+/// first other title to the first other column; a later one moves on to
+/// the next other column, unless the current column takes several titles
+/// and no blank line came before it; a whitespace-only line before a
+/// title (an empty cell) moves it one column further.
+fn assign_leads<'a>(
+    run: &[Tok<'a>],
+    phrases: &[roles::Phrase],
+    cols: &[LeadCol],
+    out: &mut [Vec<Tok<'a>>],
+) {
+    let m = out.len();
+    let Some(last) = m.checked_sub(1) else {
+        return;
+    };
+    let political = |c: usize| cols.get(c).is_some_and(|k| k.political);
+    let several = |c: usize| cols.get(c).is_some_and(|k| k.several);
+    let next_other = |after: usize| (after + 1..m).find(|&c| !political(c));
+    let first_other = (0..m).find(|&c| !political(c)).unwrap_or(0);
     let mut slot = 0usize;
     for (k, ph) in phrases.iter().enumerate() {
         let toks = slice(run, ph.start, ph.end);
-        let political = roles::is_political(toks);
         let para = toks.first().is_some_and(|t| t.para_break);
-        // A whitespace-only line before a title stands for an empty cell.
         let skip = usize::from(k > 0 && toks.first().is_some_and(|t| t.empty_cell_before));
-        let normal = if k == 0 {
-            if political {
-                1
-            } else {
-                0
-            }
-        } else if political && slot <= 1 {
-            1
-        } else if slot < 2 {
-            2
-        } else if slot == 2 && para {
-            3
+        let member_col = if roles::is_political(toks) {
+            (slot..m).find(|&c| political(c))
         } else {
-            slot
+            None
         };
-        let target = (normal + skip).min(3);
+        let normal = match member_col {
+            Some(c) => c,
+            None if k == 0 => first_other,
+            None if !several(slot) || para => next_other(slot).unwrap_or(slot),
+            None => slot,
+        };
+        let target = (normal + skip).min(last);
         slot = slot.max(target);
         if let Some(cell) = out.get_mut(target) {
             cell.extend_from_slice(toks);

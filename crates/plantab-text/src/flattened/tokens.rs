@@ -1,17 +1,25 @@
-//! Words of a row's text with their layout (line, paragraph breaks), and the
-//! recognisers that work on them: dates, risk values, status labels.
+//! A row's words with their layout (line starts, paragraph breaks, glued
+//! parts), read through the document's [`WordTable`], and the recognisers
+//! that work on runs of them: dates ([`date_at`]), status labels
+//! ([`status_at`]). Rows' words are kept packed between the reader's two
+//! passes ([`TokStore`]).
 
+use super::dates::{date_code, date_of_code, is_two_digits, DateStart};
+use super::facts::{header_start, split_glued, WordFacts};
+use super::interner::Interner;
+use super::labels::{status_in, STATUS_WINDOW};
+use super::lines::Lines;
+use super::words::{is_blank, word_spans};
 use plantab_model::StatusCode;
-use plantab_vocab::{
-    compact_chars, compact_into, is_status_label_start, role_word, status_label_max_len,
-    status_label_prefix_compact, RoleWord, RoleWordKind, MONTHS,
-};
+use plantab_vocab::compact_into;
 
 /// One word of a row's text.
 #[derive(Debug, Clone)]
 pub(crate) struct Tok<'a> {
     /// The word as printed (a part of a printed word when it was split).
     pub text: &'a str,
+    /// Where it is printed: its byte offset in the document.
+    pub at: usize,
     /// First word on its line.
     pub line_start: bool,
     /// A blank (or dropped) line lies between this word and the previous.
@@ -23,125 +31,75 @@ pub(crate) struct Tok<'a> {
     /// First word of a line whose previous line ended without a space: the
     /// word may continue the previous line's last word.
     pub open_before: bool,
-    /// Cached [`status_at`] result, once [`annotate`] has run.
-    status: Option<Option<(StatusCode, u8)>>,
-    /// Cached [`date_at`] result, once [`annotate`] has run.
-    date: u8,
-    /// The role word the word is (punctuation around it ignored).
-    pub role: Option<RoleWord>,
+    /// Cached [`status_at`] result, once [`annotate_prepared`] has run.
+    cached_status: Option<Option<(StatusCode, u8)>>,
+    /// Cached [`date_at`] result ([`date_code`]), once
+    /// [`annotate_prepared`] has run.
+    cached_date: u8,
+    /// What the word (part) says by itself.
+    pub facts: WordFacts,
     /// Whether the word can be part of a role phrase
-    /// ([`super::roles::role_compatible`]), as tokenized.
+    /// ([`super::facts::role_compatible_word`]), glued as it is.
     pub role_ok: bool,
-    /// What [`date_at`] needs to know about this word by itself.
-    date_facts: DateFacts,
-    /// The word is a joining word ("of", "for", "&", "-" …).
-    pub connector: bool,
-    /// The word joins what follows: a joining word, or one ending with a
-    /// joining mark ("Director-", "Lead:").
-    pub joins: bool,
-    /// The word's first letter or digit is upper case.
-    pub upper: bool,
-    /// "N/A" ([`is_na`]).
-    pub na: bool,
-    /// A status label may begin at this word (its compact form begins one).
-    status_start: bool,
-    /// The word's part in the [`WordTable`] it was read with ([`NO_PART`]
-    /// when none): its facts can be looked up there again.
+    /// The word's part in the [`WordTable`] it was read with: its facts
+    /// and compact form are kept there.
     part: u32,
 }
 
-/// [`Tok::part`] of a word not read with a [`WordTable`].
-const NO_PART: u32 = u32::MAX;
-
-/// What is known about a printed word by itself, remembered per word text
-/// across a document ([`WordMemo`]).
-#[derive(Debug, Clone, Copy)]
-struct WordFacts {
-    role: Option<RoleWord>,
-    /// [`super::roles::role_compatible_word`] when not glued / glued.
-    role_ok: [bool; 2],
-    date: DateFacts,
-    connector: bool,
-    joins: bool,
-    upper: bool,
-    na: bool,
-    status_start: bool,
-}
-
-impl WordFacts {
-    fn of(text: &str) -> WordFacts {
-        let role = role_word(text.trim_matches(|c: char| !c.is_alphanumeric()));
-        WordFacts {
-            role,
-            role_ok: [
-                super::roles::role_compatible_word(text, false, role),
-                super::roles::role_compatible_word(text, true, role),
-            ],
-            date: DateFacts::of(text),
-            connector: super::roles::is_connector_word(text),
-            joins: super::roles::trailing_connector(text) || super::roles::is_connector_word(text),
-            upper: super::roles::starts_upper(text),
-            na: is_na(text),
-            status_start: is_status_label_start(&plantab_vocab::compact(text)),
+impl<'a> Tok<'a> {
+    /// A word with no layout flags, given its facts.
+    fn with_facts(text: &'a str, at: usize, glued: bool, facts: &WordFacts, part: u32) -> Tok<'a> {
+        Tok {
+            text,
+            at,
+            line_start: false,
+            para_break: false,
+            glued,
+            empty_cell_before: false,
+            open_before: false,
+            cached_status: None,
+            cached_date: 0,
+            facts: *facts,
+            role_ok: facts.role_ok[usize::from(glued)],
+            part,
         }
     }
 }
 
-/// The document's printed words, split once: every distinct word text
-/// gets an id, and what is known about it (its glued parts with their
-/// facts and compact forms, whether a header label may start at it) is
-/// worked out once per id. The lines given to [`WordTable::index_lines`]
-/// keep their words as ids, so that later passes (the header check, the
-/// rows' words) walk ids instead of splitting and hashing text again.
-///
-/// Words of texts that are not indexed lines are interned on demand.
+/// The document's printed words, split once: every distinct word gets a
+/// number ([`Interner`]), and what is known about it (its glued parts with
+/// their facts and compact forms, whether a header label may start at it)
+/// is worked out once per number. The lines given to
+/// [`WordTable::index_lines`] keep their words as numbers, so that later
+/// passes (the header check, the rows' words) walk numbers instead of
+/// splitting and hashing text again.
 #[derive(Default)]
 pub(crate) struct WordTable<'a> {
-    /// Per id: the word and its facts.
-    entries: Vec<Entry<'a>>,
-    /// The parts of the words (see [`split_glued`]), `entries[id].parts`
-    /// indexing into it.
+    words: Interner<'a>,
+    /// Per word number: what is known about the word.
+    entries: Vec<Entry>,
+    /// The parts of the words ([`split_glued`]); `entries[id].parts`
+    /// indexes into it.
     parts: Vec<Part>,
     /// The parts' compact forms, one after the other.
     compacts: String,
-    /// Open-addressing hash table of ids: (low half of the word's hash,
-    /// 0 when empty else `id + 1`).
-    slots: Vec<(u32, u32)>,
-    /// Indexed lines (one more at the end, where the last one's words
-    /// end): where the line is and where its words begin in `occ`.
-    lines: Vec<LineIx>,
-    /// Address the indexed lines' offsets count from (the first line's).
-    base: usize,
-    /// The indexed lines' words: (byte offset in its line, id).
+    /// Indexed line `i`'s words are `occ[line_from[i]..line_from[i + 1]]`;
+    /// empty when no lines are indexed.
+    line_from: Vec<usize>,
+    /// The indexed lines' words: (byte offset in its line, word number),
+    /// 8 bytes a word (documents have many).
     occ: Vec<(u32, u32)>,
 }
 
-/// One indexed line, 12 bytes (documents have many lines).
-#[derive(Clone, Copy)]
-struct LineIx {
-    /// The line's address less [`WordTable::base`]; [`NOT_INDEXED`] for
-    /// a line whose words are not kept.
-    off: u32,
-    len: u32,
-    /// Its first word in [`WordTable::occ`]; the next line's `from` ends
-    /// its words.
-    from: u32,
-}
-
-/// [`LineIx::off`] of a line whose words are not kept.
-const NOT_INDEXED: u32 = u32::MAX;
-
 /// One distinct word.
-struct Entry<'a> {
-    text: &'a str,
-    hash: u64,
+struct Entry {
     /// A header label may start at it; an identifier label may.
     may_start: bool,
     id_start: bool,
     /// At most three characters, all lower case (the end of a broken word
     /// when it stands alone on its line).
     short_lower: bool,
-    /// `parts[from..to]` of the table.
+    /// Its parts: `parts[from..to]` of the table.
     parts: (usize, usize),
 }
 
@@ -152,348 +110,166 @@ struct Part {
     to: usize,
     facts: WordFacts,
     /// The compact form's range in the table's `compacts`.
-    c_from: usize,
-    c_to: usize,
+    compact: (usize, usize),
 }
 
-fn word_hash(w: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = super::page::FxHasher::default();
-    h.write(w.as_bytes());
-    h.finish()
+/// One word of a line, as [`WordTable::line_words`] gives it.
+#[derive(Clone, Copy)]
+struct LineWord<'a> {
+    /// Byte offset in the document.
+    at: usize,
+    text: &'a str,
+    id: usize,
 }
 
 impl<'a> WordTable<'a> {
-    /// The id of a word, interned when new.
-    pub(crate) fn intern(&mut self, w: &'a str) -> usize {
-        self.intern_hashed(w, word_hash(w))
-    }
-
-    /// [`WordTable::intern`] given the word's [`word_hash`].
+    /// The number of a word, its facts worked out when it is new.
     #[inline]
-    fn intern_hashed(&mut self, w: &'a str, hash: u64) -> usize {
-        if self.slots.len() < 2 * (self.entries.len() + 1) {
-            self.grow();
-        }
-        let mask = self.slots.len() - 1;
-        // Truncations intended: the hash picks a slot and is checked
-        // before the text is.
-        let tag = hash as u32;
-        let mut at = (hash >> 32) as usize & mask;
-        while let Some(&(slot_tag, slot)) = self.slots.get(at) {
-            if slot == 0 {
-                break;
-            }
-            if slot_tag == tag {
-                let id = (slot - 1) as usize;
-                if self.entries.get(id).is_some_and(|e| e.text == w) {
-                    return id;
-                }
-            }
-            at = (at + 1) & mask;
-        }
-        let id = self.entries.len();
-        let entry = self.entry_of(w, hash);
-        self.entries.push(entry);
-        // With too many words to number in a slot, the word is still known
-        // by its id, only not found again by its text.
-        if let (Some(slot), Ok(v)) = (self.slots.get_mut(at), u32::try_from(id + 1)) {
-            *slot = (tag, v);
+    fn intern(&mut self, w: &'a str) -> usize {
+        let (id, new) = self.words.intern(w);
+        if new {
+            let entry = self.entry_of(w);
+            self.entries.push(entry);
         }
         id
     }
 
-    /// Doubles the hash table (or makes the first one).
-    fn grow(&mut self) {
-        let size = (self.slots.len() * 2).max(1024);
-        let mut slots = vec![(0u32, 0u32); size];
-        let mask = size - 1;
-        for (id, e) in self.entries.iter().enumerate() {
-            let Ok(v) = u32::try_from(id + 1) else { break };
-            let mut at = (e.hash >> 32) as usize & mask;
-            while let Some(slot) = slots.get_mut(at) {
-                if slot.1 == 0 {
-                    *slot = (e.hash as u32, v);
-                    break;
-                }
-                at = (at + 1) & mask;
-            }
-        }
-        self.slots = slots;
-    }
-
-    fn entry_of(&mut self, w: &'a str, hash: u64) -> Entry<'a> {
-        let (may_start, id_start) = super::page::word_may_start(w);
+    fn entry_of(&mut self, w: &str) -> Entry {
+        let (may_start, id_start) = header_start(w);
         let mut split = Vec::new();
         split_glued(w, &mut split);
-        let from = self.parts.len();
-        let base = w.as_ptr() as usize;
-        for part in split {
-            let p_from = (part.as_ptr() as usize).saturating_sub(base);
+        let first = self.parts.len();
+        for (from, to) in split {
+            let text = w.get(from..to).unwrap_or("");
             let c_from = self.compacts.len();
-            compact_into(part, &mut self.compacts);
+            compact_into(text, &mut self.compacts);
             self.parts.push(Part {
-                from: p_from,
-                to: p_from + part.len(),
-                facts: WordFacts::of(part),
-                c_from,
-                c_to: self.compacts.len(),
+                from,
+                to,
+                facts: WordFacts::of(text),
+                compact: (c_from, self.compacts.len()),
             });
         }
         Entry {
-            text: w,
-            hash,
             may_start,
             id_start,
             short_lower: w.chars().count() <= 3 && w.chars().all(|c| c.is_lowercase()),
-            parts: (from, self.parts.len()),
+            parts: (first, self.parts.len()),
         }
     }
 
-    /// Splits every line into words and keeps them as ids (line `i` of
-    /// `lines` is line `i` for [`WordTable::line_ids`]).
-    pub(crate) fn index_lines(&mut self, lines: &[&'a str]) {
-        self.lines.clear();
-        self.occ.clear();
-        self.lines.reserve(lines.len() + 1);
-        self.base = lines.first().map_or(0, |l| l.as_ptr() as usize);
-        for &l in lines {
-            let from = self.occ.len();
-            // Where the line is, as the index keeps it (else its words
-            // are not kept).
-            let at = (l.as_ptr() as usize)
-                .checked_sub(self.base)
-                .and_then(|o| u32::try_from(o).ok())
-                .filter(|&o| o != NOT_INDEXED)
-                .zip(u32::try_from(l.len()).ok());
-            let mut ok = at.is_some();
-            let mut push = |table: &mut Self, off: usize, w: &'a str| {
-                let id = table.intern(w);
-                match (u32::try_from(off), u32::try_from(id)) {
-                    (Ok(off), Ok(id)) => table.occ.push((off, id)),
-                    _ => ok = false,
-                }
-            };
-            if l.is_ascii() {
-                // As [`words`] splits an ASCII line.
-                let b = l.as_bytes();
-                let mut i = 0;
-                while i < b.len() {
-                    if b.get(i).is_some_and(|&c| ascii_space(c)) {
-                        i += 1;
-                        continue;
-                    }
-                    let start = i;
-                    while b.get(i).is_some_and(|&c| !ascii_space(c)) {
-                        i += 1;
-                    }
-                    if let Some(w) = l.get(start..i) {
-                        push(self, start, w);
-                    }
-                }
-            } else {
-                let base = l.as_ptr() as usize;
-                for w in words(l) {
-                    push(self, (w.as_ptr() as usize).saturating_sub(base), w);
-                }
-            }
-            let (off, len) = match at {
-                Some(at) if ok => at,
-                _ => {
-                    self.occ.truncate(from);
-                    (NOT_INDEXED, 0)
-                }
-            };
-            // `occ` holds fewer words than a `u32` counts (their ids were
-            // pushed as such); a line past that keeps no words.
-            let Ok(from) = u32::try_from(from) else {
-                self.occ.truncate(from);
-                self.lines.push(LineIx {
-                    off: NOT_INDEXED,
-                    len: 0,
-                    from: u32::MAX,
-                });
-                continue;
-            };
-            self.lines.push(LineIx { off, len, from });
+    /// Splits every line into words and keeps them as numbers. A document
+    /// too long for 32-bit offsets keeps none (its lines' words are split
+    /// when asked for).
+    pub(crate) fn index_lines(&mut self, lines: &Lines<'a>) {
+        self.forget_lines();
+        if u32::try_from(lines.text().len()).is_err() {
+            return;
         }
-        let end = u32::try_from(self.occ.len()).unwrap_or(u32::MAX);
-        self.lines.push(LineIx {
-            off: NOT_INDEXED,
-            len: 0,
-            from: end,
-        });
-    }
-
-    /// The compact forms of the words' parts, to look up by [`Tok`]
-    /// ([`PartForms::push_form`]) once the table is gone.
-    pub(crate) fn part_forms(&self) -> PartForms<'a> {
-        let mut parts = vec![("", 0, 0); self.parts.len()];
-        for e in &self.entries {
-            let (from, to) = e.parts;
-            let Some(ps) = self.parts.get(from..to) else {
-                continue;
-            };
-            for (k, p) in ps.iter().enumerate() {
-                let (Some(slot), Some(text)) = (parts.get_mut(from + k), e.text.get(p.from..p.to))
-                else {
+        self.line_from.reserve(lines.len() + 1);
+        for l in lines.iter() {
+            self.line_from.push(self.occ.len());
+            for (off, w) in word_spans(l) {
+                let id = self.intern(w);
+                // Both fit: the text's length does.
+                let (Ok(off), Ok(id)) = (u32::try_from(off), u32::try_from(id)) else {
                     continue;
                 };
-                if let (Ok(c_from), Ok(c_to)) = (u32::try_from(p.c_from), u32::try_from(p.c_to)) {
-                    *slot = (text, c_from, c_to);
-                }
+                self.occ.push((off, id));
             }
         }
-        PartForms {
-            parts,
-            buf: self.compacts.clone(),
-        }
+        self.line_from.push(self.occ.len());
     }
 
-    /// Forgets the indexed lines (their words stay interned).
+    /// Forgets the indexed lines (their words stay numbered).
     pub(crate) fn forget_lines(&mut self) {
-        self.lines = Vec::new();
+        self.line_from = Vec::new();
         self.occ = Vec::new();
     }
 
-    /// The words of line `i` as (offset in the line, id), when `line` is
-    /// that indexed line.
-    fn line_occ(&self, i: usize, line: &str) -> Option<&[(u32, u32)]> {
-        let (at, len, from, to) = self.indexed(i)?;
-        (line.as_ptr() as usize == at && line.len() == len).then_some(())?;
+    /// Indexed line `i`'s words: (offset in the line, number).
+    fn indexed(&self, i: usize) -> Option<&[(u32, u32)]> {
+        let from = *self.line_from.get(i)?;
+        let to = *self.line_from.get(i + 1)?;
         self.occ.get(from..to)
     }
 
-    /// Indexed line `i`: its address and length, and its words' range
-    /// in `occ`.
-    #[inline]
-    fn indexed(&self, i: usize) -> Option<(usize, usize, usize, usize)> {
-        let ix = self.lines.get(i)?;
-        if ix.off == NOT_INDEXED {
-            return None;
-        }
-        let to = self.lines.get(i + 1)?.from;
-        let at = self.base.checked_add(ix.off as usize)?;
-        Some((at, ix.len as usize, ix.from as usize, to as usize))
-    }
-
-    /// The distinct-word ids of line `i`'s words, when `line` is that
-    /// indexed line.
-    pub(crate) fn line_ids(
-        &self,
-        i: usize,
-        line: &str,
-    ) -> Option<impl Iterator<Item = usize> + '_> {
-        Some(self.line_occ(i, line)?.iter().map(|&(_, id)| id as usize))
+    /// The word numbers of indexed line `i`.
+    pub(crate) fn line_ids(&self, i: usize) -> Option<impl Iterator<Item = usize> + '_> {
+        Some(self.indexed(i)?.iter().map(|&(_, id)| id as usize))
     }
 
     /// May a header label start at word `id`; may an identifier label
-    /// (`page::word_may_start`).
+    /// ([`header_start`]).
     pub(crate) fn header_start(&self, id: usize) -> (bool, bool) {
         self.entries
             .get(id)
             .map_or((false, false), |e| (e.may_start, e.id_start))
     }
 
-    /// The words of `text` (line `idx`, or a part of it that ends where the
-    /// line ends and begins between words) into `out` as (word, id).
-    fn words_into(&mut self, idx: usize, text: &'a str, out: &mut Vec<(&'a str, usize)>) {
+    /// The words of line `i` from byte `from` of it on, into `out`
+    /// (replaced): taken from the index when the line is indexed and no
+    /// word runs over `from`, else split here.
+    fn line_words(
+        &mut self,
+        lines: &Lines<'a>,
+        i: usize,
+        from: usize,
+        out: &mut Vec<LineWord<'a>>,
+    ) {
         out.clear();
-        if let Some((lb, l_len, from, to)) = self.indexed(idx) {
-            let tb = text.as_ptr() as usize;
-            let same_end = lb.checked_add(l_len) == tb.checked_add(text.len());
-            if tb >= lb && same_end {
-                let cut = tb - lb;
-                let occ = self.occ.get(from..to).unwrap_or(&[]);
-                let first = occ.partition_point(|&(off, _)| (off as usize) < cut);
-                // No word may run over the cut.
-                let straddles =
-                    first
-                        .checked_sub(1)
-                        .and_then(|k| occ.get(k))
-                        .is_some_and(|&(off, id)| {
-                            let len = self.entries.get(id as usize).map_or(0, |e| e.text.len());
-                            off as usize + len > cut
-                        });
-                if !straddles {
-                    for &(off, id) in occ.get(first..).unwrap_or(&[]) {
-                        let len = self.entries.get(id as usize).map_or(0, |e| e.text.len());
-                        // `text` is the line from `cut` on.
-                        let off = (off as usize).saturating_sub(cut);
-                        if let Some(w) = text.get(off..off + len) {
-                            out.push((w, id as usize));
-                        }
-                    }
-                    return;
+        let line = lines.at(i);
+        let start = lines.start(i).unwrap_or(0);
+        if let Some(occ) = self.indexed(i) {
+            let first = occ.partition_point(|&(off, _)| (off as usize) < from);
+            let straddles =
+                first
+                    .checked_sub(1)
+                    .and_then(|k| occ.get(k))
+                    .is_some_and(|&(off, id)| {
+                        off as usize + self.words.word(id as usize).map_or(0, str::len) > from
+                    });
+            if !straddles {
+                for &(off, id) in occ.get(first..).unwrap_or(&[]) {
+                    let Some(text) = self.words.word(id as usize) else {
+                        continue;
+                    };
+                    out.push(LineWord {
+                        at: start + off as usize,
+                        text,
+                        id: id as usize,
+                    });
                 }
+                return;
             }
         }
-        for w in words(text) {
+        let rest = line.get(from..).unwrap_or("");
+        for (off, w) in word_spans(rest) {
             let id = self.intern(w);
-            out.push((w, id));
+            out.push(LineWord {
+                at: start + from + off,
+                text: w,
+                id,
+            });
         }
     }
-}
 
-/// The compact forms ([`compact_into`]) of a [`WordTable`]'s word parts,
-/// worked out once per distinct part.
-#[derive(Debug, Default)]
-pub(crate) struct PartForms<'a> {
-    /// Per part ([`Tok::part`]): its text and its form's range in `buf`.
-    parts: Vec<(&'a str, u32, u32)>,
-    buf: String,
-}
-
-impl PartForms<'_> {
-    /// Pushes `t`'s compact form onto `out`: looked up when `t` is a part
-    /// of the table these forms were taken from, else worked out.
+    /// Pushes `t`'s compact form ([`compact_into`]) onto `out`, kept in
+    /// the table for the words read with it.
     pub(crate) fn push_form(&self, t: &Tok, out: &mut String) {
-        if let Some(&(text, from, to)) = self.parts.get(t.part as usize) {
-            if text == t.text {
-                if let Some(form) = self.buf.get(from as usize..to as usize) {
-                    out.push_str(form);
-                    return;
-                }
-            }
-        }
-        compact_into(t.text, out);
-    }
-}
-
-impl<'a> Tok<'a> {
-    /// A word with its layout flags, given its facts.
-    fn with_facts(text: &'a str, glued: bool, facts: WordFacts, part: u32) -> Tok<'a> {
-        let role = facts.role;
-        Tok {
-            text,
-            line_start: false,
-            para_break: false,
-            glued,
-            empty_cell_before: false,
-            open_before: false,
-            status: None,
-            date: 0,
-            role,
-            role_ok: facts.role_ok[usize::from(glued)],
-            date_facts: facts.date,
-            connector: facts.connector,
-            joins: facts.joins,
-            upper: facts.upper,
-            na: facts.na,
-            status_start: facts.status_start,
-            part,
+        let form = self
+            .parts
+            .get(t.part as usize)
+            .and_then(|p| self.compacts.get(p.compact.0..p.compact.1));
+        match form {
+            Some(f) => out.push_str(f),
+            None => compact_into(t.text, out),
         }
     }
 }
 
-/// Caches the status label and the date starting at every word (as seen
-/// in `toks`: the caches hold for this sequence of words).
-#[cfg(test)]
-fn annotate(toks: &mut [Tok]) {
-    annotate_with(toks, &mut Compacts::default());
-}
-
-/// Room for the words' compact forms, kept between rows.
+/// The words' compact forms one after the other, kept between rows:
+/// word `k`'s is `buf[offs[k]..offs[k + 1]]`.
 #[derive(Default)]
 pub(crate) struct Compacts {
     buf: String,
@@ -501,7 +277,29 @@ pub(crate) struct Compacts {
 }
 
 impl Compacts {
-    /// The compact forms of `n` words (when they are what `room` holds):
+    /// The compact forms of `toks`.
+    pub(crate) fn of(toks: &[Tok]) -> Compacts {
+        let mut room = Compacts::default();
+        room.fill(toks);
+        room
+    }
+
+    /// Replaces the contents with the compact forms of `toks`.
+    fn fill(&mut self, toks: &[Tok]) {
+        self.clear();
+        for t in toks {
+            compact_into(t.text, &mut self.buf);
+            self.offs.push(self.buf.len());
+        }
+    }
+
+    fn clear(&mut self) {
+        self.buf.clear();
+        self.offs.clear();
+        self.offs.push(0);
+    }
+
+    /// The compact forms of `n` words (when they are what this holds):
     /// one after the other, word `k`'s ending at the `k`th offset.
     pub(crate) fn forms(&self, n: usize) -> Option<(&str, &[usize])> {
         if self.offs.len() != n + 1 {
@@ -511,123 +309,79 @@ impl Compacts {
     }
 }
 
-/// [`annotate`] with the compact forms built in `room`.
-#[cfg(test)]
-fn annotate_with(toks: &mut [Tok], room: &mut Compacts) {
-    compacts_into(toks, room);
-    annotate_prepared(toks, room);
-}
-
-/// [`annotate`], given the words' compact forms in `room` (as
-/// [`tokenize_into`] left them).
+/// Caches the status label and the date starting at every word (as seen
+/// in `toks`: the caches hold for this sequence of words), given the
+/// words' compact forms in `room` (as [`tokenize_into`] left them; worked
+/// out here when they are not).
 pub(crate) fn annotate_prepared(toks: &mut [Tok], room: &Compacts) {
     if room.offs.len() != toks.len() + 1 {
-        // Not these words' forms: work them out.
-        let mut own = Compacts::default();
-        compacts_into(toks, &mut own);
-        return annotate_prepared(toks, &own);
+        return annotate_prepared(toks, &Compacts::of(toks));
     }
     let (buf, offs) = (&room.buf, &room.offs);
     for i in 0..toks.len() {
         // No label begins at a word that begins none (the label would
         // have to end inside it).
-        let s = if toks.get(i).is_some_and(|t| t.status_start) {
+        let s = if toks.get(i).is_some_and(|t| t.facts.status_start) {
             status_in(buf, offs, i)
         } else {
             None
         };
-        let next = toks.get(i + 1).map(|n| n.date_facts);
+        let next = toks.get(i + 1).map(|n| n.facts.date);
         if let Some(t) = toks.get_mut(i) {
             // A label longer than a byte can count is left uncached
             // (`status_at` works it out again).
-            t.status = match s {
+            t.cached_status = match s {
                 None => Some(None),
                 Some((code, n)) => u8::try_from(n).ok().map(|n| Some((code, n))),
             };
-            t.date = date_code(t.date_facts.start(next));
+            t.cached_date = date_code(t.facts.date.start(next));
         }
     }
 }
 
-/// The words' compact forms in one buffer: word `k`'s is
-/// `buf[offs[k]..offs[k + 1]]`.
-fn compacts(toks: &[Tok]) -> (String, Vec<usize>) {
-    let mut room = Compacts::default();
-    compacts_into(toks, &mut room);
-    (room.buf, room.offs)
-}
-
-/// [`compacts`] into `room` (its contents replaced).
-fn compacts_into(toks: &[Tok], room: &mut Compacts) {
-    room.buf.clear();
-    room.offs.clear();
-    room.offs.reserve(toks.len() + 1);
-    room.offs.push(0);
-    for t in toks {
-        compact_into(t.text, &mut room.buf);
-        room.offs.push(room.buf.len());
-    }
-}
-
-/// Splits lines (index, text) into words. Printed words that glue two role
-/// titles ("FinanceDeputy", "Director-Finance") are split in two, the second
-/// part marked `glued` so that a cell holding both prints them unchanged.
-pub(crate) fn tokenize<'a>(lines: impl IntoIterator<Item = (usize, &'a str)>) -> Vec<Tok<'a>> {
-    tokenize_with(lines, &mut WordTable::default())
-}
-
-/// [`tokenize`] with the words looked up in (and added to) `table`.
-pub(crate) fn tokenize_with<'a>(
-    lines: impl IntoIterator<Item = (usize, &'a str)>,
-    table: &mut WordTable<'a>,
-) -> Vec<Tok<'a>> {
-    let mut out = Vec::new();
-    tokenize_into(lines, table, &mut out, &mut Compacts::default());
-    out
-}
-
-/// [`tokenize_with`] into `out` (its contents replaced), with the words'
-/// compact forms put in `room` for [`annotate_prepared`]. A line `(i,
-/// text)` whose text is line `i` indexed in `table` (or the end of it,
-/// cut between words) takes its words from there.
+/// The words of pieces of lines: `(i, from)` is line `i` from byte `from`
+/// of it on (a piece past the line's end reads as a blank line), looked
+/// up in (and added to) `table`, into `out` (replaced), with their compact
+/// forms put in `room` for [`annotate_prepared`].
+///
+/// Printed words that glue two role titles ("FinanceDeputy",
+/// "Director-Finance") are split in two, the second part marked `glued`
+/// so that a cell holding both prints them unchanged.
 pub(crate) fn tokenize_into<'a>(
-    lines: impl IntoIterator<Item = (usize, &'a str)>,
+    lines: &Lines<'a>,
+    pieces: impl IntoIterator<Item = (usize, usize)>,
     table: &mut WordTable<'a>,
     out: &mut Vec<Tok<'a>>,
     room: &mut Compacts,
 ) {
     out.clear();
-    room.buf.clear();
-    room.offs.clear();
-    room.offs.push(0);
-    let mut line_words: Vec<(&'a str, usize)> = Vec::new();
+    room.clear();
+    let mut line_words: Vec<LineWord<'a>> = Vec::new();
     let mut last_line: Option<usize> = None;
     let mut pending_break = false;
     let mut prev_open = false;
     let mut empty_cell = false;
-    for (idx, text) in lines {
+    for (idx, from) in pieces {
+        let text = lines.at(idx).get(from..).unwrap_or("");
         if is_blank(text) {
             pending_break = true;
             empty_cell |= !text.is_empty() && last_line.is_some();
             continue;
         }
-        if let Some(l) = last_line {
-            if idx > l + 1 {
-                pending_break = true;
-            }
+        if last_line.is_some_and(|l| idx > l + 1) {
+            pending_break = true;
         }
-        table.words_into(idx, text, &mut line_words);
-        let mut first = true;
+        table.line_words(lines, idx, from, &mut line_words);
         // A lone short lower-case fragment under a line printed without a
         // trailing space is the end of a broken word ("Communication" / "s").
         let fragment = prev_open
             && !pending_break
             && match line_words.as_slice() {
-                [(_, id)] => table.entries.get(*id).is_some_and(|e| e.short_lower),
+                [w] => table.entries.get(w.id).is_some_and(|e| e.short_lower),
                 _ => false,
             };
-        for &(word, id) in &line_words {
-            let Some(entry) = table.entries.get(id) else {
+        for (n, w) in line_words.iter().enumerate() {
+            let Some(entry) = table.entries.get(w.id) else {
                 continue;
             };
             let (p_from, p_to) = entry.parts;
@@ -638,15 +392,20 @@ pub(crate) fn tokenize_into<'a>(
                 .iter()
                 .enumerate()
             {
-                let Some(text) = word.get(part.from..part.to) else {
+                let Some(text) = w.text.get(part.from..part.to) else {
                     continue;
                 };
-                room.buf
-                    .push_str(table.compacts.get(part.c_from..part.c_to).unwrap_or(""));
+                room.buf.push_str(
+                    table
+                        .compacts
+                        .get(part.compact.0..part.compact.1)
+                        .unwrap_or(""),
+                );
                 room.offs.push(room.buf.len());
-                let index = u32::try_from(p_from + k).unwrap_or(NO_PART);
-                let mut t = Tok::with_facts(text, k > 0 || fragment, part.facts, index);
-                if first && k == 0 {
+                let index = u32::try_from(p_from + k).unwrap_or(u32::MAX);
+                let glued = k > 0 || fragment;
+                let mut t = Tok::with_facts(text, w.at + part.from, glued, &part.facts, index);
+                if n == 0 && k == 0 {
                     t.line_start = true;
                     t.para_break = pending_break && last_line.is_some();
                     t.empty_cell_before = empty_cell;
@@ -654,69 +413,11 @@ pub(crate) fn tokenize_into<'a>(
                 }
                 out.push(t);
             }
-            first = false;
         }
         pending_break = false;
         empty_cell = false;
         prev_open = !text.ends_with(char::is_whitespace);
         last_line = Some(idx);
-    }
-}
-
-/// The words of a line, as `str::split_whitespace` gives them: byte by
-/// byte for an ASCII line (the common case), char by char otherwise.
-pub(crate) fn words(line: &str) -> Words<'_> {
-    if line.is_ascii() {
-        Words::Ascii(line)
-    } else {
-        Words::Other(line.split_whitespace())
-    }
-}
-
-/// Iterator of [`words`].
-pub(crate) enum Words<'a> {
-    /// The rest of an ASCII line.
-    Ascii(&'a str),
-    /// A line with other characters.
-    Other(std::str::SplitWhitespace<'a>),
-}
-
-/// `s.trim().is_empty()`: nothing but whitespace. A line that begins
-/// with a printed ASCII character (most lines) is told at once.
-#[inline]
-pub(crate) fn is_blank(s: &str) -> bool {
-    match s.as_bytes().first() {
-        None => true,
-        Some(&b) if b.is_ascii() && !ascii_space(b) => false,
-        Some(_) => s.trim().is_empty(),
-    }
-}
-
-/// ASCII whitespace as `char::is_whitespace` has it (with the vertical
-/// tab, unlike `u8::is_ascii_whitespace`).
-fn ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
-}
-
-impl<'a> Iterator for Words<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        match self {
-            Words::Other(it) => it.next(),
-            Words::Ascii(rest) => {
-                let b = rest.as_bytes();
-                let start = b.iter().position(|&c| !ascii_space(c))?;
-                let len = b
-                    .get(start..)?
-                    .iter()
-                    .position(|&c| ascii_space(c))
-                    .unwrap_or(b.len() - start);
-                let word = rest.get(start..start + len)?;
-                *rest = rest.get(start + len..).unwrap_or("");
-                Some(word)
-            }
-        }
     }
 }
 
@@ -743,8 +444,8 @@ pub(crate) enum Stored<'a> {
 /// One word, packed.
 #[derive(Debug, Clone, Copy)]
 struct Packed {
-    /// Where the word begins in the document (its length is its part's).
-    off: u32,
+    /// [`Tok::at`].
+    at: u32,
     /// [`Tok::part`].
     part: u32,
     /// [`Tok`]'s layout flags, one bit each.
@@ -757,7 +458,7 @@ struct Packed {
     date: u8,
 }
 
-/// Index of `v` in `table`, added when new; `None` past 253 entries
+/// Index of `v` in `table`, added when new; `None` past 250 entries
 /// (the packed form keeps two codes for other meanings).
 fn table_index<T: PartialEq + Copy>(table: &mut Vec<T>, v: T) -> Option<u8> {
     let i = match table.iter().position(|x| *x == v) {
@@ -798,34 +499,29 @@ impl<'a> TokStore<'a> {
     }
 
     fn pack(&mut self, t: &Tok<'a>, table: &WordTable) -> Option<Packed> {
-        let base = self.text.as_ptr() as usize;
-        let off = (t.text.as_ptr() as usize).checked_sub(base)?;
-        // The word must be this part of the document: its bytes lie inside
-        // the document's (they are then the same bytes, nothing to compare).
-        self.text.get(off..off.checked_add(t.text.len())?)?;
-        // The word is all of its part (so the part gives its length back).
+        // The word is what the document prints there, all of its part
+        // (so the part gives its length back).
         let part = table.parts.get(usize::try_from(t.part).ok()?)?;
-        if part.to.checked_sub(part.from) != Some(t.text.len()) {
-            return None;
-        }
+        let len = part.to.checked_sub(part.from)?;
+        (len == t.text.len()).then_some(())?;
+        self.text.get(t.at..t.at.checked_add(len)?)?;
         let flags = u8::from(t.line_start)
             | u8::from(t.para_break) << 1
             | u8::from(t.glued) << 2
             | u8::from(t.empty_cell_before) << 3
             | u8::from(t.open_before) << 4;
-        let (status, status_words) = match t.status {
+        let (status, status_words) = match t.cached_status {
             None => (0, 0),
             Some(None) => (1, 0),
             Some(Some((code, n))) => (2 + table_index(&mut self.codes, code)?, n),
         };
-        let date = t.date;
         Some(Packed {
-            off: u32::try_from(off).ok()?,
+            at: u32::try_from(t.at).ok()?,
             part: t.part,
             flags,
             status,
             status_words,
-            date,
+            date: t.cached_date,
         })
     }
 
@@ -846,17 +542,21 @@ impl<'a> TokStore<'a> {
         };
         out.reserve(words.len());
         for p in words {
-            let off = p.off as usize;
-            // The table the words were read with holds their length and
-            // facts.
             let Some(part) = table.parts.get(p.part as usize) else {
                 continue;
             };
-            let len = part.to.saturating_sub(part.from);
-            let text = self.text.get(off..off + len).unwrap_or("");
-            let facts = part.facts;
+            let at = p.at as usize;
+            let text = self
+                .text
+                .get(at..at + part.to.saturating_sub(part.from))
+                .unwrap_or("");
             let bit = |k: u32| p.flags & (1 << k) != 0;
-            let status = match p.status {
+            let mut t = Tok::with_facts(text, at, bit(2), &part.facts, p.part);
+            t.line_start = bit(0);
+            t.para_break = bit(1);
+            t.empty_cell_before = bit(3);
+            t.open_before = bit(4);
+            t.cached_status = match p.status {
                 0 => None,
                 1 => Some(None),
                 c => Some(
@@ -865,306 +565,40 @@ impl<'a> TokStore<'a> {
                         .map(|&code| (code, p.status_words)),
                 ),
             };
-            let mut t = Tok::with_facts(text, bit(2), facts, p.part);
-            t.line_start = bit(0);
-            t.para_break = bit(1);
-            t.empty_cell_before = bit(3);
-            t.open_before = bit(4);
-            t.status = status;
-            t.date = p.date;
+            t.cached_date = p.date;
             out.push(t);
         }
     }
-}
-
-/// Splits a printed word where two role words were glued together; the
-/// parts replace the contents of `parts`.
-fn split_glued<'a>(word: &'a str, parts: &mut Vec<&'a str>) {
-    parts.clear();
-    // Most words have no upper-case letter after a lower-case one or a
-    // hyphen: one part.
-    if word.is_ascii() {
-        let b = word.as_bytes();
-        let joint = b
-            .windows(2)
-            .any(|w| matches!(w, [p, c] if c.is_ascii_uppercase() && (p.is_ascii_lowercase() || *p == b'-')));
-        if !joint {
-            parts.push(word);
-            return;
-        }
-    }
-    let mut start = 0;
-    let mut prev: Option<char> = None;
-    for (pos, c) in word.char_indices() {
-        let Some(p) = prev.replace(c) else { continue };
-        // Both splits need an upper-case letter after a lower-case letter
-        // or a hyphen: test that before building anything.
-        if !c.is_uppercase() || !(p == '-' || p.is_lowercase()) {
-            continue;
-        }
-        let head = word.get(start..pos).unwrap_or("");
-        let rest = word.get(pos..).unwrap_or("");
-        let rest_word = rest
-            .find(|c: char| !c.is_alphabetic())
-            .and_then(|e| rest.get(..e))
-            .unwrap_or(rest);
-        let long_rest = rest_word.chars().nth(1).is_some();
-        // "FinanceDeputy": lower case then upper case, the right part a role word.
-        let camel = p.is_lowercase()
-            && head.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
-            && long_rest
-            && role_word(rest_word).is_some_and(|r| r.kind != RoleWordKind::Collective);
-        // "Director-Finance": a role word, a hyphen, a capitalised word.
-        let hyphen = p == '-' && role_word(head.trim_end_matches('-')).is_some() && long_rest;
-        if camel || hyphen {
-            parts.push(head);
-            start = pos;
-        }
-    }
-    parts.push(word.get(start..).unwrap_or(word));
-    parts.retain(|p| !p.is_empty());
 }
 
 /// Renders words as cell text: words joined by single spaces, glued parts
 /// without one.
 pub(crate) fn render(toks: &[Tok]) -> String {
     let mut s = String::new();
-    render_into(toks, &mut s);
+    push_rendered(toks, &mut s);
     s
 }
 
-/// [`render`] into `s` (its contents replaced).
-pub(crate) fn render_into(toks: &[Tok], s: &mut String) {
-    s.clear();
+/// Appends the [`render`]ing of `toks` to `s`.
+pub(crate) fn push_rendered(toks: &[Tok], s: &mut String) {
+    let mut any = false;
     for t in toks {
-        if !s.is_empty() && !t.glued {
+        if any && !t.glued {
             s.push(' ');
         }
         s.push_str(t.text);
+        any |= !t.text.is_empty();
     }
-}
-
-/// "N/A", "N/a", "n/a".
-pub(crate) fn is_na(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| c == '.' || c == ',');
-    w.eq_ignore_ascii_case("n/a")
-}
-
-fn is_year(s: &str) -> bool {
-    s.len() == 4
-        && (s.starts_with("19") || s.starts_with("20"))
-        && s.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn is_two_digits(s: &str) -> bool {
-    s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// The word's letters name a month (`plantab_vocab::month_number` with
-/// abbreviations), without building a string.
-fn is_month(word: &str) -> bool {
-    // Lower-cased letters; a month name is ASCII and at most 9 letters.
-    let mut buf = [0u8; 9];
-    let mut n = 0;
-    for c in word.chars().filter(|c| c.is_alphabetic()) {
-        if !c.is_ascii() {
-            return false;
-        }
-        let Some(slot) = buf.get_mut(n) else {
-            return false;
-        };
-        *slot = c.to_ascii_lowercase() as u8;
-        n += 1;
-    }
-    let Some(w) = buf.get(..n) else { return false };
-    if w.len() < 3 {
-        return false;
-    }
-    MONTHS.iter().any(|m| {
-        let m = m.as_bytes();
-        m == w || (m.starts_with(w) && (w.len() == 3 || w == b"sept"))
-    })
-}
-
-/// The word's letters and digits, lower case (`plantab_vocab::compact`),
-/// when there are at most 16 of them (no word [`is_soft_date_word`] or
-/// [`is_period_word`] look for is longer).
-fn bare_small(word: &str, buf: &mut [u8; 16]) -> Option<usize> {
-    let mut n = 0;
-    for c in compact_chars(word) {
-        *buf.get_mut(n)? = c as u8;
-        n += 1;
-    }
-    Some(n)
-}
-
-/// Words naming a period loosely: they may stand alone in a date cell and
-/// take the words after them ("TBC following …", "Quarterly monitoring …").
-fn is_soft_bare(b: &[u8]) -> bool {
-    matches!(
-        b,
-        b"tbc"
-            | b"tba"
-            | b"tbd"
-            | b"ongoing"
-            | b"annually"
-            | b"annual"
-            | b"monthly"
-            | b"quarterly"
-            | b"weekly"
-            | b"yearly"
-            | b"fortnightly"
-            | b"biannually"
-            | b"continuous"
-    )
-}
-
-fn is_period_bare(b: &[u8]) -> bool {
-    matches!(
-        b,
-        b"autumn"
-            | b"spring"
-            | b"summer"
-            | b"winter"
-            | b"early"
-            | b"mid"
-            | b"late"
-            | b"end"
-            | b"start"
-            | b"beginning"
-            | b"q1"
-            | b"q2"
-            | b"q3"
-            | b"q4"
-            | b"h1"
-            | b"h2"
-    )
-}
-
-/// How a date begins at a word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum DateStart {
-    /// A full date of `n` words ("Dec-22", "June 2023", "22-Sep", "Autumn 2021").
-    Strong(usize),
-    /// A loose period word ("TBC", "Ongoing", "Quarterly", "6 monthly") of `n` words.
-    Soft(usize),
-    /// A bare month name ("Feb", "July").
-    Month,
 }
 
 /// The date starting at `toks[i]`, if one does.
 #[inline]
 pub(crate) fn date_at(toks: &[Tok], i: usize) -> Option<DateStart> {
-    if let Some(cached) = date_of_code(toks.get(i)?.date) {
+    let t = toks.get(i)?;
+    if let Some(cached) = date_of_code(t.cached_date) {
         return cached;
     }
-    date_uncached(toks, i)
-}
-
-/// A cached [`date_at`] answer in a byte: 0 when not cached (or not
-/// expressible), 1 for no date, 2 for a month, `0x10 + n` for a strong
-/// date of `n` words, `0x20 + n` for a soft one (`n` below 16).
-fn date_code(d: Option<DateStart>) -> u8 {
-    let small = |n: usize| u8::try_from(n).ok().filter(|&n| n < 16);
-    match d {
-        None => 1,
-        Some(DateStart::Month) => 2,
-        Some(DateStart::Strong(n)) => small(n).map_or(0, |n| 0x10 + n),
-        Some(DateStart::Soft(n)) => small(n).map_or(0, |n| 0x20 + n),
-    }
-}
-
-/// The answer [`date_code`] put in a byte; `None` when none was.
-fn date_of_code(c: u8) -> Option<Option<DateStart>> {
-    match c {
-        1 => Some(None),
-        2 => Some(Some(DateStart::Month)),
-        0x10..=0x1f => Some(Some(DateStart::Strong(usize::from(c - 0x10)))),
-        0x20..=0x2f => Some(Some(DateStart::Soft(usize::from(c - 0x20)))),
-        _ => None,
-    }
-}
-
-fn date_uncached(toks: &[Tok], i: usize) -> Option<DateStart> {
-    let t = toks.get(i)?;
-    let next = toks.get(i + 1).map(|n| n.date_facts);
-    t.date_facts.start(next)
-}
-
-/// What [`date_at`] needs to know about one printed word.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct DateFacts {
-    /// A full date by itself ("Dec-22", "22-Sep", "1/2/2023", "2024").
-    whole: bool,
-    /// A month with a dash and nothing after ("Dec-"): a date when a year
-    /// follows. (Checked before `whole` dates of other forms.)
-    month_dash: bool,
-    /// Whether "Dec-22"-style dash rules decided already.
-    dash_whole: bool,
-    /// A month name or a period word ("Autumn"): a date when a year follows.
-    month_or_period: bool,
-    month: bool,
-    soft: bool,
-    /// One or two digits (or no characters left after trimming).
-    small_number: bool,
-    /// As the next word: two digits or a year.
-    year_like: bool,
-}
-
-impl DateFacts {
-    fn of(text: &str) -> DateFacts {
-        let w = text.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '.' | ';'));
-        let mut f = DateFacts::default();
-        if let Some((a, b)) = w.split_once('-') {
-            let a_month = is_month(a);
-            f.dash_whole = a_month && (is_two_digits(b) || is_year(b))
-                || a.len() <= 2
-                    && a.bytes().all(|x| x.is_ascii_digit())
-                    && !a.is_empty()
-                    && is_month(b);
-            f.month_dash = a_month && b.is_empty();
-        }
-        f.whole = w.contains('/')
-            && w.split('/').count() == 3
-            && w.split('/')
-                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-            || is_year(w);
-        f.month = is_month(w);
-        let mut buf = [0u8; 16];
-        let bare = bare_small(w, &mut buf).and_then(|n| buf.get(..n));
-        f.month_or_period = f.month || bare.is_some_and(is_period_bare);
-        f.soft = bare.is_some_and(is_soft_bare);
-        f.small_number = w.bytes().all(|b| b.is_ascii_digit()) && w.len() <= 2;
-        f.year_like = is_two_digits(w) || is_year(w);
-        f
-    }
-
-    /// The date starting at this word, given the next word's facts.
-    fn start(self, next: Option<DateFacts>) -> Option<DateStart> {
-        let next_year = next.is_some_and(|n| n.year_like);
-        if self.dash_whole {
-            return Some(DateStart::Strong(1));
-        }
-        if self.month_dash && next_year {
-            return Some(DateStart::Strong(2));
-        }
-        if self.whole {
-            return Some(DateStart::Strong(1));
-        }
-        if self.month_or_period && next_year {
-            return Some(DateStart::Strong(2));
-        }
-        if self.month {
-            return Some(DateStart::Month);
-        }
-        if self.soft {
-            return Some(DateStart::Soft(1));
-        }
-        if self.small_number && next.is_some_and(|n| n.soft) {
-            return Some(DateStart::Soft(2));
-        }
-        None
-    }
+    t.facts.date.start(toks.get(i + 1).map(|n| n.facts.date))
 }
 
 /// A capitalised 3–4 letter word followed by a two-digit year ("Ocr 23"):
@@ -1184,7 +618,7 @@ pub(crate) fn loose_date_at(toks: &[Tok], i: usize) -> bool {
 /// it takes. The label must end at a word boundary.
 #[inline]
 pub(crate) fn status_at(toks: &[Tok], i: usize) -> Option<(StatusCode, usize)> {
-    if let Some(cached) = toks.get(i)?.status {
+    if let Some(cached) = toks.get(i)?.cached_status {
         return cached.map(|(code, n)| (code, usize::from(n)));
     }
     status_uncached(toks, i)
@@ -1198,402 +632,197 @@ fn status_uncached(toks: &[Tok], i: usize) -> Option<(StatusCode, usize)> {
     let window = window
         .get(..window.len().min(STATUS_WINDOW))
         .unwrap_or(window);
-    let (buf, offs) = compacts(window);
-    status_in(&buf, &offs, 0)
+    let room = Compacts::of(window);
+    status_in(&room.buf, &room.offs, 0)
 }
 
-/// Words a status label may run over.
-const STATUS_WINDOW: usize = 16;
-
-/// [`status_at`] on the words' compact forms ([`compacts`]): the compact
-/// form of words joined by spaces is their compact forms concatenated.
-/// Only as much text as the longest label covers is looked at.
-fn status_in(buf: &str, offs: &[usize], i: usize) -> Option<(StatusCode, usize)> {
-    let off = |k: usize| offs.get(k).copied().unwrap_or(buf.len());
-    let n_words = offs
-        .len()
-        .saturating_sub(1)
-        .saturating_sub(i)
-        .min(STATUS_WINDOW);
-    let from = offs.get(i).copied()?;
-    if n_words == 0 || off(i + 1) == from {
-        return None;
-    }
-    let limit = off(i + n_words).min(from + status_label_max_len());
-    let longest = status_label_prefix_compact(buf.get(from..limit)?)?;
-    let m = longest.len;
-    // Snap to the last word boundary at or before m characters.
-    let mut acc = 0usize;
-    let mut words = 0usize;
-    for k in i..i + n_words {
-        let l = off(k + 1) - off(k);
-        if acc + l > m {
-            break;
-        }
-        acc += l;
-        words += 1;
-        if acc == m {
-            break;
-        }
-    }
-    while words > 0 {
-        let len = off(i + words) - from;
-        // Cut where the longest match ends, the text gives that match
-        // again (no label agrees with it further): it is not looked for.
-        let p = if len == m {
-            Some(longest)
-        } else {
-            buf.get(from..from + len)
-                .and_then(status_label_prefix_compact)
-        };
-        match p {
-            // A clipped label must run over two words at least, so that a
-            // word such as "assurance" in prose is no label.
-            Some(p) if p.len == len && len > 0 && (p.whole || words >= 2) => {
-                return Some((p.code, words))
-            }
-            _ => words -= 1,
-        }
-    }
-    None
+/// The words of `text` read as a document of its own (tests).
+#[cfg(test)]
+pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let lines = Lines::new(text);
+    let mut out = Vec::new();
+    tokenize_into(
+        &lines,
+        (0..lines.len()).map(|i| (i, 0)),
+        &mut WordTable::default(),
+        &mut out,
+        &mut Compacts::default(),
+    );
+    out
 }
 
 #[cfg(test)]
 mod tests {
-    //! The recognisers as they were before they were made fast, and checks
-    //! that the fast ones agree with them word for word.
     use super::*;
-    use plantab_vocab::{month_number, status_label_prefix};
+    use proptest::prelude::*;
 
-    fn orig_is_month(word: &str) -> bool {
-        let w: String = word.chars().filter(|c| c.is_alphabetic()).collect();
-        month_number(&w, true).is_some()
+    /// Words of tracker rows: titles glued and broken, dates, labels,
+    /// accents and other spaces.
+    const PIECES: &[&str] = &[
+        "Director-Finance",
+        "FinanceDeputy",
+        "Head",
+        "of",
+        "Parks",
+        "Leader",
+        "Communication",
+        "s",
+        "ab",
+        "On",
+        "Track-",
+        "little",
+        "N/A",
+        "Dec-",
+        "24",
+        "Jan-2027",
+        "TBC",
+        "Caf\u{e9}",
+        "\u{201c}Parks\u{201d}",
+        "QR.S12.3",
+        "Complete",
+        "complete",
+        "-",
+        "&",
+        "",
+    ];
+    const SPACES: &[&str] = &[
+        " ", "  ", "\t", "\u{a0}", "\u{2003}", "\n", "\n\n", " \n", "\r\n",
+    ];
+
+    /// A text made of pieces and spaces.
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            (
+                proptest::sample::select(PIECES),
+                proptest::sample::select(SPACES),
+            ),
+            0..30,
+        )
+        .prop_map(|v| v.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
     }
-    fn orig_is_soft_date_word(word: &str) -> bool {
-        matches!(
-            plantab_vocab::compact(word).as_str(),
-            "tbc"
-                | "tba"
-                | "tbd"
-                | "ongoing"
-                | "annually"
-                | "annual"
-                | "monthly"
-                | "quarterly"
-                | "weekly"
-                | "yearly"
-                | "fortnightly"
-                | "biannually"
-                | "continuous"
+
+    /// What the tests compare of a word.
+    fn key(t: &Tok) -> String {
+        format!(
+            "{} {} {} {} {} {} {} {:?} {}",
+            t.text,
+            t.at,
+            t.line_start,
+            t.para_break,
+            t.glued,
+            t.open_before,
+            t.empty_cell_before,
+            t.facts.role,
+            t.role_ok
         )
     }
-    fn orig_is_period_word(word: &str) -> bool {
-        matches!(
-            plantab_vocab::compact(word).as_str(),
-            "autumn"
-                | "spring"
-                | "summer"
-                | "winter"
-                | "early"
-                | "mid"
-                | "late"
-                | "end"
-                | "start"
-                | "beginning"
-                | "q1"
-                | "q2"
-                | "q3"
-                | "q4"
-                | "h1"
-                | "h2"
-        )
+
+    /// Each line's pieces: the whole line, and the line from a cut on.
+    fn pieces(lines: &Lines, cut: usize) -> Vec<(usize, usize)> {
+        (0..lines.len())
+            .map(|i| {
+                let l = lines.at(i);
+                let c = (cut % (l.len() + 1)..=l.len())
+                    .find(|&c| l.is_char_boundary(c))
+                    .unwrap_or(0);
+                (i, if i % 2 == 0 { c } else { 0 })
+            })
+            .collect()
     }
-    fn orig_date_at(toks: &[Tok], i: usize) -> Option<DateStart> {
-        let t = toks.get(i)?;
-        let w = t
-            .text
-            .trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '.' | ';'));
-        let next = toks.get(i + 1).map(|n| {
-            n.text
-                .trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '.' | ';'))
-        });
-        // Mon-YY / Month-YYYY
-        if let Some((a, b)) = w.split_once('-') {
-            if orig_is_month(a) && (is_two_digits(b) || is_year(b)) {
-                return Some(DateStart::Strong(1));
+
+    proptest! {
+        /// Words taken from indexed lines (whole, or cut anywhere) are
+        /// the words a fresh split gives, with the same facts; each is
+        /// printed where it says.
+        #[test]
+        fn indexed_lines_tokenize_as_fresh_text_does(doc in text(), cut in 0usize..40) {
+            let lines = Lines::new(&doc);
+            let pieces = pieces(&lines, cut);
+            let mut indexed = WordTable::default();
+            indexed.index_lines(&lines);
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            let mut room = Compacts::default();
+            tokenize_into(&lines, pieces.iter().copied(), &mut indexed, &mut a, &mut room);
+            tokenize_into(&lines, pieces.iter().copied(), &mut WordTable::default(), &mut b, &mut room);
+            prop_assert_eq!(a.iter().map(key).collect::<Vec<_>>(), b.iter().map(key).collect::<Vec<_>>());
+            for t in &a {
+                prop_assert_eq!(doc.get(t.at..t.at + t.text.len()), Some(t.text));
             }
-            if a.len() <= 2
-                && a.bytes().all(|x| x.is_ascii_digit())
-                && !a.is_empty()
-                && orig_is_month(b)
-            {
-                return Some(DateStart::Strong(1));
-            }
-            if orig_is_month(a) && b.is_empty() {
-                if let Some(n) = next {
-                    if is_two_digits(n) || is_year(n) {
-                        return Some(DateStart::Strong(2));
-                    }
-                }
-            }
-        }
-        if w.split('/').count() == 3
-            && w.split('/')
-                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-        {
-            return Some(DateStart::Strong(1));
-        }
-        if is_year(w) {
-            return Some(DateStart::Strong(1));
-        }
-        if orig_is_month(w) || orig_is_period_word(w) {
-            if let Some(n) = next {
-                if is_two_digits(n) || is_year(n) {
-                    return Some(DateStart::Strong(2));
-                }
-            }
-        }
-        if orig_is_month(w) {
-            return Some(DateStart::Month);
-        }
-        if orig_is_soft_date_word(w) {
-            return Some(DateStart::Soft(1));
-        }
-        if w.bytes().all(|b| b.is_ascii_digit()) && w.len() <= 2 {
-            if let Some(n) = next {
-                if orig_is_soft_date_word(n) {
-                    return Some(DateStart::Soft(2));
-                }
-            }
-        }
-        None
-    }
-    fn orig_status_at(toks: &[Tok], i: usize) -> Option<(StatusCode, usize)> {
-        let window: Vec<&Tok> = toks.iter().skip(i).take(16).collect();
-        if window.is_empty() {
-            return None;
-        }
-        let first = window.first()?;
-        if plantab_vocab::compact(first.text).is_empty() {
-            return None;
-        }
-        let joined: String = window.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-        let m = status_label_prefix(&joined)?.len;
-        // Snap to the last word boundary at or before m characters.
-        let mut acc = 0usize;
-        let mut words = 0usize;
-        for t in &window {
-            let l = plantab_vocab::compact(t.text).len();
-            if acc + l > m {
-                break;
-            }
-            acc += l;
-            words += 1;
-            if acc == m {
-                break;
-            }
-        }
-        while words > 0 {
-            let text: String = window
+            // The words, glued parts of a printed word joined again, are
+            // the pieces' `split_whitespace` words.
+            let want: Vec<&str> = pieces
                 .iter()
-                .take(words)
-                .map(|t| t.text)
-                .collect::<Vec<_>>()
-                .join(" ");
-            let len = plantab_vocab::compact(&text).len();
-            match status_label_prefix(&text) {
-                // A clipped label must run over two words at least, so that a
-                // word such as "assurance" in prose is no label.
-                Some(p) if p.len == len && len > 0 && (p.whole || words >= 2) => {
-                    return Some((p.code, words))
+                .flat_map(|&(i, from)| lines.at(i).get(from..).unwrap_or("").split_whitespace())
+                .collect();
+            let mut got: Vec<String> = Vec::new();
+            let mut end = usize::MAX;
+            for t in &a {
+                match got.last_mut() {
+                    Some(last) if t.at == end => last.push_str(t.text),
+                    _ => got.push(t.text.to_string()),
                 }
-                _ => words -= 1,
+                end = t.at + t.text.len();
             }
+            prop_assert_eq!(got, want);
         }
-        None
-    }
 
-    fn documents() -> Vec<String> {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/text");
-        let mut out = Vec::new();
-        for d in [dir.to_string(), format!("{dir}/own")] {
-            let Ok(rd) = std::fs::read_dir(&d) else {
-                continue;
-            };
-            for e in rd.flatten() {
-                if let Ok(t) = std::fs::read_to_string(e.path()) {
-                    out.push(t);
-                }
-            }
-        }
-        // Words of our own: broken dates, periods, labels, odd punctuation.
-        out.push(
-            "Q3 2025 (Sept- 26) 1/2/2031 3 monthly 12 annually Dec- 24 Jan-2027 5-Mar \
-             Autumn 2030 Ocr 25 TBC tbd On Track- little or no slippage Not due to \
-             start N/a n/a Complete complete Medium Progress- actual/ projected \
-             slippage of 1-2 Significant issues Closed On hold ( ) . 7 quarterly"
-                .to_string(),
-        );
-        out
-    }
-
-    /// The words of indexed lines (whole, or cut after a word) are the
-    /// words a fresh split gives, with the same facts.
-    #[test]
-    fn indexed_lines_tokenize_as_fresh_text_does() {
-        let mut docs = documents();
-        // Of our own: accents, no-break and wide spaces, curly quotes, a
-        // glued title, a line cut mid-word.
-        docs.push(
-            "Caf\u{e9} \u{a0}Dir\u{e9}ctor\u{2003}of \u{201c}Parks\u{201d}\n\
-             QR.S12.3 Director-Finance HeadOf Works\n  ab  \n"
-                .to_string(),
-        );
-        let mut checked = 0;
-        for doc in &docs {
-            let lines: Vec<&str> = doc.lines().collect();
+        /// Rows' words kept in a [`TokStore`] come back as they were.
+        #[test]
+        fn stored_words_load_as_they_were_kept(doc in text()) {
+            let lines = Lines::new(&doc);
             let mut table = WordTable::default();
             table.index_lines(&lines);
-            for (i, &l) in lines.iter().enumerate() {
-                let cuts = l
-                    .char_indices()
-                    .map(|(k, _)| k)
-                    .filter(|&k| k % 13 == 0)
-                    .chain([0, l.len()]);
-                for cut in cuts {
-                    let Some(t) = l.get(cut..) else { continue };
-                    let fresh = tokenize([(i, t)]);
-                    let indexed = tokenize_with([(i, t)], &mut table);
-                    let key = |v: &[Tok]| -> Vec<String> {
-                        v.iter()
-                            .map(|t| format!("{} {} {:?} {}", t.text, t.glued, t.role, t.role_ok))
-                            .collect()
-                    };
-                    assert_eq!(key(&indexed), key(&fresh), "{t:?}");
-                    checked += 1;
-                }
-            }
-        }
-        assert!(checked > 10_000, "{checked}");
-    }
-
-    /// [`is_blank`] is `trim().is_empty()`.
-    #[test]
-    fn blank_lines_are_told_as_trim_tells_them() {
-        let cases = [
-            "",
-            " ",
-            "\t\x0b\x0c\r\n",
-            "\u{a0}",
-            "\u{2003} \u{85}",
-            "\u{3000}x",
-            "x",
-            " x ",
-            "\x00",
-            "\x01 ",
-            "\u{e9}",
-            "\u{a0}\u{e9}",
-            "-",
-            "\u{200b}",
-        ];
-        for c in cases {
-            assert_eq!(is_blank(c), c.trim().is_empty(), "{c:?}");
-        }
-        for b in 0u8..=127 {
-            let s = (b as char).to_string();
-            assert_eq!(is_blank(&s), s.trim().is_empty(), "{b}");
-        }
-    }
-
-    /// A line's words come from the index only for that very line (not
-    /// for the same text printed elsewhere, nor for another line number).
-    #[test]
-    fn line_index_answers_for_its_own_lines_only() {
-        let doc = "KX.7 Head of Parks\n\nKX.7 Head of Parks\n  \nlast line here";
-        let lines: Vec<&str> = doc.lines().collect();
-        let mut table = WordTable::default();
-        table.index_lines(&lines);
-        let ids = |t: &WordTable, i: usize, l: &str| t.line_ids(i, l).map(|w| w.count());
-        assert_eq!(ids(&table, 0, lines[0]), Some(4));
-        assert_eq!(ids(&table, 1, lines[1]), Some(0));
-        assert_eq!(ids(&table, 3, lines[3]), Some(0));
-        assert_eq!(ids(&table, 4, lines[4]), Some(3));
-        // Same text, another line: not line 0's words.
-        assert_eq!(ids(&table, 0, lines[2]), None);
-        assert_eq!(ids(&table, 2, lines[0]), None);
-        // A copy of the text elsewhere in memory, a part of the line, a
-        // line past the end.
-        let copy = lines[0].to_string();
-        assert_eq!(ids(&table, 0, &copy), None);
-        assert_eq!(ids(&table, 0, &lines[0][5..]), None);
-        assert_eq!(ids(&table, 5, lines[4]), None);
-        // The same words, the same ids.
-        let a: Vec<usize> = table.line_ids(0, lines[0]).unwrap().collect();
-        let b: Vec<usize> = table.line_ids(2, lines[2]).unwrap().collect();
-        assert_eq!(a, b);
-        table.forget_lines();
-        assert_eq!(ids(&table, 0, lines[0]), None);
-    }
-
-    /// Rows' words kept in a [`TokStore`] come back as they were.
-    #[test]
-    fn stored_words_load_as_they_were_kept() {
-        let mut docs = documents();
-        // Of our own: glued titles, a broken word, an empty cell, labels.
-        docs.push(
-            "QR.S12.3 Director-Finance HeadOf Works Communication\ns\n \n\
-             On Track- little\n\nor no slippage N/A Dec- 24 Caf\u{e9}\n"
-                .to_string(),
-        );
-        let mut words = 0;
-        for doc in &docs {
-            let lines: Vec<&str> = doc.lines().collect();
-            let mut table = WordTable::default();
-            table.index_lines(&lines);
-            let mut store = TokStore::new(doc);
+            let mut store = TokStore::new(&doc);
             let (mut toks, mut room, mut back) = (Vec::new(), Compacts::default(), Vec::new());
             let mut kept = Vec::new();
-            // Rows of up to seven lines.
-            for chunk in lines.chunks(7).enumerate() {
-                let (c, ls) = chunk;
-                let feed = ls.iter().enumerate().map(|(k, l)| (c * 7 + k, *l));
-                tokenize_into(feed, &mut table, &mut toks, &mut room);
+            // Rows of up to three lines.
+            for from in (0..lines.len()).step_by(3) {
+                let rows = (from..(from + 3).min(lines.len())).map(|i| (i, 0));
+                tokenize_into(&lines, rows, &mut table, &mut toks, &mut room);
                 annotate_prepared(&mut toks, &room);
                 kept.push((store.push(&toks, &table), format!("{toks:?}")));
             }
             table.forget_lines();
             for (row, want) in &kept {
                 store.load(row, &table, &mut back);
-                assert!(matches!(row, Stored::Packed(..)));
-                assert_eq!(&format!("{back:?}"), want);
-                words += back.len();
+                prop_assert!(matches!(row, Stored::Packed(..)));
+                prop_assert_eq!(&format!("{back:?}"), want);
             }
         }
-        assert!(words > 10_000, "{words}");
+
+        /// The cached dates and labels are the ones worked out afresh.
+        #[test]
+        fn cached_answers_are_fresh_answers(doc in text()) {
+            let mut toks = tokenize(&doc);
+            let fresh = toks.clone();
+            annotate_prepared(&mut toks, &Compacts::default());
+            for i in 0..toks.len() {
+                prop_assert_eq!(date_at(&toks, i), date_at(&fresh, i));
+                prop_assert_eq!(status_at(&toks, i), status_at(&fresh, i));
+                let words: Vec<&str> = fresh.iter().map(|t| t.text).collect();
+                prop_assert_eq!(status_at(&fresh, i), crate::flattened::labels::reference::status_at(&words, i));
+            }
+        }
     }
 
+    /// A line's words come from the index by its number.
     #[test]
-    fn fast_recognisers_agree_with_the_originals() {
-        let mut words = 0;
-        for doc in documents() {
-            let lines: Vec<(usize, &str)> = doc.lines().enumerate().collect();
-            let mut memo = WordTable::default();
-            let plain = tokenize(lines.iter().copied());
-            let mut cached = tokenize_with(lines.iter().copied(), &mut memo);
-            annotate(&mut cached);
-            assert_eq!(plain.len(), cached.len());
-            for i in 0..plain.len() {
-                let want_date = orig_date_at(&plain, i);
-                assert_eq!(date_at(&plain, i), want_date, "date at {i}");
-                assert_eq!(date_at(&cached, i), want_date, "cached date at {i}");
-                let want_status = orig_status_at(&plain, i);
-                assert_eq!(status_at(&plain, i), want_status, "status at {i}");
-                assert_eq!(status_at(&cached, i), want_status, "cached status at {i}");
-                let w = plain.get(i).map(|t| t.text).unwrap_or("");
-                assert_eq!(is_month(w), orig_is_month(w), "{w}");
-                words += 1;
-            }
-        }
-        assert!(words > 10_000, "{words}");
+    fn line_index_answers_by_line_number() {
+        let doc = "KX.7 Head of Parks\n\nKX.7 Head of Parks\n  \nlast line here";
+        let lines = Lines::new(doc);
+        let mut table = WordTable::default();
+        table.index_lines(&lines);
+        let ids = |t: &WordTable, i: usize| t.line_ids(i).map(|w| w.count());
+        assert_eq!(ids(&table, 0), Some(4));
+        assert_eq!(ids(&table, 1), Some(0));
+        assert_eq!(ids(&table, 3), Some(0));
+        assert_eq!(ids(&table, 4), Some(3));
+        assert_eq!(ids(&table, 5), None);
+        // The same words, the same numbers.
+        let a: Vec<usize> = table.line_ids(0).unwrap().collect();
+        let b: Vec<usize> = table.line_ids(2).unwrap().collect();
+        assert_eq!(a, b);
+        table.forget_lines();
+        assert_eq!(ids(&table, 0), None);
     }
 }

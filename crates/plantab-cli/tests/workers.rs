@@ -1,0 +1,353 @@
+//! Worker processes and hostile inputs end to end (issue 15): the same
+//! bytes as the in-process runner whatever `--jobs`; a memory bomb, a hang
+//! and a panic (the debug-build hook `PLANTAB_TEST_FAULT`) cost one file
+//! each, the worker killed or replaced, the rest of the batch intact;
+//! `--incremental` does not hand a file that ended its worker to a worker
+//! again; FIFOs and devices are `not_a_file` and cannot hang the run; a
+//! file growing while read is `changed_while_read`.
+
+mod common;
+
+use common::{bin, repo, run, stderr};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn tmpdir(name: &str) -> PathBuf {
+    common::tmpdir("workers", name)
+}
+
+fn manifest(dir: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap()
+}
+
+fn assert_valid(m: &Value) {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("schemas/plantab-manifest.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let v = jsonschema::draft202012::new(&schema).unwrap();
+    let errors: Vec<String> = v.iter_errors(m).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "manifest invalid: {errors:#?}");
+}
+
+/// Entries of a manifest by file name.
+fn entries(m: &Value) -> BTreeMap<String, Value> {
+    m["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let p = Path::new(e["path"].as_str().unwrap());
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                e.clone(),
+            )
+        })
+        .collect()
+}
+
+/// Every file in a folder (hidden ones too) with its bytes, but the
+/// manifest's timings.
+fn folder(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let e = e.unwrap();
+        let name = e.file_name().to_string_lossy().into_owned();
+        let bytes = std::fs::read(e.path()).unwrap();
+        if name == "manifest.json" {
+            let mut m: Value = serde_json::from_slice(&bytes).unwrap();
+            for k in ["started", "finished"] {
+                m[k] = Value::Null;
+            }
+            m["totals"]["seconds"] = Value::Null;
+            for e in m["inputs"].as_array_mut().unwrap() {
+                e["seconds"] = Value::Null;
+            }
+            out.insert(name, serde_json::to_vec(&m).unwrap());
+        } else {
+            out.insert(name, bytes);
+        }
+    }
+    out
+}
+
+/// Text fixtures copied into a folder of their own, plus `extra` copies of
+/// the first under the names given (the files the faults pick out).
+fn batch_folder(dir: &Path, extra: &[&str]) -> PathBuf {
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let mut first = None;
+    for e in std::fs::read_dir(repo().join("fixtures/text")).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "txt") {
+            std::fs::copy(&p, input.join(p.file_name().unwrap())).unwrap();
+            first.get_or_insert(p);
+        }
+    }
+    let first = first.expect("text fixtures");
+    for name in extra {
+        std::fs::copy(&first, input.join(name)).unwrap();
+    }
+    input
+}
+
+#[test]
+fn workers_give_the_in_process_bytes_whatever_jobs() {
+    let base = tmpdir("identical");
+    let text = repo().join("fixtures/text");
+    // One PDF (the larger ones are slow in a debug build).
+    let pdf = repo().join("fixtures/pdf/003_c94608ba926f5920.pdf");
+    // Streams on stdout.
+    for (command, format) in [("extract", "json"), ("extract", "ndjson"), ("tables", "md")] {
+        let reference = run(bin()
+            .args([command, "--in-process", "--jobs", "1", "--format", format])
+            .arg(&text)
+            .arg(&pdf));
+        assert_eq!(reference.status.code(), Some(0), "{}", stderr(&reference));
+        assert!(!reference.stdout.is_empty());
+        for jobs in ["1", "3"] {
+            let o = run(bin()
+                .args([command, "--jobs", jobs, "--format", format])
+                .arg(&text)
+                .arg(&pdf));
+            assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+            assert!(
+                o.stdout == reference.stdout,
+                "{command} --format {format} --jobs {jobs}: workers differ from in-process"
+            );
+        }
+    }
+    // Per-file outputs in a folder, manifest included (timings aside).
+    for (command, format) in [("extract", "json"), ("tables", "csv"), ("extract", "csv")] {
+        let reference = base.join(format!("{command}-{format}-ref"));
+        let o = run(bin()
+            .args([command, "--in-process", "--format", format, "-o"])
+            .arg(&reference)
+            .arg(&text)
+            .arg(&pdf));
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let want = folder(&reference);
+        assert!(want.len() >= 2, "{want:?}");
+        for jobs in ["1", "2", "3"] {
+            let out = base.join(format!("{command}-{format}-{jobs}"));
+            let o = run(bin()
+                .args([command, "--jobs", jobs, "--format", format, "-o"])
+                .arg(&out)
+                .arg(&text)
+                .arg(&pdf));
+            assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+            assert!(
+                folder(&out) == want,
+                "{command} --format {format} -o, --jobs {jobs}: workers differ from in-process"
+            );
+        }
+    }
+}
+
+#[test]
+fn memory_bomb_hang_and_panic_cost_one_file_each() {
+    let dir = tmpdir("hostile");
+    let input = batch_folder(&dir, &["zz-bomb.txt", "zz-slow.txt", "zz-panic.txt"]);
+    let good = std::fs::read_dir(&input).unwrap().count() - 3;
+    let out = dir.join("out");
+    let start = Instant::now();
+    let o = run(bin()
+        .env(
+            "PLANTAB_TEST_FAULT",
+            "alloc:zz-bomb;hang:zz-slow;panic:zz-panic",
+        )
+        .args([
+            "extract",
+            "--jobs",
+            "2",
+            "--timeout-secs",
+            "4",
+            "--max-memory",
+            "400",
+            "-o",
+        ])
+        .arg(&out)
+        .arg(&input));
+    let took = start.elapsed();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(took < Duration::from_secs(40), "took {took:?}");
+    let m = manifest(&out);
+    assert_valid(&m);
+    assert_eq!(
+        m["totals"]["inputs"],
+        good + 3,
+        "every input in the manifest"
+    );
+    assert_eq!(m["totals"]["ok"], good);
+    assert_eq!(m["totals"]["failed"], 3);
+    let e = entries(&m);
+    let bomb = &e["zz-bomb.txt"];
+    assert_eq!(bomb["error_code"], "limit_exceeded", "{bomb}");
+    let msg = bomb["error_message"].as_str().unwrap();
+    assert!(
+        msg.starts_with("memory: over the worker's cap of 400 MiB"),
+        "{msg}"
+    );
+    assert_eq!(bomb["lost_worker"], true);
+    assert!(bomb["sha256"].is_string(), "facts kept: {bomb}");
+    let slow = &e["zz-slow.txt"];
+    assert_eq!(slow["error_code"], "timeout", "{slow}");
+    assert!(slow["error_message"]
+        .as_str()
+        .unwrap()
+        .contains("worker process was killed"));
+    assert_eq!(slow["lost_worker"], true);
+    let panic = &e["zz-panic.txt"];
+    assert_eq!(panic["error_code"], "internal_error");
+    assert!(panic["error_message"]
+        .as_str()
+        .unwrap()
+        .contains("test fault injected"));
+    assert!(
+        panic.get("lost_worker").is_none(),
+        "a panic is caught in the worker, which lives on"
+    );
+    for (name, entry) in &e {
+        if !name.starts_with("zz-") {
+            assert_eq!(entry["status"], "ok", "{name}: {entry}");
+            assert!(out.join(entry["output"].as_str().unwrap()).is_file());
+        }
+    }
+    for name in ["zz-bomb.json", "zz-slow.json", "zz-panic.json"] {
+        assert!(!out.join(name).exists(), "{name}");
+    }
+    assert!(
+        err.contains("zz-bomb.txt: limit_exceeded: memory: "),
+        "{err}"
+    );
+
+    // The next night: the unchanged bomb and hang are not read again (a
+    // fault that would hang is not reached: the run is quick), the panic
+    // is retried; the good files are kept.
+    let start = Instant::now();
+    let o = run(bin()
+        .env(
+            "PLANTAB_TEST_FAULT",
+            "alloc:zz-bomb;hang:zz-slow;panic:zz-panic",
+        )
+        .args([
+            "extract",
+            "--incremental",
+            "--jobs",
+            "2",
+            "--timeout-secs",
+            "30",
+            "--max-memory",
+            "400",
+            "-o",
+        ])
+        .arg(&out)
+        .arg(&input));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        start.elapsed() < Duration::from_secs(25),
+        "the hang was not handed to a worker again"
+    );
+    let m = manifest(&out);
+    assert_valid(&m);
+    let e = entries(&m);
+    for name in ["zz-bomb.txt", "zz-slow.txt"] {
+        let x = &e[name];
+        assert_eq!(x["status"], "error");
+        assert_eq!(x["skipped"], true, "{x}");
+        assert_eq!(x["lost_worker"], true);
+        assert!(x["error_message"]
+            .as_str()
+            .unwrap()
+            .starts_with("unchanged since a run in which it ended its worker process"));
+    }
+    assert_eq!(e["zz-bomb.txt"]["error_code"], "limit_exceeded");
+    assert_eq!(e["zz-slow.txt"]["error_code"], "timeout");
+    assert_eq!(e["zz-panic.txt"]["skipped"], false);
+    assert_eq!(m["totals"]["skipped"], good + 2);
+
+    // Changed bytes are read again.
+    std::fs::write(input.join("zz-slow.txt"), b"Action | Owner\nA | B\n").unwrap();
+    let o = run(bin()
+        .args(["extract", "--incremental", "-o"])
+        .arg(&out)
+        .arg(&input));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let e = entries(&manifest(&out));
+    assert_eq!(e["zz-slow.txt"]["skipped"], false);
+    assert_eq!(e["zz-slow.txt"]["status"], "ok", "{}", e["zz-slow.txt"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_and_device_are_not_a_file_and_cannot_hang_the_run() {
+    let dir = tmpdir("fifo");
+    let input = batch_folder(&dir, &[]);
+    let fifo = input.join("waiting.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("SKIPPED the FIFO case: mkfifo failed");
+        return;
+    }
+    std::os::unix::fs::symlink("/dev/zero", input.join("zero.txt")).unwrap();
+    for in_process in [false, true] {
+        let out = dir.join(format!("out-{in_process}"));
+        let mut cmd = bin();
+        cmd.args(["extract", "--timeout-secs", "20", "-o"])
+            .arg(&out);
+        if in_process {
+            cmd.arg("--in-process");
+        }
+        let start = Instant::now();
+        let o = run(cmd.arg(&input).arg("/dev/null"));
+        assert!(start.elapsed() < Duration::from_secs(15), "not hung");
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        let m = manifest(&out);
+        assert_valid(&m);
+        let e = entries(&m);
+        assert_eq!(e["waiting.txt"]["error_code"], "not_a_file");
+        assert!(e["waiting.txt"]["error_message"]
+            .as_str()
+            .unwrap()
+            .contains("FIFO"));
+        assert_eq!(e["zero.txt"]["error_code"], "not_a_file");
+        assert!(e["zero.txt"]["error_message"]
+            .as_str()
+            .unwrap()
+            .contains("character device"));
+        assert_eq!(e["null"]["error_code"], "not_a_file");
+        assert_eq!(m["totals"]["failed"], 3);
+        assert!(m["totals"]["ok"].as_u64().unwrap() >= 5);
+    }
+}
+
+#[test]
+fn a_file_growing_while_read_is_changed_while_read() {
+    let dir = tmpdir("grow");
+    let input = batch_folder(&dir, &["zz-growing.txt"]);
+    for in_process in [false, true] {
+        let out = dir.join(format!("out-{in_process}"));
+        let mut cmd = bin();
+        cmd.env("PLANTAB_TEST_FAULT", "grow:zz-growing")
+            .args(["extract", "-o"])
+            .arg(&out);
+        if in_process {
+            cmd.arg("--in-process");
+        }
+        let o = run(cmd.arg(&input));
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        let m = manifest(&out);
+        assert_valid(&m);
+        let e = entries(&m);
+        let g = &e["zz-growing.txt"];
+        assert_eq!(g["error_code"], "changed_while_read", "{g}");
+        assert!(!out.join("zz-growing.json").exists());
+        assert_eq!(m["totals"]["failed"], 1);
+    }
+}
