@@ -285,7 +285,8 @@ pub fn jurisdiction_cues_in(text: &str) -> Vec<(&'static str, &'static str)> {
             let after = text.get(end..).and_then(|t| t.chars().next());
             // A cue that is a symbol (`£`, `€`) needs no word edge.
             let symbol = !cue.chars().any(char::is_alphanumeric);
-            if !(symbol || (edge_ok(before) && edge_ok(after))) {
+            let whole_word = edge_ok(before) && edge_ok(after);
+            if !(symbol || whole_word) {
                 continue;
             }
             if taken.iter().any(|&(s, e)| start < e && s < end) {
