@@ -701,6 +701,14 @@ fn table_records(
     }
 }
 
+/// Sets `slot` to `value` when `value` holds text: of several cells of
+/// one role (and period) in a row, the last non-empty one is read.
+fn keep_non_empty<'r>(slot: &mut Option<&'r str>, value: Option<&'r str>) {
+    if value.is_some() {
+        *slot = value;
+    }
+}
+
 /// One reporting period's cells in a row, trimmed.
 #[derive(Default, Clone, Copy)]
 struct PeriodCells<'r> {
@@ -741,10 +749,13 @@ fn row_record<'r>(
         match column.role {
             ColumnRole::Id => {}
             ColumnRole::Title if title_in_id => {}
-            ColumnRole::Title => title = value,
-            ColumnRole::Description => description = value,
-            ColumnRole::Due => due_raw = value,
-            ColumnRole::Start => start_raw = value,
+            // A later empty cell of the same role (an empty second title
+            // column, an empty RAG beside a status) keeps what an earlier
+            // cell gave.
+            ColumnRole::Title => keep_non_empty(&mut title, value),
+            ColumnRole::Description => keep_non_empty(&mut description, value),
+            ColumnRole::Due => keep_non_empty(&mut due_raw, value),
+            ColumnRole::Start => keep_non_empty(&mut start_raw, value),
             ColumnRole::Status
             | ColumnRole::Rag
             | ColumnRole::RevisedDue
@@ -752,9 +763,11 @@ fn row_record<'r>(
                 let slot = ctx.groups.slot_of_column.get(col).copied().flatten();
                 if let Some(g) = slot.and_then(|i| groups.get_mut(i)) {
                     match column.role {
-                        ColumnRole::Status | ColumnRole::Rag => g.status = value,
-                        ColumnRole::RevisedDue => g.revised = value,
-                        _ => g.commentary = value,
+                        ColumnRole::Status | ColumnRole::Rag => {
+                            keep_non_empty(&mut g.status, value)
+                        }
+                        ColumnRole::RevisedDue => keep_non_empty(&mut g.revised, value),
+                        _ => keep_non_empty(&mut g.commentary, value),
                     }
                 }
             }
@@ -1262,5 +1275,89 @@ mod fast_path_tests {
         assert!(slots.iter().all(Option::is_some));
         assert_eq!(slots.first(), Some(&Some(0)));
         assert_eq!(slots.last(), Some(&Some(1)));
+    }
+}
+
+#[cfg(test)]
+mod same_role_tests {
+    use super::*;
+    use plantab_model::{Joined, SourceFormat};
+
+    fn row(cells: [&str; 5]) -> RebuiltRow {
+        RebuiltRow {
+            cells: cells.map(String::from).to_vec(),
+            spanning: false,
+            pages: Vec::new(),
+            line: None,
+            bbox: Vec::new(),
+            spans: Vec::new(),
+        }
+    }
+
+    /// A made-up action log with two status columns and no period named,
+    /// both read as the row's one status: an empty cell in the later column
+    /// keeps what the earlier one printed; a status printed only in the
+    /// later column is the status.
+    #[test]
+    fn a_later_empty_cell_of_the_same_role_keeps_the_earlier_value() {
+        let header = ["Ref", "Action", "Status", "Current Status", "Due date"].map(String::from);
+        let rows = vec![
+            row(["A1", "Publish the plan", "On track", "", "31 March 2025"]),
+            row(["A2", "Hold the review", "", "Delayed", "30 June 2025"]),
+            row(["A3", "Close the pilot", "Complete", "", ""]),
+        ];
+        let columns =
+            plantab_vocab::recognise_columns(&header, rows.iter().map(|r| r.cells.as_slice()))
+                .columns;
+        let roles: Vec<ColumnRole> = columns.iter().map(|c| c.role).collect();
+        assert_eq!(
+            roles,
+            [
+                ColumnRole::Id,
+                ColumnRole::Title,
+                ColumnRole::Status,
+                ColumnRole::Status,
+                ColumnRole::Due
+            ]
+        );
+        let t = RebuiltTable {
+            header: header.to_vec(),
+            rows,
+            pages: Vec::new(),
+            joined: Joined::None,
+            bbox: Vec::new(),
+            line: None,
+            header_cells: Vec::new(),
+            columns,
+            kind: TableKind::Actions,
+        };
+        let doc = build_document(
+            RebuiltDocument {
+                blocks: vec![RebuiltBlock::Table(t)],
+                warnings: Vec::new(),
+            },
+            Source {
+                path: "log.txt".into(),
+                sha256: String::new(),
+                format: SourceFormat::Text,
+                pages: None,
+                bytes: 0,
+            },
+        );
+        let status = |id: &str| -> Vec<String> {
+            doc.records
+                .iter()
+                .find(|r| r.id.as_deref() == Some(id))
+                .map(|r| r.status.iter().map(|s| s.raw.clone()).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(status("A1"), ["On track"]);
+        assert_eq!(status("A2"), ["Delayed"]);
+        assert_eq!(status("A3"), ["Complete"]);
+        let a1 = doc.records.iter().find(|r| r.id.as_deref() == Some("A1"));
+        assert_eq!(
+            a1.and_then(|r| r.status.first()).map(|s| s.code),
+            Some(StatusCode::OnTrack)
+        );
     }
 }
