@@ -41,6 +41,11 @@ pub struct Manifest<I = Vec<Entry>> {
     /// differ.
     #[serde(default)]
     pub finder: Finder,
+    /// `--fiscal-year-start` of the run (the month, 1–12); `null` (and in
+    /// older manifests, absent): decided per document. `--incremental`
+    /// keeps nothing from a run where it differs.
+    #[serde(default)]
+    pub fiscal_year_start: Option<u32>,
     /// Run totals.
     pub totals: Totals,
     /// One entry per input finished, in input order.

@@ -69,6 +69,9 @@ pub struct Batch {
     pub overrides: plantab::Overrides,
     /// The password for password-protected PDFs (`--password`).
     pub password: Option<String>,
+    /// The month (1–12) financial years start in for every input
+    /// (`--fiscal-year-start`); `None`: decided per document.
+    pub fiscal_year_start: Option<u32>,
 }
 
 /// What a run tells as it goes (a progress display). Every method has an
@@ -210,10 +213,12 @@ pub fn run_with(
     let inputs = inputs::collect(&paths, &select);
     let streams = kind.streams(dir.is_some());
     let previous = match (&dir, batch.incremental) {
-        (Some(d), true) => Some(Previous::load(d, kind, &finder).unwrap_or_else(|e| {
-            observer.warning(&BatchWarning::PreviousManifest(e));
-            Previous::none()
-        })),
+        (Some(d), true) => Some(
+            Previous::load(d, kind, &finder, batch.fiscal_year_start).unwrap_or_else(|e| {
+                observer.warning(&BatchWarning::PreviousManifest(e));
+                Previous::none()
+            }),
+        ),
         _ => None,
     };
     let jobs = batch
@@ -229,6 +234,7 @@ pub fn run_with(
             parallel_pages,
             overrides: std::sync::Arc::new(batch.overrides.clone()),
             password: batch.password.as_deref().map(std::sync::Arc::from),
+            fiscal_year_start: batch.fiscal_year_start,
         },
         runner,
         dir: dir.as_ref(),
@@ -284,6 +290,7 @@ pub fn run_with(
         kind,
         total,
         finder,
+        fiscal_year_start: batch.fiscal_year_start,
     };
     let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
     std::thread::scope(|s| {
@@ -400,6 +407,7 @@ struct Clock {
     kind: Kind,
     total: usize,
     finder: Finder,
+    fiscal_year_start: Option<u32>,
 }
 
 impl Clock {
@@ -419,6 +427,7 @@ impl Clock {
             command: self.kind.command(),
             format: self.kind.format(),
             finder: self.finder.clone(),
+            fiscal_year_start: self.fiscal_year_start,
             totals: Totals::over(
                 self.total,
                 entries.iter().flatten(),
