@@ -36,7 +36,12 @@ pub fn table_kind(t: &RebuiltTable, recognised: &Recognised, section: Option<&st
     if money > 0 && money >= roles.plan_fields {
         return TableKind::Financial;
     }
-    if roles.is_plan() && !looks_like_legend(t) && !looks_like_cards(t) && rows_filled(t, &roles) {
+    if roles.is_plan()
+        && !looks_like_legend(t)
+        && !looks_like_key_row(t)
+        && !looks_like_cards(t)
+        && rows_filled(t, &roles)
+    {
         if let Some(k) = section.and_then(plantab_vocab::section_table_kind) {
             return k;
         }
@@ -173,6 +178,37 @@ fn looks_like_legend(t: &RebuiltTable) -> bool {
             .columns
             .iter()
             .any(|c| matches!(c.role, Due | Owner | Id | Start))
+}
+
+/// A status key printed across the page (`Status key: | On track | Some
+/// slippage | Significant issues | Complete`): every filled row (of at
+/// most three) holds three or more different cells that are each a status
+/// label or RAG word, and at most one other filled cell (the key's own
+/// label).
+fn looks_like_key_row(t: &RebuiltTable) -> bool {
+    let rows: Vec<&plantab_model::RebuiltRow> = t
+        .rows
+        .iter()
+        .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
+        .collect();
+    !rows.is_empty()
+        && rows.len() <= 3
+        && rows.iter().all(|r| {
+            let mut labels: Vec<String> = Vec::new();
+            let mut other = 0usize;
+            for c in r.cells.iter().filter(|c| !c.trim().is_empty()) {
+                let look = plantab_vocab::look(c);
+                if look.rag || matches!(look.status, plantab_vocab::StatusPlace::Whole(_)) {
+                    let key = plantab_vocab::compact(c);
+                    if !labels.contains(&key) {
+                        labels.push(key);
+                    }
+                } else {
+                    other += 1;
+                }
+            }
+            labels.len() >= 3 && other <= 1
+        })
 }
 
 /// A table printed as label/value cards: its first filled column holds

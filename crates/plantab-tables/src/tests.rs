@@ -177,3 +177,49 @@ fn a_first_row_seen_once_stays_a_row() {
     assert_eq!(t[0].rows.len(), 3);
     assert!(t[0].header.iter().all(String::is_empty));
 }
+
+/// A status key printed as a one-row table across the page (the colour
+/// tracker of fixtures/layouts: "Status key:" then its labels) is no plan
+/// table; the tracker below it is.
+#[test]
+fn a_status_key_printed_across_is_no_plan_table() {
+    let doc = rebuild(layout(vec![
+        frag(
+            None,
+            &[&[
+                "Status key:",
+                "",
+                "On track",
+                "",
+                "Some slippage",
+                "",
+                "Significant issues",
+                "",
+                "Complete",
+            ]],
+        ),
+        text("Actions"),
+        frag(
+            Some(&["No.", "Action", "Lead", "Due", "Status"]),
+            &[
+                &[
+                    "1",
+                    "Publish the standard",
+                    "Chief Digital Officer",
+                    "Sep 2023",
+                    "Complete",
+                ],
+                &[
+                    "2",
+                    "Move the websites",
+                    "Digital branch",
+                    "Jun 2024",
+                    "On track",
+                ],
+            ],
+        ),
+    ]));
+    let t = tables(&doc);
+    assert_eq!(t[0].kind, TableKind::Other);
+    assert_eq!(t[1].kind, TableKind::Actions);
+}
