@@ -16,15 +16,31 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 static TEMP_SEQ: AtomicU64 = AtomicU64::new(0);
 
+/// The longest file name, in bytes, that output and temporary names are
+/// kept within (`NAME_MAX` of Linux and most file systems).
+pub const NAME_MAX: usize = 255;
+
+/// The output folder's lock file (see [`OutputDir::open`]).
+pub const LOCK_NAME: &str = ".plantab.lock";
+
+/// Space kept free for the manifest while a run writes (see
+/// [`OutputDir::reserve`]); removed at the end of the run.
+pub const RESERVE_NAME: &str = ".plantab.reserve";
+
 /// `DIR/.<name>.<pid>-<n>.tmp` for `DIR/<name>`: unique per process and
-/// write, hidden, and never ending in an output extension.
+/// write, hidden, and never ending in an output extension. A long `name`
+/// is cut (at a character boundary) so the whole fits [`NAME_MAX`]: the
+/// `<pid>-<n>` keeps it unique.
 pub fn temp_path(path: &Path) -> PathBuf {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "out".into());
     let n = TEMP_SEQ.fetch_add(1, Ordering::Relaxed);
-    path.with_file_name(format!(".{name}.{}-{n}.tmp", std::process::id()))
+    let tail = format!(".{}-{n}.tmp", std::process::id());
+    let room = NAME_MAX.saturating_sub(tail.len() + 1);
+    let name = crate::names::cut(&name, room);
+    path.with_file_name(format!(".{name}{tail}"))
 }
 
 /// Writes `bytes` to a unique temporary name beside `path`, then renames
@@ -58,6 +74,11 @@ impl AtomicFile {
             path: path.to_path_buf(),
             out: Some(std::io::BufWriter::new(f)),
         })
+    }
+
+    /// The name the file gets on [`AtomicFile::commit`].
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 
     /// The temporary name being written.
@@ -124,24 +145,66 @@ impl Drop for AtomicFile {
     }
 }
 
-/// A run's output folder (`-o DIR`).
+/// A run's output folder (`-o DIR`), locked for the run.
 #[derive(Debug, Clone)]
 pub struct OutputDir {
     path: PathBuf,
+    /// The locked `DIR/.plantab.lock`, held while any clone lives (the
+    /// operating system releases it when the process ends, however).
+    _lock: Option<std::sync::Arc<std::fs::File>>,
 }
 
 impl OutputDir {
-    /// Creates the folder if missing and removes the temporary files that
-    /// killed runs left in it.
+    /// Creates the folder if missing, locks it for this run, and removes
+    /// the temporary files that killed runs left in it.
+    ///
+    /// The lock is an exclusive [`std::fs::File::try_lock`] on
+    /// `DIR/.plantab.lock` (a hidden file left in the folder, holding the
+    /// pid of the run that has it): a second run into a folder in use does
+    /// not wait, it fails at once with [`BatchError::Locked`] naming the
+    /// other run's pid (an overrun nightly job and the next one cannot both
+    /// write one folder and one manifest). The operating system drops the
+    /// lock when the run ends, however it ends, so a killed run never
+    /// leaves the folder locked. On a file system without locks the folder
+    /// is not locked.
     pub fn open(path: &Path) -> Result<OutputDir, BatchError> {
         std::fs::create_dir_all(path).map_err(|source| BatchError::CreateDir {
             path: path.to_path_buf(),
             source,
         })?;
+        let lock = lock(path)?;
         remove_dead_temp_files(path);
         Ok(OutputDir {
             path: path.to_path_buf(),
+            _lock: lock.map(std::sync::Arc::new),
         })
+    }
+
+    /// Keeps `bytes` of the disk for the manifest: a hidden file of that
+    /// size, removed by [`OutputDir::write_manifest`] when the disk is full
+    /// (so the manifest can still say what was and was not written) and by
+    /// [`OutputDir::release`] at the end of the run. Best effort: a disk
+    /// already full keeps nothing.
+    pub fn reserve(&self, bytes: u64) {
+        let path = self.path.join(RESERVE_NAME);
+        let kept = std::fs::File::create(&path).and_then(|mut f| {
+            let block = vec![0u8; 64 * 1024];
+            let mut left = bytes;
+            while left > 0 {
+                let n = usize::try_from(left.min(block.len() as u64)).unwrap_or(block.len());
+                f.write_all(block.get(..n).unwrap_or_default())?;
+                left -= n as u64;
+            }
+            f.flush()
+        });
+        if kept.is_err() {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+
+    /// Gives the space of [`OutputDir::reserve`] back.
+    pub fn release(&self) {
+        let _ = std::fs::remove_file(self.path.join(RESERVE_NAME));
     }
 
     /// Whether a file can be made in the folder: an empty temporary file
@@ -215,12 +278,65 @@ impl OutputDir {
 
     /// Writes the manifest atomically, streamed (no whole-text copy in
     /// memory).
+    /// On a failure (a full disk) the space of [`OutputDir::reserve`] is
+    /// given back and the manifest written again.
     pub fn write_manifest(&self, m: &Manifest<Finished<'_>>) -> Result<(), WriteError> {
-        let mut f = AtomicFile::create(&self.path.join(MANIFEST_NAME))?;
-        serde_json::to_writer_pretty(&mut f, m).map_err(|e| f.error(e.into()))?;
-        f.write_all(b"\n").map_err(|e| f.error(e))?;
-        f.commit()
+        let write = || -> Result<(), WriteError> {
+            let mut f = AtomicFile::create(&self.path.join(MANIFEST_NAME))?;
+            serde_json::to_writer_pretty(&mut f, m).map_err(|e| f.error(e.into()))?;
+            f.write_all(b"\n").map_err(|e| f.error(e))?;
+            f.commit()
+        };
+        match write() {
+            Err(_) if self.path.join(RESERVE_NAME).exists() => {
+                self.release();
+                write()
+            }
+            done => done,
+        }
     }
+}
+
+/// Takes the folder's lock (see [`OutputDir::open`]): std's
+/// [`std::fs::File::try_lock`] (`flock` on Unix, `LockFileEx` on Windows).
+fn lock(dir: &Path) -> Result<Option<std::fs::File>, BatchError> {
+    use std::io::{Read, Seek};
+    let path = dir.join(LOCK_NAME);
+    let mut f = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        // The first file a run makes in the folder: a folder that cannot
+        // take it cannot take the outputs either.
+        .map_err(|source| BatchError::NotWritable {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    match f.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let mut text = String::new();
+            let _ = f.read_to_string(&mut text);
+            return Err(BatchError::Locked {
+                dir: dir.to_path_buf(),
+                pid: text.trim().parse().ok(),
+            });
+        }
+        // A file system without locks: the folder is not locked.
+        Err(std::fs::TryLockError::Error(e)) if e.kind() == std::io::ErrorKind::Unsupported => {
+            return Ok(None);
+        }
+        Err(std::fs::TryLockError::Error(source)) => {
+            return Err(BatchError::Lock { path, source });
+        }
+    }
+    let _ = f.set_len(0);
+    let _ = f.rewind();
+    let _ = writeln!(f, "{}", std::process::id());
+    let _ = f.flush();
+    Ok(Some(f))
 }
 
 /// Removes temporary files left in `dir` by plantab runs that were killed
@@ -273,7 +389,16 @@ mod tests {
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
+        let names: Vec<String> = names.into_iter().filter(|n| n != LOCK_NAME).collect();
         assert_eq!(names, ["a.json"]);
+        // A long name: its temporary name still fits.
+        let long = format!("{}.json", "é".repeat(125));
+        assert!(temp_path(&dir.join(&long)).file_name().unwrap().len() <= NAME_MAX);
+        // The folder is locked while `out` lives.
+        match OutputDir::open(&dir) {
+            Err(BatchError::Locked { pid, .. }) => assert_eq!(pid, Some(std::process::id())),
+            other => panic!("not locked: {other:?}"),
+        }
         // Table files: a table fewer than last time removes the old one.
         out.write_table_files(
             "plan",

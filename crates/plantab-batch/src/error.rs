@@ -68,6 +68,23 @@ pub enum BatchError {
         #[source]
         source: std::io::Error,
     },
+    /// Another run holds the output folder's lock.
+    #[error("another plantab run{} is writing into {}; not started (wait for it to end)", .pid.map(|p| format!(" (pid {p})")).unwrap_or_default(), dir.display())]
+    Locked {
+        /// The output folder.
+        dir: PathBuf,
+        /// The pid the other run wrote in the lock file, when readable.
+        pid: Option<u32>,
+    },
+    /// The output folder's lock file could not be opened or locked.
+    #[error("cannot lock the output folder ({})", path.display())]
+    Lock {
+        /// The lock file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
     /// The pool threads could not be started.
     #[error("cannot start the worker threads")]
     Threads(#[source] rayon::ThreadPoolBuildError),
@@ -89,6 +106,27 @@ pub enum BatchWarning {
     /// `--incremental`, but the previous manifest could not be used.
     #[error("{}; reading every input", plantab::error_chain(.0))]
     PreviousManifest(#[source] ManifestError),
+    /// `--jobs` above the sane maximum, clamped.
+    #[error("--jobs {asked} is more than this machine can use; using {used}")]
+    JobsClamped {
+        /// Asked.
+        asked: usize,
+        /// Used.
+        used: usize,
+    },
+    /// The streamed output file could not be written: the previous run's
+    /// file of that name, which no longer matches the inputs, was removed.
+    #[error("removed {}: the previous run's output, which this run could not replace", .0.display())]
+    StaleRemoved(PathBuf),
+    /// A symbolic link found in a folder leads outside the folders named:
+    /// not followed (`--follow-links` follows it).
+    #[error("{}: symlink leads outside the folders named (to {}); not followed (--follow-links follows it)", crate::names::escape_control(&.link.to_string_lossy()), crate::names::escape_control(&.target.to_string_lossy()))]
+    LinkNotFollowed {
+        /// The link.
+        link: PathBuf,
+        /// Where it leads.
+        target: PathBuf,
+    },
 }
 
 /// A file that could not be written.

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 /// path.
 #[derive(Debug, Clone, Default)]
 pub struct Previous {
-    entries: HashMap<String, Entry>,
+    entries: HashMap<(String, Option<String>), Entry>,
 }
 
 impl Previous {
@@ -68,7 +68,7 @@ impl Previous {
                 .inputs
                 .into_iter()
                 .filter(|e| e.is_ok() || (e.lost_worker && e.sha256.is_some()))
-                .map(|e| (e.path.clone(), e))
+                .map(|e| (e.key(), e))
                 .collect(),
         })
     }
@@ -76,8 +76,13 @@ impl Previous {
     /// The previous `ok` entry of the input at `path` whose output `name`
     /// it wrote and which is still in `dir`: the input is unchanged, and
     /// the entry kept, when its bytes still have the entry's `sha256`.
-    pub fn kept(&self, path: &str, name: &str, dir: &OutputDir) -> Option<&Entry> {
-        let prev = self.entries.get(path)?;
+    pub fn kept(
+        &self,
+        key: &(String, Option<String>),
+        name: &str,
+        dir: &OutputDir,
+    ) -> Option<&Entry> {
+        let prev = self.entries.get(key)?;
         (prev.is_ok()
             && prev.output.as_deref() == Some(name)
             && prev.sha256.is_some()
@@ -88,9 +93,9 @@ impl Previous {
     /// The previous entry of the input at `path` when it lost its worker:
     /// the input is not read again, and the error carried over, when its
     /// bytes still have the entry's `sha256`.
-    pub fn lost(&self, path: &str) -> Option<&Entry> {
+    pub fn lost(&self, key: &(String, Option<String>)) -> Option<&Entry> {
         self.entries
-            .get(path)
+            .get(key)
             .filter(|e| !e.is_ok() && e.lost_worker && e.sha256.is_some())
     }
 }

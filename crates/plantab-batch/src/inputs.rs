@@ -232,10 +232,35 @@ fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
 /// its own parents (a symlink loop) or a path that cannot be opened or
 /// listed becomes an [`Input::Failed`] in its place.
 pub fn collect(paths: &[PathBuf], select: &Select) -> Vec<Input> {
+    collect_with(paths, select, true).inputs
+}
+
+/// The inputs of a run and what the walk tells about.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// The inputs, in run order.
+    pub inputs: Vec<Input>,
+    /// Links not followed.
+    pub warnings: Vec<crate::BatchWarning>,
+}
+
+/// [`collect`], following a symbolic link found in a folder only where it
+/// leads inside one of the folders named (or when `follow_links`); a link
+/// leading outside is not followed and told
+/// ([`BatchWarning::LinkNotFollowed`](crate::BatchWarning::LinkNotFollowed)),
+/// so a link to `/usr/share/doc` or `/dev` cannot pull the system into a
+/// run. Paths named directly are always followed.
+pub fn collect_with(paths: &[PathBuf], select: &Select, follow_links: bool) -> Collected {
     let mut c = Collector {
         out: Vec::new(),
         seen: HashSet::new(),
+        warnings: Vec::new(),
     };
+    let roots: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
     for p in paths {
         if p == Path::new(STDIN) {
             c.out.push(Input::File(p.clone()));
@@ -243,27 +268,56 @@ pub fn collect(paths: &[PathBuf], select: &Select) -> Vec<Input> {
         }
         match std::fs::metadata(p) {
             Err(e) => c.fail(p.clone(), InputError::Open(e)),
-            Ok(m) if m.is_dir() => c.walk(p, select),
+            Ok(m) if m.is_dir() => c.walk(p, select, (!follow_links).then_some(&roots)),
             Ok(_) => c.take(p.clone()),
         }
     }
-    c.out
+    Collected {
+        inputs: c.out,
+        warnings: c.warnings,
+    }
 }
 
 struct Collector {
     out: Vec<Input>,
     /// Canonical paths of the files taken.
     seen: HashSet<PathBuf>,
+    warnings: Vec<crate::BatchWarning>,
 }
 
 impl Collector {
-    fn walk(&mut self, root: &Path, select: &Select) {
-        let walk = ignore::WalkBuilder::new(root)
+    /// Walks `root`; `inside`: links must lead below one of these.
+    fn walk(&mut self, root: &Path, select: &Select, inside: Option<&Vec<PathBuf>>) {
+        type Skipped = std::sync::Arc<std::sync::Mutex<Vec<(PathBuf, PathBuf)>>>;
+        let skipped: Skipped = Default::default();
+        let mut builder = ignore::WalkBuilder::new(root);
+        builder
             .standard_filters(false)
             .follow_links(true)
-            .sort_by_file_name(|a, b| a.cmp(b))
-            .build();
-        for entry in walk {
+            .sort_by_file_name(|a, b| a.cmp(b));
+        if let Some(inside) = inside {
+            let inside = inside.clone();
+            let skipped = std::sync::Arc::clone(&skipped);
+            builder.filter_entry(move |e| {
+                if !e.path_is_symlink() {
+                    return true;
+                }
+                let target = std::fs::canonicalize(e.path());
+                match target {
+                    Ok(t) if inside.iter().any(|r| t.starts_with(r)) => true,
+                    Ok(t) => {
+                        if let Ok(mut v) = skipped.lock() {
+                            v.push((e.path().to_path_buf(), t));
+                        }
+                        false
+                    }
+                    // A broken link or a loop: its error is reported as
+                    // before.
+                    Err(_) => true,
+                }
+            });
+        }
+        for entry in builder.build() {
             match entry {
                 Ok(e) => {
                     let dir = e.file_type().is_some_and(|t| t.is_dir());
@@ -273,6 +327,11 @@ impl Collector {
                 }
                 Err(err) => self.walk_error(err),
             }
+        }
+        let skipped = skipped.lock().map(|mut v| std::mem::take(&mut *v));
+        for (link, target) in skipped.unwrap_or_default() {
+            self.warnings
+                .push(crate::BatchWarning::LinkNotFollowed { link, target });
         }
     }
 

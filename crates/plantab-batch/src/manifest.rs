@@ -101,8 +101,15 @@ pub enum Status {
 /// One input's result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
-    /// The path as named or found.
+    /// The path as named or found. A path that is not valid UTF-8 has
+    /// U+FFFD for the bytes that are not (`path_hex` then holds it
+    /// losslessly).
     pub path: String,
+    /// The path's bytes in lower-case hex, only when the path is not valid
+    /// UTF-8 (so two such names that look alike in `path` stay apart and
+    /// `--incremental` matches each to its own entry); left out otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path_hex: Option<String>,
     /// Lower-case hex SHA-256 of the bytes read; `null` if unreadable.
     pub sha256: Option<String>,
     /// Size in bytes; `null` if unreadable.
@@ -140,10 +147,29 @@ pub struct Entry {
     /// when false.
     #[serde(default, skip_serializing_if = "is_false")]
     pub lost_worker: bool,
+    /// The input's file name was too long for its output names: the stem
+    /// was cut and ends with `~` and 16 hex digits of its SHA-256 (see
+    /// `output`). Left out when false.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub name_shortened: bool,
     /// `tables --format csv`: each table file with the number of printed
     /// header rows merged into its one header line; left out otherwise.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub table_files: Vec<TableFileEntry>,
+}
+
+/// The bytes of `path` in lower-case hex when it is not valid UTF-8
+/// (`None` when it is).
+pub fn path_hex(path: &std::path::Path) -> Option<String> {
+    if path.to_str().is_some() {
+        return None;
+    }
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut hex = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        hex.push_str(&format!("{b:02x}"));
+    }
+    Some(hex)
 }
 
 fn is_false(b: &bool) -> bool {
@@ -222,6 +248,7 @@ impl Entry {
     pub fn ok(path: String) -> Entry {
         Entry {
             path,
+            path_hex: None,
             sha256: None,
             bytes: None,
             format: None,
@@ -236,8 +263,23 @@ impl Entry {
             tables: 0,
             outputs: Vec::new(),
             lost_worker: false,
+            name_shortened: false,
             table_files: Vec::new(),
         }
+    }
+
+    /// An entry for the input at `path`: `path` as text, and its bytes in
+    /// hex when it is not valid UTF-8 (see [`Entry::path_hex`]).
+    pub fn of_path(path: &std::path::Path) -> Entry {
+        let mut e = Entry::ok(path.to_string_lossy().into_owned());
+        e.path_hex = path_hex(path);
+        e
+    }
+
+    /// What identifies the input across runs: `path`, and `path_hex` when
+    /// there is one.
+    pub fn key(&self) -> (String, Option<String>) {
+        (self.path.clone(), self.path_hex.clone())
     }
 
     /// An error entry for `path` without facts about its bytes.

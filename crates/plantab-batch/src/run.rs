@@ -67,12 +67,19 @@ pub struct Batch {
     pub kind: Kind,
     /// The table finder's overrides for every input.
     pub overrides: plantab::Overrides,
+    /// Follow symbolic links found in folders even where they lead outside
+    /// the folders named (see [`inputs::collect_with`]).
+    pub follow_links: bool,
     /// The password for password-protected PDFs (`--password`).
     pub password: Option<String>,
     /// The month (1–12) financial years start in for every input
     /// (`--fiscal-year-start`); `None`: decided per document.
     pub fiscal_year_start: Option<u32>,
 }
+
+/// `--jobs` is clamped to this many per core (with a warning): more only
+/// costs memory and, with worker processes, processes.
+pub const MAX_JOBS_PER_CORE: usize = 4;
 
 /// What a run tells as it goes (a progress display). Every method has an
 /// empty default.
@@ -210,7 +217,11 @@ pub fn run_with(
     if let Some(d) = &dir {
         d.check_writable()?;
     }
-    let inputs = inputs::collect(&paths, &select);
+    let collected = inputs::collect_with(&paths, &select, batch.follow_links);
+    for w in collected.warnings {
+        observer.warning(&w);
+    }
+    let inputs = collected.inputs;
     let streams = kind.streams(dir.is_some());
     let previous = match (&dir, batch.incremental) {
         (Some(d), true) => Some(
@@ -221,10 +232,18 @@ pub fn run_with(
         ),
         _ => None,
     };
-    let jobs = batch
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let most = (cores * MAX_JOBS_PER_CORE).max(MAX_JOBS_PER_CORE);
+    let jobs = batch.jobs.unwrap_or(cores).max(1);
+    let jobs = if jobs > most {
+        observer.warning(&BatchWarning::JobsClamped {
+            asked: jobs,
+            used: most,
+        });
+        most
+    } else {
+        jobs
+    };
     let parallel_pages = jobs > 1 && inputs.len() < jobs;
     let ctx = Ctx {
         work: Work {
@@ -273,17 +292,6 @@ pub fn run_with(
     let mut streams = Some(opened);
 
     let total = inputs.len();
-    observer.started(total);
-    let mut entries: Vec<Option<Entry>> = vec![None; total];
-    let mut order: Reorder<(Vec<Vec<u8>>, bool)> = Reorder::new();
-    let mut output_error = false;
-    let mut stdout_closed = false;
-    let mut last_checkpoint = Instant::now();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .thread_name(|i| format!("plantab-worker-{i}"))
-        .build()
-        .map_err(BatchError::Threads)?;
     let clock = Clock {
         started_wall,
         started,
@@ -292,6 +300,34 @@ pub fn run_with(
         finder,
         fiscal_year_start: batch.fiscal_year_start,
     };
+    let mut entries: Vec<Option<Entry>> = vec![None; total];
+    if let Some(dir) = &dir {
+        // Room for the final manifest even on a full disk (given back
+        // when the manifest cannot be written otherwise), and a first
+        // checkpoint at once: the folder says a run is under way. Not over
+        // the manifest an `--incremental` run keeps from (killed at once,
+        // the next run would have nothing to keep).
+        let estimate: u64 = inputs
+            .iter()
+            .map(|i| 2 * i.path().as_os_str().len() as u64 + 800)
+            .sum();
+        dir.reserve(estimate + 16 * 1024);
+        if !batch.incremental || !dir.has_file(manifest::MANIFEST_NAME) {
+            let _ = dir.write_manifest(&clock.view(&entries, None));
+        }
+    }
+    observer.started(total);
+    let mut order: Reorder<(Vec<Vec<u8>>, bool)> = Reorder::new();
+    let mut output_error = false;
+    let mut stdout_closed = false;
+    // The first error of a streamed output file (records.ndjson, ...).
+    let mut stream_failed: Option<String> = None;
+    let mut last_checkpoint = Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .thread_name(|i| format!("plantab-worker-{i}"))
+        .build()
+        .map_err(BatchError::Threads)?;
     let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
     std::thread::scope(|s| {
         let ctx = &ctx;
@@ -350,11 +386,13 @@ pub fn run_with(
                             if e.is_closed_stdout() {
                                 stdout_closed = true;
                             } else {
+                                stream_failed.get_or_insert_with(|| plantab::error_chain(&e));
                                 observer.output_error(&BatchError::Write(e));
                                 output_error = true;
                             }
                             ctx.abort.store(true, Ordering::Relaxed);
                             streams = None;
+                            remove_stale_streams(&dir, &kind, observer);
                         }
                     }
                 }
@@ -374,13 +412,40 @@ pub fn run_with(
     });
     observer.inputs_done();
 
+    let mut finished_ok = true;
     for st in streams.into_iter().flatten() {
         match st.finish() {
             Ok(()) => {}
             Err(e) if e.is_closed_stdout() => stdout_closed = true,
             Err(e) => {
+                stream_failed.get_or_insert_with(|| plantab::error_chain(&e));
                 observer.output_error(&BatchError::Write(e));
                 output_error = true;
+                finished_ok = false;
+            }
+        }
+    }
+    if !finished_ok {
+        remove_stale_streams(&dir, &kind, observer);
+    }
+    if let (Some(why), true) = (&stream_failed, dir.is_some()) {
+        // The streamed file is not there: the manifest says so of every
+        // input, read or not, rather than list records nobody can find.
+        for (slot, input) in entries.iter_mut().zip(&inputs) {
+            match slot {
+                Some(e) if e.is_ok() => e.fail(
+                    ErrorCode::Output,
+                    format!("read, but its records were not written: {why}"),
+                ),
+                Some(_) => {}
+                None => {
+                    let mut e = Entry::of_path(input.path());
+                    e.fail(
+                        ErrorCode::Output,
+                        format!("not read: the run stopped when its output failed: {why}"),
+                    );
+                    *slot = Some(e);
+                }
             }
         }
     }
@@ -390,6 +455,7 @@ pub fn run_with(
             observer.output_error(&BatchError::Write(e));
             output_error = true;
         }
+        dir.release();
     }
     let totals = done.totals;
     Ok(Report {
@@ -441,13 +507,17 @@ impl Clock {
 /// Runs, (maybe) skips, and (per-file mode) writes one input.
 fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
     let start = Instant::now();
-    let path = input.path().to_string_lossy().into_owned();
+    let blank = Entry::of_path(input.path());
+    let key = blank.key();
+    let path = blank.path.clone();
     let secs = || round3(start.elapsed().as_secs_f64());
     let file = match input {
         Input::File(f) => f,
         Input::Failed { error, .. } => {
+            let mut entry = blank;
+            entry.fail(error.code(), plantab::error_chain(error));
             return Outcome {
-                entry: Entry::failed(path, error.code(), plantab::error_chain(error), 0.0),
+                entry,
                 chunks: Vec::new(),
                 output_error: false,
             };
@@ -455,11 +525,11 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
     };
     let name = ctx.names.get(i).cloned().flatten();
     let kept = match (&ctx.previous, ctx.dir, &name) {
-        (Some(prev), Some(dir), Some(name)) => prev.kept(&path, name, dir),
+        (Some(prev), Some(dir), Some(name)) => prev.kept(&key, name, dir),
         _ => None,
     };
     let lost = match (&ctx.previous, kept) {
-        (Some(prev), None) => prev.lost(&path),
+        (Some(prev), None) => prev.lost(&key),
         _ => None,
     };
     let task = Task {
@@ -470,11 +540,12 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
     };
     let ran = ctx.runner.run(&ctx.work, &task);
     let mut outcome = Outcome {
-        entry: Entry::ok(path.clone()),
+        entry: blank,
         chunks: Vec::new(),
         output_error: false,
     };
     let entry = &mut outcome.entry;
+    entry.name_shortened = ctx.work.per_file() && crate::names::stem_shortened(file);
     if let Some(f) = ran.facts {
         entry.sha256 = Some(f.sha256);
         entry.bytes = Some(f.bytes);
@@ -542,6 +613,15 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
                 Ok(()) => outcome.chunks = made.chunks,
                 Err(e) => {
                     entry.set_error(&FileError::Write(e));
+                    let removed = remove_stale(ctx, name.as_deref());
+                    if !removed.is_empty() {
+                        if let Some(m) = &mut entry.error_message {
+                            m.push_str(&format!(
+                                "; the previous run's output ({}) was removed: this run could not replace it, and it may not match the input",
+                                removed.join(", ")
+                            ));
+                        }
+                    }
                     outcome.output_error = true;
                 }
             }
@@ -558,14 +638,37 @@ fn process_one(ctx: &Ctx, i: usize, input: &Input) -> Outcome {
 /// A failed input leaves no output: an earlier run's output for it is
 /// removed, so the folder never holds a document that does not match the
 /// input's current bytes.
-fn remove_stale(ctx: &Ctx, name: Option<&str>) {
+fn remove_stale(ctx: &Ctx, name: Option<&str>) -> Vec<String> {
+    let mut removed = Vec::new();
     if let (true, Some(dir), Some(name)) = (ctx.work.per_file(), ctx.dir, name) {
-        if ctx.work.kind.table_files() {
-            for old in dir.table_files_of(stem_of(name)) {
-                dir.remove(&old);
-            }
+        let names = if ctx.work.kind.table_files() {
+            dir.table_files_of(stem_of(name))
         } else {
-            dir.remove(name);
+            vec![name.to_string()]
+        };
+        for old in names {
+            if dir.has_file(&old) {
+                dir.remove(&old);
+                removed.push(old);
+            }
+        }
+    }
+    removed
+}
+
+/// A streamed file of the run could not be written: the previous run's
+/// file of that name no longer matches the inputs, so it is removed (and
+/// told).
+fn remove_stale_streams(dir: &Option<OutputDir>, kind: &Kind, observer: &mut dyn Observer) {
+    let Some(dir) = dir else {
+        return;
+    };
+    for spec in kind.streams(true) {
+        if let Some(name) = spec.file.filter(|n| !n.is_empty()) {
+            if dir.has_file(name) {
+                dir.remove(name);
+                observer.warning(&BatchWarning::StaleRemoved(dir.path().join(name)));
+            }
         }
     }
 }

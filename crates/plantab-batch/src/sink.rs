@@ -122,7 +122,7 @@ enum Out {
 #[derive(Debug, Clone)]
 enum Dest {
     Stdout,
-    /// The temporary name being written.
+    /// The file's name (never the temporary name it is written under).
     File(PathBuf),
 }
 
@@ -151,7 +151,7 @@ impl Out {
     fn dest(&self) -> Dest {
         match self {
             Out::Stdout(_) => Dest::Stdout,
-            Out::File(f) => Dest::File(f.temp_path().to_path_buf()),
+            Out::File(f) => Dest::File(f.path().to_path_buf()),
         }
     }
 

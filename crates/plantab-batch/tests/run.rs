@@ -102,6 +102,7 @@ fn a_runner_of_its_own_keeps_input_order() {
         incremental: false,
         kind: Kind::new(Command::Extract, Format::Ndjson).unwrap(),
         overrides: Default::default(),
+        follow_links: false,
         password: None,
         fiscal_year_start: None,
     };
@@ -171,6 +172,7 @@ fn usage_errors_are_errors_of_the_run() {
         incremental,
         kind,
         overrides: Default::default(),
+        follow_links: false,
         password: None,
         fiscal_year_start: None,
     };

@@ -15,6 +15,9 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 const EXIT_HELP: &str = "\
+A second run into an output folder in use (-o DIR) does not wait: it exits
+with 2, naming the pid of the run holding DIR/.plantab.lock.
+
 Exit codes:
   0  every input was read (inputs skipped by --incremental count as read),
      or stdout was closed by its reader (`| head`)
@@ -223,9 +226,10 @@ pub struct BatchArgs {
     /// Replaces the default extension filter.
     #[arg(long = "glob", value_name = "PATTERN")]
     pub globs: Vec<String>,
-    /// Files read at once (default: the number of cores). With fewer
-    /// inputs than that (one large PDF), the pages of each PDF are read in
-    /// parallel instead.
+    /// Files read at once (default: the number of cores; at most 4 per
+    /// core: more is clamped, with a warning). With fewer inputs than
+    /// that (one large PDF), the pages of each PDF are read in parallel
+    /// instead.
     #[arg(short = 'j', long, value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<u32>,
     /// Give up on a file after this many seconds (error `timeout`; the
@@ -249,6 +253,11 @@ pub struct BatchArgs {
     /// goes on with a new worker.
     #[arg(long, value_name = "MB", default_value_t = plantab_batch::DEFAULT_MAX_MEMORY_MB)]
     pub max_memory: u64,
+    /// Follow symbolic links found in folders even where they lead outside
+    /// the folders named (by default such a link is not followed, with a
+    /// warning; paths named are always followed).
+    #[arg(long)]
+    pub follow_links: bool,
     /// Read and convert files in this process instead of worker processes
     /// (no memory cap; a timed-out file's thread is abandoned, not killed).
     #[arg(long)]
@@ -298,7 +307,8 @@ pub struct ExtractArgs {
     /// `<input-stem>.json` per input, or one `records.ndjson` /
     /// `records.csv`, and the run manifest `manifest.json`. Without it,
     /// output goes to stdout (JSON: one document for one input, an array of
-    /// documents for several).
+    /// documents for several). One run at a time: a second run into a
+    /// folder in use does not wait, it exits 2 naming the other run's pid.
     #[arg(short = 'o', long = "output", value_name = "DIR")]
     pub output: Option<PathBuf>,
     /// Output format: `json` (whole documents), `ndjson` (one record a
@@ -322,7 +332,9 @@ pub struct TablesArgs {
     /// `<input-stem>-p<page>-t<n>.csv` per table, and the run manifest
     /// `manifest.json`. Without it, output goes to stdout (JSON: one
     /// document for one input, an array for several; markdown: one after
-    /// another). `--format csv` needs it.
+    /// another). `--format csv` needs it. One run at a time: a second run
+    /// into a folder in use does not wait, it exits 2 naming the other
+    /// run's pid.
     #[arg(short = 'o', long = "output", value_name = "DIR")]
     pub output: Option<PathBuf>,
     /// Output format: `json` (the contract's document with `tables` filled:
@@ -464,6 +476,7 @@ fn run_batch(
         incremental: b.incremental,
         kind: plantab_batch::Kind::new(command, format)?,
         overrides,
+        follow_links: b.follow_links,
         password: b.password.password.clone(),
         fiscal_year_start: b.fiscal_year_start,
     };
@@ -564,19 +577,27 @@ impl Observer for Shown {
     fn failed(&mut self, e: &Entry) {
         self.line(&format!(
             "plantab: {}: {}: {}",
-            e.path,
+            plantab_batch::names::escape_control(&e.path),
             e.error_code
                 .map_or("error", plantab_model::ErrorCode::as_str),
-            e.error_message.as_deref().unwrap_or("")
+            plantab_batch::names::escape_control(e.error_message.as_deref().unwrap_or(""))
         ));
     }
 
     fn output_error(&mut self, error: &BatchError) {
-        self.line(&format!("plantab: error: {}", plantab::error_chain(error)));
+        let message = plantab::error_chain(error);
+        self.line(&format!(
+            "plantab: error: {}",
+            plantab_batch::names::escape_control(&message)
+        ));
     }
 
     fn warning(&mut self, warning: &BatchWarning) {
-        self.line(&format!("plantab: warning: {warning}"));
+        let message = warning.to_string();
+        self.line(&format!(
+            "plantab: warning: {}",
+            plantab_batch::names::escape_control(&message)
+        ));
     }
 
     fn tick(&mut self) {

@@ -49,12 +49,15 @@ fn entries(m: &Value) -> BTreeMap<String, Value> {
 }
 
 /// Every file in a folder (hidden ones too) with its bytes, but the
-/// manifest's timings.
+/// manifest's timings and the folder's lock file (it holds the pid).
 fn folder(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     for e in std::fs::read_dir(dir).unwrap() {
         let e = e.unwrap();
         let name = e.file_name().to_string_lossy().into_owned();
+        if name == ".plantab.lock" {
+            continue;
+        }
         let bytes = std::fs::read(e.path()).unwrap();
         if name == "manifest.json" {
             let mut m: Value = serde_json::from_slice(&bytes).unwrap();
@@ -299,7 +302,7 @@ fn fifo_and_device_are_not_a_file_and_cannot_hang_the_run() {
     for in_process in [false, true] {
         let out = dir.join(format!("out-{in_process}"));
         let mut cmd = bin();
-        cmd.args(["extract", "--timeout-secs", "20", "-o"])
+        cmd.args(["extract", "--follow-links", "--timeout-secs", "20", "-o"])
             .arg(&out);
         if in_process {
             cmd.arg("--in-process");
@@ -349,5 +352,316 @@ fn a_file_growing_while_read_is_changed_while_read() {
         assert_eq!(g["error_code"], "changed_while_read", "{g}");
         assert!(!out.join("zz-growing.json").exists());
         assert_eq!(m["totals"]["failed"], 1);
+    }
+}
+
+#[test]
+fn a_second_run_into_a_folder_in_use_exits_2_naming_the_pid() {
+    let dir = tmpdir("lock");
+    let input = batch_folder(&dir, &["zz-slow.txt"]);
+    let out = dir.join("out");
+    let mut first = bin()
+        .env("PLANTAB_TEST_FAULT", "hang:zz-slow")
+        .args(["extract", "-q", "--timeout-secs", "6", "-o"])
+        .arg(&out)
+        .arg(&input)
+        .spawn()
+        .unwrap();
+    // Wait for the first run to hold the lock (its first checkpoint).
+    let start = Instant::now();
+    while !out.join("manifest.json").exists() && start.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let o = run(bin().args(["extract", "-q", "-o"]).arg(&out).arg(&input));
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(&format!("another plantab run (pid {})", first.id())),
+        "{err}"
+    );
+    assert_eq!(first.wait().unwrap().code(), Some(1));
+    // Once it ended, the folder is free.
+    let o = run(bin().args(["extract", "-q", "-o"]).arg(&out).arg(&input));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn long_names_fit_and_control_characters_are_escaped() {
+    let dir = tmpdir("names");
+    let input = batch_folder(&dir, &[]);
+    let first = std::fs::read_dir(&input)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let long = format!("{}.txt", "a".repeat(246));
+    std::fs::copy(&first, input.join(&long)).unwrap();
+    std::fs::write(input.join("x\nplantab: forged: timeout: y.txt"), b"").unwrap();
+    let out = dir.join("out");
+    let o = run(bin().args(["extract", "-o"]).arg(&out).arg(&input));
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        !err.lines().any(|l| l.starts_with("plantab: forged")),
+        "{err}"
+    );
+    assert!(err.contains("x\\nplantab: forged"), "{err}");
+    let m = manifest(&out);
+    assert_valid(&m);
+    let e = entries(&m);
+    // In the manifest the name is kept whole (a JSON escape, not a line).
+    let forged = &e["x\nplantab: forged: timeout: y.txt"];
+    assert_eq!(forged["status"], "error", "{forged}");
+    let text = std::fs::read_to_string(out.join("manifest.json")).unwrap();
+    assert!(!text.lines().any(|l| l.starts_with("plantab: forged")));
+    let l = &e[&long];
+    assert_eq!(l["status"], "ok", "{l}");
+    assert_eq!(l["name_shortened"], true);
+    let name = l["output"].as_str().unwrap();
+    assert!(name.len() <= 255 && name.contains('~'), "{name}");
+    assert!(out.join(name).is_file());
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_leading_outside_are_not_followed_unless_asked() {
+    let dir = tmpdir("links");
+    let input = batch_folder(&dir, &[]);
+    let n = std::fs::read_dir(&input).unwrap().count();
+    let outside = dir.join("outside");
+    std::fs::create_dir_all(&outside).unwrap();
+    let seed = repo().join("fixtures/text/003_c94608ba926f5920.txt");
+    std::fs::copy(&seed, outside.join("elsewhere.txt")).unwrap();
+    std::os::unix::fs::symlink(&outside, input.join("link-dir")).unwrap();
+    std::os::unix::fs::symlink(outside.join("elsewhere.txt"), input.join("link-file.txt")).unwrap();
+    // A link leading inside the folder named is followed (and the file it
+    // names read once).
+    std::fs::create_dir_all(input.join("sub")).unwrap();
+    std::os::unix::fs::symlink(input.join("sub"), input.join("link-inside")).unwrap();
+    std::fs::copy(&seed, input.join("sub/inner.txt")).unwrap();
+    let out = dir.join("out");
+    let o = run(bin().args(["extract", "-o"]).arg(&out).arg(&input));
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    for link in ["link-dir", "link-file.txt"] {
+        assert!(
+            err.lines().any(|l| l.starts_with("plantab: warning: ")
+                && l.contains(link)
+                && l.contains("symlink leads outside the folders named")),
+            "{err}"
+        );
+    }
+    let m = manifest(&out);
+    assert_valid(&m);
+    let e = entries(&m);
+    assert_eq!(e.len(), n + 1, "{:?}", e.keys());
+    assert!(e.contains_key("inner.txt") && !e.contains_key("elsewhere.txt"));
+    // --follow-links follows them: `elsewhere.txt` once (the folder link
+    // and the file link name the same file).
+    let out = dir.join("out-follow");
+    let o = run(bin()
+        .args(["extract", "-q", "--follow-links", "-o"])
+        .arg(&out)
+        .arg(&input));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let e = entries(&manifest(&out));
+    assert_eq!(e.len(), n + 2, "{:?}", e.keys());
+    assert_eq!(e["elsewhere.txt"]["status"], "ok");
+}
+
+#[test]
+fn jobs_above_the_maximum_are_clamped_with_a_warning() {
+    let dir = tmpdir("jobs");
+    let input = batch_folder(&dir, &[]);
+    let n = std::fs::read_dir(&input).unwrap().count();
+    let out = dir.join("out");
+    let o = run(bin()
+        .args(["extract", "--jobs", "4000", "-o"])
+        .arg(&out)
+        .arg(&input));
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let most = (cores * 4).max(4);
+    assert!(
+        err.contains(&format!(
+            "plantab: warning: --jobs 4000 is more than this machine can use; using {most}"
+        )),
+        "{err}"
+    );
+    let m = manifest(&out);
+    assert_eq!(m["totals"]["ok"], n);
+}
+
+#[cfg(unix)]
+#[test]
+fn non_utf8_names_are_kept_apart_and_matched_by_incremental() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tmpdir("bytes");
+    let input = batch_folder(&dir, &[]);
+    let seed = repo().join("fixtures/text/003_c94608ba926f5920.txt");
+    let names: [&[u8]; 2] = [b"plan-\xff.txt", b"plan-\xfe.txt"];
+    for n in names {
+        let p = input.join(std::ffi::OsStr::from_bytes(n));
+        if std::fs::copy(&seed, &p).is_err() {
+            eprintln!("SKIPPED the non-UTF-8 case: the file system refuses such names");
+            return;
+        }
+    }
+    let total = std::fs::read_dir(&input).unwrap().count();
+    let out = dir.join("out");
+    let o = run(bin().args(["extract", "-q", "-o"]).arg(&out).arg(&input));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let m = manifest(&out);
+    assert_valid(&m);
+    let inputs = m["inputs"].as_array().unwrap();
+    assert_eq!(inputs.len(), total);
+    let raw: Vec<&Value> = inputs
+        .iter()
+        .filter(|e| e.get("path_hex").is_some())
+        .collect();
+    assert_eq!(raw.len(), 2, "{inputs:?}");
+    // Both look alike as text; their bytes are kept apart and exact.
+    assert_eq!(raw[0]["path"], raw[1]["path"]);
+    let mut hex: Vec<String> = raw
+        .iter()
+        .map(|e| e["path_hex"].as_str().unwrap().to_string())
+        .collect();
+    hex.sort();
+    let expect = |n: &[u8]| {
+        input
+            .join(std::ffi::OsStr::from_bytes(n))
+            .as_os_str()
+            .as_bytes()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    };
+    assert_eq!(hex, [expect(names[1]), expect(names[0])]);
+    assert_ne!(raw[0]["output"], raw[1]["output"]);
+    // Unchanged, both are skipped by --incremental.
+    let o = run(bin()
+        .args(["extract", "-q", "--incremental", "-o"])
+        .arg(&out)
+        .arg(&input));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let m = manifest(&out);
+    for e in m["inputs"].as_array().unwrap() {
+        assert_eq!(e["skipped"], true, "{e}");
+    }
+}
+
+/// A full disk, on a small tmpfs (needs permission to mount: root;
+/// skipped visibly otherwise). A first run writes `z.txt`'s output; then
+/// `z.txt` changes and 29 more inputs fill the disk before it (`--jobs 1`:
+/// in order). The manifest still lists every input, each either written
+/// (its file there) or an `output` error; `z.txt`'s old output, which no
+/// longer matches it, is removed and the message says so; no temporary
+/// file is left; exit 2.
+#[cfg(target_os = "linux")]
+#[test]
+fn full_disk_keeps_the_manifest_and_no_temporary_file() {
+    let dir = tmpdir("full");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let seed = repo().join("fixtures/text/000_10d08a98e15f6a96.txt");
+    std::fs::copy(&seed, input.join("z.txt")).unwrap();
+    let disk = dir.join("disk");
+    std::fs::create_dir_all(&disk).unwrap();
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=400k", "tmpfs"])
+        .arg(&disk)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("SKIPPED the full-disk case: cannot mount a tmpfs (no permission)");
+        return;
+    }
+    let into = |format: &str| {
+        let out = disk.join(format);
+        let o = run(bin()
+            .args(["extract", "-q", "--jobs", "1", "--format", format, "-o"])
+            .arg(&out)
+            .arg(&input));
+        (out, o)
+    };
+    let check = || -> Result<(), String> {
+        let formats = [("json", "z.json"), ("ndjson", "records.ndjson")];
+        for (format, old) in formats {
+            let (out, o) = into(format);
+            if o.status.code() != Some(0) || !out.join(old).is_file() {
+                return Err(format!("{format}: first run: {}", stderr(&o)));
+            }
+        }
+        let mut text = std::fs::read(&seed).unwrap();
+        text.extend_from_slice(b"\nChanged since the first run.\n");
+        std::fs::write(input.join("z.txt"), &text).unwrap();
+        for i in 1..30 {
+            std::fs::copy(&seed, input.join(format!("s{i:02}.txt"))).unwrap();
+        }
+        for (format, old) in formats {
+            let (out, o) = into(format);
+            let err = stderr(&o);
+            if o.status.code() != Some(2) {
+                return Err(format!("{format}: exit {:?}: {err}", o.status));
+            }
+            let m = manifest(&out);
+            assert_valid(&m);
+            let inputs = m["inputs"].as_array().cloned().unwrap_or_default();
+            if m["totals"]["inputs"] != 30 || m["complete"] != true || inputs.len() != 30 {
+                return Err(format!("{format}: manifest {}", m["totals"]));
+            }
+            let mut written = 0;
+            for e in &inputs {
+                match (e["status"].as_str(), e["output"].as_str()) {
+                    (Some("ok"), Some(name)) if out.join(name).is_file() => written += 1,
+                    (Some("error"), None) if e["error_code"] == "output" => {}
+                    _ => return Err(format!("{format}: {e}")),
+                }
+            }
+            if !(1..30).contains(&written) && format == "json" {
+                return Err(format!(
+                    "{format}: {written} written: the disk did not fill"
+                ));
+            }
+            if format == "ndjson" && (written != 0 || out.join(old).exists()) {
+                return Err(format!("{format}: {written} said written without the file"));
+            }
+            // The old output of the changed input is gone, and told.
+            if out.join(old).exists() {
+                return Err(format!("{format}: the stale {old} is still there"));
+            }
+            let told = match format {
+                "json" => inputs.iter().any(|e| {
+                    e["path"].as_str().is_some_and(|p| p.ends_with("z.txt"))
+                        && e["error_message"]
+                            .as_str()
+                            .is_some_and(|m| m.contains("(z.json) was removed"))
+                }),
+                _ => err.contains("removed") && err.contains("records.ndjson"),
+            };
+            if !told {
+                return Err(format!("{format}: the removal is not told: {err}"));
+            }
+            if err.contains(".tmp") {
+                return Err(format!("{format}: an error names a temporary file: {err}"));
+            }
+            let left: Vec<String> = std::fs::read_dir(&out)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".tmp") || n.contains("reserve"))
+                .collect();
+            if !left.is_empty() {
+                return Err(format!("{format}: left {left:?}"));
+            }
+        }
+        Ok(())
+    };
+    let result = check();
+    let _ = std::process::Command::new("umount").arg(&disk).status();
+    if let Err(e) = result {
+        panic!("{e}");
     }
 }
