@@ -57,6 +57,8 @@ pub fn rebuild(layout: Layout) -> RebuiltDocument {
     // Repeated text met while a table is open (page furniture, a heading
     // printed again): it does not end the table, and is placed after it.
     let mut deferred: Vec<RebuiltBlock> = Vec::new();
+    // The last text met was a bare footnote mark under the open table.
+    let mut after_mark = false;
     for (block, repeated) in layout.blocks.into_iter().zip(repeated) {
         match block {
             Block::Table(f) => {
@@ -73,7 +75,14 @@ pub fn rebuild(layout: Layout) -> RebuiltDocument {
                 }
             }
             Block::Text(t) => {
-                if repeated && open.is_some() {
+                // Footnotes printed under the table on its page (a bare
+                // mark, "6", then its text) do not end it either: the
+                // table goes on over the page.
+                let footnote = open
+                    .as_ref()
+                    .is_some_and(|o| is_footnote(&t, o.pages.last().copied(), after_mark));
+                after_mark = footnote && is_footnote_mark(&t.text);
+                if (repeated || footnote) && open.is_some() {
                     deferred.push(RebuiltBlock::Text(t));
                     continue;
                 }
@@ -140,6 +149,25 @@ fn decide_columns(blocks: &mut [RebuiltBlock], warnings: &mut Vec<Warning>) {
             _ => {}
         }
     }
+}
+
+/// A footnote under a table on `table_page`: on that page, no heading, and
+/// a bare footnote mark ([`is_footnote_mark`]) or the text right after one.
+fn is_footnote(t: &plantab_model::TextBlock, table_page: Option<u32>, after_mark: bool) -> bool {
+    t.heading.is_none()
+        && t.page.is_some()
+        && t.page == table_page
+        && (after_mark || is_footnote_mark(&t.text))
+}
+
+/// One to three digits, superscript digits or `*` / `†` alone: a
+/// footnote's mark printed apart from its text.
+fn is_footnote_mark(text: &str) -> bool {
+    let t = text.trim();
+    let n = t.chars().count();
+    (1..=3).contains(&n)
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '¹' | '²' | '³' | '⁰'..='⁹' | '*' | '†'))
 }
 
 /// For each block, whether it is text printed before in the document: page

@@ -223,3 +223,54 @@ fn a_status_key_printed_across_is_no_plan_table() {
     assert_eq!(t[0].kind, TableKind::Other);
     assert_eq!(t[1].kind, TableKind::Actions);
 }
+
+/// A table going on over the page with footnotes printed under its first
+/// part (a bare mark, then the note: the DCMS open data strategy 2012,
+/// pages 8–9) is one table; the notes follow it. Text that is no footnote
+/// still ends the table.
+#[test]
+fn footnotes_under_a_table_do_not_end_it() {
+    let on_page = |b: Block, page: u32| match b {
+        Block::Table(mut f) => {
+            f.page = Some(page);
+            Block::Table(f)
+        }
+        Block::Text(mut t) => {
+            t.page = Some(page);
+            Block::Text(t)
+        }
+        other => other,
+    };
+    let header: &[&str] = &["Dataset Name", "Description", "Release date"];
+    let blocks = |between: &[&str]| {
+        let mut v = vec![on_page(
+            frag(Some(header), &[&["Taking Part", "A survey", "Summer 2012"]]),
+            8,
+        )];
+        v.extend(between.iter().map(|s| on_page(text(s), 8)));
+        v.push(on_page(
+            frag(None, &[&["School Games", "Statistics", "Autumn 2012"]]),
+            9,
+        ));
+        v
+    };
+    let doc = rebuild(layout(blocks(&[
+        "6",
+        "There will be a number of data collections taking place.",
+        "7",
+        "The OGL allows the public and business to copy and publish.",
+    ])));
+    let t = tables(&doc);
+    assert_eq!(t.len(), 1);
+    assert_eq!(t[0].rows.len(), 2);
+    assert_eq!(t[0].pages, [8, 9]);
+    let texts = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, RebuiltBlock::Text(_)))
+        .count();
+    assert_eq!(texts, 4, "the notes are kept, after the table");
+    // A paragraph that is no footnote ends the table, as before.
+    let doc = rebuild(layout(blocks(&["The next section lists the datasets."])));
+    assert_eq!(tables(&doc).len(), 2);
+}
