@@ -403,9 +403,18 @@ impl TableBuilder {
         let Some(last) = self.rows.last() else {
             return false;
         };
+        // Or its key cell goes on with a sentence in lower case
+        // ("Consular satisfaction and" / "experience data"): no item's name
+        // or id starts so.
+        let carried_on = |cells: &[String]| {
+            cells
+                .get(k)
+                .and_then(|c| c.split_whitespace().next())
+                .is_some_and(|w| w.chars().count() >= 2 && w.chars().all(char::is_lowercase))
+        };
         !r.spanning
             && !last.spanning
-            && !has_key(&r.cells)
+            && (!has_key(&r.cells) || carried_on(&r.cells))
             && self
                 .rows
                 .iter()

@@ -274,3 +274,37 @@ fn footnotes_under_a_table_do_not_end_it() {
     let doc = rebuild(layout(blocks(&["The next section lists the datasets."])));
     assert_eq!(tables(&doc).len(), 2);
 }
+
+/// A row broken by the page in a table without ids: the next page's first
+/// row goes on with the name in lower case ("Consular satisfaction and" /
+/// "experience data", FCO open data strategy 2012, pages 14–15): mended.
+/// A next page opening with a capitalised name is a row of its own.
+#[test]
+fn a_name_carried_on_in_lower_case_mends_the_row() {
+    let header: &[&str] = &["Dataset Name", "Description", "Release date"];
+    let two_pages = |first: &str| {
+        rebuild(layout(vec![
+            frag(
+                Some(header),
+                &[
+                    &["Behaviour Abroad", "Published yearly", "August 2012"],
+                    &["Consular satisfaction and", "We will publish", "June 2012"],
+                ],
+            ),
+            frag(None, &[&[first, "show how we meet", ""]]),
+        ]))
+    };
+    let doc = two_pages("experience data");
+    let t = tables(&doc);
+    assert_eq!(t[0].rows.len(), 2);
+    assert_eq!(
+        t[0].rows[1].cells,
+        [
+            "Consular satisfaction and\nexperience data",
+            "We will publish\nshow how we meet",
+            "June 2012"
+        ]
+    );
+    let doc = two_pages("Passport data");
+    assert_eq!(tables(&doc)[0].rows.len(), 3);
+}
