@@ -279,6 +279,8 @@ pub fn run_with(
             .thread_name(|_| ISOLATED_THREAD_NAME.to_string())
             .build_global();
     }
+    // The run's own files in the folder, for the manifest's `outputs`.
+    let stream_files: Vec<&'static str> = streams.iter().filter_map(|s| s.file).collect();
     let mut opened: Vec<Box<dyn Stream>> = Vec::with_capacity(streams.len());
     for spec in &streams {
         opened.push(sink::open(
@@ -313,7 +315,7 @@ pub fn run_with(
             .sum();
         dir.reserve(estimate + 16 * 1024);
         if !batch.incremental || !dir.has_file(manifest::MANIFEST_NAME) {
-            let _ = dir.write_manifest(&clock.view(&entries, None));
+            let _ = dir.write_manifest(&clock.view(&entries, None, Vec::new()));
         }
     }
     observer.started(total);
@@ -405,17 +407,18 @@ pub fn run_with(
                     last_checkpoint = Instant::now();
                     // A failed checkpoint is retried next time; the final
                     // manifest's failure is the one that counts.
-                    let _ = dir.write_manifest(&clock.view(&entries, None));
+                    let _ = dir.write_manifest(&clock.view(&entries, None, Vec::new()));
                 }
             }
         }
     });
     observer.inputs_done();
 
+    let mut written = Vec::new();
     let mut finished_ok = true;
-    for st in streams.into_iter().flatten() {
+    for (i, st) in streams.into_iter().flatten().enumerate() {
         match st.finish() {
-            Ok(()) => {}
+            Ok(()) => written.extend(stream_files.get(i).map(|f| f.to_string())),
             Err(e) if e.is_closed_stdout() => stdout_closed = true,
             Err(e) => {
                 stream_failed.get_or_insert_with(|| plantab::error_chain(&e));
@@ -427,6 +430,8 @@ pub fn run_with(
     }
     if !finished_ok {
         remove_stale_streams(&dir, &kind, observer);
+        // Every run file is gone: the manifest lists none.
+        written.clear();
     }
     if let (Some(why), true) = (&stream_failed, dir.is_some()) {
         // The streamed file is not there: the manifest says so of every
@@ -449,7 +454,7 @@ pub fn run_with(
             }
         }
     }
-    let done = clock.view(&entries, Some(SystemTime::now()));
+    let done = clock.view(&entries, Some(SystemTime::now()), written);
     if let Some(dir) = &dir {
         if let Err(e) = dir.write_manifest(&done) {
             observer.output_error(&BatchError::Write(e));
@@ -478,11 +483,12 @@ struct Clock {
 
 impl Clock {
     /// The manifest of the run so far (`finished`: `None` for a
-    /// checkpoint).
+    /// checkpoint), with the run's files written (`outputs`).
     fn view<'a>(
         &self,
         entries: &'a [Option<Entry>],
         finished: Option<SystemTime>,
+        outputs: Vec<String>,
     ) -> Manifest<Finished<'a>> {
         Manifest {
             manifest_version: manifest::MANIFEST_VERSION,
@@ -494,6 +500,7 @@ impl Clock {
             format: self.kind.format(),
             finder: self.finder.clone(),
             fiscal_year_start: self.fiscal_year_start,
+            outputs,
             totals: Totals::over(
                 self.total,
                 entries.iter().flatten(),

@@ -381,7 +381,7 @@ fn decode_request(b: &[u8]) -> DecResult<Request> {
         .find(|c| c.as_str() == command)
         .ok_or("unknown command")?;
     let format = d.string()?;
-    let format = [Format::Json, Format::Ndjson, Format::Csv, Format::Md]
+    let format = Format::ALL
         .into_iter()
         .find(|f| f.as_str() == format)
         .ok_or("unknown format")?;
@@ -1045,6 +1045,20 @@ mod tests {
         assert_eq!(req.unchanged_if.as_deref(), Some("ab12"));
         assert_eq!(req.work.password.as_deref(), Some("s3cret"));
         assert_eq!(req.work.fiscal_year_start, Some(7));
+        // Every kind a worker can be asked for comes back the same.
+        for command in [Command::Extract, Command::Tables] {
+            for format in Format::ALL {
+                let Ok(kind) = Kind::new(command, format) else {
+                    continue;
+                };
+                let w = Work {
+                    kind,
+                    ..work.clone()
+                };
+                let back = decode_request(&encode_request(&w, &task)).unwrap();
+                assert_eq!(back.work.kind, kind);
+            }
+        }
 
         let made = Made {
             records: 3,

@@ -332,7 +332,7 @@ impl<W: Write> CsvWriter<W> {
     }
 }
 
-/// The records of `docs` as one flat CSV file (`--format csv-v1`), columns
+/// The records of `docs` as one flat CSV file (`--format flat-csv`), columns
 /// from [`CsvColumns::of_documents`].
 pub fn flat_records_csv(docs: &[Document]) -> Result<Vec<u8>, OutputError> {
     let mut w = CsvWriter::new(Vec::new(), CsvColumns::of_documents(docs));
