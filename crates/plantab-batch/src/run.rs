@@ -72,6 +72,9 @@ pub struct Batch {
     pub follow_links: bool,
     /// The password for password-protected PDFs (`--password`).
     pub password: Option<String>,
+    /// The month (1–12) financial years start in for every input
+    /// (`--fiscal-year-start`); `None`: decided per document.
+    pub fiscal_year_start: Option<u32>,
 }
 
 /// `--jobs` is clamped to this many per core (with a warning): more only
@@ -221,10 +224,12 @@ pub fn run_with(
     let inputs = collected.inputs;
     let streams = kind.streams(dir.is_some());
     let previous = match (&dir, batch.incremental) {
-        (Some(d), true) => Some(Previous::load(d, kind, &finder).unwrap_or_else(|e| {
-            observer.warning(&BatchWarning::PreviousManifest(e));
-            Previous::none()
-        })),
+        (Some(d), true) => Some(
+            Previous::load(d, kind, &finder, batch.fiscal_year_start).unwrap_or_else(|e| {
+                observer.warning(&BatchWarning::PreviousManifest(e));
+                Previous::none()
+            }),
+        ),
         _ => None,
     };
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -248,6 +253,7 @@ pub fn run_with(
             parallel_pages,
             overrides: std::sync::Arc::new(batch.overrides.clone()),
             password: batch.password.as_deref().map(std::sync::Arc::from),
+            fiscal_year_start: batch.fiscal_year_start,
         },
         runner,
         dir: dir.as_ref(),
@@ -294,6 +300,7 @@ pub fn run_with(
         kind,
         total,
         finder,
+        fiscal_year_start: batch.fiscal_year_start,
     };
     let mut entries: Vec<Option<Entry>> = vec![None; total];
     if let Some(dir) = &dir {
@@ -471,6 +478,7 @@ struct Clock {
     kind: Kind,
     total: usize,
     finder: Finder,
+    fiscal_year_start: Option<u32>,
 }
 
 impl Clock {
@@ -491,6 +499,7 @@ impl Clock {
             command: self.kind.command(),
             format: self.kind.format(),
             finder: self.finder.clone(),
+            fiscal_year_start: self.fiscal_year_start,
             outputs,
             totals: Totals::over(
                 self.total,

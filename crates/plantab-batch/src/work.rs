@@ -31,6 +31,9 @@ pub struct Work {
     /// The password for password-protected PDFs (`--password`), the same
     /// for every input; ignored for inputs that are not encrypted.
     pub password: Option<std::sync::Arc<str>>,
+    /// The month financial years start in (`--fiscal-year-start`), the
+    /// same for every input; `None`: decided per document.
+    pub fiscal_year_start: Option<u32>,
 }
 
 /// What the conversion of one input made.
@@ -95,6 +98,7 @@ impl Work {
         let input = plantab::Input {
             parallel_pages: self.parallel_pages,
             password: self.password.as_deref(),
+            fiscal_year_start: self.fiscal_year_start,
             ..input
         };
         let doc = match self.kind.command() {

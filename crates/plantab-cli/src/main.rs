@@ -276,6 +276,22 @@ pub struct BatchArgs {
     /// The password of password-protected PDFs.
     #[command(flatten)]
     pub password: PasswordArg,
+    /// The month financial years start in, for every input: `1`–`12` or a
+    /// month's English name (`july`, `Oct`). Overrides what a document
+    /// states ("the financial year runs from 1 July") and its
+    /// jurisdiction's rule; reads "FY2024", "2024/25", "Q3 2024-25" and
+    /// year-less dates under it, and is given back as
+    /// `document.fiscal_year_start`. Default: decided per document (else
+    /// April).
+    #[arg(long, value_name = "MONTH", value_parser = parse_fiscal_month)]
+    pub fiscal_year_start: Option<u32>,
+}
+
+/// `--fiscal-year-start MONTH`: 1–12 or a month's name.
+fn parse_fiscal_month(s: &str) -> Result<u32, String> {
+    plantab::parse_month(s).ok_or_else(|| {
+        format!("`{s}` is not a month (1-12, or a month's name such as `july` or `oct`)")
+    })
 }
 
 /// `--jobs N`: a whole number of files read at once, at least 1.
@@ -491,6 +507,7 @@ fn run_batch(
         overrides,
         follow_links: b.follow_links,
         password: b.password.password.clone(),
+        fiscal_year_start: b.fiscal_year_start,
     };
     let mut shown = Shown {
         quiet: b.quiet,

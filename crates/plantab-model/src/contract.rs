@@ -318,13 +318,21 @@ pub enum StatusCode {
     AssuranceAction,
     /// Not applicable.
     NotApplicable,
+    /// A measure's result: the target was met ("Met", "Fully met").
+    Met,
+    /// A measure's result: the target was not met ("Not met", "Not
+    /// achieved").
+    NotMet,
+    /// A measure's result: the target was partly met ("Partially met",
+    /// "Partially achieved", "Partial").
+    PartiallyMet,
     /// Matched nothing.
     Unknown,
 }
 
 impl StatusCode {
     /// Every code, in contract order.
-    pub const ALL: [StatusCode; 16] = [
+    pub const ALL: [StatusCode; 19] = [
         StatusCode::OnTrack,
         StatusCode::MediumProgress,
         StatusCode::SignificantIssues,
@@ -340,6 +348,9 @@ impl StatusCode {
         StatusCode::NewAction,
         StatusCode::AssuranceAction,
         StatusCode::NotApplicable,
+        StatusCode::Met,
+        StatusCode::NotMet,
+        StatusCode::PartiallyMet,
         StatusCode::Unknown,
     ];
 
@@ -361,6 +372,9 @@ impl StatusCode {
             StatusCode::NewAction => "new_action",
             StatusCode::AssuranceAction => "assurance_action",
             StatusCode::NotApplicable => "not_applicable",
+            StatusCode::Met => "met",
+            StatusCode::NotMet => "not_met",
+            StatusCode::PartiallyMet => "partially_met",
             StatusCode::Unknown => "unknown",
         }
     }

@@ -23,6 +23,8 @@
 //! | [`headers`] | header synonyms, the synonym tries, [`match_header`] and its exact, run-by-run forms, [`snake_key`] |
 //! | [`statuses`] | status labels: [`status_code`], [`status_label_prefix`], and [`StatusLabels`], the one label rule (also for a document's own legend) |
 //! | [`fuzzy`] | the bounded Levenshtein similarity behind the fuzzy matches |
+//! | [`cells`] | what one table cell looks like (ids, dates, status labels, RAG, money, owners) |
+//! | [`columns`] | the column recogniser: header words and cells → each column's role |
 //! | [`kinds`] | record types, document kinds, section kinds |
 //! | [`words`] | owner words, financial markers, role words |
 //! | [`front_matter`] | owner words of document owners, page furniture, jurisdictions and their financial years |
@@ -36,6 +38,8 @@
 
 #![warn(missing_docs)]
 
+pub mod cells;
+pub mod columns;
 pub mod dates;
 pub mod front_matter;
 pub mod fuzzy;
@@ -53,15 +57,20 @@ pub use tracker::{
     DateWordKind, JoiningWord,
 };
 
+pub use cells::{cell_word, is_id_token, is_year, look, CellLook, CellWord, IdPlace, StatusPlace};
+pub use columns::{
+    find_year, header_role, keep_header_roles_only, period_of, recognise_columns, role_of_key,
+    HeaderRole, Recognised,
+};
 pub use dates::{date_word, DatePhrase, DateRole, DateWord, MonthSpan, PhraseToken};
 pub use front_matter::{
     jurisdiction, jurisdiction_cues_in, noise_kind, owner_word_kind, Jurisdiction, NoiseKind,
     OwnerWordKind,
 };
 pub use headers::{
-    field_keys, header_compact_max_len, header_run_may_match, header_run_may_match_key,
-    match_header, match_header_exact, match_header_exact_compact, snake_key, HeaderMatch,
-    RECORD_KEYS,
+    clean_header, field_keys, header_compact_max_len, header_run_may_match,
+    header_run_may_match_key, match_header, match_header_exact, match_header_exact_compact,
+    snake_key, HeaderMatch, RECORD_KEYS,
 };
 pub use kinds::{document_kind_of, document_kind_phrase_at, is_record_type, section_table_kind};
 pub use normalise::{
@@ -88,6 +97,8 @@ fn tables() -> Vec<load::TableReport> {
     out.extend(statuses::tables());
     out.extend(kinds::tables());
     out.extend(words::tables());
+    out.extend(columns::tables());
+    out.extend(cells::tables());
     out.extend(dates::tables());
     out.extend(tracker::tables());
     out.extend(front_matter::tables());

@@ -103,6 +103,16 @@ data_file!(
     ROLE_WORDS,
     "role_words.tsv"
 );
+data_file!(
+    /// Header keys → column roles (`key`, role).
+    COLUMN_ROLES,
+    "column_roles.tsv"
+);
+data_file!(
+    /// Words cells print whole, by class (`word`, class).
+    CELL_WORDS,
+    "cell_words.tsv"
+);
 
 data_file!(
     /// Words of date cells → what they say about the date (role, word or
@@ -148,6 +158,8 @@ pub const DATA_FILES: &[DataFile] = &[
     OWNER_WORDS,
     FINANCIAL_MARKERS,
     ROLE_WORDS,
+    COLUMN_ROLES,
+    CELL_WORDS,
     DATE_WORDS,
     DATE_PERIODS,
     TRACKER_DATE_WORDS,
