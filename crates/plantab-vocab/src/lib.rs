@@ -39,6 +39,7 @@
 #![warn(missing_docs)]
 
 pub mod cells;
+pub mod colours;
 pub mod columns;
 pub mod dates;
 pub mod front_matter;
@@ -58,6 +59,7 @@ pub use tracker::{
 };
 
 pub use cells::{cell_word, is_id_token, is_year, look, CellLook, CellWord, IdPlace, StatusPlace};
+pub use colours::colour_name;
 pub use columns::{
     find_year, header_role, keep_header_roles_only, period_of, recognise_columns, role_of_key,
     HeaderRole, Recognised,
@@ -102,6 +104,7 @@ fn tables() -> Vec<load::TableReport> {
     out.extend(dates::tables());
     out.extend(tracker::tables());
     out.extend(front_matter::tables());
+    out.extend(colours::tables());
     out
 }
 

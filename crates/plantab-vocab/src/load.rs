@@ -146,6 +146,13 @@ data_file!(
     "column_kinds.tsv"
 );
 
+data_file!(
+    /// Colour names of printed fills by hue, saturation and lightness
+    /// ranges (name, ranges).
+    COLOURS,
+    "colours.tsv"
+);
+
 /// Every data file of the crate, in the order [`crate::bad_lines`] reports
 /// them.
 pub const DATA_FILES: &[DataFile] = &[
@@ -169,6 +176,7 @@ pub const DATA_FILES: &[DataFile] = &[
     DOCUMENT_NOISE,
     JURISDICTIONS,
     JURISDICTION_CUES,
+    COLOURS,
 ];
 
 /// Why a data line was left out of its table.

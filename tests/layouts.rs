@@ -1,0 +1,89 @@
+//! Layouts beyond one row per action (issue 13), on the documents of
+//! `fixtures/layouts/`: facts checked by hand against the page images
+//! (`pdftoppm -r 80`; the fills are those `make_layouts.py` prints).
+
+use plantab_e2e::*;
+use plantab_model::{CodeFrom, StatusCode};
+
+/// (id, colour name, rgb, code) of a record's latest status.
+fn colour_of(doc: &plantab_model::Document, id: &str) -> (String, String, StatusCode) {
+    let s = rec(doc, id).status.last().expect("a status entry");
+    let c = s.colour.as_ref().expect("a colour");
+    (c.name.clone(), c.rgb.clone(), s.code)
+}
+
+#[test]
+fn fill_only_statuses_take_their_code_from_the_swatch_legend() {
+    let doc = extract(&fixture("layouts/colour_fill_only_tracker.pdf"));
+    assert_eq!(doc.records.len(), 12);
+    // The key above the table: green On track, amber Some slippage, red
+    // Significant issues, blue Complete, each beside its swatch.
+    let legend: Vec<(&str, &str, StatusCode)> = doc
+        .document
+        .status_legend
+        .iter()
+        .map(|e| {
+            (
+                e.label.as_str(),
+                e.colour.as_ref().map_or("", |c| c.name.as_str()),
+                e.code,
+            )
+        })
+        .collect();
+    assert_eq!(
+        legend,
+        [
+            ("On track", "green", StatusCode::OnTrack),
+            ("Some slippage", "amber", StatusCode::MediumProgress),
+            ("Significant issues", "red", StatusCode::SignificantIssues),
+            ("Complete", "blue", StatusCode::Complete),
+        ]
+    );
+    for (id, name, rgb, code) in [
+        ("1", "blue", "#0070c0", StatusCode::Complete),
+        ("2", "green", "#00b050", StatusCode::OnTrack),
+        ("3", "red", "#ff0000", StatusCode::SignificantIssues),
+        ("5", "amber", "#ffc000", StatusCode::MediumProgress),
+        ("12", "amber", "#ffc000", StatusCode::MediumProgress),
+    ] {
+        assert_eq!(colour_of(&doc, id), (name.into(), rgb.into(), code), "{id}");
+        let s = rec(&doc, id).status.last().expect("a status");
+        assert_eq!(s.raw, "", "{id}: nothing is printed in the cell");
+        assert_eq!(s.code_from, Some(CodeFrom::Colour), "{id}");
+    }
+}
+
+#[test]
+fn status_words_on_fills_keep_their_colour() {
+    let doc = extract(&fixture("layouts/colour_word_and_fill_plan.pdf"));
+    assert_eq!(doc.records.len(), 8);
+    for (id, name, code) in [
+        ("IP1", "green", StatusCode::OnTrack),
+        ("IP2", "amber", StatusCode::MediumProgress),
+        ("IP4", "red", StatusCode::SignificantIssues),
+        ("IP5", "blue", StatusCode::Complete),
+        ("IP8", "grey", StatusCode::NotDueToStart),
+    ] {
+        let (got_name, _, got_code) = colour_of(&doc, id);
+        assert_eq!((got_name.as_str(), got_code), (name, code), "{id}");
+        let s = rec(&doc, id).status.last().expect("a status");
+        assert_eq!(s.code_from, None, "{id}: the code is read from its words");
+    }
+    // The key table under the plan prints each word on its fill.
+    let slippage = doc
+        .document
+        .status_legend
+        .iter()
+        .find(|e| e.label == "Slippage")
+        .expect("Slippage in the key");
+    assert_eq!(
+        slippage.colour.as_ref().map(|c| c.name.as_str()),
+        Some("amber")
+    );
+    // The text rendering has no colours.
+    let md = extract(&fixture("layouts/colour_word_and_fill_plan_md.md"));
+    assert!(md
+        .records
+        .iter()
+        .all(|r| r.status.iter().all(|s| s.colour.is_none())));
+}
