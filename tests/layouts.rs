@@ -87,3 +87,71 @@ fn status_words_on_fills_keep_their_colour() {
         .iter()
         .all(|r| r.status.iter().all(|s| s.colour.is_none())));
 }
+
+#[test]
+fn rows_under_headings_take_their_owner_and_workstream() {
+    // Sub-headings '<workstream> – Lead <initials>' under bold headings.
+    let doc = extract(&fixture("layouts/headings_lead_action_log.pdf"));
+    assert_eq!(doc.records.len(), 14);
+    let by_title = |start: &str| {
+        doc.records
+            .iter()
+            .find(|r| r.title.as_deref().is_some_and(|t| t.starts_with(start)))
+            .unwrap_or_else(|| panic!("no record {start:?}"))
+    };
+    let r = by_title("Draft the group's response to the");
+    assert_eq!(r.fields.get("owner").map(String::as_str), Some("PM/RT"));
+    assert_eq!(
+        r.fields.get("workstream").map(String::as_str),
+        Some("National Address Register")
+    );
+    let r = by_title("Ask the Land Registry for its");
+    assert_eq!(r.fields.get("owner").map(String::as_str), Some("SO"));
+    let r = by_title("Members to review the open requests");
+    assert_eq!(r.fields.get("owner").map(String::as_str), Some("All"));
+    // Under a heading with no lead line: no owner.
+    let r = by_title("Circulate draft minutes of the twenty-second");
+    assert_eq!(r.fields.get("owner"), None);
+    assert_eq!(r.section.as_deref(), Some("Secretariat"));
+
+    // 'Owner: …' lines under numbered headings.
+    let doc = extract(&fixture("layouts/headings_owner_register.pdf"));
+    let owner = |id: &str| rec(&doc, id).fields.get("owner").cloned();
+    assert_eq!(
+        owner("SSP-014").as_deref(),
+        Some("Head of HR Shared Services")
+    );
+    assert_eq!(
+        owner("SSP-022").as_deref(),
+        Some("Director of Finance (with the Chief Information Officer)")
+    );
+    assert_eq!(
+        owner("SSP-031").as_deref(),
+        Some("Records Manager, Corporate Services")
+    );
+    assert_eq!(
+        rec(&doc, "SSP-030").section.as_deref(),
+        Some("3. Records management")
+    );
+
+    // '(Policy Lead - X)' in the heading bar; of two leads, the policy lead.
+    let doc = extract(&fixture("layouts/headings_policy_lead_progress.pdf"));
+    let owner_of = |start: &str| {
+        doc.records
+            .iter()
+            .find(|r| r.title.as_deref().is_some_and(|t| t.starts_with(start)))
+            .and_then(|r| r.fields.get("owner").cloned())
+    };
+    assert_eq!(
+        owner_of("Consult on extending permitted").as_deref(),
+        Some("MHCLG")
+    );
+    assert_eq!(
+        owner_of("Issue simplified guidance").as_deref(),
+        Some("BEIS")
+    );
+    assert_eq!(
+        owner_of("Launch a single online service").as_deref(),
+        Some("DIT")
+    );
+}

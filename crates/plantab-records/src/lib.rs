@@ -93,14 +93,34 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode, options: &Options
 
     // Pass 1: columns, sections and legends.
     let mut section: Option<String> = None;
+    // The owner (and workstream) a heading or the line under it names,
+    // for the tables below it until the next heading.
+    let mut lead: Option<plantab_vocab::SectionOwner> = None;
+    let mut leads: Vec<Option<plantab_vocab::SectionOwner>> = Vec::new();
     let mut legend_items: Vec<LegendItem> = Vec::new();
     let mut interpreted: Vec<(&RebuiltTable, TableColumns, Option<String>)> = Vec::new();
     for b in &blocks {
         match b {
             RebuiltBlock::Text(t) if t.heading.is_some() => {
-                section = Some(t.text.split_whitespace().collect::<Vec<_>>().join(" "));
+                match plantab_vocab::section_owner(&t.text) {
+                    // "Owner: …" set as a heading: the owner of the
+                    // section above, not a section of its own.
+                    Some(o) if o.name.is_none() => lead = Some(o),
+                    found => {
+                        section = Some(t.text.split_whitespace().collect::<Vec<_>>().join(" "));
+                        lead = found;
+                    }
+                }
             }
-            RebuiltBlock::Text(_) => {}
+            RebuiltBlock::Text(t) => {
+                // A sub-heading printed as body text ("National Address
+                // Register – Lead PM/RT") or an "Owner: …" line: one line.
+                if !t.text.trim().contains('\n') {
+                    if let Some(o) = plantab_vocab::section_owner(&t.text) {
+                        lead = Some(o);
+                    }
+                }
+            }
             RebuiltBlock::Legend(l) => legend_items.extend(l.items.iter().cloned()),
             RebuiltBlock::Table(t) => {
                 let cols = TableColumns::of(t);
@@ -110,6 +130,7 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode, options: &Options
                     }
                 }
                 interpreted.push((t, cols, section.clone()));
+                leads.push(lead.clone());
             }
         }
     }
@@ -157,6 +178,7 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode, options: &Options
             index,
             kind,
             section: section.clone(),
+            lead: leads.get(index).and_then(Option::as_ref),
             cols,
             legend: &status_legend,
             labels: &labels,
@@ -408,6 +430,8 @@ struct TableContext<'a> {
     index: usize,
     kind: TableKind,
     section: Option<String>,
+    /// The owner (and workstream) the heading above names.
+    lead: Option<&'a plantab_vocab::SectionOwner>,
     cols: &'a TableColumns<'a>,
     legend: &'a [StatusLegendEntry],
     /// The legend's labels and the vocabulary's, for cells that start
@@ -936,6 +960,23 @@ fn row_record<'r>(
         date
     });
     let start = start_raw.map(|d| read_date_cell(d, &start_ctx, ctx, &mut scratch.text).0);
+    if let Some(lead) = ctx.lead {
+        // The heading's owner for a row that prints none of its own.
+        let has_owner = ctx
+            .cols
+            .cols
+            .iter()
+            .zip(&row.cells)
+            .any(|(c, v)| c.role == ColumnRole::Owner && !v.trim().is_empty());
+        if !has_owner && !fields.contains_key("owner") {
+            fields.insert("owner".to_string(), lead.owner.clone());
+        }
+        if let Some(name) = &lead.name {
+            if !fields.contains_key("workstream") {
+                fields.insert("workstream".to_string(), name.clone());
+            }
+        }
+    }
     Record {
         id,
         aliases,

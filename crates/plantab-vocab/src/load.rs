@@ -153,6 +153,12 @@ data_file!(
     "colours.tsv"
 );
 
+data_file!(
+    /// How headings name the owner of the rows under them (form, cue).
+    SECTION_OWNERS,
+    "section_owners.tsv"
+);
+
 /// Every data file of the crate, in the order [`crate::bad_lines`] reports
 /// them.
 pub const DATA_FILES: &[DataFile] = &[
@@ -177,6 +183,7 @@ pub const DATA_FILES: &[DataFile] = &[
     JURISDICTIONS,
     JURISDICTION_CUES,
     COLOURS,
+    SECTION_OWNERS,
 ];
 
 /// Why a data line was left out of its table.
