@@ -155,3 +155,45 @@ fn rows_under_headings_take_their_owner_and_workstream() {
         Some("DIT")
     );
 }
+
+#[test]
+fn headerless_boxes_in_markdown_keep_their_first_row() {
+    // docling/marker write a headerless box's first row as the header line:
+    // "| Circulate draft minutes … | New |" is an action, not a header.
+    let doc = extract(&fixture("layouts/headings_lead_action_log_md.md"));
+    assert_eq!(doc.records.len(), 14);
+    let first = doc
+        .records
+        .iter()
+        .find(|r| {
+            r.title
+                .as_deref()
+                .is_some_and(|t| t.starts_with("Circulate draft minutes of the twenty-second"))
+        })
+        .expect("the box's first action");
+    assert_eq!(first.section.as_deref(), Some("Secretariat"));
+    assert_eq!(
+        first.status.last().map(|s| s.code),
+        Some(StatusCode::NewAction)
+    );
+    let r = doc
+        .records
+        .iter()
+        .find(|r| {
+            r.title
+                .as_deref()
+                .is_some_and(|t| t.starts_with("Draft the group's response"))
+        })
+        .expect("first action under the sub-heading");
+    assert_eq!(r.fields.get("owner").map(String::as_str), Some("PM/RT"));
+
+    let doc = extract(&fixture("layouts/headings_owner_register_md.md"));
+    assert_eq!(doc.records.len(), 10);
+    let r = rec(&doc, "SSP-014");
+    assert_eq!(
+        r.fields.get("owner").map(String::as_str),
+        Some("Head of HR Shared Services")
+    );
+    // The 'Owner:' line is not the section.
+    assert_eq!(r.section.as_deref(), Some("1. Payroll consolidation"));
+}
