@@ -89,7 +89,7 @@ fn owner_text(s: &str) -> Option<String> {
         .collect::<Vec<_>>()
         .join(" ");
     let words = t.split_whitespace().count();
-    (words >= 1 && words <= OWNER_WORDS && t.chars().any(char::is_alphanumeric)).then_some(t)
+    ((1..=OWNER_WORDS).contains(&words) && t.chars().any(char::is_alphanumeric)).then_some(t)
 }
 
 /// The owner a heading or a line under one names, `None` when it names
