@@ -116,6 +116,30 @@ pub struct StatusLegendEntry {
     pub label: String,
     /// The definition the document gives, unwrapped.
     pub definition: Option<String>,
+    /// The colour the legend prints the label on (a swatch or a filled
+    /// label cell), when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<Colour>,
+}
+
+/// A printed colour: a cell's fill, a legend swatch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Colour {
+    /// The colour's name as the eye reads it (`red`, `amber`, `green`,
+    /// `blue`, `grey` …; `data/colours.tsv` of plantab-vocab).
+    pub name: String,
+    /// The colour as printed, `#rrggbb` (lower case).
+    pub rgb: String,
+}
+
+/// Where a status entry's code came from, when not from its printed words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CodeFrom {
+    /// The status cell printed no words, only a fill: the code is the
+    /// colour's meaning in the document's legend, else the usual RAG
+    /// meaning of the colour's name.
+    Colour,
 }
 
 /// One rebuilt table.
@@ -282,6 +306,13 @@ pub struct StatusEntry {
     pub revised_due: Option<DateValue>,
     /// Commentary for the period.
     pub commentary: Option<String>,
+    /// The status cell's fill, when it has one (PDF input).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<Colour>,
+    /// Set when the code was not read from words (`colour`: a fill with
+    /// no text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_from: Option<CodeFrom>,
 }
 
 /// Normalised status codes.

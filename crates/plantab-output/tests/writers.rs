@@ -58,6 +58,7 @@ fn sample() -> Document {
                 code: StatusCode::Delayed,
                 label: "Behind".into(),
                 definition: Some("More than one quarter late".into()),
+                colour: None,
             }],
             ..DocumentInfo::default()
         },
@@ -135,6 +136,8 @@ fn sample() -> Document {
                         code: StatusCode::OnTrack,
                         revised_due: None,
                         commentary: None,
+                        colour: None,
+                        code_from: None,
                     },
                     StatusEntry {
                         period: Some("2025-12".into()),
@@ -148,6 +151,8 @@ fn sample() -> Document {
                             Some("2026-03-31"),
                         )),
                         commentary: Some(COMMENTARY.into()),
+                        colour: None,
+                        code_from: None,
                     },
                 ],
                 fields,

@@ -19,6 +19,9 @@ pub struct FoundTable {
     pub cell_lines: Vec<Vec<TextLine>>,
     /// Whether each merged cell's text is (mostly) bold.
     pub cell_bold: Vec<bool>,
+    /// Each merged cell's fill colour (`#rrggbb`), when a filled rectangle
+    /// of about the cell's size sits behind it and is not near white.
+    pub cell_fill: Vec<Option<String>>,
     /// Grid rows that are title bars above the header.
     pub title_rows: usize,
     /// Grid rows (after the title rows) that form the header.
@@ -41,7 +44,7 @@ pub struct BodyRow {
     pub spanning: bool,
     /// The grid cells whose top edge is on this row, with their spans;
     /// `row_span` counts body rows (rows with no text are not body rows).
-    /// Cells with no text are left out.
+    /// Cells with no text are left out unless they have a fill.
     pub spans: Vec<CellSpan>,
 }
 
@@ -132,6 +135,43 @@ fn broken_inside_word(before: &str, after: &str) -> bool {
     month(&whole) && !month(tail) && !month(head)
 }
 
+/// The fill behind a merged cell: the smallest non-white filled rectangle
+/// that covers most of the cell and is not much larger than it (a
+/// shading of the whole row or table is not the cell's colour).
+fn cell_fill(page: &PageGlyphs, grid: &Grid, c: &GridCell) -> Option<String> {
+    let (Some(&x0), Some(&x1), Some(&top), Some(&bottom)) = (
+        grid.xs.get(c.col),
+        grid.xs.get(c.col + c.col_span.max(1)),
+        grid.ys.get(c.row),
+        grid.ys.get(c.row + c.row_span.max(1)),
+    ) else {
+        return None;
+    };
+    let area = (x1 - x0) * (bottom - top);
+    if area <= 0.0 {
+        return None;
+    }
+    page.fills
+        .iter()
+        .filter(|f| !f.is_white())
+        .filter_map(|f| {
+            let rgb = f.rgb?;
+            let w = (f.x1.min(x1) - f.x0.max(x0)).max(0.0);
+            let h = (f.bottom.min(bottom) - f.top.max(top)).max(0.0);
+            let inter = w * h;
+            let own = (f.x1 - f.x0) * (f.bottom - f.top);
+            (inter >= area * 0.6 && own <= area * 1.5).then_some((own, rgb))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, rgb)| hex(rgb))
+}
+
+/// `#rrggbb` of an RGB colour with components 0–1.
+pub(crate) fn hex(rgb: [f32; 3]) -> String {
+    let [r, g, b] = rgb.map(|v| (v.clamp(0.0, 1.0) * 255.0).round() as u8);
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
 impl FoundTable {
     /// Builds a table from a grid and the glyph indices in each merged
     /// cell; `None` when the grid holds too little text to be a table.
@@ -172,10 +212,16 @@ impl FoundTable {
         if rows >= 4 && n_texty * 2 < rows {
             return None;
         }
+        let cell_fill = grid
+            .cells
+            .iter()
+            .map(|c| cell_fill(page, &grid, c))
+            .collect();
         let mut t = FoundTable {
             grid,
             cell_lines,
             cell_bold,
+            cell_fill,
             title_rows: 0,
             header_rows: 0,
             header: None,
@@ -631,8 +677,13 @@ impl FoundTable {
         let kept: Vec<usize> = rows.iter().map(|b| b.row).collect();
         for b in rows.iter_mut() {
             for (id, c) in self.row_cells(b.row) {
-                let Some(lines) = self.cell_lines.get(id).filter(|l| !l.is_empty()) else {
-                    continue;
+                let fill = self.cell_fill.get(id).cloned().flatten();
+                let text = match self.cell_lines.get(id).filter(|l| !l.is_empty()) {
+                    Some(lines) => cell_text(lines),
+                    // A cell with no text is kept only for its fill (a
+                    // status given as a colour).
+                    None if fill.is_some() => String::new(),
+                    None => continue,
                 };
                 let end = c.row + c.row_span;
                 let row_span = kept.iter().filter(|&&r| r >= c.row && r < end).count();
@@ -640,7 +691,8 @@ impl FoundTable {
                     col: c.col,
                     col_span: c.col_span.max(1),
                     row_span: row_span.max(1),
-                    text: cell_text(lines),
+                    text,
+                    fill,
                 });
             }
         }

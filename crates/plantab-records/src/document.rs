@@ -1625,6 +1625,7 @@ pub fn legend(items: &[LegendItem]) -> Vec<StatusLegendEntry> {
             code: plantab_vocab::status_code(&i.label).unwrap_or(StatusCode::Unknown),
             label: i.label.split_whitespace().collect::<Vec<_>>().join(" "),
             definition: i.definition.clone(),
+            colour: i.fill.as_deref().and_then(crate::colour::named),
         })
         .collect()
 }

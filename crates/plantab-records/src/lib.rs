@@ -16,6 +16,7 @@
 
 #![warn(missing_docs)]
 
+mod colour;
 pub mod columns;
 pub mod dates;
 pub mod document;
@@ -28,9 +29,10 @@ pub use document::Options;
 use columns::{period_key, TableColumns};
 use dates::{parse_date, DateContext};
 use plantab_model::{
-    Cell, ColumnRole, Document, DocumentInfo, LegendItem, Period, Provenance, RebuiltBlock,
-    RebuiltDocument, RebuiltRow, RebuiltTable, Record, RecordKind, Source, StatusCode, StatusEntry,
-    StatusLegendEntry, Table, TableKind, Warning, WarningCode, SCHEMA_VERSION,
+    Cell, CodeFrom, ColumnRole, Document, DocumentInfo, LegendItem, Period, Provenance,
+    RebuiltBlock, RebuiltDocument, RebuiltRow, RebuiltTable, Record, RecordKind, Source,
+    StatusCode, StatusEntry, StatusLegendEntry, Table, TableKind, Warning, WarningCode,
+    SCHEMA_VERSION,
 };
 use std::collections::{BTreeMap, HashSet};
 use unread::{no_records_warning, warn_unread};
@@ -91,23 +93,44 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode, options: &Options
 
     // Pass 1: columns, sections and legends.
     let mut section: Option<String> = None;
+    // The owner (and workstream) a heading or the line under it names,
+    // for the tables below it until the next heading.
+    let mut lead: Option<plantab_vocab::SectionOwner> = None;
+    let mut leads: Vec<Option<plantab_vocab::SectionOwner>> = Vec::new();
     let mut legend_items: Vec<LegendItem> = Vec::new();
     let mut interpreted: Vec<(&RebuiltTable, TableColumns, Option<String>)> = Vec::new();
     for b in &blocks {
         match b {
             RebuiltBlock::Text(t) if t.heading.is_some() => {
-                section = Some(t.text.split_whitespace().collect::<Vec<_>>().join(" "));
+                match plantab_vocab::section_owner(&t.text) {
+                    // "Owner: …" set as a heading: the owner of the
+                    // section above, not a section of its own.
+                    Some(o) if o.name.is_none() => lead = Some(o),
+                    found => {
+                        section = Some(t.text.split_whitespace().collect::<Vec<_>>().join(" "));
+                        lead = found;
+                    }
+                }
             }
-            RebuiltBlock::Text(_) => {}
+            RebuiltBlock::Text(t) => {
+                // A sub-heading printed as body text ("National Address
+                // Register – Lead PM/RT") or an "Owner: …" line: one line.
+                if !t.text.trim().contains('\n') {
+                    if let Some(o) = plantab_vocab::section_owner(&t.text) {
+                        lead = Some(o);
+                    }
+                }
+            }
             RebuiltBlock::Legend(l) => legend_items.extend(l.items.iter().cloned()),
             RebuiltBlock::Table(t) => {
                 let cols = TableColumns::of(t);
                 if !cols.is_plan_table() {
-                    if let Some(items) = legend_from_table(t) {
+                    if let Some(items) = legend_from_table(t).or_else(|| colour::swatch_legend(t)) {
                         legend_items.extend(items);
                     }
                 }
                 interpreted.push((t, cols, section.clone()));
+                leads.push(lead.clone());
             }
         }
     }
@@ -155,6 +178,7 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode, options: &Options
             index,
             kind,
             section: section.clone(),
+            lead: leads.get(index).and_then(Option::as_ref),
             cols,
             legend: &status_legend,
             labels: &labels,
@@ -258,7 +282,13 @@ fn all_body_cells(t: &RebuiltTable, offset: usize) -> Vec<Cell> {
             out.extend(plain_cells(&r.cells, offset + i));
             continue;
         }
-        for s in &r.spans {
+        // A span with no text stands for a filled empty cell: not a
+        // printed cell of the contract.
+        for s in r
+            .spans
+            .iter()
+            .filter(|s| !(s.text.is_empty() && s.fill.is_some()))
+        {
             out.push(Cell {
                 row: offset + i,
                 col: s.col,
@@ -400,6 +430,8 @@ struct TableContext<'a> {
     index: usize,
     kind: TableKind,
     section: Option<String>,
+    /// The owner (and workstream) the heading above names.
+    lead: Option<&'a plantab_vocab::SectionOwner>,
     cols: &'a TableColumns<'a>,
     legend: &'a [StatusLegendEntry],
     /// The legend's labels and the vocabulary's, for cells that start
@@ -715,6 +747,8 @@ struct PeriodCells<'r> {
     status: Option<&'r str>,
     revised: Option<&'r str>,
     commentary: Option<&'r str>,
+    /// The status cell's fill (`#rrggbb`), when it has its own.
+    fill: Option<&'r str>,
 }
 
 /// Buffers reused from row to row.
@@ -764,6 +798,12 @@ fn row_record<'r>(
                 if let Some(g) = slot.and_then(|i| groups.get_mut(i)) {
                     match column.role {
                         ColumnRole::Status | ColumnRole::Rag => {
+                            // The fill of the cell whose text is read, else
+                            // of a filled cell with no text.
+                            let fill = colour::own_fill(row, col);
+                            if fill.is_some() && (value.is_some() || g.status.is_none()) {
+                                g.fill = fill;
+                            }
                             keep_non_empty(&mut g.status, value)
                         }
                         ColumnRole::RevisedDue => keep_non_empty(&mut g.revised, value),
@@ -828,15 +868,42 @@ fn row_record<'r>(
             status: st,
             revised: rev,
             commentary: com,
+            fill,
         } = *g;
-        if st.is_none() && rev.is_none() && com.is_none() {
+        if st.is_none() && rev.is_none() && com.is_none() && fill.is_none() {
             continue;
         }
         let StatusRead {
             raw,
-            code,
+            mut code,
             commentary,
         } = read_status(st, com, ctx);
+        let colour = fill.and_then(colour::named);
+        let mut code_from = None;
+        // A status given only as a fill: the colour's meaning.
+        if let (true, Some(c)) = (raw.is_empty(), &colour) {
+            match colour::code_of(c, ctx.legend) {
+                Some(from_colour) => {
+                    code = from_colour;
+                    code_from = Some(CodeFrom::Colour);
+                }
+                None => warnings.push(
+                    Warning::new(
+                        WarningCode::UnknownStatus,
+                        format!(
+                            "status cell{} printed only a {} fill ({}) that neither the document's legend nor the usual RAG colours define",
+                            id.as_deref()
+                                .map(|i| format!(" of {i}"))
+                                .unwrap_or_default(),
+                            c.name,
+                            c.rgb,
+                        ),
+                    )
+                    .on_page(page)
+                    .at_row(ctx.index, row_idx),
+                ),
+            }
+        }
         if code == StatusCode::Unknown && !raw.is_empty() {
             warnings.push(
                 Warning::new(
@@ -872,6 +939,8 @@ fn row_record<'r>(
             code,
             revised_due,
             commentary,
+            colour,
+            code_from,
         });
     }
     let kind = match ctx.kind {
@@ -891,6 +960,23 @@ fn row_record<'r>(
         date
     });
     let start = start_raw.map(|d| read_date_cell(d, &start_ctx, ctx, &mut scratch.text).0);
+    if let Some(lead) = ctx.lead {
+        // The heading's owner for a row that prints none of its own.
+        let has_owner = ctx
+            .cols
+            .cols
+            .iter()
+            .zip(&row.cells)
+            .any(|(c, v)| c.role == ColumnRole::Owner && !v.trim().is_empty());
+        if !has_owner && !fields.contains_key("owner") {
+            fields.insert("owner".to_string(), lead.owner.clone());
+        }
+        if let Some(name) = &lead.name {
+            if !fields.contains_key("workstream") {
+                fields.insert("workstream".to_string(), name.clone());
+            }
+        }
+    }
     Record {
         id,
         aliases,
@@ -1008,6 +1094,8 @@ fn read_date_cell(
         code,
         revised_due: None,
         commentary: None,
+        colour: None,
+        code_from: None,
     };
     match sc.rest {
         Some(rest) => {
@@ -1113,6 +1201,7 @@ fn legend_from_table(t: &RebuiltTable) -> Option<Vec<LegendItem>> {
                 LegendItem {
                     label,
                     definition: (!def.is_empty()).then_some(def),
+                    fill: colour::own_fill(r, 0).map(str::to_string),
                 }
             })
             .collect(),

@@ -374,6 +374,7 @@ mod tests {
             code,
             label: label.to_string(),
             definition: None,
+            colour: None,
         }
     }
 

@@ -197,7 +197,39 @@ fn normalise_fragment(mut f: TableFragment) -> TableFragment {
             }
         }
     }
+    // A headerless box whose first row a converter wrote as the header
+    // line (docling, marker): the row goes back into the body.
+    if f.header.as_deref().is_some_and(header_is_data) {
+        if let Some(h) = f.header.take() {
+            let mut row = FragmentRow::new(h);
+            row.line = f.line;
+            f.rows.insert(0, row);
+        }
+    }
     f
+}
+
+/// Most words a header label has; a longer one is a sentence of data.
+const HEADER_WORDS_MAX: usize = 10;
+
+/// A printed header that is a row of data: no label the header
+/// vocabulary knows, and some label that is a whole status ("New",
+/// "On track"), an identifier (`SSP-014`) or a sentence.
+fn header_is_data(h: &[String]) -> bool {
+    let filled: Vec<&String> = h.iter().filter(|c| !c.trim().is_empty()).collect();
+    if filled.len() < 2
+        || filled
+            .iter()
+            .any(|c| plantab_vocab::header_role(c).is_some())
+    {
+        return false;
+    }
+    filled.iter().any(|c| {
+        let look = plantab_vocab::look(c);
+        matches!(look.status, plantab_vocab::StatusPlace::Whole(_))
+            || look.id == plantab_vocab::IdPlace::Whole
+            || look.words > HEADER_WORDS_MAX
+    })
 }
 
 /// Compact form of a header, for equality across pages.

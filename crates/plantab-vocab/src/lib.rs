@@ -39,6 +39,7 @@
 #![warn(missing_docs)]
 
 pub mod cells;
+pub mod colours;
 pub mod columns;
 pub mod dates;
 pub mod front_matter;
@@ -47,6 +48,7 @@ pub mod headers;
 pub mod kinds;
 pub mod load;
 pub mod normalise;
+pub mod section_owners;
 pub mod statuses;
 pub mod words;
 
@@ -58,6 +60,7 @@ pub use tracker::{
 };
 
 pub use cells::{cell_word, is_id_token, is_year, look, CellLook, CellWord, IdPlace, StatusPlace};
+pub use colours::colour_name;
 pub use columns::{
     find_year, header_role, keep_header_roles_only, period_of, recognise_columns, role_of_key,
     HeaderRole, Recognised,
@@ -76,6 +79,7 @@ pub use kinds::{document_kind_of, document_kind_phrase_at, is_record_type, secti
 pub use normalise::{
     compact, compact_char, compact_chars, compact_into, header_core, month_number, MONTHS,
 };
+pub use section_owners::{section_owner, SectionOwner};
 pub use statuses::{
     is_status_label_start, is_status_qualifier_cue, status_code, status_label_max_len,
     status_label_prefix, status_label_prefix_compact, status_label_whole_prefix, LabelPrefix,
@@ -102,6 +106,8 @@ fn tables() -> Vec<load::TableReport> {
     out.extend(dates::tables());
     out.extend(tracker::tables());
     out.extend(front_matter::tables());
+    out.extend(colours::tables());
+    out.extend(section_owners::tables());
     out
 }
 

@@ -146,6 +146,19 @@ data_file!(
     "column_kinds.tsv"
 );
 
+data_file!(
+    /// Colour names of printed fills by hue, saturation and lightness
+    /// ranges (name, ranges).
+    COLOURS,
+    "colours.tsv"
+);
+
+data_file!(
+    /// How headings name the owner of the rows under them (form, cue).
+    SECTION_OWNERS,
+    "section_owners.tsv"
+);
+
 /// Every data file of the crate, in the order [`crate::bad_lines`] reports
 /// them.
 pub const DATA_FILES: &[DataFile] = &[
@@ -169,6 +182,8 @@ pub const DATA_FILES: &[DataFile] = &[
     DOCUMENT_NOISE,
     JURISDICTIONS,
     JURISDICTION_CUES,
+    COLOURS,
+    SECTION_OWNERS,
 ];
 
 /// Why a data line was left out of its table.
