@@ -284,6 +284,17 @@ fn build_grid(hs: &[Seg], vs: &[Seg]) -> Option<Grid> {
     let mut by_y = members(&yc, hs);
     let mut xs: Vec<f64> = xc.iter().map(|c| c.2).collect();
     let mut ys: Vec<f64> = yc.iter().map(|c| c.2).collect();
+    // The outer boundaries are the outermost rulings of their clusters:
+    // text just inside a table's frame (a header line above the edge of
+    // its shaded box) stays in the table.
+    for (v, c) in [(&mut xs, &xc), (&mut ys, &yc)] {
+        if let (Some(first), Some(&(lo, _, _))) = (v.first_mut(), c.first()) {
+            *first = lo;
+        }
+        if let (Some(last), Some(&(_, hi, _))) = (v.last_mut(), c.last()) {
+            *last = hi;
+        }
+    }
     // Open sides: horizontal rules reaching past the last vertical one
     // (and vice versa) close the grid there.
     let hx0 = hs.iter().map(|s| s.from).fold(f64::INFINITY, f64::min);
