@@ -156,9 +156,10 @@ def extract(
             password), as the CLI's ``--password``; a password that does
             not open it raises ``PlantabError`` with code
             ``wrong_password``.
-        fiscal_year_start: the month the fiscal year starts (1-12 or its
-            name) when the document does not say. Not supported by this
-            build yet (``option_unsupported``).
+        fiscal_year_start: the month financial years start in (1-12 or
+            its English name), as the CLI's ``--fiscal-year-start``: it
+            overrides what the document states and its jurisdiction's rule.
+            ``None``: decided per document.
 
     Returns:
         The contract document (docs/OUTPUT.md) as a dict: ``source``,

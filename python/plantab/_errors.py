@@ -13,9 +13,8 @@ class PlantabError(Exception):
         code: the stable error code: the CLI's (``io``, ``empty``,
             ``not_text``, ``encrypted``, ``no_text_layer``, ``malformed``,
             ``limit_exceeded``, ``internal_error``, ``output``) or the
-            binding's own (``option_unsupported``: a keyword argument this
-            build cannot honour yet; ``invalid_option``: a value it
-            refuses, such as ``pages="x"``).
+            binding's own (``invalid_option``: a value it refuses, such
+            as ``pages="x"`` or ``fiscal_year_start=13``).
         path: the source's path as given (or the name of a bytes or
             file-object source); ``None`` for an error of the call itself.
         message: the reason and its causes on one line.

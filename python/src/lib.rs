@@ -38,10 +38,6 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 /// [`ErrorCode`]s (documented in python/README.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BindingCode {
-    /// A keyword argument the library cannot honour yet
-    /// (`fiscal_year_start`, until the library takes a fiscal year start
-    /// from its caller).
-    OptionUnsupported,
     /// A keyword argument with a value the library refuses (`pages="x"`).
     InvalidOption,
 }
@@ -50,7 +46,6 @@ impl BindingCode {
     /// The code as `PlantabError.code` carries it.
     pub fn as_str(self) -> &'static str {
         match self {
-            BindingCode::OptionUnsupported => "option_unsupported",
             BindingCode::InvalidOption => "invalid_option",
         }
     }
@@ -66,7 +61,7 @@ pub enum Code {
 }
 
 impl Code {
-    /// The code as a string (`encrypted`, `option_unsupported`, …).
+    /// The code as a string (`encrypted`, `invalid_option`, …).
     pub fn as_str(self) -> &'static str {
         match self {
             Code::Library(c) => c.as_str(),
@@ -131,13 +126,16 @@ struct Options {
     overrides: Overrides,
     /// The password of password-protected PDFs (`--password`).
     password: Option<String>,
+    /// The month financial years start in (`--fiscal-year-start`).
+    fiscal_year_start: Option<u32>,
 }
 
 impl Options {
     /// Checks the keyword arguments: `pages` parsed as the CLI parses
     /// `--pages`; `password` passed to the PDF reader as `--password` is;
-    /// `fiscal_year_start` refused with `option_unsupported` until the
-    /// library takes a fiscal year start from its caller.
+    /// `fiscal_year_start` (1–12, checked by the Python layer; checked
+    /// again here) passed to the records stage as `--fiscal-year-start`
+    /// is.
     fn new(
         pages: Option<&str>,
         password: Option<&str>,
@@ -150,16 +148,16 @@ impl Options {
             })?;
             overrides.pages = Some(set);
         }
-        if fiscal_year_start.is_some() {
+        if let Some(m) = fiscal_year_start.filter(|m| !(1..=12).contains(m)) {
             return Err(Failure::binding(
-                BindingCode::OptionUnsupported,
-                "fiscal_year_start: this build of plantab reads the fiscal year from the document only"
-                    .to_string(),
+                BindingCode::InvalidOption,
+                format!("fiscal_year_start={m}: not a month (1-12)"),
             ));
         }
         Ok(Options {
             overrides,
             password: password.map(str::to_string),
+            fiscal_year_start,
         })
     }
 }
@@ -192,6 +190,7 @@ fn document(src: &Source, o: &Options, want: Want) -> Result<Document, Failure> 
         };
         let mut input = Input::new(&src.name, bytes);
         input.password = o.password.as_deref();
+        input.fiscal_year_start = o.fiscal_year_start;
         match want {
             Want::Records => plantab::extract_input_with(input, &o.overrides),
             Want::Tables => plantab::tables_input_with(input, &o.overrides),

@@ -24,8 +24,9 @@ pub enum BatchError {
     /// `--incremental` without per-file outputs to keep.
     #[error("--incremental needs -o DIR and --format {} (per-file outputs to keep)", incremental_formats(*.0))]
     IncrementalNeedsPerFile(Command),
-    /// A format writing several files per input, without a folder.
-    #[error("--format {0} needs -o DIR (it writes one file per table)")]
+    /// A format writing several files per input, or a workbook, without a
+    /// folder.
+    #[error("--format {0} needs -o DIR ({reason})", reason = needs_dir_reason(*.0))]
     NeedsOutputDir(Format),
     /// A `--glob` pattern that does not compile.
     #[error(transparent)]
@@ -91,6 +92,13 @@ pub enum BatchError {
     /// An output (streamed file, stdout, the manifest) could not be written.
     #[error(transparent)]
     Write(#[from] WriteError),
+}
+
+fn needs_dir_reason(format: Format) -> &'static str {
+    match format {
+        Format::Xlsx => "it writes a workbook, not text for a terminal",
+        _ => "it writes one file per table",
+    }
 }
 
 fn incremental_formats(command: Command) -> &'static str {

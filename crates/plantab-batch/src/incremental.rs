@@ -31,9 +31,15 @@ impl Previous {
 
     /// The previous manifest in `dir`, when it was written by this plantab
     /// version for the same kind of run with the same finder overrides
+    /// and `--fiscal-year-start`
     /// (else nothing to keep: the outputs would differ). No manifest is
     /// nothing to keep; one that cannot be read is an error.
-    pub fn load(dir: &OutputDir, kind: Kind, finder: &Finder) -> Result<Previous, ManifestError> {
+    pub fn load(
+        dir: &OutputDir,
+        kind: Kind,
+        finder: &Finder,
+        fiscal_year_start: Option<u32>,
+    ) -> Result<Previous, ManifestError> {
         let path = dir.path().join(MANIFEST_NAME);
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
@@ -53,6 +59,7 @@ impl Previous {
             || m.command != kind.command()
             || m.format != kind.format()
             || m.finder != *finder
+            || m.fiscal_year_start != fiscal_year_start
         {
             return Ok(Previous::none());
         }

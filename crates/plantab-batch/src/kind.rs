@@ -43,21 +43,43 @@ pub enum Format {
     Json,
     /// One record a line (`extract`).
     Ndjson,
-    /// `extract`: records flattened, one file for the run; `tables`: one
-    /// file per table.
+    /// `extract`: the analyst tables, `records.csv`, `statuses.csv` and
+    /// `documents.csv` for the run (stdout: `records.csv` only); `tables`:
+    /// one file per table and one long `tables.csv` of every cell.
     Csv,
+    /// `extract`: the first CSV layout (`fields.<key>` columns, `pages`
+    /// joined by `;`), one `records.csv` for the run, kept unchanged for
+    /// scripts written against it.
+    #[serde(rename = "flat-csv")]
+    FlatCsv,
     /// Markdown tables (`tables`).
     Md,
+    /// One workbook for the run: `extract`: `plantab.xlsx` with sheets
+    /// documents, records, statuses; `tables`: `tables.xlsx` with a
+    /// documents sheet and one sheet per table.
+    Xlsx,
 }
 
 impl Format {
+    /// Every format, in the order of the command line's list.
+    pub const ALL: [Format; 6] = [
+        Format::Json,
+        Format::Ndjson,
+        Format::Csv,
+        Format::FlatCsv,
+        Format::Md,
+        Format::Xlsx,
+    ];
+
     /// The name on the command line and in the manifest.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Json => "json",
             Format::Ndjson => "ndjson",
             Format::Csv => "csv",
+            Format::FlatCsv => "flat-csv",
             Format::Md => "md",
+            Format::Xlsx => "xlsx",
         }
     }
 }
@@ -77,10 +99,11 @@ pub struct Kind {
 
 impl Kind {
     /// `command` writing `format`; an error for a format the command does
-    /// not write (`extract` has no `md`, `tables` no `ndjson`).
+    /// not write (`extract` has no `md`, `tables` no `ndjson` or `flat-csv`).
     pub fn new(command: Command, format: Format) -> Result<Kind, BatchError> {
         match (command, format) {
-            (Command::Extract, Format::Md) | (Command::Tables, Format::Ndjson) => {
+            (Command::Extract, Format::Md)
+            | (Command::Tables, Format::Ndjson | Format::FlatCsv) => {
                 Err(BatchError::FormatNotFor { command, format })
             }
             _ => Ok(Kind { command, format }),
@@ -102,7 +125,8 @@ impl Kind {
     pub fn per_file(self) -> bool {
         matches!(
             (self.command, self.format),
-            (Command::Extract, Format::Json) | (Command::Tables, _)
+            (Command::Extract, Format::Json)
+                | (Command::Tables, Format::Json | Format::Csv | Format::Md)
         )
     }
 
@@ -124,8 +148,26 @@ impl Kind {
             (Command::Extract, Format::Ndjson) => {
                 vec![stream("records.ndjson", StreamFormat::Ndjson)]
             }
-            (Command::Extract, Format::Csv) => {
+            // Stdout takes one table: the records.
+            (Command::Extract, Format::Csv) if !to_dir => {
                 vec![stream("records.csv", StreamFormat::RecordsCsv)]
+            }
+            (Command::Extract, Format::Csv) => vec![
+                stream("records.csv", StreamFormat::RecordsCsv),
+                stream("statuses.csv", StreamFormat::StatusesCsv),
+                stream("documents.csv", StreamFormat::DocumentsCsv),
+            ],
+            (Command::Extract, Format::FlatCsv) => {
+                vec![stream("records.csv", StreamFormat::FlatRecordsCsv)]
+            }
+            (Command::Extract, Format::Xlsx) => {
+                vec![stream("plantab.xlsx", StreamFormat::RecordsXlsx)]
+            }
+            (Command::Tables, Format::Xlsx) => {
+                vec![stream("tables.xlsx", StreamFormat::TablesXlsx)]
+            }
+            (Command::Tables, Format::Csv) if to_dir => {
+                vec![stream("tables.csv", StreamFormat::TableCellsCsv)]
             }
             _ if to_dir && self.per_file() => Vec::new(),
             (_, Format::Json) => vec![stream("", StreamFormat::Json)],
@@ -140,9 +182,10 @@ impl Kind {
         self.per_file() && !self.table_files()
     }
 
-    /// Whether the output cannot go to stdout (several files per input).
+    /// Whether the output cannot go to stdout (several files per input, or
+    /// a workbook: binary).
     pub fn needs_output_dir(self) -> bool {
-        self.table_files()
+        self.table_files() || self.format == Format::Xlsx
     }
 
     /// The per-file output name from the input's `<stem>.json` name (see
@@ -174,9 +217,25 @@ pub enum StreamFormat {
     Json,
     /// Records, one JSON object a line.
     Ndjson,
-    /// Records flattened, one header for the run (written at the end: the
-    /// columns depend on every document, see `plantab_output::csv`).
+    /// `records.csv`: one row per record, one header for the run (written
+    /// at the end: the `field_<key>` columns depend on every document, see
+    /// `plantab_output::sheets`).
     RecordsCsv,
+    /// `statuses.csv`: one row per record and status entry.
+    StatusesCsv,
+    /// `documents.csv`: one row per input converted.
+    DocumentsCsv,
+    /// `tables.csv`: one row per printed cell of every table.
+    TableCellsCsv,
+    /// The first CSV layout (`--format flat-csv`), one header for the run
+    /// (written at the end, see `plantab_output::csv`).
+    FlatRecordsCsv,
+    /// `plantab.xlsx`: sheets documents, records, statuses (written at the
+    /// end).
+    RecordsXlsx,
+    /// `tables.xlsx`: a documents sheet and one sheet per table (written
+    /// at the end).
+    TablesXlsx,
     /// Markdown tables, one input after another.
     Markdown,
 }
@@ -186,6 +245,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn manifest_schema_lists_every_format() {
+        let schema: serde_json::Value = serde_json::from_str(include_str!(
+            "../../../schemas/plantab-manifest.schema.json"
+        ))
+        .unwrap();
+        let listed: Vec<&str> = schema["properties"]["format"]["enum"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        let ours: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
+        assert_eq!(listed, ours);
+        for f in Format::ALL {
+            let serde_name = serde_json::to_value(f).unwrap();
+            assert_eq!(serde_name.as_str(), Some(f.as_str()));
+        }
+    }
+
+    #[test]
     fn kinds() {
         assert!(Kind::new(Command::Extract, Format::Md).is_err());
         assert!(Kind::new(Command::Tables, Format::Ndjson).is_err());
@@ -193,9 +272,47 @@ mod tests {
         assert!(k(Command::Extract, Format::Json).incremental_ok());
         assert!(!k(Command::Extract, Format::Csv).per_file());
         let spec = |file, format| vec![StreamSpec { file, format }];
+        let files = |kind: Kind| -> Vec<_> {
+            kind.streams(true)
+                .iter()
+                .map(|s| (s.file.unwrap(), s.format))
+                .collect()
+        };
         assert_eq!(
-            k(Command::Extract, Format::Csv).streams(true),
-            spec(Some("records.csv"), StreamFormat::RecordsCsv)
+            files(k(Command::Extract, Format::Csv)),
+            [
+                ("records.csv", StreamFormat::RecordsCsv),
+                ("statuses.csv", StreamFormat::StatusesCsv),
+                ("documents.csv", StreamFormat::DocumentsCsv)
+            ]
+        );
+        assert_eq!(
+            k(Command::Extract, Format::Csv).streams(false),
+            spec(None, StreamFormat::RecordsCsv)
+        );
+        assert_eq!(
+            files(k(Command::Extract, Format::FlatCsv)),
+            [("records.csv", StreamFormat::FlatRecordsCsv)]
+        );
+        assert_eq!(
+            files(k(Command::Extract, Format::Xlsx)),
+            [("plantab.xlsx", StreamFormat::RecordsXlsx)]
+        );
+        assert_eq!(
+            files(k(Command::Tables, Format::Xlsx)),
+            [("tables.xlsx", StreamFormat::TablesXlsx)]
+        );
+        assert_eq!(
+            files(k(Command::Tables, Format::Csv)),
+            [("tables.csv", StreamFormat::TableCellsCsv)]
+        );
+        assert!(Kind::new(Command::Tables, Format::FlatCsv).is_err());
+        assert!(k(Command::Extract, Format::Xlsx).needs_output_dir());
+        assert!(k(Command::Tables, Format::Xlsx).needs_output_dir());
+        assert!(!k(Command::Tables, Format::Xlsx).per_file());
+        assert_eq!(
+            serde_json::to_string(&Format::FlatCsv).unwrap(),
+            "\"flat-csv\""
         );
         assert_eq!(
             k(Command::Extract, Format::Ndjson).streams(false),

@@ -41,6 +41,19 @@ pub struct Manifest<I = Vec<Entry>> {
     /// differ.
     #[serde(default)]
     pub finder: Finder,
+    /// `--fiscal-year-start` of the run (the month, 1–12); `null` (and in
+    /// older manifests, absent): decided per document. `--incremental`
+    /// keeps nothing from a run where it differs.
+    #[serde(default)]
+    pub fiscal_year_start: Option<u32>,
+    /// The files of the whole run, relative to the output folder, once
+    /// written (`extract --format csv`: `records.csv`, `statuses.csv`,
+    /// `documents.csv`; `--format xlsx`: `plantab.xlsx` or `tables.xlsx`;
+    /// `tables --format csv`: `tables.csv`; `ndjson`: `records.ndjson`);
+    /// left out when none (per-file formats, a checkpoint, older
+    /// manifests).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outputs: Vec<String>,
     /// Run totals.
     pub totals: Totals,
     /// One entry per input finished, in input order.

@@ -72,6 +72,9 @@ pub struct Batch {
     pub follow_links: bool,
     /// The password for password-protected PDFs (`--password`).
     pub password: Option<String>,
+    /// The month (1–12) financial years start in for every input
+    /// (`--fiscal-year-start`); `None`: decided per document.
+    pub fiscal_year_start: Option<u32>,
 }
 
 /// `--jobs` is clamped to this many per core (with a warning): more only
@@ -221,10 +224,12 @@ pub fn run_with(
     let inputs = collected.inputs;
     let streams = kind.streams(dir.is_some());
     let previous = match (&dir, batch.incremental) {
-        (Some(d), true) => Some(Previous::load(d, kind, &finder).unwrap_or_else(|e| {
-            observer.warning(&BatchWarning::PreviousManifest(e));
-            Previous::none()
-        })),
+        (Some(d), true) => Some(
+            Previous::load(d, kind, &finder, batch.fiscal_year_start).unwrap_or_else(|e| {
+                observer.warning(&BatchWarning::PreviousManifest(e));
+                Previous::none()
+            }),
+        ),
         _ => None,
     };
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -248,6 +253,7 @@ pub fn run_with(
             parallel_pages,
             overrides: std::sync::Arc::new(batch.overrides.clone()),
             password: batch.password.as_deref().map(std::sync::Arc::from),
+            fiscal_year_start: batch.fiscal_year_start,
         },
         runner,
         dir: dir.as_ref(),
@@ -273,6 +279,8 @@ pub fn run_with(
             .thread_name(|_| ISOLATED_THREAD_NAME.to_string())
             .build_global();
     }
+    // The run's own files in the folder, for the manifest's `outputs`.
+    let stream_files: Vec<&'static str> = streams.iter().filter_map(|s| s.file).collect();
     let mut opened: Vec<Box<dyn Stream>> = Vec::with_capacity(streams.len());
     for spec in &streams {
         opened.push(sink::open(
@@ -292,6 +300,7 @@ pub fn run_with(
         kind,
         total,
         finder,
+        fiscal_year_start: batch.fiscal_year_start,
     };
     let mut entries: Vec<Option<Entry>> = vec![None; total];
     if let Some(dir) = &dir {
@@ -306,7 +315,7 @@ pub fn run_with(
             .sum();
         dir.reserve(estimate + 16 * 1024);
         if !batch.incremental || !dir.has_file(manifest::MANIFEST_NAME) {
-            let _ = dir.write_manifest(&clock.view(&entries, None));
+            let _ = dir.write_manifest(&clock.view(&entries, None, Vec::new()));
         }
     }
     observer.started(total);
@@ -398,17 +407,18 @@ pub fn run_with(
                     last_checkpoint = Instant::now();
                     // A failed checkpoint is retried next time; the final
                     // manifest's failure is the one that counts.
-                    let _ = dir.write_manifest(&clock.view(&entries, None));
+                    let _ = dir.write_manifest(&clock.view(&entries, None, Vec::new()));
                 }
             }
         }
     });
     observer.inputs_done();
 
+    let mut written = Vec::new();
     let mut finished_ok = true;
-    for st in streams.into_iter().flatten() {
+    for (i, st) in streams.into_iter().flatten().enumerate() {
         match st.finish() {
-            Ok(()) => {}
+            Ok(()) => written.extend(stream_files.get(i).map(|f| f.to_string())),
             Err(e) if e.is_closed_stdout() => stdout_closed = true,
             Err(e) => {
                 stream_failed.get_or_insert_with(|| plantab::error_chain(&e));
@@ -420,6 +430,8 @@ pub fn run_with(
     }
     if !finished_ok {
         remove_stale_streams(&dir, &kind, observer);
+        // Every run file is gone: the manifest lists none.
+        written.clear();
     }
     if let (Some(why), true) = (&stream_failed, dir.is_some()) {
         // The streamed file is not there: the manifest says so of every
@@ -442,7 +454,7 @@ pub fn run_with(
             }
         }
     }
-    let done = clock.view(&entries, Some(SystemTime::now()));
+    let done = clock.view(&entries, Some(SystemTime::now()), written);
     if let Some(dir) = &dir {
         if let Err(e) = dir.write_manifest(&done) {
             observer.output_error(&BatchError::Write(e));
@@ -466,15 +478,17 @@ struct Clock {
     kind: Kind,
     total: usize,
     finder: Finder,
+    fiscal_year_start: Option<u32>,
 }
 
 impl Clock {
     /// The manifest of the run so far (`finished`: `None` for a
-    /// checkpoint).
+    /// checkpoint), with the run's files written (`outputs`).
     fn view<'a>(
         &self,
         entries: &'a [Option<Entry>],
         finished: Option<SystemTime>,
+        outputs: Vec<String>,
     ) -> Manifest<Finished<'a>> {
         Manifest {
             manifest_version: manifest::MANIFEST_VERSION,
@@ -485,6 +499,8 @@ impl Clock {
             command: self.kind.command(),
             format: self.kind.format(),
             finder: self.finder.clone(),
+            fiscal_year_start: self.fiscal_year_start,
+            outputs,
             totals: Totals::over(
                 self.total,
                 entries.iter().flatten(),

@@ -6,10 +6,17 @@
 //! - JSON: one input's bare document; several in one array
 //!   ([`plantab_output::JsonArrayWriter`]), element by element;
 //! - NDJSON, markdown: the chunks one after another;
-//! - records CSV: the header names the documents' own `fields` keys, known
-//!   only once every document is in, so the rows are kept in a spool file
-//!   (hidden, beside the output or in the temporary folder) and the file is
-//!   written by [`Stream::finish`] (see `plantab_output::csv`).
+//! - `statuses.csv`, `documents.csv`, `tables.csv` (fixed columns): the
+//!   header when the stream opens, then the chunks one after another;
+//! - `records.csv` (and the first layout's, `--format flat-csv`): the header
+//!   names the documents' own `fields` keys, known only once every
+//!   document is in, so the rows are kept in a spool file (hidden, beside
+//!   the output or in the temporary folder) and the file is written by
+//!   [`Stream::finish`] (see `plantab_output::sheets` and
+//!   `plantab_output::csv`);
+//! - workbooks: `plantab.xlsx` spools its parts as `records.csv` does (the
+//!   records sheet's columns); `tables.xlsx` adds each input's sheets as it
+//!   comes; both are written whole by [`Stream::finish`].
 //!
 //! A file stream is an [`AtomicFile`]: renamed to its name when finished,
 //! removed when the run fails before.
@@ -17,7 +24,10 @@
 use crate::atomic::{temp_path, AtomicFile};
 use crate::error::WriteError;
 use crate::kind::{StreamFormat, StreamSpec};
-use plantab_output::{CsvColumns, CsvRows, CsvWriter, JsonArrayWriter, OutputError};
+use plantab_output::{
+    CsvColumns, CsvRows, CsvWriter, JsonArrayWriter, OutputError, RecordColumns, RecordRows,
+    RecordsPart, RecordsWorkbook, TablesPart, TablesWorkbook,
+};
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -94,18 +104,38 @@ pub fn open(
             w: JsonArrayWriter::new(out),
             dest,
         }),
-        StreamFormat::RecordsCsv => {
+        StreamFormat::FlatRecordsCsv | StreamFormat::RecordsCsv | StreamFormat::RecordsXlsx => {
             let spool = match &file {
                 Some(path) => temp_path(&spool_name(path)),
-                None => temp_path(&std::env::temp_dir().join("plantab-records.csv.spool")),
+                None => temp_path(&std::env::temp_dir().join("plantab-records.spool")),
+            };
+            let columns = match spec.format {
+                StreamFormat::FlatRecordsCsv => Columns::Flat(CsvColumns::contract()),
+                StreamFormat::RecordsCsv => Columns::Records(RecordColumns::contract()),
+                _ => Columns::Workbook(RecordColumns::contract(), dir.map(Path::to_path_buf)),
             };
             Box::new(Csv {
                 out,
                 dest,
-                columns: CsvColumns::contract(),
+                columns,
                 spool: Spool::create(spool)?,
             })
         }
+        StreamFormat::StatusesCsv | StreamFormat::DocumentsCsv | StreamFormat::TableCellsCsv => {
+            let header = match spec.format {
+                StreamFormat::StatusesCsv => plantab_output::STATUS_COLUMNS,
+                StreamFormat::DocumentsCsv => plantab_output::DOCUMENT_COLUMNS,
+                _ => plantab_output::TABLE_CELL_COLUMNS,
+            };
+            let mut out = out;
+            plantab_output::write_csv_cells(&mut out, header).map_err(|e| dest.output_error(e))?;
+            Box::new(Chunks { out, dest })
+        }
+        StreamFormat::TablesXlsx => Box::new(TablesXlsx {
+            out,
+            workbook: TablesWorkbook::new_in(dir).map_err(|e| dest.output_error(e))?,
+            dest,
+        }),
         StreamFormat::Json | StreamFormat::Ndjson | StreamFormat::Markdown => {
             Box::new(Chunks { out, dest })
         }
@@ -223,11 +253,23 @@ impl Stream for JsonArray {
     }
 }
 
-/// The records CSV: rows spooled until every document's keys are known.
+/// The columns a spooled stream collects as its chunks come.
+enum Columns {
+    /// `--format flat-csv`: [`CsvRows`] chunks.
+    Flat(CsvColumns),
+    /// `records.csv`: [`RecordRows`] chunks.
+    Records(RecordColumns),
+    /// `plantab.xlsx`: [`RecordsPart`] chunks; the workbook's temporary
+    /// files go in the output folder.
+    Workbook(RecordColumns, Option<PathBuf>),
+}
+
+/// A records file whose columns depend on every document: chunks spooled
+/// until every document's keys are known.
 struct Csv {
     out: Out,
     dest: Dest,
-    columns: CsvColumns,
+    columns: Columns,
     spool: Spool,
 }
 
@@ -240,29 +282,92 @@ fn spool_name(path: &Path) -> PathBuf {
 
 impl Stream for Csv {
     fn push(&mut self, chunk: &[u8]) -> Result<(), WriteError> {
-        let rows = CsvRows::from_bytes(chunk).map_err(WriteError::Format)?;
-        if rows.is_empty() {
+        let empty = match &mut self.columns {
+            Columns::Flat(columns) => {
+                let rows = CsvRows::from_bytes(chunk).map_err(WriteError::Format)?;
+                columns.add_rows(&rows);
+                rows.is_empty()
+            }
+            Columns::Records(columns) => {
+                let rows = RecordRows::from_bytes(chunk).map_err(WriteError::Format)?;
+                columns.add_rows(&rows);
+                rows.is_empty()
+            }
+            Columns::Workbook(columns, _) => {
+                let part = RecordsPart::from_bytes(chunk).map_err(WriteError::Format)?;
+                columns.add_rows(part.records());
+                // Every input has its row on the documents sheet.
+                false
+            }
+        };
+        if empty {
             return Ok(());
         }
-        self.columns.add_rows(&rows);
         self.spool.push(chunk)
     }
 
     fn finish(self: Box<Self>) -> Result<(), WriteError> {
         let Csv {
-            out,
+            mut out,
             dest,
             columns,
             spool,
         } = *self;
-        let mut w = CsvWriter::new(out, columns);
-        spool.for_each(|chunk| {
-            let rows = CsvRows::from_bytes(chunk).map_err(WriteError::Format)?;
-            w.write_rows(&rows)
-                .map(|_| ())
-                .map_err(|e| dest.output_error(e))
-        })?;
-        let out = w.finish().map_err(|e| dest.output_error(e))?;
+        let oe = |e| dest.output_error(e);
+        match columns {
+            Columns::Flat(columns) => {
+                let mut w = CsvWriter::new(out, columns);
+                spool.for_each(|chunk| {
+                    let rows = CsvRows::from_bytes(chunk).map_err(WriteError::Format)?;
+                    w.write_rows(&rows).map(|_| ()).map_err(oe)
+                })?;
+                out = w.finish().map_err(oe)?;
+            }
+            Columns::Records(columns) => {
+                plantab_output::write_csv_cells(&mut out, &columns.header()).map_err(oe)?;
+                spool.for_each(|chunk| {
+                    let rows = RecordRows::from_bytes(chunk).map_err(WriteError::Format)?;
+                    rows.write_csv(&columns, &mut out).map(|_| ()).map_err(oe)
+                })?;
+            }
+            Columns::Workbook(columns, tempdir) => {
+                let mut wb = RecordsWorkbook::new_in(columns, tempdir.as_deref()).map_err(oe)?;
+                spool.for_each(|chunk| {
+                    let part = RecordsPart::from_bytes(chunk).map_err(WriteError::Format)?;
+                    wb.push(&part).map_err(oe)
+                })?;
+                let bytes = wb.finish().map_err(oe)?;
+                out.write_all(&bytes).map_err(|e| dest.error(e))?;
+            }
+        }
+        out.finish(&dest)
+    }
+}
+
+/// `tables.xlsx`: each input's sheets added as it comes, the workbook
+/// written at the end.
+struct TablesXlsx {
+    out: Out,
+    dest: Dest,
+    workbook: TablesWorkbook,
+}
+
+impl Stream for TablesXlsx {
+    fn push(&mut self, chunk: &[u8]) -> Result<(), WriteError> {
+        let part = TablesPart::from_bytes(chunk).map_err(WriteError::Format)?;
+        self.workbook
+            .push(&part)
+            .map_err(|e| self.dest.output_error(e))
+    }
+
+    fn finish(self: Box<Self>) -> Result<(), WriteError> {
+        let TablesXlsx {
+            mut out,
+            dest,
+            workbook,
+        } = *self;
+        let bytes = workbook.finish().map_err(|e| dest.output_error(e))?;
+        out.write_all(&bytes).map_err(|e| dest.error(e))?;
         out.finish(&dest)
     }
 }

@@ -9,7 +9,7 @@
 use crate::error::FileError;
 use crate::kind::{Command, Format, Kind, StreamFormat};
 use plantab_model::Document;
-use plantab_output::{CsvRows, TableFile};
+use plantab_output::{CsvRows, RecordRows, RecordsPart, TableFile, TablesPart};
 
 /// What each input's conversion makes; set once for a run.
 #[derive(Debug, Clone)]
@@ -31,6 +31,9 @@ pub struct Work {
     /// The password for password-protected PDFs (`--password`), the same
     /// for every input; ignored for inputs that are not encrypted.
     pub password: Option<std::sync::Arc<str>>,
+    /// The month financial years start in (`--fiscal-year-start`), the
+    /// same for every input; `None`: decided per document.
+    pub fiscal_year_start: Option<u32>,
 }
 
 /// What the conversion of one input made.
@@ -95,6 +98,7 @@ impl Work {
         let input = plantab::Input {
             parallel_pages: self.parallel_pages,
             password: self.password.as_deref(),
+            fiscal_year_start: self.fiscal_year_start,
             ..input
         };
         let doc = match self.kind.command() {
@@ -141,7 +145,15 @@ impl Work {
                     plantab_output::write_ndjson(doc, &mut buf)?;
                     buf
                 }
-                StreamFormat::RecordsCsv => CsvRows::of_document(doc)?.to_bytes()?,
+                StreamFormat::RecordsCsv => RecordRows::of_document(doc)?.to_bytes()?,
+                StreamFormat::StatusesCsv => csv_rows(&plantab_output::status_rows(doc)?)?,
+                StreamFormat::DocumentsCsv => csv_rows(&[plantab_output::document_row(doc)?])?,
+                StreamFormat::TableCellsCsv => {
+                    csv_rows(&plantab_output::document_table_cell_rows(doc))?
+                }
+                StreamFormat::FlatRecordsCsv => CsvRows::of_document(doc)?.to_bytes()?,
+                StreamFormat::RecordsXlsx => RecordsPart::of_document(doc)?.to_bytes()?,
+                StreamFormat::TablesXlsx => TablesPart::of_document(doc)?.to_bytes()?,
                 StreamFormat::Markdown => plantab_output::tables_markdown(doc).into_bytes(),
             });
         }
@@ -153,6 +165,15 @@ impl Work {
             chunks,
         })
     }
+}
+
+/// Rows of a fixed-column CSV stream, as CSV text (no header).
+fn csv_rows(rows: &[Vec<plantab_output::Cell>]) -> Result<Vec<u8>, plantab_output::OutputError> {
+    let mut out = Vec::new();
+    for row in rows {
+        plantab_output::write_csv_cells(&mut out, row)?;
+    }
+    Ok(out)
 }
 
 /// Test hook, debug builds only (release builds do not compile it):

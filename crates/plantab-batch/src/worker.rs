@@ -353,7 +353,12 @@ fn encode_request(work: &Work, task: &Task<'_>) -> Vec<u8> {
         .bytes(&path_bytes(task.file))
         .str(task.path)
         .opt_str(task.unchanged_if)
-        .opt_str(work.password.as_deref());
+        .opt_str(work.password.as_deref())
+        // 0: decided per document; else the month.
+        .u8(work
+            .fiscal_year_start
+            .and_then(|m| u8::try_from(m).ok())
+            .unwrap_or(0));
     e.0
 }
 
@@ -376,7 +381,7 @@ fn decode_request(b: &[u8]) -> DecResult<Request> {
         .find(|c| c.as_str() == command)
         .ok_or("unknown command")?;
     let format = d.string()?;
-    let format = [Format::Json, Format::Ndjson, Format::Csv, Format::Md]
+    let format = Format::ALL
         .into_iter()
         .find(|f| f.as_str() == format)
         .ok_or("unknown format")?;
@@ -416,6 +421,10 @@ fn decode_request(b: &[u8]) -> DecResult<Request> {
     let path = d.string()?;
     let unchanged_if = d.opt_string()?;
     let password = d.opt_string()?.map(Arc::from);
+    let fiscal_year_start = match d.u8()? {
+        0 => None,
+        m => Some(u32::from(m)),
+    };
     Ok(Request {
         work: Work {
             kind,
@@ -424,6 +433,7 @@ fn decode_request(b: &[u8]) -> DecResult<Request> {
             parallel_pages,
             overrides: Arc::new(o),
             password,
+            fiscal_year_start,
         },
         file,
         path,
@@ -1012,6 +1022,7 @@ mod tests {
                 strategy: plantab::Strategy::Text,
             }),
             password: Some(Arc::from("s3cret")),
+            fiscal_year_start: Some(7),
         };
         let task = Task {
             file: Path::new("in/a b.pdf"),
@@ -1033,6 +1044,21 @@ mod tests {
         assert_eq!(req.file, Path::new("in/a b.pdf"));
         assert_eq!(req.unchanged_if.as_deref(), Some("ab12"));
         assert_eq!(req.work.password.as_deref(), Some("s3cret"));
+        assert_eq!(req.work.fiscal_year_start, Some(7));
+        // Every kind a worker can be asked for comes back the same.
+        for command in [Command::Extract, Command::Tables] {
+            for format in Format::ALL {
+                let Ok(kind) = Kind::new(command, format) else {
+                    continue;
+                };
+                let w = Work {
+                    kind,
+                    ..work.clone()
+                };
+                let back = decode_request(&encode_request(&w, &task)).unwrap();
+                assert_eq!(back.work.kind, kind);
+            }
+        }
 
         let made = Made {
             records: 3,

@@ -104,6 +104,7 @@ fn a_runner_of_its_own_keeps_input_order() {
         overrides: Default::default(),
         follow_links: false,
         password: None,
+        fiscal_year_start: None,
     };
     let mut seen = Seen::default();
     let report = plantab_batch::run_with(&batch, &Echo, &mut seen).unwrap();
@@ -173,6 +174,7 @@ fn usage_errors_are_errors_of_the_run() {
         overrides: Default::default(),
         follow_links: false,
         password: None,
+        fiscal_year_start: None,
     };
     let e = plantab_batch::run(
         &batch(kind(Command::Extract, Format::Csv), None, true),

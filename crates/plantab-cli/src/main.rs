@@ -31,7 +31,8 @@ const EXTRACT_EXAMPLES: &str = "\
 Examples:
   plantab extract plan.pdf                      one document as JSON on stdout
   plantab extract plans/ -o out/                one out/<name>.json per input, out/manifest.json
-  plantab extract plans/ --format csv -o out/   every record in out/records.csv
+  plantab extract plans/ --format csv -o out/   out/records.csv, statuses.csv, documents.csv
+  plantab extract plans/ --format xlsx -o out/  out/plantab.xlsx: documents, records, statuses
   plantab extract plans/ --format ndjson | jq -c '.id'
   plantab extract --glob '*.pdf' --incremental -o out/ plans/
   plantab extract locked.pdf --password secret  (or PLANTAB_PASSWORD=secret)
@@ -41,7 +42,9 @@ Examples:
 const TABLES_EXAMPLES: &str = "\
 Examples:
   plantab tables budget.pdf --format md         every table as markdown
-  plantab tables annexes/ --format csv -o out/  one out/<name>-p<page>-t<n>.csv per table
+  plantab tables annexes/ --format csv -o out/  one out/<name>-p<page>-t<n>.csv per table,
+                                                every cell in out/tables.csv
+  plantab tables annexes/ --format xlsx -o out/ out/tables.xlsx, a sheet per table
   plantab tables report.pdf --pages 3-5 --strategy ruled
   plantab tables report.pdf --area 2:30,100,580,700 --columns 120,300,450
 ";
@@ -59,28 +62,36 @@ Examples:
   check-jsonschema --schemafile plantab.schema.json out/*.json
 ";
 
-/// `extract --help`'s end: the examples, the columns of `--format csv`
-/// (from `plantab-output`, so the list is the writer's own) and the exit
-/// codes.
+/// `extract --help`'s end: the examples, the columns of `records.csv` and
+/// `statuses.csv` (from `plantab-output`, so the lists are the writer's
+/// own) and the exit codes.
 fn extract_help() -> String {
-    let columns = plantab_output::CsvColumns::contract().header();
+    let records = wrap_columns(&plantab_output::records_contract_columns());
+    let statuses = wrap_columns(plantab_output::STATUS_COLUMNS);
+    format!(
+        "{EXTRACT_EXAMPLES}\n\
+         records.csv columns (--format csv; then one field_<key> column per other\n\
+         key the documents have, sorted; docs/OUTPUT.md explains each):\n{records}\n\n\
+         statuses.csv columns (one row per record and status entry):\n{statuses}\n\n{EXIT_HELP}"
+    )
+}
+
+/// Column names as indented lines of at most 78 characters.
+fn wrap_columns<S: AsRef<str>>(columns: &[S]) -> String {
     let mut lines = String::new();
     let mut line = String::from(" ");
     for c in columns {
+        let c = c.as_ref();
         if line.len() + c.len() + 2 > 78 {
             lines.push_str(&line);
             lines.push('\n');
             line = String::from(" ");
         }
         line.push(' ');
-        line.push_str(&c);
+        line.push_str(c);
     }
     lines.push_str(&line);
-    format!(
-        "{EXTRACT_EXAMPLES}\n\
-         --format csv columns (then one fields.<key> column per other key the\n\
-         documents have, sorted; docs/OUTPUT.md explains each):\n{lines}\n\n{EXIT_HELP}"
-    )
+    lines
 }
 
 /// Turns government delivery plans and progress reports (PDFs and text
@@ -265,6 +276,22 @@ pub struct BatchArgs {
     /// The password of password-protected PDFs.
     #[command(flatten)]
     pub password: PasswordArg,
+    /// The month financial years start in, for every input: `1`–`12` or a
+    /// month's English name (`july`, `Oct`). Overrides what a document
+    /// states ("the financial year runs from 1 July") and its
+    /// jurisdiction's rule; reads "FY2024", "2024/25", "Q3 2024-25" and
+    /// year-less dates under it, and is given back as
+    /// `document.fiscal_year_start`. Default: decided per document (else
+    /// April).
+    #[arg(long, value_name = "MONTH", value_parser = parse_fiscal_month)]
+    pub fiscal_year_start: Option<u32>,
+}
+
+/// `--fiscal-year-start MONTH`: 1–12 or a month's name.
+fn parse_fiscal_month(s: &str) -> Result<u32, String> {
+    plantab::parse_month(s).ok_or_else(|| {
+        format!("`{s}` is not a month (1-12, or a month's name such as `july` or `oct`)")
+    })
 }
 
 /// `--jobs N`: a whole number of files read at once, at least 1.
@@ -288,16 +315,22 @@ pub struct ExtractArgs {
     #[command(flatten)]
     pub batch: BatchArgs,
     /// Write output into this folder (created if missing): one
-    /// `<input-stem>.json` per input, or one `records.ndjson` /
-    /// `records.csv`, and the run manifest `manifest.json`. Without it,
+    /// `<input-stem>.json` per input, or the run's files
+    /// (`records.ndjson`; `records.csv`, `statuses.csv`, `documents.csv`;
+    /// `plantab.xlsx`), and the run manifest `manifest.json`. Without it,
     /// output goes to stdout (JSON: one document for one input, an array of
     /// documents for several). One run at a time: a second run into a
     /// folder in use does not wait, it exits 2 naming the other run's pid.
     #[arg(short = 'o', long = "output", value_name = "DIR")]
     pub output: Option<PathBuf>,
     /// Output format: `json` (whole documents), `ndjson` (one record a
-    /// line, each carrying source and document kind) or `csv` (records
-    /// flattened, latest status per record).
+    /// line, each carrying source and document kind), `csv` (with -o:
+    /// `records.csv`, one row per record with its latest status;
+    /// `statuses.csv`, one row per record and status entry;
+    /// `documents.csv`; without -o: `records.csv` to stdout), `xlsx` (one
+    /// workbook, `plantab.xlsx`, sheets documents, records, statuses; needs
+    /// -o) or `flat-csv` (the first CSV layout, `fields.<key>` columns, kept
+    /// for scripts written against it).
     #[arg(long, value_enum, default_value_t = Format::Json)]
     pub format: Format,
     /// Table finder overrides.
@@ -313,19 +346,22 @@ pub struct TablesArgs {
     pub batch: BatchArgs,
     /// Write output into this folder (created if missing): one
     /// `<input-stem>.json` or `<input-stem>.md` per input, or one
-    /// `<input-stem>-p<page>-t<n>.csv` per table, and the run manifest
+    /// `<input-stem>-p<page>-t<n>.csv` per table and `tables.csv`, or
+    /// `tables.xlsx`, and the run manifest
     /// `manifest.json`. Without it, output goes to stdout (JSON: one
     /// document for one input, an array for several; markdown: one after
-    /// another). `--format csv` needs it. One run at a time: a second run
-    /// into a folder in use does not wait, it exits 2 naming the other
-    /// run's pid.
+    /// another). `--format csv` and `xlsx` need it. One run at a time: a
+    /// second run into a folder in use does not wait, it exits 2 naming
+    /// the other run's pid.
     #[arg(short = 'o', long = "output", value_name = "DIR")]
     pub output: Option<PathBuf>,
     /// Output format: `json` (the contract's document with `tables` filled:
     /// pages, bbox per page, rows, cells with spans; no records), `csv`
     /// (one file per table; `page` is the table's first page, `n` its
-    /// 1-based position among the tables starting there) or `md` (markdown
-    /// tables for a quick look).
+    /// 1-based position among the tables starting there; and one long
+    /// `tables.csv`, a row per cell of every table), `md` (markdown tables
+    /// for a quick look) or `xlsx` (one workbook, `tables.xlsx`, a sheet
+    /// per table; needs -o).
     #[arg(long, value_enum, default_value_t = TablesFormat::Json)]
     pub format: TablesFormat,
     /// Table finder overrides.
@@ -342,6 +378,8 @@ pub enum TablesFormat {
     Csv,
     /// Markdown tables.
     Md,
+    /// One workbook, a sheet per table.
+    Xlsx,
 }
 
 /// Output formats.
@@ -351,8 +389,12 @@ pub enum Format {
     Json,
     /// One record a line.
     Ndjson,
-    /// Records flattened.
+    /// Analyst tables: records, statuses, documents.
     Csv,
+    /// One workbook: documents, records, statuses.
+    Xlsx,
+    /// The first CSV layout.
+    FlatCsv,
 }
 
 impl From<Format> for plantab_batch::Format {
@@ -361,6 +403,8 @@ impl From<Format> for plantab_batch::Format {
             Format::Json => plantab_batch::Format::Json,
             Format::Ndjson => plantab_batch::Format::Ndjson,
             Format::Csv => plantab_batch::Format::Csv,
+            Format::Xlsx => plantab_batch::Format::Xlsx,
+            Format::FlatCsv => plantab_batch::Format::FlatCsv,
         }
     }
 }
@@ -371,6 +415,7 @@ impl From<TablesFormat> for plantab_batch::Format {
             TablesFormat::Json => plantab_batch::Format::Json,
             TablesFormat::Csv => plantab_batch::Format::Csv,
             TablesFormat::Md => plantab_batch::Format::Md,
+            TablesFormat::Xlsx => plantab_batch::Format::Xlsx,
         }
     }
 }
@@ -462,6 +507,7 @@ fn run_batch(
         overrides,
         follow_links: b.follow_links,
         password: b.password.password.clone(),
+        fiscal_year_start: b.fiscal_year_start,
     };
     let mut shown = Shown {
         quiet: b.quiet,

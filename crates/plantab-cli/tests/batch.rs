@@ -825,3 +825,91 @@ fn incremental_rereads_when_the_finder_overrides_change() {
         }
     }
 }
+
+/// `--fiscal-year-start`: a made-up plan whose financial year the document
+/// does not state. By default (April) "Q3 2024/25" is October–December
+/// 2024; with years starting in July it is January–March 2025, and
+/// "2024/25" runs July 2024 – June 2025. The same in worker processes and
+/// in process, for `extract` and `tables`; recorded in the manifest, and
+/// `--incremental` reads again when it changes.
+#[test]
+fn fiscal_year_start_overrides_the_documents_financial_year() {
+    let dir = tmpdir("fiscal");
+    let plan = dir.join("plan.md");
+    std::fs::write(
+        &plan,
+        "# Housing Delivery Plan 2024/25\n\n\
+         | Ref | Action | Due | Status |\n\
+         | --- | --- | --- | --- |\n\
+         | H1 | Publish the allocations policy | Q3 2024/25 | On track |\n\
+         | H2 | Open the new depot | 2024/25 | Complete |\n",
+    )
+    .unwrap();
+    let doc = |args: &[&str]| -> Value {
+        let o = run(bin().arg("extract").arg("-q").args(args).arg(&plan));
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let due = |d: &Value, id: &str| -> (String, String) {
+        let r = d["records"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap();
+        (
+            r["due"]["start"].as_str().unwrap().to_string(),
+            r["due"]["end"].as_str().unwrap().to_string(),
+        )
+    };
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    let default = doc(&[]);
+    assert_eq!(default["document"]["fiscal_year_start"], Value::Null);
+    assert_eq!(due(&default, "H1"), pair("2024-10-01", "2024-12-31"));
+    assert_eq!(due(&default, "H2"), pair("2024-04-01", "2025-03-31"));
+    for args in [
+        &["--fiscal-year-start", "7"][..],
+        &["--fiscal-year-start", "July", "--in-process"][..],
+    ] {
+        let d = doc(args);
+        assert_eq!(d["document"]["fiscal_year_start"], 7, "{args:?}");
+        assert_eq!(due(&d, "H1"), pair("2025-01-01", "2025-03-31"), "{args:?}");
+        assert_eq!(due(&d, "H2"), pair("2024-07-01", "2025-06-30"), "{args:?}");
+    }
+    let o = run(bin()
+        .args(["tables", "-q", "--fiscal-year-start", "oct"])
+        .arg(&plan));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let t: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(t["document"]["fiscal_year_start"], 10);
+    // Not a month: a usage error naming the option.
+    for bad in ["13", "0", "Smarch"] {
+        let o = run(bin()
+            .args(["extract", "--fiscal-year-start", bad])
+            .arg(&plan));
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        assert!(stderr(&o).contains("--fiscal-year-start"), "{}", stderr(&o));
+    }
+    // Recorded in the manifest; another month reads the input again.
+    let out = dir.join("out");
+    let extract = |extra: &[&str]| {
+        let o = run(bin()
+            .arg("extract")
+            .arg(&plan)
+            .arg("-o")
+            .arg(&out)
+            .args(extra));
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let m = manifest(&out);
+        assert_valid(&m);
+        m
+    };
+    assert_eq!(extract(&[])["fiscal_year_start"], Value::Null);
+    let m = extract(&["--incremental", "--fiscal-year-start", "7"]);
+    assert_eq!(m["totals"]["skipped"], 0);
+    assert_eq!(m["fiscal_year_start"], 7);
+    let m = extract(&["--incremental", "--fiscal-year-start", "7"]);
+    assert_eq!(m["totals"]["skipped"], 1);
+    let m = extract(&["--incremental"]);
+    assert_eq!(m["totals"]["skipped"], 0);
+}

@@ -372,12 +372,17 @@ fn every_command_help_has_examples_and_extract_lists_the_csv_columns() {
     }
     let o = run(bin().args(["extract", "--help"]));
     let help = String::from_utf8_lossy(&o.stdout);
-    for column in plantab_output::CsvColumns::contract().header() {
+    let statuses = plantab_output::STATUS_COLUMNS.iter().map(|c| c.to_string());
+    for column in plantab_output::records_contract_columns()
+        .into_iter()
+        .chain(statuses)
+    {
         assert!(
             help.split_whitespace().any(|w| w == column),
             "{column} not in extract --help"
         );
     }
+    assert!(help.contains("flat-csv"), "{help}");
 }
 
 #[test]

@@ -179,6 +179,7 @@ fn two_tables_on_a_page_csv_names_and_contents() {
         names,
         [
             "manifest.json",
+            "tables.csv",
             "two_tables-p2-t1.csv",
             "two_tables-p2-t2.csv"
         ]

@@ -123,7 +123,14 @@ fn workers_give_the_in_process_bytes_whatever_jobs() {
         }
     }
     // Per-file outputs in a folder, manifest included (timings aside).
-    for (command, format) in [("extract", "json"), ("tables", "csv"), ("extract", "csv")] {
+    for (command, format) in [
+        ("extract", "json"),
+        ("tables", "csv"),
+        ("extract", "csv"),
+        ("extract", "flat-csv"),
+        ("extract", "xlsx"),
+        ("tables", "xlsx"),
+    ] {
         let reference = base.join(format!("{command}-{format}-ref"));
         let o = run(bin()
             .args([command, "--in-process", "--format", format, "-o"])
@@ -132,7 +139,7 @@ fn workers_give_the_in_process_bytes_whatever_jobs() {
             .arg(&pdf));
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         let want = folder(&reference);
-        assert!(want.len() >= 2, "{want:?}");
+        assert!(want.len() >= 2, "{:?}", want.keys());
         for jobs in ["1", "2", "3"] {
             let out = base.join(format!("{command}-{format}-{jobs}"));
             let o = run(bin()

@@ -112,6 +112,17 @@ string_enum! {
         /// The `pdf-extract` backend could not match fonts to its text, so
         /// bold text is not recognised on that page.
         PdfExtractFontsUnmatched = "pdf_extract_fonts_unmatched",
+        /// A column's header and its cells point to different roles (a
+        /// `Progress` column holding prose, a `Goal` column holding distinct
+        /// ids); the message says which role was taken and why.
+        ColumnRoleConflict = "column_role_conflict",
+        /// A table that looks like a plan or measures table (id-, date- or
+        /// status-like columns, two or more rows) gave no records; the
+        /// message names its page, its headers and the role it lacked.
+        TableNotRead = "table_not_read",
+        /// The document gave no records; the message says why (no tables,
+        /// no plan tables, plan-like tables not read).
+        NoRecords = "no_records",
         /// An HTML table with cells beyond the column cap; those cells are
         /// not read.
         TableTooWide = "table_too_wide",

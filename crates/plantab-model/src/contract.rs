@@ -116,6 +116,30 @@ pub struct StatusLegendEntry {
     pub label: String,
     /// The definition the document gives, unwrapped.
     pub definition: Option<String>,
+    /// The colour the legend prints the label on (a swatch or a filled
+    /// label cell), when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<Colour>,
+}
+
+/// A printed colour: a cell's fill, a legend swatch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Colour {
+    /// The colour's name as the eye reads it (`red`, `amber`, `green`,
+    /// `blue`, `grey` …; `data/colours.tsv` of plantab-vocab).
+    pub name: String,
+    /// The colour as printed, `#rrggbb` (lower case).
+    pub rgb: String,
+}
+
+/// Where a status entry's code came from, when not from its printed words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CodeFrom {
+    /// The status cell printed no words, only a fill: the code is the
+    /// colour's meaning in the document's legend, else the usual RAG
+    /// meaning of the colour's name.
+    Colour,
 }
 
 /// One rebuilt table.
@@ -282,6 +306,13 @@ pub struct StatusEntry {
     pub revised_due: Option<DateValue>,
     /// Commentary for the period.
     pub commentary: Option<String>,
+    /// The status cell's fill, when it has one (PDF input).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<Colour>,
+    /// Set when the code was not read from words (`colour`: a fill with
+    /// no text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_from: Option<CodeFrom>,
 }
 
 /// Normalised status codes.
@@ -318,13 +349,21 @@ pub enum StatusCode {
     AssuranceAction,
     /// Not applicable.
     NotApplicable,
+    /// A measure's result: the target was met ("Met", "Fully met").
+    Met,
+    /// A measure's result: the target was not met ("Not met", "Not
+    /// achieved").
+    NotMet,
+    /// A measure's result: the target was partly met ("Partially met",
+    /// "Partially achieved", "Partial").
+    PartiallyMet,
     /// Matched nothing.
     Unknown,
 }
 
 impl StatusCode {
     /// Every code, in contract order.
-    pub const ALL: [StatusCode; 16] = [
+    pub const ALL: [StatusCode; 19] = [
         StatusCode::OnTrack,
         StatusCode::MediumProgress,
         StatusCode::SignificantIssues,
@@ -340,6 +379,9 @@ impl StatusCode {
         StatusCode::NewAction,
         StatusCode::AssuranceAction,
         StatusCode::NotApplicable,
+        StatusCode::Met,
+        StatusCode::NotMet,
+        StatusCode::PartiallyMet,
         StatusCode::Unknown,
     ];
 
@@ -361,6 +403,9 @@ impl StatusCode {
             StatusCode::NewAction => "new_action",
             StatusCode::AssuranceAction => "assurance_action",
             StatusCode::NotApplicable => "not_applicable",
+            StatusCode::Met => "met",
+            StatusCode::NotMet => "not_met",
+            StatusCode::PartiallyMet => "partially_met",
             StatusCode::Unknown => "unknown",
         }
     }

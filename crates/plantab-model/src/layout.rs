@@ -118,6 +118,9 @@ pub struct LegendItem {
     pub label: String,
     /// Its definition, unwrapped.
     pub definition: Option<String>,
+    /// The swatch's or label cell's fill as `#rrggbb`, when printed on one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fill: Option<String>,
 }
 
 /// What one page (or one block of a text file) shows of a table.
@@ -198,4 +201,9 @@ pub struct CellSpan {
     pub row_span: usize,
     /// The text, lines joined with `\n`.
     pub text: String,
+    /// The cell's fill colour as `#rrggbb`, when the reader saw a fill
+    /// (PDF grids; near-white fills are not reported). A filled cell with
+    /// no text is kept as a span with empty `text`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fill: Option<String>,
 }

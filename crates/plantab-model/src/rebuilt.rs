@@ -1,7 +1,8 @@
 //! The tables stage's output: fragments put back together into whole tables,
 //! still interleaved with the document's text in reading order.
 
-use crate::contract::{Cell, Joined, PageBox, Warning};
+use crate::columns::TableColumn;
+use crate::contract::{Cell, Joined, PageBox, TableKind, Warning};
 use crate::layout::{CellSpan, Legend, TextBlock};
 use serde::{Deserialize, Serialize};
 
@@ -47,6 +48,19 @@ pub struct RebuiltTable {
     /// of continued fragments are not kept.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub header_cells: Vec<Cell>,
+    /// One entry per column (as many as `header`): the role decided for it
+    /// and the evidence that chose it (see [`crate::columns`]). Filled by
+    /// the tables stage; empty until then.
+    #[serde(default)]
+    pub columns: Vec<TableColumn>,
+    /// What the table holds, decided by the tables stage from the columns'
+    /// roles (and the section heading above it).
+    #[serde(default = "other_kind")]
+    pub kind: TableKind,
+}
+
+fn other_kind() -> TableKind {
+    TableKind::Other
 }
 
 /// One row of a rebuilt table.

@@ -332,7 +332,7 @@ impl<W: Write> CsvWriter<W> {
     }
 }
 
-/// The records of `docs` as one flat CSV file (`--format csv-v1`), columns
+/// The records of `docs` as one flat CSV file (`--format flat-csv`), columns
 /// from [`CsvColumns::of_documents`].
 pub fn flat_records_csv(docs: &[Document]) -> Result<Vec<u8>, OutputError> {
     let mut w = CsvWriter::new(Vec::new(), CsvColumns::of_documents(docs));
@@ -463,7 +463,7 @@ mod tests {
         let mut c = CsvColumns::contract();
         let n = c.field_keys().len();
         c.add_key("zone");
-        c.add_key("budget");
+        c.add_key("widget_count");
         c.add_key("zone");
         c.add_key("lead_department");
         let keys = c.field_keys();
@@ -472,7 +472,7 @@ mod tests {
         assert_eq!(keys.get(n - 1).map(String::as_str), Some(UNPARSED_FIELD));
         assert_eq!(
             keys.get(n..).unwrap_or_default(),
-            ["budget".to_string(), "zone".to_string()]
+            ["widget_count".to_string(), "zone".to_string()]
         );
         let header = c.header();
         assert_eq!(header.first().map(String::as_str), Some("source_path"));

@@ -37,6 +37,8 @@ use std::io::Write;
 
 pub mod csv;
 pub mod sheets;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 pub use csv::{
     contract_field_keys, flat_records_csv, CsvColumns, CsvRows, CsvWriter, CSV_FIXED_COLUMNS,
 };
@@ -46,9 +48,15 @@ pub use sheets::{
     table_cell_rows, tables_long_csv, write_csv_cells, Cell, RecordColumns, RecordRows,
     DOCUMENT_COLUMNS, FIELD_COLUMN_PREFIX, RECORD_COLUMNS, STATUS_COLUMNS, TABLE_CELL_COLUMNS,
 };
+#[cfg(feature = "xlsx")]
+pub use xlsx::{
+    records_xlsx, sheet_name, tables_xlsx, RecordsPart, RecordsWorkbook, TablesPart, TablesWorkbook,
+};
 
-/// The JSON Schema (2020-12) of the output document, as text.
-const SCHEMA: &str = include_str!("../../../schemas/plantab-document.schema.json");
+/// The JSON Schema (2020-12) of the output document, as text: the crate's
+/// own copy of `schemas/plantab-document.schema.json` (kept inside the
+/// crate so it packages alone; `tests/schema.rs` checks the two are equal).
+const SCHEMA: &str = include_str!("../schema/plantab-document.schema.json");
 
 /// What can go wrong while writing output.
 #[derive(Debug, thiserror::Error)]
@@ -67,6 +75,17 @@ pub enum OutputError {
     /// element made by [`json_array_element`].
     #[error("not a JSON array element made by json_array_element")]
     NotAnElement,
+    /// A workbook could not be made (an Excel limit: more than 1,048,576
+    /// rows on a sheet, a bad sheet name).
+    #[cfg(feature = "xlsx")]
+    #[error("cannot write the workbook: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    /// More rows than a worksheet can number.
+    #[error("more rows than a worksheet holds")]
+    TooManyRows,
+    /// More columns than a worksheet holds (16,384).
+    #[error("more columns than a worksheet holds")]
+    TooManyColumns,
 }
 
 /// The JSON Schema (draft 2020-12) every document from [`to_json`] validates

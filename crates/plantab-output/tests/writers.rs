@@ -10,6 +10,9 @@ use plantab_output::{
     contract_field_keys, flat_records_csv, json_array_element, schema, to_json, write_ndjson,
     CsvColumns, CsvRows, CsvWriter, JsonArrayWriter, OutputError, CSV_FIXED_COLUMNS,
 };
+mod csvread;
+
+use csvread::{column as cell, parse_csv};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
@@ -55,6 +58,7 @@ fn sample() -> Document {
                 code: StatusCode::Delayed,
                 label: "Behind".into(),
                 definition: Some("More than one quarter late".into()),
+                colour: None,
             }],
             ..DocumentInfo::default()
         },
@@ -132,6 +136,8 @@ fn sample() -> Document {
                         code: StatusCode::OnTrack,
                         revised_due: None,
                         commentary: None,
+                        colour: None,
+                        code_from: None,
                     },
                     StatusEntry {
                         period: Some("2025-12".into()),
@@ -145,6 +151,8 @@ fn sample() -> Document {
                             Some("2026-03-31"),
                         )),
                         commentary: Some(COMMENTARY.into()),
+                        colour: None,
+                        code_from: None,
                     },
                 ],
                 fields,
@@ -496,54 +504,6 @@ fn ndjson_one_line_per_record_with_source_and_kind() {
 }
 
 /// A tiny RFC 4180 reader: rows of cells, CRLF row ends, quoted cells.
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut cell = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if quoted {
-            if c == '"' {
-                if chars.peek() == Some(&'"') {
-                    chars.next();
-                    cell.push('"');
-                } else {
-                    quoted = false;
-                }
-            } else {
-                cell.push(c);
-            }
-        } else {
-            match c {
-                '"' => quoted = true,
-                ',' => row.push(std::mem::take(&mut cell)),
-                '\r' => assert_eq!(chars.next(), Some('\n'), "bare CR outside quotes"),
-                '\n' => panic!("bare LF outside quotes"),
-                _ => cell.push(c),
-            }
-            if c == '\r' {
-                row.push(std::mem::take(&mut cell));
-                rows.push(std::mem::take(&mut row));
-            }
-        }
-    }
-    assert!(!quoted, "unterminated quote");
-    assert!(
-        cell.is_empty() && row.is_empty(),
-        "last row not ended by CRLF"
-    );
-    rows
-}
-
-fn cell<'a>(header: &[String], row: &'a [String], name: &str) -> &'a str {
-    let i = header
-        .iter()
-        .position(|h| h == name)
-        .unwrap_or_else(|| panic!("no column {name}"));
-    &row[i]
-}
-
 #[test]
 fn csv_round_trips_quoting_and_flattens_latest_status() {
     let doc = sample();
@@ -715,4 +675,271 @@ fn json_array_writer_gives_the_bytes_of_the_pretty_array() {
         w.push_element(to_json(&first).unwrap().as_bytes()),
         Err(OutputError::NotAnElement)
     ));
+}
+
+/// `records.csv` of the sample: one row per record, the record's owner
+/// from its owner-like field, pages as two integers, due and start with
+/// their kind, the latest status (December) in its own columns, the
+/// document's own key as a `field_<key>` column; snake_case names, no JSON.
+#[test]
+fn records_csv_one_row_per_record_with_owner_dates_and_latest_status() {
+    let doc = sample();
+    let text = String::from_utf8(plantab_output::records_csv(std::slice::from_ref(&doc)).unwrap())
+        .unwrap();
+    let rows = parse_csv(&text);
+    assert_eq!(rows.len(), 3, "header + 2 records");
+    let header = &rows[0];
+    assert_eq!(
+        *header,
+        plantab_output::records_columns(std::slice::from_ref(&doc))
+    );
+    for h in header {
+        assert!(
+            h.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+            "not snake_case: {h}"
+        );
+    }
+    // The contract's columns always, the document's own key after them.
+    assert_eq!(
+        header.len(),
+        plantab_output::RECORD_COLUMNS.len() + contract_field_keys().len() + 1
+    );
+    assert_eq!(header.last().unwrap(), "field_harbour_zone");
+    let r = &rows[2];
+    let c = |name| cell(header, r, name);
+    assert_eq!(c("source_path"), "in/harbour, 2025 report.pdf");
+    assert_eq!(
+        c("document_title"),
+        "Harbour Authority 2025 Plan: Year-End Progress"
+    );
+    assert_eq!(c("document_owner"), "Harbour Authority");
+    assert_eq!(c("document_period"), "2025");
+    assert_eq!(c("document_kind"), "progress_report");
+    assert_eq!((c("page_first"), c("page_last")), ("2", "3"));
+    assert_eq!(
+        (c("id"), c("parent_id"), c("kind")),
+        ("HA W4.2", "HA W4", "action")
+    );
+    assert_eq!(c("description"), "- survey, then dredge\n- re-buoy");
+    assert_eq!(c("owner"), "Ports, Harbours & \"Coast\"");
+    assert_eq!(c("owner_field"), "lead_department");
+    assert_eq!(c("field_lead_department"), c("owner"));
+    assert_eq!(
+        (c("due_raw"), c("due_kind"), c("due_start"), c("due_end")),
+        ("Sep-25", "month", "2025-09-01", "2025-09-30")
+    );
+    assert_eq!(
+        (c("start_raw"), c("start_kind"), c("start_start")),
+        ("Ongoing", "ongoing", "")
+    );
+    assert_eq!(c("status_count"), "2");
+    assert_eq!(
+        (c("status_period"), c("status_code"), c("status_raw")),
+        ("2025-12", "delayed", "Behind")
+    );
+    assert_eq!(
+        (c("status_revised_due_raw"), c("status_revised_due_kind")),
+        ("Q1 2026", "quarter")
+    );
+    assert_eq!(c("status_revised_due_end"), "2026-03-31");
+    assert_eq!(c("status_commentary"), COMMENTARY);
+    assert_eq!(c("field_harbour_zone"), "North, outer");
+    // The priority: no owner, no status.
+    let p = &rows[1];
+    assert_eq!(cell(header, p, "owner"), "");
+    assert_eq!(cell(header, p, "status_count"), "0");
+    for row in &rows {
+        for v in row {
+            assert!(
+                !v.starts_with('{') && !v.starts_with('['),
+                "JSON in a cell: {v}"
+            );
+        }
+    }
+}
+
+/// `statuses.csv`: one row per record and status entry, in order, the last
+/// marked latest; a record without statuses has no row.
+#[test]
+fn statuses_csv_one_row_per_status_entry() {
+    let doc = sample();
+    let text = String::from_utf8(plantab_output::statuses_csv(std::slice::from_ref(&doc)).unwrap())
+        .unwrap();
+    let rows = parse_csv(&text);
+    let header = &rows[0];
+    assert_eq!(*header, plantab_output::STATUS_COLUMNS);
+    assert_eq!(rows.len(), 3, "header + 2 entries of HA W4.2");
+    let got: Vec<_> = rows[1..]
+        .iter()
+        .map(|r| {
+            (
+                cell(header, r, "id"),
+                cell(header, r, "entry"),
+                cell(header, r, "latest"),
+                cell(header, r, "period"),
+                cell(header, r, "code"),
+                cell(header, r, "revised_due_start"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("HA W4.2", "1", "false", "2025-06", "on_track", ""),
+            ("HA W4.2", "2", "true", "2025-12", "delayed", "2026-01-01")
+        ]
+    );
+    assert_eq!(cell(header, &rows[2], "commentary"), COMMENTARY);
+}
+
+/// `tables.csv`: one row per printed cell with text, 0-based row and col,
+/// the table named by its first page and position there.
+#[test]
+fn tables_long_csv_one_row_per_cell() {
+    let mut doc = sample();
+    doc.tables[0].header_rows = 1;
+    let text =
+        String::from_utf8(plantab_output::tables_long_csv(std::slice::from_ref(&doc)).unwrap())
+            .unwrap();
+    let rows = parse_csv(&text);
+    let header = &rows[0];
+    assert_eq!(
+        header[..9],
+        [
+            "file",
+            "page",
+            "table",
+            "row",
+            "col",
+            "row_span",
+            "col_span",
+            "is_header",
+            "text"
+        ]
+    );
+    assert_eq!(rows.len(), 1 + 4, "2 rows of 2 cells");
+    let r = &rows[4];
+    assert_eq!(
+        r[..9],
+        [
+            "in/harbour, 2025 report.pdf",
+            "2",
+            "1",
+            "1",
+            "1",
+            "1",
+            "1",
+            "false",
+            "Dredge the outer channel"
+        ]
+    );
+    assert_eq!(cell(header, &rows[1], "is_header"), "true");
+}
+
+/// Every text entry of a workbook, by name.
+#[cfg(feature = "xlsx")]
+fn xlsx_parts(bytes: &[u8]) -> BTreeMap<String, String> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut parts = BTreeMap::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let mut s = String::new();
+        f.read_to_string(&mut s).unwrap();
+        parts.insert(f.name().unwrap().into_owned(), s);
+    }
+    parts
+}
+
+/// The sheet names of a workbook, in order.
+#[cfg(feature = "xlsx")]
+fn sheet_names(parts: &BTreeMap<String, String>) -> Vec<String> {
+    parts["xl/workbook.xml"]
+        .split("<sheet name=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].to_string())
+        .collect()
+}
+
+/// The `extract` workbook: sheets documents, records, statuses, each with
+/// a frozen header row; the same bytes for the same documents.
+#[cfg(feature = "xlsx")]
+#[test]
+fn records_workbook_has_three_sheets_with_frozen_headers() {
+    let doc = sample();
+    let bytes = plantab_output::records_xlsx(std::slice::from_ref(&doc)).unwrap();
+    assert_eq!(
+        bytes,
+        plantab_output::records_xlsx(std::slice::from_ref(&doc)).unwrap()
+    );
+    let parts = xlsx_parts(&bytes);
+    assert_eq!(sheet_names(&parts), ["documents", "records", "statuses"]);
+    for n in 1..=3 {
+        let sheet = &parts[&format!("xl/worksheets/sheet{n}.xml")];
+        assert!(
+            sheet.contains("ySplit=\"1\""),
+            "sheet {n}: header not frozen"
+        );
+    }
+    let strings = &parts["xl/sharedStrings.xml"];
+    assert!(
+        strings.contains("Ports, Harbours &amp; &quot;Coast&quot;")
+            || strings.contains("Ports, Harbours &amp; \"Coast\"")
+    );
+    assert!(strings.contains(">owner_field<"));
+    // Two status rows and a header on the statuses sheet.
+    assert_eq!(
+        parts["xl/worksheets/sheet3.xml"].matches("<row ").count(),
+        3
+    );
+    assert_eq!(
+        parts["xl/worksheets/sheet2.xml"].matches("<row ").count(),
+        3
+    );
+}
+
+/// The `tables` workbook: a sheet per table named by file, page and
+/// table, its header rows bold and frozen.
+#[cfg(feature = "xlsx")]
+#[test]
+fn tables_workbook_names_a_sheet_per_table() {
+    let mut doc = sample();
+    doc.tables[0].header_rows = 1;
+    let parts = xlsx_parts(&plantab_output::tables_xlsx(std::slice::from_ref(&doc)).unwrap());
+    assert_eq!(
+        sheet_names(&parts),
+        ["documents", "harbour, 2025 report-p2-t1"]
+    );
+    let sheet = &parts["xl/worksheets/sheet2.xml"];
+    assert!(sheet.contains("ySplit=\"1\""));
+    // The header row's cells carry the bold style, the body's none.
+    let rows: Vec<&str> = sheet.split("<row ").skip(1).collect();
+    assert_eq!(rows.len(), 2);
+    assert!(
+        rows[0].contains(" s=\""),
+        "header row not styled: {}",
+        rows[0]
+    );
+    assert!(!rows[1].contains(" s=\""), "body row styled: {}", rows[1]);
+    assert!(parts["xl/styles.xml"].contains("<b/>"));
+}
+
+/// Sheet names keep Excel's rules: at most 31 characters, no `[]:*?/\`,
+/// unique ignoring case, the page and table part kept whole.
+#[cfg(feature = "xlsx")]
+#[test]
+fn sheet_names_fit_excel_and_stay_unique() {
+    let mut taken = std::collections::HashSet::new();
+    let long = "2023-24 Delivery Plan: Quarter 3 [final] progress report";
+    let a = plantab_output::sheet_name(long, "-p12-t3", &mut taken);
+    assert_eq!(a, "2023-24 Delivery Plan_ Q-p12-t3");
+    assert!(a.encode_utf16().count() <= 31);
+    let b = plantab_output::sheet_name(&long.to_uppercase(), "-p12-t3", &mut taken);
+    assert!(b.ends_with("-p12-t3~2"), "{b}");
+    assert!(b.encode_utf16().count() <= 31);
+    assert_ne!(a.to_lowercase(), b.to_lowercase());
+    let c = plantab_output::sheet_name("'quoted'", "", &mut taken);
+    assert_eq!(c, "quoted");
+    assert_eq!(plantab_output::sheet_name("", "", &mut taken), "table");
 }

@@ -115,7 +115,8 @@ pub fn debug_page_with(bytes: &[u8], page: u32, o: &Overrides) -> Result<String,
             for e in &t.header_extra {
                 let _ = writeln!(s, "header text not in labels: {e}");
             }
-            for b in t.body() {
+            let body = t.body();
+            for b in &body {
                 let _ = writeln!(
                     s,
                     "row r{}{}: {:?}",
@@ -123,6 +124,22 @@ pub fn debug_page_with(bytes: &[u8], page: u32, o: &Overrides) -> Result<String,
                     if b.spanning { " (spanning)" } else { "" },
                     b.cells
                 );
+            }
+            // The column recogniser on this page's part of the table (the
+            // tables stage decides again on the whole table).
+            let header = t
+                .header
+                .clone()
+                .unwrap_or_else(|| vec![String::new(); g.cols()]);
+            let roles = plantab_vocab::recognise_columns(
+                &header,
+                body.iter()
+                    .filter(|b| !b.spanning)
+                    .map(|b| b.cells.as_slice()),
+            );
+            let _ = writeln!(s, "column roles (this page's rows):");
+            for (i, c) in roles.columns.iter().enumerate() {
+                let _ = writeln!(s, "  col {i}: {}", c.summary());
             }
         }
         let _ = writeln!(s, "\n== paragraphs outside tables ==");

@@ -266,6 +266,28 @@ pub fn find_grids(rulings: &[Ruling]) -> Vec<Grid> {
     grids
 }
 
+/// The boundaries of clustered positions: each cluster's mean, but the
+/// outermost of the first and of the last cluster — a frame drawn twice
+/// ([`BAND_MIN`] apart) encloses what is printed between its lines (a
+/// header's first line set just under the outer ruling), so the table's
+/// edge is the outer line.
+fn boundaries(clusters: &[(f64, f64, f64)]) -> Vec<f64> {
+    let last = clusters.len().saturating_sub(1);
+    clusters
+        .iter()
+        .enumerate()
+        .map(|(i, &(lo, hi, mean))| {
+            if i == 0 {
+                lo
+            } else if i == last {
+                hi
+            } else {
+                mean
+            }
+        })
+        .collect()
+}
+
 fn build_grid(hs: &[Seg], vs: &[Seg]) -> Option<Grid> {
     let xc = cluster_positions(vs.iter().map(|s| s.pos).collect());
     let yc = cluster_positions(hs.iter().map(|s| s.pos).collect());
@@ -282,19 +304,8 @@ fn build_grid(hs: &[Seg], vs: &[Seg]) -> Option<Grid> {
     };
     let mut by_x = members(&xc, vs);
     let mut by_y = members(&yc, hs);
-    let mut xs: Vec<f64> = xc.iter().map(|c| c.2).collect();
-    let mut ys: Vec<f64> = yc.iter().map(|c| c.2).collect();
-    // The outer boundaries are the outermost rulings of their clusters:
-    // text just inside a table's frame (a header line above the edge of
-    // its shaded box) stays in the table.
-    for (v, c) in [(&mut xs, &xc), (&mut ys, &yc)] {
-        if let (Some(first), Some(&(lo, _, _))) = (v.first_mut(), c.first()) {
-            *first = lo;
-        }
-        if let (Some(last), Some(&(_, hi, _))) = (v.last_mut(), c.last()) {
-            *last = hi;
-        }
-    }
+    let mut xs = boundaries(&xc);
+    let mut ys = boundaries(&yc);
     // Open sides: horizontal rules reaching past the last vertical one
     // (and vice versa) close the grid there.
     let hx0 = hs.iter().map(|s| s.from).fold(f64::INFINITY, f64::min);

@@ -702,6 +702,9 @@ fn page_blocks(p: &PageAnalysis, body: f64, out: &mut Vec<Block>, warnings: &mut
             }),
         ));
     }
+    for (top, legend) in &p.swatch_legends {
+        items.push((*top, 0.0, Block::Legend(legend.clone())));
+    }
     items.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
     out.extend(items.into_iter().map(|(_, _, b)| b));
 }

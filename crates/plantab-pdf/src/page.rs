@@ -8,6 +8,7 @@ use crate::lines::{build_lines, TextLine};
 use crate::options::{Overrides, Strategy};
 use crate::source::{PageGlyphs, Ruling};
 use crate::table::FoundTable;
+use plantab_model::{Legend, LegendItem};
 
 /// A paragraph (or heading) outside tables, before heading levels are
 /// known.
@@ -53,6 +54,9 @@ pub struct PageAnalysis {
     pub folios: Vec<String>,
     /// Glyph count (all glyphs, spaces included).
     pub glyphs: usize,
+    /// Legends printed as coloured swatches outside tables, each with
+    /// its top edge.
+    pub swatch_legends: Vec<(f64, Legend)>,
 }
 
 /// Reads one page.
@@ -114,6 +118,7 @@ pub fn analyse_with(page: &PageGlyphs, o: &Overrides) -> PageAnalysis {
             true
         }
     });
+    let swatch_legends = swatch_legends(page, &tables, &paras);
     PageAnalysis {
         number: page.number,
         width: page.width,
@@ -122,7 +127,86 @@ pub fn analyse_with(page: &PageGlyphs, o: &Overrides) -> PageAnalysis {
         paras,
         folios,
         glyphs: page.glyphs.len(),
+        swatch_legends,
     }
+}
+
+/// Largest swatch side, points.
+const SWATCH_MAX: f64 = 60.0;
+/// Smallest swatch side, points.
+const SWATCH_MIN: f64 = 4.0;
+/// Widest gap between a swatch and its label, points.
+const SWATCH_GAP: f64 = 24.0;
+
+/// Legends printed as a row (or column) of small filled boxes, each with a
+/// short label to its right ("■ On track ■ Some slippage …"), outside
+/// every table: one legend per band of swatches two or more strong, each
+/// label taking its swatch's fill.
+fn swatch_legends(page: &PageGlyphs, tables: &[FoundTable], paras: &[Para]) -> Vec<(f64, Legend)> {
+    let in_table = |x: f64, y: f64| {
+        tables.iter().any(|t| {
+            let (x0, top, x1, bottom) = t.grid.bounds();
+            x >= x0 && x <= x1 && y >= top && y <= bottom
+        })
+    };
+    let lines: Vec<&TextLine> = paras.iter().flat_map(|p| &p.lines).collect();
+    let mut found: Vec<(f64, LegendItem)> = Vec::new();
+    for f in &page.fills {
+        let (w, h) = (f.x1 - f.x0, f.bottom - f.top);
+        let Some(rgb) = f.rgb else { continue };
+        if f.is_white()
+            || !(SWATCH_MIN..=SWATCH_MAX).contains(&w)
+            || !(SWATCH_MIN..=SWATCH_MAX / 2.0).contains(&h)
+        {
+            continue;
+        }
+        let cy = (f.top + f.bottom) / 2.0;
+        if in_table((f.x0 + f.x1) / 2.0, cy) {
+            continue;
+        }
+        // The label: the words of a line beside the swatch, from its right
+        // edge to the next swatch or a wide gap.
+        let Some(line) = lines.iter().find(|l| {
+            l.top <= cy && l.bottom >= cy && l.x0 >= f.x1 - 1.0 && l.x0 <= f.x1 + SWATCH_GAP
+        }) else {
+            continue;
+        };
+        let next_swatch = page
+            .fills
+            .iter()
+            .filter(|g| g.x0 > f.x1 && g.top <= cy && g.bottom >= cy)
+            .map(|g| g.x0)
+            .fold(f64::INFINITY, f64::min);
+        let words: Vec<&str> = line
+            .words
+            .iter()
+            .filter(|w| w.x1 <= next_swatch)
+            .filter_map(|w| line.text.get(w.start..w.end))
+            .collect();
+        if words.is_empty() || words.len() > 6 {
+            continue;
+        }
+        found.push((
+            f.top,
+            LegendItem {
+                label: words.join(" "),
+                definition: None,
+                fill: Some(crate::table::hex(rgb)),
+            },
+        ));
+    }
+    if found.len() < 2 {
+        return Vec::new();
+    }
+    found.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let top = found.first().map_or(0.0, |f| f.0);
+    vec![(
+        top,
+        Legend {
+            items: found.into_iter().map(|(_, i)| i).collect(),
+            page: Some(page.number),
+        },
+    )]
 }
 
 /// Finds the tables among the glyphs `idx` (ruled grids from `rulings`,

@@ -7,6 +7,9 @@ use crate::lines::{build_lines, TextLine};
 use crate::source::PageGlyphs;
 use plantab_model::{Cell, CellSpan};
 
+/// Most grid rows a header wrapped over several rows is looked for in.
+const HEADER_BAND_MAX: usize = 6;
+
 /// A table found on a page, before conversion to the layout types.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FoundTable {
@@ -16,6 +19,9 @@ pub struct FoundTable {
     pub cell_lines: Vec<Vec<TextLine>>,
     /// Whether each merged cell's text is (mostly) bold.
     pub cell_bold: Vec<bool>,
+    /// Each merged cell's fill colour (`#rrggbb`), when a filled rectangle
+    /// of about the cell's size sits behind it and is not near white.
+    pub cell_fill: Vec<Option<String>>,
     /// Grid rows that are title bars above the header.
     pub title_rows: usize,
     /// Grid rows (after the title rows) that form the header.
@@ -38,7 +44,7 @@ pub struct BodyRow {
     pub spanning: bool,
     /// The grid cells whose top edge is on this row, with their spans;
     /// `row_span` counts body rows (rows with no text are not body rows).
-    /// Cells with no text are left out.
+    /// Cells with no text are left out unless they have a fill.
     pub spans: Vec<CellSpan>,
 }
 
@@ -129,6 +135,43 @@ fn broken_inside_word(before: &str, after: &str) -> bool {
     month(&whole) && !month(tail) && !month(head)
 }
 
+/// The fill behind a merged cell: the smallest non-white filled rectangle
+/// that covers most of the cell and is not much larger than it (a
+/// shading of the whole row or table is not the cell's colour).
+fn cell_fill(page: &PageGlyphs, grid: &Grid, c: &GridCell) -> Option<String> {
+    let (Some(&x0), Some(&x1), Some(&top), Some(&bottom)) = (
+        grid.xs.get(c.col),
+        grid.xs.get(c.col + c.col_span.max(1)),
+        grid.ys.get(c.row),
+        grid.ys.get(c.row + c.row_span.max(1)),
+    ) else {
+        return None;
+    };
+    let area = (x1 - x0) * (bottom - top);
+    if area <= 0.0 {
+        return None;
+    }
+    page.fills
+        .iter()
+        .filter(|f| !f.is_white())
+        .filter_map(|f| {
+            let rgb = f.rgb?;
+            let w = (f.x1.min(x1) - f.x0.max(x0)).max(0.0);
+            let h = (f.bottom.min(bottom) - f.top.max(top)).max(0.0);
+            let inter = w * h;
+            let own = (f.x1 - f.x0) * (f.bottom - f.top);
+            (inter >= area * 0.6 && own <= area * 1.5).then_some((own, rgb))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, rgb)| hex(rgb))
+}
+
+/// `#rrggbb` of an RGB colour with components 0–1.
+pub(crate) fn hex(rgb: [f32; 3]) -> String {
+    let [r, g, b] = rgb.map(|v| (v.clamp(0.0, 1.0) * 255.0).round() as u8);
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
 impl FoundTable {
     /// Builds a table from a grid and the glyph indices in each merged
     /// cell; `None` when the grid holds too little text to be a table.
@@ -169,10 +212,16 @@ impl FoundTable {
         if rows >= 4 && n_texty * 2 < rows {
             return None;
         }
+        let cell_fill = grid
+            .cells
+            .iter()
+            .map(|c| cell_fill(page, &grid, c))
+            .collect();
         let mut t = FoundTable {
             grid,
             cell_lines,
             cell_bold,
+            cell_fill,
             title_rows: 0,
             header_rows: 0,
             header: None,
@@ -331,6 +380,61 @@ impl FoundTable {
         }
     }
 
+    /// Whether grid row `r` reads as a body row rather than header text: a
+    /// cell opening with an id (`1.1.0`), holding a date or a status label,
+    /// or a sentence — the first row under a header stays a row.
+    fn row_reads_as_body(&self, r: usize) -> bool {
+        self.row_cells(r).any(|(id, _)| {
+            let Some(lines) = self.cell_lines.get(id).filter(|l| !l.is_empty()) else {
+                return false;
+            };
+            let l = plantab_vocab::look(&unwrap_label(lines));
+            l.id != plantab_vocab::IdPlace::None
+                || l.date
+                || l.prose()
+                || !matches!(l.status, plantab_vocab::StatusPlace::None)
+        })
+    }
+
+    /// Labels per column of the header rows `h0..h1` merged, and how many
+    /// of them the vocabulary knows.
+    fn known_labels(&self, h0: usize, h1: usize) -> usize {
+        self.label_counts(h0, h1).0
+    }
+
+    /// (known, non-empty) labels per column of the header rows `h0..h1`
+    /// merged.
+    fn label_counts(&self, h0: usize, h1: usize) -> (usize, usize) {
+        let cols = self.grid.cols();
+        let mut known = 0;
+        let mut labelled = 0;
+        for c in 0..cols {
+            let mut parts: Vec<String> = Vec::new();
+            let mut last_id = usize::MAX;
+            for r in h0..h1 {
+                let Some(&id) = self.grid.cell_at.get(r * cols + c) else {
+                    continue;
+                };
+                if id == last_id {
+                    continue;
+                }
+                last_id = id;
+                if let Some(lines) = self.cell_lines.get(id).filter(|l| !l.is_empty()) {
+                    parts.push(unwrap_label(lines));
+                }
+            }
+            let label = parts.join(" ");
+            if label.is_empty() {
+                continue;
+            }
+            labelled += 1;
+            if plantab_vocab::match_header(&label).is_some_and(|m| m.score >= 0.9) {
+                known += 1;
+            }
+        }
+        (known, labelled)
+    }
+
     fn find_header(&mut self) {
         let rows = self.grid.rows();
         let mut t = 0;
@@ -350,11 +454,60 @@ impl FoundTable {
                     k = i + 1;
                 }
             }
+            // A header wrapped over several grid rows ("Date of" / "release",
+            // "Open" / "Government" / "Licence?"): the bold rows below the
+            // rows found join the header while the merged labels the
+            // vocabulary knows grow, up to a row that reads as a body row.
+            if k > 0 {
+                let mut best = this.known_labels(start, start + k);
+                let mut h = k;
+                while h < prefix {
+                    let r = start + h;
+                    if this.full_span(r) || this.id_span(r) || this.row_reads_as_body(r) {
+                        break;
+                    }
+                    h += 1;
+                    if this.row_empty(r) {
+                        continue;
+                    }
+                    let known = this.known_labels(start, start + h);
+                    if known > best {
+                        best = known;
+                        k = h;
+                    } else if known < best {
+                        break;
+                    }
+                }
+            }
             if k == 0 && rows > start && this.vocab_share(start) >= 0.6 {
                 k = 1;
             }
             if k == 0 {
                 k = this.label_band(start);
+            }
+            if k == 0 && prefix > 0 {
+                // No single row of known labels: a bold band whose labels,
+                // merged per column over its rows ("Section in" /
+                // "Strategy"), are half of them known.
+                let mut best = (0usize, 0usize);
+                let mut b = 0;
+                while b < prefix.min(HEADER_BAND_MAX) {
+                    let r = start + b;
+                    if this.full_span(r) || this.id_span(r) || this.row_reads_as_body(r) {
+                        break;
+                    }
+                    b += 1;
+                    if this.row_empty(r) {
+                        continue;
+                    }
+                    let (known, labelled) = this.label_counts(start, start + b);
+                    if known > 0 && known * 2 >= labelled && known >= best.0 {
+                        best = (known, b);
+                    }
+                }
+                if best.1 > 0 && start + best.1 < rows {
+                    k = best.1;
+                }
             }
             if k == 0 && prefix > 0 {
                 // No known labels: a short bold band on top of plain rows,
@@ -424,7 +577,16 @@ impl FoundTable {
                 let joined = parts.join(" ");
                 let last = parts.last().cloned().unwrap_or_default();
                 let known = |s: &str| plantab_vocab::match_header(s).is_some();
-                if parts.len() > 1 && !known(&joined) && known(&last) {
+                // Labels stacked, each known on its own ("Progress against
+                // plan" over "Status (December 2023)"), are a group label
+                // over the column's, unless the whole is itself a label
+                // ("Target" / "Completion Date"): a longer label starting
+                // with a known one is no reason to join them.
+                let stacked = || {
+                    plantab_vocab::match_header(&joined).is_none_or(|m| m.score < 1.0)
+                        && parts.iter().take(parts.len() - 1).all(|p| known(p))
+                };
+                if parts.len() > 1 && known(&last) && (!known(&joined) || stacked()) {
                     for p in parts.iter().take(parts.len() - 1) {
                         extra.push(format!("\"{p}\" above \"{last}\""));
                     }
@@ -515,8 +677,13 @@ impl FoundTable {
         let kept: Vec<usize> = rows.iter().map(|b| b.row).collect();
         for b in rows.iter_mut() {
             for (id, c) in self.row_cells(b.row) {
-                let Some(lines) = self.cell_lines.get(id).filter(|l| !l.is_empty()) else {
-                    continue;
+                let fill = self.cell_fill.get(id).cloned().flatten();
+                let text = match self.cell_lines.get(id).filter(|l| !l.is_empty()) {
+                    Some(lines) => cell_text(lines),
+                    // A cell with no text is kept only for its fill (a
+                    // status given as a colour).
+                    None if fill.is_some() => String::new(),
+                    None => continue,
                 };
                 let end = c.row + c.row_span;
                 let row_span = kept.iter().filter(|&&r| r >= c.row && r < end).count();
@@ -524,7 +691,8 @@ impl FoundTable {
                     col: c.col,
                     col_span: c.col_span.max(1),
                     row_span: row_span.max(1),
-                    text: cell_text(lines),
+                    text,
+                    fill,
                 });
             }
         }

@@ -1260,7 +1260,7 @@ fn period_of(
     for t in front_texts(blocks) {
         for w in t.text.split(|c: char| !c.is_ascii_digit()) {
             if w.len() == 4 {
-                if let Some(y) = crate::columns::find_year(w) {
+                if let Some(y) = plantab_vocab::find_year(w) {
                     *counts.entry(y).or_default() += 1;
                 }
             }
@@ -1551,7 +1551,7 @@ fn date_facts(
         }
     }
     if year.is_none() {
-        year = period.and_then(|p| crate::columns::find_year(&plantab_vocab::compact(p)));
+        year = period.and_then(|p| plantab_vocab::find_year(&plantab_vocab::compact(p)));
     }
     DateFacts {
         year,
@@ -1625,6 +1625,7 @@ pub fn legend(items: &[LegendItem]) -> Vec<StatusLegendEntry> {
             code: plantab_vocab::status_code(&i.label).unwrap_or(StatusCode::Unknown),
             label: i.label.split_whitespace().collect::<Vec<_>>().join(" "),
             definition: i.definition.clone(),
+            colour: i.fill.as_deref().and_then(crate::colour::named),
         })
         .collect()
 }

@@ -16,22 +16,26 @@
 
 #![warn(missing_docs)]
 
+mod colour;
 pub mod columns;
 pub mod dates;
 pub mod document;
 pub mod ids;
 pub mod status;
+mod unread;
 
 pub use document::Options;
 
-use columns::{interpret, ColumnRole, Period, TableColumns};
+use columns::{period_key, TableColumns};
 use dates::{parse_date, DateContext};
 use plantab_model::{
-    Cell, Document, DocumentInfo, LegendItem, Provenance, RebuiltBlock, RebuiltDocument,
-    RebuiltRow, RebuiltTable, Record, RecordKind, Source, StatusCode, StatusEntry,
-    StatusLegendEntry, Table, TableKind, Warning, WarningCode, SCHEMA_VERSION,
+    Cell, CodeFrom, ColumnRole, Document, DocumentInfo, LegendItem, Period, Provenance,
+    RebuiltBlock, RebuiltDocument, RebuiltRow, RebuiltTable, Record, RecordKind, Source,
+    StatusCode, StatusEntry, StatusLegendEntry, Table, TableKind, Warning, WarningCode,
+    SCHEMA_VERSION,
 };
 use std::collections::{BTreeMap, HashSet};
+use unread::{no_records_warning, warn_unread};
 
 /// Turns a rebuilt document into the contract document.
 ///
@@ -89,23 +93,44 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode, options: &Options
 
     // Pass 1: columns, sections and legends.
     let mut section: Option<String> = None;
+    // The owner (and workstream) a heading or the line under it names,
+    // for the tables below it until the next heading.
+    let mut lead: Option<plantab_vocab::SectionOwner> = None;
+    let mut leads: Vec<Option<plantab_vocab::SectionOwner>> = Vec::new();
     let mut legend_items: Vec<LegendItem> = Vec::new();
     let mut interpreted: Vec<(&RebuiltTable, TableColumns, Option<String>)> = Vec::new();
     for b in &blocks {
         match b {
             RebuiltBlock::Text(t) if t.heading.is_some() => {
-                section = Some(t.text.split_whitespace().collect::<Vec<_>>().join(" "));
+                match plantab_vocab::section_owner(&t.text) {
+                    // "Owner: …" set as a heading: the owner of the
+                    // section above, not a section of its own.
+                    Some(o) if o.name.is_none() => lead = Some(o),
+                    found => {
+                        section = Some(t.text.split_whitespace().collect::<Vec<_>>().join(" "));
+                        lead = found;
+                    }
+                }
             }
-            RebuiltBlock::Text(_) => {}
+            RebuiltBlock::Text(t) => {
+                // A sub-heading printed as body text ("National Address
+                // Register – Lead PM/RT") or an "Owner: …" line: one line.
+                if !t.text.trim().contains('\n') {
+                    if let Some(o) = plantab_vocab::section_owner(&t.text) {
+                        lead = Some(o);
+                    }
+                }
+            }
             RebuiltBlock::Legend(l) => legend_items.extend(l.items.iter().cloned()),
             RebuiltBlock::Table(t) => {
-                let cols = interpret(t);
+                let cols = TableColumns::of(t);
                 if !cols.is_plan_table() {
-                    if let Some(items) = legend_from_table(t) {
+                    if let Some(items) = legend_from_table(t).or_else(|| colour::swatch_legend(t)) {
                         legend_items.extend(items);
                     }
                 }
                 interpreted.push((t, cols, section.clone()));
+                leads.push(lead.clone());
             }
         }
     }
@@ -133,10 +158,14 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode, options: &Options
     let labels = status::Labels::new(&status_legend);
     let mut max_periods = 0usize;
     let mut has_status = false;
+    let mut not_read = 0usize;
     for (index, (t, cols, section)) in interpreted.iter().enumerate() {
-        let kind = columns::table_kind(t, cols, section.as_deref());
+        let kind = cols.kind;
         kinds.push(kind);
-        if !cols.is_plan_table() || matches!(kind, TableKind::Financial | TableKind::Other) {
+        if !cols.is_plan_table() {
+            if mode == Mode::Records {
+                not_read += usize::from(warn_unread(index, t, cols, &mut warnings));
+            }
             continue;
         }
         let periods = status_periods(cols);
@@ -149,14 +178,26 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode, options: &Options
             index,
             kind,
             section: section.clone(),
+            lead: leads.get(index).and_then(Option::as_ref),
             cols,
             legend: &status_legend,
             labels: &labels,
             dates: &front.dates,
             month_year_columns: month_year_columns(t, cols),
             groups: PeriodGroups::of(cols, &front.dates),
+            title_has_id: cols
+                .cols
+                .iter()
+                .any(|c| c.role == ColumnRole::Title && c.leading_id),
         };
+        let before = records.len();
         table_records(t, &ctx, &mut warnings, &mut records);
+        if records.len() == before {
+            not_read += usize::from(warn_unread(index, t, cols, &mut warnings));
+        }
+    }
+    if mode == Mode::Records && records.is_empty() {
+        warnings.push(no_records_warning(&kinds, not_read));
     }
 
     let kind = document::kind(
@@ -166,9 +207,9 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode, options: &Options
         has_status,
     );
     let owner = front.owner.clone();
-    let interpreted: Vec<(TableColumns, Option<String>)> = interpreted
+    let interpreted: Vec<(Vec<plantab_model::Column>, Option<String>)> = interpreted
         .into_iter()
-        .map(|(_, cols, section)| (cols, section))
+        .map(|(_, cols, section)| (cols.contract_columns(), section))
         .collect();
 
     // Pass 3: the tables, their rows moved out of the rebuilt document.
@@ -192,7 +233,7 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode, options: &Options
                 kind,
                 section,
                 pages: t.pages,
-                columns: cols.columns,
+                columns: cols,
                 rows,
                 joined: t.joined,
                 bbox: t.bbox,
@@ -241,7 +282,13 @@ fn all_body_cells(t: &RebuiltTable, offset: usize) -> Vec<Cell> {
             out.extend(plain_cells(&r.cells, offset + i));
             continue;
         }
-        for s in &r.spans {
+        // A span with no text stands for a filled empty cell: not a
+        // printed cell of the contract.
+        for s in r
+            .spans
+            .iter()
+            .filter(|s| !(s.text.is_empty() && s.fill.is_some()))
+        {
             out.push(Cell {
                 row: offset + i,
                 col: s.col,
@@ -324,13 +371,11 @@ fn plan_header_years(tables: &[(&RebuiltTable, TableColumns, Option<String>)]) -
     let mut period_years = Vec::new();
     let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
     for (t, c, _) in plan {
-        for (h, role) in t.header.iter().zip(&c.roles) {
-            match role {
-                ColumnRole::Status(p) | ColumnRole::RevisedDue(p) | ColumnRole::Commentary(p) => {
-                    period_years.extend(p.year)
-                }
-                _ => {
-                    if let Some(y) = columns::find_year(&plantab_vocab::compact(h)) {
+        for (i, h) in t.header.iter().enumerate() {
+            match c.period(i) {
+                Some(p) => period_years.extend(p.year),
+                None => {
+                    if let Some(y) = plantab_vocab::find_year(&plantab_vocab::compact(h)) {
                         *counts.entry(y).or_default() += 1;
                     }
                 }
@@ -350,7 +395,8 @@ fn plan_header_years(tables: &[(&RebuiltTable, TableColumns, Option<String>)]) -
 /// The due/start columns whose non-empty cells mostly read `Mon-YY`.
 fn month_year_columns(t: &RebuiltTable, cols: &TableColumns) -> Vec<ColumnRole> {
     let mut out = Vec::new();
-    for (i, role) in cols.roles.iter().enumerate() {
+    for (i, c) in cols.cols.iter().enumerate() {
+        let role = &c.role;
         if !matches!(role, ColumnRole::Due | ColumnRole::Start) {
             continue;
         }
@@ -373,7 +419,7 @@ fn month_year_columns(t: &RebuiltTable, cols: &TableColumns) -> Vec<ColumnRole> 
             }
         }
         if mon_yy * 2 > total {
-            out.push(role.clone());
+            out.push(*role);
         }
     }
     out
@@ -384,7 +430,9 @@ struct TableContext<'a> {
     index: usize,
     kind: TableKind,
     section: Option<String>,
-    cols: &'a TableColumns,
+    /// The owner (and workstream) the heading above names.
+    lead: Option<&'a plantab_vocab::SectionOwner>,
+    cols: &'a TableColumns<'a>,
     legend: &'a [StatusLegendEntry],
     /// The legend's labels and the vocabulary's, for cells that start
     /// with a status.
@@ -396,6 +444,8 @@ struct TableContext<'a> {
     month_year_columns: Vec<ColumnRole>,
     /// The table's reporting periods, worked out once for all its rows.
     groups: PeriodGroups<'a>,
+    /// The title cells open with the row's id (no id column).
+    title_has_id: bool,
 }
 
 /// The reporting periods of a table's status-like columns: one group per
@@ -412,25 +462,38 @@ struct PeriodGroups<'a> {
 }
 
 impl<'a> PeriodGroups<'a> {
-    fn of(cols: &'a TableColumns, dates: &document::DateFacts) -> Self {
+    fn of(cols: &'a TableColumns<'a>, dates: &document::DateFacts) -> Self {
         let mut periods: Vec<&Period> = Vec::new();
         let mut keys = Vec::new();
-        let mut slot_of_column = Vec::with_capacity(cols.roles.len());
-        for role in &cols.roles {
-            let slot = match role {
-                ColumnRole::Status(p) | ColumnRole::RevisedDue(p) | ColumnRole::Commentary(p) => {
-                    let key = p.key();
-                    Some(match keys.iter().position(|k| *k == key) {
-                        Some(i) => i,
-                        None => {
-                            keys.push(key);
-                            periods.push(p);
-                            periods.len() - 1
-                        }
-                    })
+        let mut slot_of_column = Vec::with_capacity(cols.cols.len());
+        // When at most one period is named ("Status" beside "Progress at end
+        // of March 2024"), the status-like columns are one period's.
+        let named: Vec<&Period> = (0..cols.cols.len())
+            .filter_map(|i| cols.period(i))
+            .filter(|p| !p.is_none())
+            .collect();
+        let one_period = named.iter().all(|p| {
+            named
+                .first()
+                .is_some_and(|q| period_key(q) == period_key(p))
+        });
+        for i in 0..cols.cols.len() {
+            let slot = cols.period(i).map(|p| {
+                let p = if one_period {
+                    named.first().copied().unwrap_or(p)
+                } else {
+                    p
+                };
+                let key = period_key(p);
+                match keys.iter().position(|k| *k == key) {
+                    Some(i) => i,
+                    None => {
+                        keys.push(key);
+                        periods.push(p);
+                        periods.len() - 1
+                    }
                 }
-                _ => None,
-            };
+            });
             slot_of_column.push(slot);
         }
         let mut order: Vec<usize> = (0..periods.len()).collect();
@@ -452,12 +515,11 @@ impl<'a> PeriodGroups<'a> {
 /// column order.
 fn status_periods(cols: &TableColumns) -> Vec<Period> {
     let mut out: Vec<Period> = Vec::new();
-    for r in &cols.roles {
-        let p = match r {
-            ColumnRole::Status(p) | ColumnRole::RevisedDue(p) | ColumnRole::Commentary(p) => p,
-            _ => continue,
+    for i in 0..cols.cols.len() {
+        let Some(p) = cols.period(i) else {
+            continue;
         };
-        if !out.iter().any(|q| q.key() == p.key()) {
+        if !out.iter().any(|q| period_key(q) == period_key(p)) {
             out.push(p.clone());
         }
     }
@@ -585,27 +647,42 @@ fn non_empty(s: &str) -> Option<&str> {
     (!t.is_empty()).then_some(t)
 }
 
-/// True when `cell` reads `key` in [`plantab_vocab::compact`] form, without
-/// building the compact string.
-fn compact_equals(cell: &str, key: &str) -> bool {
-    plantab_vocab::compact_chars(cell).eq(key.chars())
-}
-
 fn table_records(
     t: &RebuiltTable,
     ctx: &TableContext<'_>,
     warnings: &mut Vec<Warning>,
     out: &mut Vec<Record>,
 ) {
-    let id_col = ctx.cols.roles.iter().position(|r| *r == ColumnRole::Id);
+    let id_col = ctx.cols.position(ColumnRole::Id);
+    // With no id column, ids may open the title cells ("1.1.1 Issue …").
+    let leading_col = ctx
+        .title_has_id
+        .then(|| ctx.cols.position(ColumnRole::Title))
+        .flatten();
     let parsed_ids: Vec<ids::IdCell> = t
         .rows
         .iter()
         .map(|r| {
-            id_col
-                .and_then(|i| r.cells.get(i))
-                .map(|c| ids::parse_id_cell(c))
-                .unwrap_or_default()
+            if let Some(c) = id_col.and_then(|i| r.cells.get(i)) {
+                return ids::parse_id_cell(c);
+            }
+            match leading_col.and_then(|i| r.cells.get(i)) {
+                Some(c) if plantab_vocab::look(c).id != plantab_vocab::IdPlace::None => {
+                    let mut idc = ids::parse_id_cell(c);
+                    idc.rest = idc.rest.map(|r| {
+                        r.trim_start_matches(|ch: char| {
+                            ch.is_whitespace() || matches!(ch, '-' | '–' | '—' | ':' | '.' | ')')
+                        })
+                        .to_string()
+                    });
+                    // Text with no id of its own: the title as printed.
+                    if idc.rest.is_none() && idc.aliases.is_empty() {
+                        return ids::IdCell::default();
+                    }
+                    idc
+                }
+                _ => ids::IdCell::default(),
+            }
         })
         .collect();
     // Parents are only ever looked up as a level's own row (`….0`): only
@@ -617,7 +694,6 @@ fn table_records(
         .map(str::to_string)
         .collect();
     let exists = |s: &str| level_ids.contains(s);
-    let header_key: Vec<String> = t.header.iter().map(|h| plantab_vocab::compact(h)).collect();
     // The table prints each level's own row as `….0` when some row sits
     // under such a row: then every `….0` row is a priority, children or not.
     let uses_level_rows = parsed_ids
@@ -629,16 +705,6 @@ fn table_records(
     let mut current_priority: Option<String> = None;
     for (row_idx, (row, idc)) in t.rows.iter().zip(parsed_ids).enumerate() {
         if row.cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        // A header the reader did not recognise, repeated as a row.
-        if row.cells.len() == header_key.len()
-            && row
-                .cells
-                .iter()
-                .zip(&header_key)
-                .all(|(c, k)| compact_equals(c, k))
-        {
             continue;
         }
         let is_priority = row.spanning && idc.id.is_some()
@@ -667,12 +733,22 @@ fn table_records(
     }
 }
 
+/// Sets `slot` to `value` when `value` holds text: of several cells of
+/// one role (and period) in a row, the last non-empty one is read.
+fn keep_non_empty<'r>(slot: &mut Option<&'r str>, value: Option<&'r str>) {
+    if value.is_some() {
+        *slot = value;
+    }
+}
+
 /// One reporting period's cells in a row, trimmed.
 #[derive(Default, Clone, Copy)]
 struct PeriodCells<'r> {
     status: Option<&'r str>,
     revised: Option<&'r str>,
     commentary: Option<&'r str>,
+    /// The status cell's fill (`#rrggbb`), when it has its own.
+    fill: Option<&'r str>,
 }
 
 /// Buffers reused from row to row.
@@ -699,26 +775,45 @@ fn row_record<'r>(
     let groups = &mut scratch.groups;
     groups.clear();
     groups.resize(ctx.groups.periods.len(), PeriodCells::default());
-    for (col, (role, cell)) in ctx.cols.roles.iter().zip(&row.cells).enumerate() {
+    // The title cell's id was split off: its rest (in the id cell) is
+    // the title.
+    let title_in_id = ctx.title_has_id && idc.id.is_some();
+    for (col, (column, cell)) in ctx.cols.cols.iter().zip(&row.cells).enumerate() {
         let value = non_empty(cell);
-        match role {
+        match column.role {
             ColumnRole::Id => {}
-            ColumnRole::Title => title = value,
-            ColumnRole::Description => description = value,
-            ColumnRole::Due => due_raw = value,
-            ColumnRole::Start => start_raw = value,
-            ColumnRole::Status(_) | ColumnRole::RevisedDue(_) | ColumnRole::Commentary(_) => {
+            ColumnRole::Title if title_in_id => {}
+            // A later empty cell of the same role (an empty second title
+            // column, an empty RAG beside a status) keeps what an earlier
+            // cell gave.
+            ColumnRole::Title => keep_non_empty(&mut title, value),
+            ColumnRole::Description => keep_non_empty(&mut description, value),
+            ColumnRole::Due => keep_non_empty(&mut due_raw, value),
+            ColumnRole::Start => keep_non_empty(&mut start_raw, value),
+            ColumnRole::Status
+            | ColumnRole::Rag
+            | ColumnRole::RevisedDue
+            | ColumnRole::Commentary => {
                 let slot = ctx.groups.slot_of_column.get(col).copied().flatten();
                 if let Some(g) = slot.and_then(|i| groups.get_mut(i)) {
-                    match role {
-                        ColumnRole::Status(_) => g.status = value,
-                        ColumnRole::RevisedDue(_) => g.revised = value,
-                        _ => g.commentary = value,
+                    match column.role {
+                        ColumnRole::Status | ColumnRole::Rag => {
+                            // The fill of the cell whose text is read, else
+                            // of a filled cell with no text.
+                            let fill = colour::own_fill(row, col);
+                            if fill.is_some() && (value.is_some() || g.status.is_none()) {
+                                g.fill = fill;
+                            }
+                            keep_non_empty(&mut g.status, value)
+                        }
+                        ColumnRole::RevisedDue => keep_non_empty(&mut g.revised, value),
+                        _ => keep_non_empty(&mut g.commentary, value),
                     }
                 }
             }
-            ColumnRole::Field(k) => {
+            _ => {
                 if let Some(v) = value {
+                    let k = column.key.as_str();
                     if k.starts_with("column_") {
                         warnings.push(
                             Warning::new(
@@ -773,15 +868,42 @@ fn row_record<'r>(
             status: st,
             revised: rev,
             commentary: com,
+            fill,
         } = *g;
-        if st.is_none() && rev.is_none() && com.is_none() {
+        if st.is_none() && rev.is_none() && com.is_none() && fill.is_none() {
             continue;
         }
         let StatusRead {
             raw,
-            code,
+            mut code,
             commentary,
         } = read_status(st, com, ctx);
+        let colour = fill.and_then(colour::named);
+        let mut code_from = None;
+        // A status given only as a fill: the colour's meaning.
+        if let (true, Some(c)) = (raw.is_empty(), &colour) {
+            match colour::code_of(c, ctx.legend) {
+                Some(from_colour) => {
+                    code = from_colour;
+                    code_from = Some(CodeFrom::Colour);
+                }
+                None => warnings.push(
+                    Warning::new(
+                        WarningCode::UnknownStatus,
+                        format!(
+                            "status cell{} printed only a {} fill ({}) that neither the document's legend nor the usual RAG colours define",
+                            id.as_deref()
+                                .map(|i| format!(" of {i}"))
+                                .unwrap_or_default(),
+                            c.name,
+                            c.rgb,
+                        ),
+                    )
+                    .on_page(page)
+                    .at_row(ctx.index, row_idx),
+                ),
+            }
+        }
         if code == StatusCode::Unknown && !raw.is_empty() {
             warnings.push(
                 Warning::new(
@@ -817,6 +939,8 @@ fn row_record<'r>(
             code,
             revised_due,
             commentary,
+            colour,
+            code_from,
         });
     }
     let kind = match ctx.kind {
@@ -836,6 +960,23 @@ fn row_record<'r>(
         date
     });
     let start = start_raw.map(|d| read_date_cell(d, &start_ctx, ctx, &mut scratch.text).0);
+    if let Some(lead) = ctx.lead {
+        // The heading's owner for a row that prints none of its own.
+        let has_owner = ctx
+            .cols
+            .cols
+            .iter()
+            .zip(&row.cells)
+            .any(|(c, v)| c.role == ColumnRole::Owner && !v.trim().is_empty());
+        if !has_owner && !fields.contains_key("owner") {
+            fields.insert("owner".to_string(), lead.owner.clone());
+        }
+        if let Some(name) = &lead.name {
+            if !fields.contains_key("workstream") {
+                fields.insert("workstream".to_string(), name.clone());
+            }
+        }
+    }
     Record {
         id,
         aliases,
@@ -953,6 +1094,8 @@ fn read_date_cell(
         code,
         revised_due: None,
         commentary: None,
+        colour: None,
+        code_from: None,
     };
     match sc.rest {
         Some(rest) => {
@@ -1058,6 +1201,7 @@ fn legend_from_table(t: &RebuiltTable) -> Option<Vec<LegendItem>> {
                 LegendItem {
                     label,
                     definition: (!def.is_empty()).then_some(def),
+                    fill: colour::own_fill(r, 0).map(str::to_string),
                 }
             })
             .collect(),
@@ -1174,27 +1318,6 @@ mod fast_path_tests {
         }
     }
 
-    #[test]
-    fn compact_equals_is_compact_then_compare() {
-        for (cell, key) in [
-            ("Status (Dec 2023)", "statusdec2023"),
-            ("Status", "status"),
-            ("Stat us", "status"),
-            ("Statu", "status"),
-            ("Status!", "status"),
-            ("Référence", "reference"),
-            ("", ""),
-            ("  ", ""),
-            ("a", ""),
-        ] {
-            assert_eq!(
-                compact_equals(cell, key),
-                plantab_vocab::compact(cell) == key,
-                "{cell:?} {key:?}"
-            );
-        }
-    }
-
     /// Periods of a made-up tracker (other months, other wording): grouped
     /// by period in column order, reported oldest first.
     #[test]
@@ -1217,8 +1340,12 @@ mod fast_path_tests {
             bbox: Vec::new(),
             line: None,
             header_cells: Vec::new(),
+            columns: Vec::new(),
+            kind: TableKind::Actions,
         };
-        let cols = interpret(&t);
+        let mut t = t;
+        t.columns = plantab_vocab::recognise_columns(&t.header, std::iter::empty()).columns;
+        let cols = TableColumns::of(&t);
         let dates = document::DateFacts {
             year: Some(2024),
             ..Default::default()
@@ -1228,19 +1355,98 @@ mod fast_path_tests {
         assert_eq!(months, vec![Some(3), Some(11)]);
         assert_eq!(g.order, vec![1, 0]);
         let slots: Vec<Option<usize>> = cols
-            .roles
+            .cols
             .iter()
             .zip(&g.slot_of_column)
-            .filter(|(r, _)| {
-                matches!(
-                    r,
-                    ColumnRole::Status(_) | ColumnRole::RevisedDue(_) | ColumnRole::Commentary(_)
-                )
-            })
+            .filter(|(c, _)| c.role.is_periodic())
             .map(|(_, s)| *s)
             .collect();
         assert!(slots.iter().all(Option::is_some));
         assert_eq!(slots.first(), Some(&Some(0)));
         assert_eq!(slots.last(), Some(&Some(1)));
+    }
+}
+
+#[cfg(test)]
+mod same_role_tests {
+    use super::*;
+    use plantab_model::{Joined, SourceFormat};
+
+    fn row(cells: [&str; 5]) -> RebuiltRow {
+        RebuiltRow {
+            cells: cells.map(String::from).to_vec(),
+            spanning: false,
+            pages: Vec::new(),
+            line: None,
+            bbox: Vec::new(),
+            spans: Vec::new(),
+        }
+    }
+
+    /// A made-up action log with two status columns and no period named,
+    /// both read as the row's one status: an empty cell in the later column
+    /// keeps what the earlier one printed; a status printed only in the
+    /// later column is the status.
+    #[test]
+    fn a_later_empty_cell_of_the_same_role_keeps_the_earlier_value() {
+        let header = ["Ref", "Action", "Status", "Current Status", "Due date"].map(String::from);
+        let rows = vec![
+            row(["A1", "Publish the plan", "On track", "", "31 March 2025"]),
+            row(["A2", "Hold the review", "", "Delayed", "30 June 2025"]),
+            row(["A3", "Close the pilot", "Complete", "", ""]),
+        ];
+        let columns =
+            plantab_vocab::recognise_columns(&header, rows.iter().map(|r| r.cells.as_slice()))
+                .columns;
+        let roles: Vec<ColumnRole> = columns.iter().map(|c| c.role).collect();
+        assert_eq!(
+            roles,
+            [
+                ColumnRole::Id,
+                ColumnRole::Title,
+                ColumnRole::Status,
+                ColumnRole::Status,
+                ColumnRole::Due
+            ]
+        );
+        let t = RebuiltTable {
+            header: header.to_vec(),
+            rows,
+            pages: Vec::new(),
+            joined: Joined::None,
+            bbox: Vec::new(),
+            line: None,
+            header_cells: Vec::new(),
+            columns,
+            kind: TableKind::Actions,
+        };
+        let doc = build_document(
+            RebuiltDocument {
+                blocks: vec![RebuiltBlock::Table(t)],
+                warnings: Vec::new(),
+            },
+            Source {
+                path: "log.txt".into(),
+                sha256: String::new(),
+                format: SourceFormat::Text,
+                pages: None,
+                bytes: 0,
+            },
+        );
+        let status = |id: &str| -> Vec<String> {
+            doc.records
+                .iter()
+                .find(|r| r.id.as_deref() == Some(id))
+                .map(|r| r.status.iter().map(|s| s.raw.clone()).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(status("A1"), ["On track"]);
+        assert_eq!(status("A2"), ["Delayed"]);
+        assert_eq!(status("A3"), ["Complete"]);
+        let a1 = doc.records.iter().find(|r| r.id.as_deref() == Some("A1"));
+        assert_eq!(
+            a1.and_then(|r| r.status.first()).map(|s| s.code),
+            Some(StatusCode::OnTrack)
+        );
     }
 }

@@ -374,6 +374,7 @@ mod tests {
             code,
             label: label.to_string(),
             definition: None,
+            colour: None,
         }
     }
 
@@ -587,7 +588,7 @@ mod tests {
             (
                 "Underway – with challenges. Engagement with",
                 "Underway – with challenges",
-                InProgress,
+                MediumProgress,
                 Some("Engagement with"),
             ),
             (
@@ -619,10 +620,17 @@ mod tests {
         }
         // As a status cell, a short first sentence is the status phrase
         // and the cell is read whole as before.
+        // ("On track for due date" is itself a label of the vocabulary:
+        // read whole, the cell splits into nothing.)
         assert_eq!(
-            split("On track for\ndue date", S).map(|s| s.0),
+            split("On track for\nthe spring deadline", S).map(|s| s.0),
             None,
             "wrapped label continues in lower case"
+        );
+        assert_eq!(
+            split("On track for\ndue date", S).map(|s| (s.0, s.2)),
+            Some(("On track for\ndue date", None)),
+            "a whole label wrapped over lines"
         );
         assert_eq!(split("Complete stock condition surveys for all council homes by the end of the plan period. Tendered.", S), None);
         // Seed 004's long vocabulary labels, whole and clipped.

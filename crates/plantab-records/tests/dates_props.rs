@@ -189,6 +189,7 @@ proptest! {
                 code: plantab_model::StatusCode::ALL[i % plantab_model::StatusCode::ALL.len()],
                 label,
                 definition: None,
+                colour: None,
             })
             .collect();
         let _ = normalise_status_with_legend(&raw, &legend);

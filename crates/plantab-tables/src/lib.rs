@@ -19,19 +19,29 @@
 //! before (repeated page furniture). Nothing is dropped: cells beyond a
 //! header's width get unlabelled columns of their own, and row-count mismatches
 //! are aligned as well as the evidence allows and reported as
-//! `row_count_mismatch` warnings.
+//! `row_count_mismatch` warnings. A row that repeats the header (a header
+//! printed again inside a continued table) is not kept as a row.
+//!
+//! Then every whole table's columns get their roles, once
+//! ([`plantab_vocab::recognise_columns`]: the header's words and what the
+//! cells hold), and the table its kind from those roles ([`classify`]);
+//! where a header and its cells disagree the stage warns
+//! `column_role_conflict`. The records stage reads the decided roles and
+//! never matches header words again.
 
 #![warn(missing_docs)]
 
+pub mod classify;
 mod names;
 mod side_by_side;
 
+pub use classify::table_kind;
 pub use names::column_names;
 pub use side_by_side::SideBySideJoiner;
 
 use plantab_model::{
     Block, Cell, CellSpan, FragmentRow, Joined, Layout, PageBox, RebuiltBlock, RebuiltDocument,
-    RebuiltRow, RebuiltTable, TableFragment, Warning, WarningCode,
+    RebuiltRow, RebuiltTable, TableFragment, TableKind, Warning, WarningCode,
 };
 use std::collections::HashSet;
 
@@ -47,6 +57,8 @@ pub fn rebuild(layout: Layout) -> RebuiltDocument {
     // Repeated text met while a table is open (page furniture, a heading
     // printed again): it does not end the table, and is placed after it.
     let mut deferred: Vec<RebuiltBlock> = Vec::new();
+    // The last text met was a bare footnote mark under the open table.
+    let mut after_mark = false;
     for (block, repeated) in layout.blocks.into_iter().zip(repeated) {
         match block {
             Block::Table(f) => {
@@ -63,7 +75,14 @@ pub fn rebuild(layout: Layout) -> RebuiltDocument {
                 }
             }
             Block::Text(t) => {
-                if repeated && open.is_some() {
+                // Footnotes printed under the table on its page (a bare
+                // mark, "6", then its text) do not end it either: the
+                // table goes on over the page.
+                let footnote = open
+                    .as_ref()
+                    .is_some_and(|o| is_footnote(&t, o.pages.last().copied(), after_mark));
+                after_mark = footnote && is_footnote_mark(&t.text);
+                if (repeated || footnote) && open.is_some() {
                     deferred.push(RebuiltBlock::Text(t));
                     continue;
                 }
@@ -86,10 +105,69 @@ pub fn rebuild(layout: Layout) -> RebuiltDocument {
         out.push(RebuiltBlock::Table(t.finish(&mut warnings)));
     }
     out.append(&mut deferred);
+    decide_columns(&mut out, &mut warnings);
     RebuiltDocument {
         blocks: out,
         warnings,
     }
+}
+
+/// Gives every table its columns' roles and its kind (see the crate docs),
+/// in reading order, each table under the nearest heading above it.
+fn decide_columns(blocks: &mut [RebuiltBlock], warnings: &mut Vec<Warning>) {
+    let mut section: Option<String> = None;
+    let mut index = 0usize;
+    for b in blocks.iter_mut() {
+        match b {
+            RebuiltBlock::Text(t) if t.heading.is_some() => {
+                section = Some(t.text.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
+            RebuiltBlock::Table(t) => {
+                let recognised = plantab_vocab::recognise_columns(
+                    &t.header,
+                    t.rows
+                        .iter()
+                        .filter(|r| !r.spanning)
+                        .map(|r| r.cells.as_slice()),
+                );
+                let page = t.pages.first().copied();
+                for (_, message) in &recognised.conflicts {
+                    warnings.push(
+                        Warning::new(WarningCode::ColumnRoleConflict, message.clone())
+                            .on_page(page)
+                            .at_line(t.line)
+                            .in_table(index),
+                    );
+                }
+                t.columns = recognised.columns.clone();
+                t.kind = classify::table_kind(t, &recognised, section.as_deref());
+                if matches!(t.kind, TableKind::Financial | TableKind::Other) {
+                    plantab_vocab::keep_header_roles_only(&mut t.columns);
+                }
+                index += 1;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A footnote under a table on `table_page`: on that page, no heading, and
+/// a bare footnote mark ([`is_footnote_mark`]) or the text right after one.
+fn is_footnote(t: &plantab_model::TextBlock, table_page: Option<u32>, after_mark: bool) -> bool {
+    t.heading.is_none()
+        && t.page.is_some()
+        && t.page == table_page
+        && (after_mark || is_footnote_mark(&t.text))
+}
+
+/// One to three digits, superscript digits or `*` / `†` alone: a
+/// footnote's mark printed apart from its text.
+fn is_footnote_mark(text: &str) -> bool {
+    let t = text.trim();
+    let n = t.chars().count();
+    (1..=3).contains(&n)
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '¹' | '²' | '³' | '⁰'..='⁹' | '*' | '†'))
 }
 
 /// For each block, whether it is text printed before in the document: page
@@ -119,7 +197,39 @@ fn normalise_fragment(mut f: TableFragment) -> TableFragment {
             }
         }
     }
+    // A headerless box whose first row a converter wrote as the header
+    // line (docling, marker): the row goes back into the body.
+    if f.header.as_deref().is_some_and(header_is_data) {
+        if let Some(h) = f.header.take() {
+            let mut row = FragmentRow::new(h);
+            row.line = f.line;
+            f.rows.insert(0, row);
+        }
+    }
     f
+}
+
+/// Most words a header label has; a longer one is a sentence of data.
+const HEADER_WORDS_MAX: usize = 10;
+
+/// A printed header that is a row of data: no label the header
+/// vocabulary knows, and some label that is a whole status ("New",
+/// "On track"), an identifier (`SSP-014`) or a sentence.
+fn header_is_data(h: &[String]) -> bool {
+    let filled: Vec<&String> = h.iter().filter(|c| !c.trim().is_empty()).collect();
+    if filled.len() < 2
+        || filled
+            .iter()
+            .any(|c| plantab_vocab::header_role(c).is_some())
+    {
+        return false;
+    }
+    filled.iter().any(|c| {
+        let look = plantab_vocab::look(c);
+        matches!(look.status, plantab_vocab::StatusPlace::Whole(_))
+            || look.id == plantab_vocab::IdPlace::Whole
+            || look.words > HEADER_WORDS_MAX
+    })
 }
 
 /// Compact form of a header, for equality across pages.
@@ -129,9 +239,12 @@ fn header_key(h: &[String]) -> Vec<String> {
 
 /// True when a header names an identifier column.
 pub fn has_id_column(header: &[String]) -> bool {
-    header
-        .iter()
-        .any(|h| plantab_vocab::match_header(h).is_some_and(|m| m.key == "id"))
+    header.iter().any(|h| is_id_header(h))
+}
+
+/// True when a printed header names the identifier column.
+fn is_id_header(h: &str) -> bool {
+    plantab_vocab::header_role(h).is_some_and(|r| r.role == plantab_model::ColumnRole::Id)
 }
 
 /// A table being assembled from fragments.
@@ -316,7 +429,7 @@ impl TableBuilder {
     fn key_column(&self) -> usize {
         self.left_header
             .iter()
-            .position(|h| plantab_vocab::match_header(h).is_some_and(|m| m.key == "id"))
+            .position(|h| is_id_header(h))
             .unwrap_or(0)
     }
 
@@ -330,9 +443,18 @@ impl TableBuilder {
         let Some(last) = self.rows.last() else {
             return false;
         };
+        // Or its key cell goes on with a sentence in lower case
+        // ("Consular satisfaction and" / "experience data"): no item's name
+        // or id starts so.
+        let carried_on = |cells: &[String]| {
+            cells
+                .get(k)
+                .and_then(|c| c.split_whitespace().next())
+                .is_some_and(|w| w.chars().count() >= 2 && w.chars().all(char::is_lowercase))
+        };
         !r.spanning
             && !last.spanning
-            && !has_key(&r.cells)
+            && (!has_key(&r.cells) || carried_on(&r.cells))
             && self
                 .rows
                 .iter()
@@ -531,16 +653,43 @@ impl TableBuilder {
         };
         let mut header = self.left_header;
         header.extend(self.right_header);
+        let mut rows = self.rows;
+        drop_repeated_headers(&header, &mut rows);
         RebuiltTable {
             header,
-            rows: self.rows,
+            rows,
             pages: self.pages,
             joined,
             bbox: self.bbox,
             line: self.line,
             header_cells: self.header_cells,
+            columns: Vec::new(),
+            kind: TableKind::Other,
         }
     }
+}
+
+/// Drops rows that print the header again (a header the reader took for a
+/// row, a header repeated inside a continued table): every cell reads as
+/// the header label above it, on letters and digits, footnote marks aside.
+fn drop_repeated_headers(header: &[String], rows: &mut Vec<RebuiltRow>) {
+    let key: Vec<String> = header
+        .iter()
+        .map(|h| plantab_vocab::compact(&plantab_vocab::clean_header(h, false)))
+        .collect();
+    let labelled = key.iter().filter(|k| !k.is_empty()).count();
+    if labelled < 2 {
+        return;
+    }
+    rows.retain(|r| {
+        r.spanning
+            || r.cells.len() != key.len()
+            || !r
+                .cells
+                .iter()
+                .zip(&key)
+                .all(|(c, k)| plantab_vocab::compact(&plantab_vocab::clean_header(c, false)) == *k)
+    });
 }
 
 fn add_page(pages: &mut Vec<u32>, p: u32) {

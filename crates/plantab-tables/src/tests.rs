@@ -177,3 +177,134 @@ fn a_first_row_seen_once_stays_a_row() {
     assert_eq!(t[0].rows.len(), 3);
     assert!(t[0].header.iter().all(String::is_empty));
 }
+
+/// A status key printed as a one-row table across the page (the colour
+/// tracker of fixtures/layouts: "Status key:" then its labels) is no plan
+/// table; the tracker below it is.
+#[test]
+fn a_status_key_printed_across_is_no_plan_table() {
+    let doc = rebuild(layout(vec![
+        frag(
+            None,
+            &[&[
+                "Status key:",
+                "",
+                "On track",
+                "",
+                "Some slippage",
+                "",
+                "Significant issues",
+                "",
+                "Complete",
+            ]],
+        ),
+        text("Actions"),
+        frag(
+            Some(&["No.", "Action", "Lead", "Due", "Status"]),
+            &[
+                &[
+                    "1",
+                    "Publish the standard",
+                    "Chief Digital Officer",
+                    "Sep 2023",
+                    "Complete",
+                ],
+                &[
+                    "2",
+                    "Move the websites",
+                    "Digital branch",
+                    "Jun 2024",
+                    "On track",
+                ],
+            ],
+        ),
+    ]));
+    let t = tables(&doc);
+    assert_eq!(t[0].kind, TableKind::Other);
+    assert_eq!(t[1].kind, TableKind::Actions);
+}
+
+/// A table going on over the page with footnotes printed under its first
+/// part (a bare mark, then the note: the DCMS open data strategy 2012,
+/// pages 8–9) is one table; the notes follow it. Text that is no footnote
+/// still ends the table.
+#[test]
+fn footnotes_under_a_table_do_not_end_it() {
+    let on_page = |b: Block, page: u32| match b {
+        Block::Table(mut f) => {
+            f.page = Some(page);
+            Block::Table(f)
+        }
+        Block::Text(mut t) => {
+            t.page = Some(page);
+            Block::Text(t)
+        }
+        other => other,
+    };
+    let header: &[&str] = &["Dataset Name", "Description", "Release date"];
+    let blocks = |between: &[&str]| {
+        let mut v = vec![on_page(
+            frag(Some(header), &[&["Taking Part", "A survey", "Summer 2012"]]),
+            8,
+        )];
+        v.extend(between.iter().map(|s| on_page(text(s), 8)));
+        v.push(on_page(
+            frag(None, &[&["School Games", "Statistics", "Autumn 2012"]]),
+            9,
+        ));
+        v
+    };
+    let doc = rebuild(layout(blocks(&[
+        "6",
+        "There will be a number of data collections taking place.",
+        "7",
+        "The OGL allows the public and business to copy and publish.",
+    ])));
+    let t = tables(&doc);
+    assert_eq!(t.len(), 1);
+    assert_eq!(t[0].rows.len(), 2);
+    assert_eq!(t[0].pages, [8, 9]);
+    let texts = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, RebuiltBlock::Text(_)))
+        .count();
+    assert_eq!(texts, 4, "the notes are kept, after the table");
+    // A paragraph that is no footnote ends the table, as before.
+    let doc = rebuild(layout(blocks(&["The next section lists the datasets."])));
+    assert_eq!(tables(&doc).len(), 2);
+}
+
+/// A row broken by the page in a table without ids: the next page's first
+/// row goes on with the name in lower case ("Consular satisfaction and" /
+/// "experience data", FCO open data strategy 2012, pages 14–15): mended.
+/// A next page opening with a capitalised name is a row of its own.
+#[test]
+fn a_name_carried_on_in_lower_case_mends_the_row() {
+    let header: &[&str] = &["Dataset Name", "Description", "Release date"];
+    let two_pages = |first: &str| {
+        rebuild(layout(vec![
+            frag(
+                Some(header),
+                &[
+                    &["Behaviour Abroad", "Published yearly", "August 2012"],
+                    &["Consular satisfaction and", "We will publish", "June 2012"],
+                ],
+            ),
+            frag(None, &[&[first, "show how we meet", ""]]),
+        ]))
+    };
+    let doc = two_pages("experience data");
+    let t = tables(&doc);
+    assert_eq!(t[0].rows.len(), 2);
+    assert_eq!(
+        t[0].rows[1].cells,
+        [
+            "Consular satisfaction and\nexperience data",
+            "We will publish\nshow how we meet",
+            "June 2012"
+        ]
+    );
+    let doc = two_pages("Passport data");
+    assert_eq!(tables(&doc)[0].rows.len(), 3);
+}

@@ -749,6 +749,7 @@ fn read_legend<'a>(lines: &Lines<'a>, to: usize, table: &mut WordTable<'a>, out:
                 items.push(LegendItem {
                     label: render(toks.get(..n).unwrap_or(&[])),
                     definition: None,
+                    fill: None,
                 });
                 let rest = render(toks.get(n..).unwrap_or(&[]));
                 defs.push(if rest.is_empty() {

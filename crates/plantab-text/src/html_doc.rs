@@ -841,6 +841,7 @@ fn table(text: &str, start: usize, limit: usize, lines: &LineIndex, b: &mut Buil
                         - kept.partition_point(|&k| k < r))
                     .max(1),
                     text: p.text.clone(),
+                    fill: None,
                 })
                 .collect();
             let row_cells = by_row.get(r).map(Vec::as_slice).unwrap_or_default();

@@ -244,6 +244,7 @@ fn text_row(line: usize, mut cells: Vec<String>, width: usize) -> FragmentRow {
                     col_span: 1,
                     row_span: 1,
                     text: c.clone(),
+                    fill: None,
                 });
             }
         }
@@ -252,6 +253,7 @@ fn text_row(line: usize, mut cells: Vec<String>, width: usize) -> FragmentRow {
             col_span: n - k,
             row_span: 1,
             text,
+            fill: None,
         });
     }
     let spanning = !spans.is_empty() || is_spanning(&cells, width.max(cells.len()));
@@ -376,6 +378,7 @@ pub(crate) fn grid_fragment(lines: &[(usize, &str)]) -> TableFragment {
                         col_span: *span,
                         row_span: 1,
                         text: text.clone(),
+                        fill: None,
                     })
                     .collect();
                 let shape: Vec<(usize, usize)> = cells.iter().map(|(c, s, _)| (*c, *s)).collect();

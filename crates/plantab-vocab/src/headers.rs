@@ -169,21 +169,56 @@ pub fn match_header(printed: &str) -> Option<HeaderMatch> {
 }
 
 fn match_header_uncached(printed: &str) -> Option<HeaderMatch> {
-    let core = header_core(printed);
-    if core.is_empty() {
-        return None;
-    }
     let syns = header_synonyms();
-    if let Some(s) = syns.iter().find(|s| s.core == core) {
-        return Some(HeaderMatch {
+    let exact = |core: &str| -> Option<HeaderMatch> {
+        if core.is_empty() {
+            return None;
+        }
+        syns.iter().find(|s| s.core == core).map(|s| HeaderMatch {
             key: s.key,
             table_kind: s.table_kind,
             score: 1.0,
+        })
+    };
+    let core = header_core(printed);
+    if let Some(m) = exact(&core) {
+        return Some(m);
+    }
+    // Footnote marks and period words out ("To be first published on⁵",
+    // "Licence6?", "Target FY2024", "Q3 FY2024 Actual"), then explanations
+    // in brackets ("(i.e. date, including month and year)").
+    let cleaned = header_core(&clean_header(printed, false));
+    if let Some(m) = exact(&cleaned) {
+        return Some(m);
+    }
+    let unbracketed = header_core(&clean_header(printed, true));
+    if let Some(m) = exact(&unbracketed) {
+        return Some(m);
+    }
+    // A header that starts with a known one and goes on explaining it
+    // ("Issued under the Open Government Licence (OGL) Yes or No*").
+    let prefix = syns
+        .iter()
+        .filter(|s| {
+            s.core.len() >= PREFIX_MIN
+                && s.core.len() * 10 >= unbracketed.len() * PREFIX_SHARE_TENTHS
+                && unbracketed.starts_with(s.core.as_str())
+        })
+        .max_by_key(|s| s.core.len());
+    if let Some(s) = prefix {
+        return Some(HeaderMatch {
+            key: s.key,
+            table_kind: s.table_kind,
+            score: PREFIX_SCORE,
         });
+    }
+    let target = if cleaned.is_empty() { &core } else { &cleaned };
+    if target.is_empty() {
+        return None;
     }
     let mut best: Option<(&HeaderSynonym, f64)> = None;
     for s in syns {
-        let Some(sim) = similarity_at_least(&core, &s.core, HEADER_FUZZY_MIN) else {
+        let Some(sim) = similarity_at_least(target, &s.core, HEADER_FUZZY_MIN) else {
             continue;
         };
         if best.is_none_or(|(_, b)| sim > b) {
@@ -195,6 +230,121 @@ fn match_header_uncached(printed: &str) -> Option<HeaderMatch> {
         table_kind: s.table_kind,
         score,
     })
+}
+
+/// Shortest synonym core a longer header may start with and take the key
+/// of ("Lead" is too short: "Leadership Team Action" is no owner).
+const PREFIX_MIN: usize = 8;
+
+/// Share (in tenths) of a header a known start must cover: "What we want
+/// to achieve with the engagement" is no target.
+const PREFIX_SHARE_TENTHS: usize = 6;
+
+/// The score of a match by a header's start.
+const PREFIX_SCORE: f64 = 0.95;
+
+/// A printed header without what does not name its column: footnote marks
+/// (superscripts, `*`, `†`, a one- or two-digit mark glued to a word of
+/// three letters or more: "Licence6?", "on5", "No*18"), and words naming a
+/// period (years and spans `2024-25`, `FY2024`, `FY`, `Q1`–`Q4`, `H1`,
+/// `H2`); with `drop_brackets`, also what stands in brackets (explanations:
+/// "(i.e. …)", "(OGL)", an unclosed "(*If no, …").
+pub fn clean_header(printed: &str, drop_brackets: bool) -> String {
+    let mut text = String::with_capacity(printed.len());
+    let mut depth = 0usize;
+    for ch in printed.chars() {
+        if drop_brackets {
+            match ch {
+                '(' | '[' => {
+                    depth += 1;
+                    text.push(' ');
+                    continue;
+                }
+                ')' | ']' => {
+                    depth = depth.saturating_sub(1);
+                    text.push(' ');
+                    continue;
+                }
+                _ if depth > 0 => continue,
+                _ => {}
+            }
+        }
+        if is_footnote_char(ch) {
+            text.push(' ');
+        } else {
+            text.push(ch);
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        let w = strip_glued_mark(word);
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if is_period_word(bare) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+fn is_footnote_char(c: char) -> bool {
+    matches!(
+        c,
+        '¹' | '²' | '³' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹' | '⁰' | '*' | '†' | '‡' | '§'
+    )
+}
+
+/// "Licence6?" → "Licence?", "on5" → "on": a mark glued to the end of a
+/// word of three letters or more (lower case before it).
+fn strip_glued_mark(word: &str) -> &str {
+    let core_end = word
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let (core, tail) = word.split_at(core_end);
+    let digits = core.chars().rev().take_while(char::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return word;
+    }
+    let letters = &core[..core.len() - digits];
+    let ok = letters.chars().count() >= 3
+        && letters.chars().all(char::is_alphabetic)
+        && letters.chars().last().is_some_and(char::is_lowercase);
+    if !ok {
+        return word;
+    }
+    if tail.is_empty() {
+        letters
+    } else {
+        // Keep the word's trailing punctuation out: it does not match.
+        letters
+    }
+}
+
+/// A word naming a period: a year or span of years, `FY…`, `Q1`–`Q4`,
+/// `H1`, `H2`.
+fn is_period_word(w: &str) -> bool {
+    if w.is_empty() {
+        return false;
+    }
+    if crate::cells::is_year(w) {
+        return true;
+    }
+    let u = w.to_ascii_uppercase();
+    let b = u.as_bytes();
+    match b {
+        [b'F', b'Y', rest @ ..] => rest
+            .iter()
+            .all(|c| c.is_ascii_digit() || matches!(c, b'/' | b'-')),
+        [b'Q', b'1'..=b'4'] | [b'H', b'1' | b'2'] => true,
+        [b'Q', b'1'..=b'4', rest @ ..] => crate::cells::is_year(&w[2..]) || rest.is_empty(),
+        _ => false,
+    }
 }
 
 /// Matches a printed header exactly (on its [`header_core`] form, so

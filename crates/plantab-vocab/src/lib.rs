@@ -23,6 +23,8 @@
 //! | [`headers`] | header synonyms, the synonym tries, [`match_header`] and its exact, run-by-run forms, [`snake_key`] |
 //! | [`statuses`] | status labels: [`status_code`], [`status_label_prefix`], and [`StatusLabels`], the one label rule (also for a document's own legend) |
 //! | [`fuzzy`] | the bounded Levenshtein similarity behind the fuzzy matches |
+//! | [`cells`] | what one table cell looks like (ids, dates, status labels, RAG, money, owners) |
+//! | [`columns`] | the column recogniser: header words and cells → each column's role |
 //! | [`kinds`] | record types, document kinds, section kinds |
 //! | [`words`] | owner words, financial markers, role words |
 //! | [`front_matter`] | owner words of document owners, page furniture, jurisdictions and their financial years |
@@ -36,6 +38,9 @@
 
 #![warn(missing_docs)]
 
+pub mod cells;
+pub mod colours;
+pub mod columns;
 pub mod dates;
 pub mod front_matter;
 pub mod fuzzy;
@@ -43,6 +48,7 @@ pub mod headers;
 pub mod kinds;
 pub mod load;
 pub mod normalise;
+pub mod section_owners;
 pub mod statuses;
 pub mod words;
 
@@ -53,20 +59,27 @@ pub use tracker::{
     DateWordKind, JoiningWord,
 };
 
+pub use cells::{cell_word, is_id_token, is_year, look, CellLook, CellWord, IdPlace, StatusPlace};
+pub use colours::colour_name;
+pub use columns::{
+    find_year, header_role, keep_header_roles_only, period_of, recognise_columns, role_of_key,
+    HeaderRole, Recognised,
+};
 pub use dates::{date_word, DatePhrase, DateRole, DateWord, MonthSpan, PhraseToken};
 pub use front_matter::{
     jurisdiction, jurisdiction_cues_in, noise_kind, owner_word_kind, Jurisdiction, NoiseKind,
     OwnerWordKind,
 };
 pub use headers::{
-    field_keys, header_compact_max_len, header_run_may_match, header_run_may_match_key,
-    match_header, match_header_exact, match_header_exact_compact, snake_key, HeaderMatch,
-    RECORD_KEYS,
+    clean_header, field_keys, header_compact_max_len, header_run_may_match,
+    header_run_may_match_key, match_header, match_header_exact, match_header_exact_compact,
+    snake_key, HeaderMatch, RECORD_KEYS,
 };
 pub use kinds::{document_kind_of, document_kind_phrase_at, is_record_type, section_table_kind};
 pub use normalise::{
     compact, compact_char, compact_chars, compact_into, header_core, month_number, MONTHS,
 };
+pub use section_owners::{section_owner, SectionOwner};
 pub use statuses::{
     is_status_label_start, is_status_qualifier_cue, status_code, status_label_max_len,
     status_label_prefix, status_label_prefix_compact, status_label_whole_prefix, LabelPrefix,
@@ -88,9 +101,13 @@ fn tables() -> Vec<load::TableReport> {
     out.extend(statuses::tables());
     out.extend(kinds::tables());
     out.extend(words::tables());
+    out.extend(columns::tables());
+    out.extend(cells::tables());
     out.extend(dates::tables());
     out.extend(tracker::tables());
     out.extend(front_matter::tables());
+    out.extend(colours::tables());
+    out.extend(section_owners::tables());
     out
 }
 

@@ -103,6 +103,16 @@ data_file!(
     ROLE_WORDS,
     "role_words.tsv"
 );
+data_file!(
+    /// Header keys → column roles (`key`, role).
+    COLUMN_ROLES,
+    "column_roles.tsv"
+);
+data_file!(
+    /// Words cells print whole, by class (`word`, class).
+    CELL_WORDS,
+    "cell_words.tsv"
+);
 
 data_file!(
     /// Words of date cells → what they say about the date (role, word or
@@ -136,6 +146,19 @@ data_file!(
     "column_kinds.tsv"
 );
 
+data_file!(
+    /// Colour names of printed fills by hue, saturation and lightness
+    /// ranges (name, ranges).
+    COLOURS,
+    "colours.tsv"
+);
+
+data_file!(
+    /// How headings name the owner of the rows under them (form, cue).
+    SECTION_OWNERS,
+    "section_owners.tsv"
+);
+
 /// Every data file of the crate, in the order [`crate::bad_lines`] reports
 /// them.
 pub const DATA_FILES: &[DataFile] = &[
@@ -148,6 +171,8 @@ pub const DATA_FILES: &[DataFile] = &[
     OWNER_WORDS,
     FINANCIAL_MARKERS,
     ROLE_WORDS,
+    COLUMN_ROLES,
+    CELL_WORDS,
     DATE_WORDS,
     DATE_PERIODS,
     TRACKER_DATE_WORDS,
@@ -157,6 +182,8 @@ pub const DATA_FILES: &[DataFile] = &[
     DOCUMENT_NOISE,
     JURISDICTIONS,
     JURISDICTION_CUES,
+    COLOURS,
+    SECTION_OWNERS,
 ];
 
 /// Why a data line was left out of its table.

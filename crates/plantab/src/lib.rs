@@ -120,6 +120,11 @@ pub struct Input<'a> {
     /// password; see [`plantab_pdf::decrypt`]); ignored for a PDF that is
     /// not encrypted and for text. `None` by [`Input::new`].
     pub password: Option<&'a str>,
+    /// The month (1–12) financial years start in (`--fiscal-year-start`):
+    /// overrides what the document states and its jurisdiction (see
+    /// [`plantab_records::Options`]); a month outside 1–12 is not used.
+    /// `None` by [`Input::new`]: decided per document.
+    pub fiscal_year_start: Option<u32>,
 }
 
 impl<'a> Input<'a> {
@@ -131,6 +136,7 @@ impl<'a> Input<'a> {
             sha256: None,
             parallel_pages: false,
             password: None,
+            fiscal_year_start: None,
         }
     }
 }
@@ -143,9 +149,30 @@ pub fn extract_input(input: Input<'_>) -> Result<Document, ExtractError> {
 /// [`extract_input`] with the table finder's [`Overrides`] (pages, areas,
 /// column separators, strategy).
 pub fn extract_input_with(input: Input<'_>, o: &Overrides) -> Result<Document, ExtractError> {
+    let options = records_options(&input);
     let (layout, source) = read_layout_input_with(input, o)?;
     let rebuilt = rebuild(layout);
-    Ok(plantab_records::build_document(rebuilt, source))
+    Ok(plantab_records::build_document_with(
+        rebuilt, source, &options,
+    ))
+}
+
+/// The records stage's options an input carries.
+fn records_options(input: &Input<'_>) -> plantab_records::Options {
+    plantab_records::Options {
+        fiscal_year_start: input.fiscal_year_start,
+    }
+}
+
+/// A month given as a number (`4`, `04`), an English name (`April`) or its
+/// three-letter abbreviation (`apr`), case-insensitively: how
+/// `--fiscal-year-start` is parsed. `None` for anything else.
+pub fn parse_month(s: &str) -> Option<u32> {
+    let t = s.trim();
+    match t.parse::<u32>() {
+        Ok(m) => (1..=12).contains(&m).then_some(m),
+        Err(_) => plantab_vocab::month_number(t, true),
+    }
 }
 
 /// [`tables_bytes`] for an [`Input`].
@@ -155,9 +182,12 @@ pub fn tables_input(input: Input<'_>) -> Result<Document, ExtractError> {
 
 /// [`tables_input`] with the table finder's [`Overrides`].
 pub fn tables_input_with(input: Input<'_>, o: &Overrides) -> Result<Document, ExtractError> {
+    let options = records_options(&input);
     let (layout, source) = read_layout_input_with(input, o)?;
     let rebuilt = rebuild(layout);
-    Ok(plantab_records::tables_document(rebuilt, source))
+    Ok(plantab_records::tables_document_with(
+        rebuilt, source, &options,
+    ))
 }
 
 /// `plantab tables`: every table in bytes already read, as printed
@@ -193,6 +223,7 @@ pub fn read_layout_input_with(
         sha256,
         parallel_pages,
         password,
+        fiscal_year_start: _,
     } = input;
     if bytes.is_empty() {
         return Err(ExtractError::Empty);

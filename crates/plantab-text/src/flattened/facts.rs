@@ -63,7 +63,10 @@ impl WordFacts {
             sentence: joining.is_some_and(|j| j.sentence),
             upper: starts_upper(text),
             na: is_na(text),
-            status_start: is_status_label_start(&plantab_vocab::compact(text)),
+            // A label is printed capitalised ("New", "On track", "RED"):
+            // "new" or "complete" inside a sentence starts none.
+            status_start: !text.starts_with(char::is_lowercase)
+                && is_status_label_start(&plantab_vocab::compact(text)),
         }
     }
 }

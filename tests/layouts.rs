@@ -1,0 +1,199 @@
+//! Layouts beyond one row per action (issue 13), on the documents of
+//! `fixtures/layouts/`: facts checked by hand against the page images
+//! (`pdftoppm -r 80`; the fills are those `make_layouts.py` prints).
+
+use plantab_e2e::*;
+use plantab_model::{CodeFrom, StatusCode};
+
+/// (id, colour name, rgb, code) of a record's latest status.
+fn colour_of(doc: &plantab_model::Document, id: &str) -> (String, String, StatusCode) {
+    let s = rec(doc, id).status.last().expect("a status entry");
+    let c = s.colour.as_ref().expect("a colour");
+    (c.name.clone(), c.rgb.clone(), s.code)
+}
+
+#[test]
+fn fill_only_statuses_take_their_code_from_the_swatch_legend() {
+    let doc = extract(&fixture("layouts/colour_fill_only_tracker.pdf"));
+    assert_eq!(doc.records.len(), 12);
+    // The key above the table: green On track, amber Some slippage, red
+    // Significant issues, blue Complete, each beside its swatch.
+    let legend: Vec<(&str, &str, StatusCode)> = doc
+        .document
+        .status_legend
+        .iter()
+        .map(|e| {
+            (
+                e.label.as_str(),
+                e.colour.as_ref().map_or("", |c| c.name.as_str()),
+                e.code,
+            )
+        })
+        .collect();
+    assert_eq!(
+        legend,
+        [
+            ("On track", "green", StatusCode::OnTrack),
+            ("Some slippage", "amber", StatusCode::MediumProgress),
+            ("Significant issues", "red", StatusCode::SignificantIssues),
+            ("Complete", "blue", StatusCode::Complete),
+        ]
+    );
+    for (id, name, rgb, code) in [
+        ("1", "blue", "#0070c0", StatusCode::Complete),
+        ("2", "green", "#00b050", StatusCode::OnTrack),
+        ("3", "red", "#ff0000", StatusCode::SignificantIssues),
+        ("5", "amber", "#ffc000", StatusCode::MediumProgress),
+        ("12", "amber", "#ffc000", StatusCode::MediumProgress),
+    ] {
+        assert_eq!(colour_of(&doc, id), (name.into(), rgb.into(), code), "{id}");
+        let s = rec(&doc, id).status.last().expect("a status");
+        assert_eq!(s.raw, "", "{id}: nothing is printed in the cell");
+        assert_eq!(s.code_from, Some(CodeFrom::Colour), "{id}");
+    }
+}
+
+#[test]
+fn status_words_on_fills_keep_their_colour() {
+    let doc = extract(&fixture("layouts/colour_word_and_fill_plan.pdf"));
+    assert_eq!(doc.records.len(), 8);
+    for (id, name, code) in [
+        ("IP1", "green", StatusCode::OnTrack),
+        ("IP2", "amber", StatusCode::MediumProgress),
+        ("IP4", "red", StatusCode::SignificantIssues),
+        ("IP5", "blue", StatusCode::Complete),
+        ("IP8", "grey", StatusCode::NotDueToStart),
+    ] {
+        let (got_name, _, got_code) = colour_of(&doc, id);
+        assert_eq!((got_name.as_str(), got_code), (name, code), "{id}");
+        let s = rec(&doc, id).status.last().expect("a status");
+        assert_eq!(s.code_from, None, "{id}: the code is read from its words");
+    }
+    // The key table under the plan prints each word on its fill.
+    let slippage = doc
+        .document
+        .status_legend
+        .iter()
+        .find(|e| e.label == "Slippage")
+        .expect("Slippage in the key");
+    assert_eq!(
+        slippage.colour.as_ref().map(|c| c.name.as_str()),
+        Some("amber")
+    );
+    // The text rendering has no colours.
+    let md = extract(&fixture("layouts/colour_word_and_fill_plan_md.md"));
+    assert!(md
+        .records
+        .iter()
+        .all(|r| r.status.iter().all(|s| s.colour.is_none())));
+}
+
+#[test]
+fn rows_under_headings_take_their_owner_and_workstream() {
+    // Sub-headings '<workstream> – Lead <initials>' under bold headings.
+    let doc = extract(&fixture("layouts/headings_lead_action_log.pdf"));
+    assert_eq!(doc.records.len(), 14);
+    let by_title = |start: &str| {
+        doc.records
+            .iter()
+            .find(|r| r.title.as_deref().is_some_and(|t| t.starts_with(start)))
+            .unwrap_or_else(|| panic!("no record {start:?}"))
+    };
+    let r = by_title("Draft the group's response to the");
+    assert_eq!(r.fields.get("owner").map(String::as_str), Some("PM/RT"));
+    assert_eq!(
+        r.fields.get("workstream").map(String::as_str),
+        Some("National Address Register")
+    );
+    let r = by_title("Ask the Land Registry for its");
+    assert_eq!(r.fields.get("owner").map(String::as_str), Some("SO"));
+    let r = by_title("Members to review the open requests");
+    assert_eq!(r.fields.get("owner").map(String::as_str), Some("All"));
+    // Under a heading with no lead line: no owner.
+    let r = by_title("Circulate draft minutes of the twenty-second");
+    assert_eq!(r.fields.get("owner"), None);
+    assert_eq!(r.section.as_deref(), Some("Secretariat"));
+
+    // 'Owner: …' lines under numbered headings.
+    let doc = extract(&fixture("layouts/headings_owner_register.pdf"));
+    let owner = |id: &str| rec(&doc, id).fields.get("owner").cloned();
+    assert_eq!(
+        owner("SSP-014").as_deref(),
+        Some("Head of HR Shared Services")
+    );
+    assert_eq!(
+        owner("SSP-022").as_deref(),
+        Some("Director of Finance (with the Chief Information Officer)")
+    );
+    assert_eq!(
+        owner("SSP-031").as_deref(),
+        Some("Records Manager, Corporate Services")
+    );
+    assert_eq!(
+        rec(&doc, "SSP-030").section.as_deref(),
+        Some("3. Records management")
+    );
+
+    // '(Policy Lead - X)' in the heading bar; of two leads, the policy lead.
+    let doc = extract(&fixture("layouts/headings_policy_lead_progress.pdf"));
+    let owner_of = |start: &str| {
+        doc.records
+            .iter()
+            .find(|r| r.title.as_deref().is_some_and(|t| t.starts_with(start)))
+            .and_then(|r| r.fields.get("owner").cloned())
+    };
+    assert_eq!(
+        owner_of("Consult on extending permitted").as_deref(),
+        Some("MHCLG")
+    );
+    assert_eq!(
+        owner_of("Issue simplified guidance").as_deref(),
+        Some("BEIS")
+    );
+    assert_eq!(
+        owner_of("Launch a single online service").as_deref(),
+        Some("DIT")
+    );
+}
+
+#[test]
+fn headerless_boxes_in_markdown_keep_their_first_row() {
+    // docling/marker write a headerless box's first row as the header line:
+    // "| Circulate draft minutes … | New |" is an action, not a header.
+    let doc = extract(&fixture("layouts/headings_lead_action_log_md.md"));
+    assert_eq!(doc.records.len(), 14);
+    let first = doc
+        .records
+        .iter()
+        .find(|r| {
+            r.title
+                .as_deref()
+                .is_some_and(|t| t.starts_with("Circulate draft minutes of the twenty-second"))
+        })
+        .expect("the box's first action");
+    assert_eq!(first.section.as_deref(), Some("Secretariat"));
+    assert_eq!(
+        first.status.last().map(|s| s.code),
+        Some(StatusCode::NewAction)
+    );
+    let r = doc
+        .records
+        .iter()
+        .find(|r| {
+            r.title
+                .as_deref()
+                .is_some_and(|t| t.starts_with("Draft the group's response"))
+        })
+        .expect("first action under the sub-heading");
+    assert_eq!(r.fields.get("owner").map(String::as_str), Some("PM/RT"));
+
+    let doc = extract(&fixture("layouts/headings_owner_register_md.md"));
+    assert_eq!(doc.records.len(), 10);
+    let r = rec(&doc, "SSP-014");
+    assert_eq!(
+        r.fields.get("owner").map(String::as_str),
+        Some("Head of HR Shared Services")
+    );
+    // The 'Owner:' line is not the section.
+    assert_eq!(r.section.as_deref(), Some("1. Payroll consolidation"));
+}
