@@ -11,7 +11,9 @@ matched to the fact records and every fact is compared. Printed per
 document: `N/M facts hold`, then each failing fact on its own indented line
 (expected vs got); at the end a total. `--summary` prints only the
 per-document lines and the total. The exit code is 0 unless `--strict` is
-given and some fact fails (then 1); 2 on a usage error.
+given and some fact fails (then 1), or `--floor FILE` is given and some
+document holds fewer facts than its floor there (then 1; `--write-floor
+FILE` writes what holds now); 2 on a usage error.
 
 A document whose file is absent (e.g. `../shared/corpus/` not mounted) is
 skipped with a visible `SKIPPED` line and does not count in the total.
@@ -518,7 +520,18 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--summary", action="store_true", help="only the per-document lines and the total")
     parser.add_argument("--strict", action="store_true", help="exit 1 if any fact fails")
     parser.add_argument("--timeout", type=int, default=300, help="seconds per document (default 300)")
+    parser.add_argument(
+        "--floor",
+        type=Path,
+        help="a JSON file {document: facts that must hold}: exit 1 when a document falls below its floor",
+    )
+    parser.add_argument(
+        "--write-floor", type=Path, help="write what holds now as such a file (documents checked only)"
+    )
     args = parser.parse_args(argv)
+    floor = json.loads(args.floor.read_text(encoding="utf-8")) if args.floor else {}
+    below: list[str] = []
+    now: dict[str, int] = {}
     if not Path(args.binary).exists():
         print(f"check_facts: binary {args.binary} not found", file=sys.stderr)
         return 2
@@ -541,12 +554,22 @@ def main(argv: list[str]) -> int:
         total += result.total
         held += result.held
         print(f"{name}: {result.held}/{result.total} facts hold")
+        now[name] = result.held
+        if result.held < floor.get(name, 0):
+            below.append(f"{name}: {result.held} facts hold, floor {floor[name]}")
         if not args.summary:
             for failure in result.failures:
                 print(f"    {failure}")
     share = f" ({100 * held / total:.1f}%)" if total else ""
     skip_note = f", {skipped} skipped (file absent)" if skipped else ""
     print(f"TOTAL: {held}/{total} facts hold{share} over {documents} documents{skip_note}")
+    if args.write_floor:
+        args.write_floor.write_text(json.dumps(dict(sorted(now.items())), indent=1) + "\n", encoding="utf-8")
+    if below:
+        print("BELOW FLOOR (a hand-checked fact that held no longer does):")
+        for line in below:
+            print(f"    {line}")
+        return 1
     if args.strict and held < total:
         return 1
     return 0
