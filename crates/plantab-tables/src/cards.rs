@@ -17,7 +17,10 @@ const MIN_KNOWN_LABELS: usize = 3;
 /// rows, no row printed across the table, distinct labels in its first
 /// column (the header's first cell counts as one when printed), of which
 /// at least three and at least 60% are header words the column
-/// vocabulary knows, and a value beside every known label but at most one.
+/// vocabulary knows, a value beside every known label but at most one,
+/// and, where a header row is printed, a known label as its first cell and
+/// no header word as its second (a key to another table's columns,
+/// `Column title | Explanation`, is no card).
 pub fn transpose_card(t: &mut RebuiltTable) -> bool {
     if t.header.len() != 2 || t.rows.len() < 2 || t.rows.iter().any(|r| r.spanning) {
         return false;
@@ -25,6 +28,17 @@ pub fn transpose_card(t: &mut RebuiltTable) -> bool {
     let mut pairs: Vec<(String, String)> = Vec::with_capacity(t.rows.len() + 1);
     let head_label = t.header.first().map(|s| s.trim()).unwrap_or("");
     let head_value = t.header.get(1).map(|s| s.trim()).unwrap_or("");
+    // A key to a table's columns ("Column title | Description", then
+    // "ID | …", "Priority | …") names its own value column: no card.
+    // A printed header row is a card's first label/value pair only when its
+    // first cell is itself a known label; otherwise it heads a two-column
+    // table of its own ("Column title | Explanation").
+    let known_label = |l: &str| plantab_vocab::header_role(l).is_some_and(|h| h.score >= 0.9);
+    if plantab_vocab::header_role(head_value).is_some()
+        || !head_label.is_empty() && !known_label(head_label)
+    {
+        return false;
+    }
     if !head_label.is_empty() {
         pairs.push((head_label.to_string(), head_value.to_string()));
     }
@@ -45,7 +59,7 @@ pub fn transpose_card(t: &mut RebuiltTable) -> bool {
             return false;
         }
         seen.push(key);
-        if plantab_vocab::header_role(label).is_some_and(|h| h.score >= 0.9) {
+        if known_label(label) {
             known += 1;
             if value.is_empty() {
                 known_empty += 1;
