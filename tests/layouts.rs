@@ -197,3 +197,78 @@ fn headerless_boxes_in_markdown_keep_their_first_row() {
     // The 'Owner:' line is not the section.
     assert_eq!(r.section.as_deref(), Some("1. Payroll consolidation"));
 }
+
+#[test]
+fn label_value_boxes_give_one_measure_per_box() {
+    // Irish statement-of-strategy appendix: boxes of 'label | value' rows
+    // (Indicator, Baseline, Target 2022, Outturn 2022, Status, Responsible
+    // unit) under goal headings, one indicator a box; the same boxes as
+    // marker writes them in markdown (the Indicator row as header line).
+    for file in [
+        "layouts/boxes_left_labels_strategy.pdf",
+        "layouts/boxes_left_labels_strategy_md.md",
+    ] {
+        let doc = extract(&fixture(file));
+        assert_eq!(doc.records.len(), 8, "{file}");
+        let by_title = |start: &str| {
+            doc.records
+                .iter()
+                .find(|r| r.title.as_deref().is_some_and(|t| t.starts_with(start)))
+                .unwrap_or_else(|| panic!("{file}: no record {start:?}"))
+        };
+        let field = |r: &plantab_model::Record, k: &str| r.fields.get(k).cloned();
+        for (title, baseline, target, actual, raw, code, owner, section) in [
+            (
+                "Number of towns with an approved",
+                "14 (end 2021)",
+                "26",
+                "31",
+                "Achieved",
+                StatusCode::Delivered,
+                "Town and Village Renewal Unit",
+                "Goal 1: Vibrant and sustainable rural communities",
+            ),
+            (
+                "Remote working hubs connected to the",
+                "212 (end 2021)",
+                "300",
+                "284",
+                "Partially achieved",
+                StatusCode::PartiallyMet,
+                "Rural Connectivity Unit",
+                "Goal 1: Vibrant and sustainable rural communities",
+            ),
+            (
+                "Share of Local Community Development Committee",
+                "58%",
+                "100%",
+                "71%",
+                "Not achieved",
+                StatusCode::NotMet,
+                "Local Development Policy Unit",
+                "Goal 2: Strong and inclusive communities",
+            ),
+        ] {
+            let r = by_title(title);
+            assert_eq!(
+                field(r, "baseline").as_deref(),
+                Some(baseline),
+                "{file} {title}"
+            );
+            assert_eq!(
+                field(r, "target").as_deref(),
+                Some(target),
+                "{file} {title}"
+            );
+            assert_eq!(
+                field(r, "actual").as_deref(),
+                Some(actual),
+                "{file} {title}"
+            );
+            assert_eq!(field(r, "owner").as_deref(), Some(owner), "{file} {title}");
+            assert_eq!(r.section.as_deref(), Some(section), "{file} {title}");
+            let s = r.status.last().expect("a status entry");
+            assert_eq!((s.raw.as_str(), s.code), (raw, code), "{file} {title}");
+        }
+    }
+}

@@ -26,11 +26,14 @@
 //! ([`plantab_vocab::recognise_columns`]: the header's words and what the
 //! cells hold), and the table its kind from those roles ([`classify`]);
 //! where a header and its cells disagree the stage warns
-//! `column_role_conflict`. The records stage reads the decided roles and
+//! `column_role_conflict`. A label/value card (labels down its first
+//! column) is first turned on its side into a one-row table (module `cards`),
+//! so its labels are read as header words. The records stage reads the decided roles and
 //! never matches header words again.
 
 #![warn(missing_docs)]
 
+mod cards;
 pub mod classify;
 mod names;
 mod side_by_side;
@@ -123,6 +126,7 @@ fn decide_columns(blocks: &mut [RebuiltBlock], warnings: &mut Vec<Warning>) {
                 section = Some(t.text.split_whitespace().collect::<Vec<_>>().join(" "));
             }
             RebuiltBlock::Table(t) => {
+                cards::transpose_card(t);
                 let recognised = plantab_vocab::recognise_columns(
                     &t.header,
                     t.rows

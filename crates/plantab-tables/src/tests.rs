@@ -308,3 +308,57 @@ fn a_name_carried_on_in_lower_case_mends_the_row() {
     let doc = two_pages("Passport data");
     assert_eq!(tables(&doc)[0].rows.len(), 3);
 }
+
+#[test]
+fn label_value_card_is_read_as_one_row_and_a_plain_pair_table_is_not() {
+    let doc = rebuild(layout(vec![
+        frag(
+            Some(&["Indicator", "Share of plans reviewed on time"]),
+            &[
+                &["Baseline", "58%"],
+                &["Target 2022", "100%"],
+                &["Status", "Not achieved"],
+                &["Responsible unit", "Policy Unit"],
+            ],
+        ),
+        text("Glossary"),
+        frag(
+            Some(&["Term", "Meaning"]),
+            &[
+                &["LEADER", "A rural grant scheme"],
+                &["Hub", "A remote working centre"],
+            ],
+        ),
+    ]));
+    let t = tables(&doc);
+    let card = t.first().expect("the card");
+    assert_eq!(
+        card.header,
+        [
+            "Indicator",
+            "Baseline",
+            "Target 2022",
+            "Status",
+            "Responsible unit"
+        ]
+    );
+    assert_eq!(card.rows.len(), 1);
+    assert_eq!(
+        card.rows.first().map(|r| r.cells.clone()),
+        Some(
+            [
+                "Share of plans reviewed on time",
+                "58%",
+                "100%",
+                "Not achieved",
+                "Policy Unit"
+            ]
+            .map(String::from)
+            .to_vec()
+        )
+    );
+    assert_eq!(card.kind, TableKind::Measures);
+    let glossary = t.get(1).expect("the glossary");
+    assert_eq!(glossary.header, ["Term", "Meaning"]);
+    assert_eq!(glossary.rows.len(), 2);
+}

@@ -1,0 +1,87 @@
+//! Label/value cards: a small table printed as `label | value` rows
+//! ("Indicator | Number of towns…", "Baseline | 14", "Target 2022 | 26",
+//! "Status | Achieved", "Responsible unit | …") holds one item, its field
+//! names down the first column. Such a card is turned on its side into a
+//! one-row table whose header is the labels, so the column model reads it
+//! like a grid: the labels get their roles from the same column-role
+//! vocabulary as a grid's header words, and a run of cards gives one record
+//! per card.
+
+use plantab_model::{RebuiltRow, RebuiltTable};
+
+/// Fewest labels a card must name from the column vocabulary.
+const MIN_KNOWN_LABELS: usize = 3;
+
+/// Turns a label/value card into a one-row table (see the module docs);
+/// returns whether it did. A card has exactly two columns, at least two
+/// rows, no row printed across the table, distinct labels in its first
+/// column (the header's first cell counts as one when printed), of which
+/// at least three and at least 60% are header words the column
+/// vocabulary knows, a value beside every known label but at most one,
+/// and, where a header row is printed, a known label as its first cell and
+/// no header word as its second (a key to another table's columns,
+/// `Column title | Explanation`, is no card).
+pub fn transpose_card(t: &mut RebuiltTable) -> bool {
+    if t.header.len() != 2 || t.rows.len() < 2 || t.rows.iter().any(|r| r.spanning) {
+        return false;
+    }
+    let mut pairs: Vec<(String, String)> = Vec::with_capacity(t.rows.len() + 1);
+    let head_label = t.header.first().map(|s| s.trim()).unwrap_or("");
+    let head_value = t.header.get(1).map(|s| s.trim()).unwrap_or("");
+    // A key to a table's columns ("Column title | Description", then
+    // "ID | …", "Priority | …") names its own value column: no card.
+    // A printed header row is a card's first label/value pair only when its
+    // first cell is itself a known label; otherwise it heads a two-column
+    // table of its own ("Column title | Explanation").
+    let known_label = |l: &str| plantab_vocab::header_role(l).is_some_and(|h| h.score >= 0.9);
+    if plantab_vocab::header_role(head_value).is_some()
+        || !head_label.is_empty() && !known_label(head_label)
+    {
+        return false;
+    }
+    if !head_label.is_empty() {
+        pairs.push((head_label.to_string(), head_value.to_string()));
+    }
+    for r in &t.rows {
+        let label = r.cells.first().map(|s| s.trim()).unwrap_or("");
+        let value = r.cells.get(1).map(|s| s.trim()).unwrap_or("");
+        if label.is_empty() {
+            return false;
+        }
+        pairs.push((label.to_string(), value.to_string()));
+    }
+    let mut seen: Vec<String> = Vec::new();
+    let mut known = 0usize;
+    let mut known_empty = 0usize;
+    for (label, value) in &pairs {
+        let key = plantab_vocab::compact(label);
+        if seen.contains(&key) {
+            return false;
+        }
+        seen.push(key);
+        if known_label(label) {
+            known += 1;
+            if value.is_empty() {
+                known_empty += 1;
+            }
+        }
+    }
+    if known < MIN_KNOWN_LABELS || known * 10 < pairs.len() * 6 || known_empty > 1 {
+        return false;
+    }
+    let pages = t.pages.clone();
+    let line = t.line;
+    let bbox = t.bbox.clone();
+    let (header, cells): (Vec<String>, Vec<String>) = pairs.into_iter().unzip();
+    t.header = header;
+    t.rows = vec![RebuiltRow {
+        cells,
+        spanning: false,
+        pages,
+        line,
+        bbox,
+        spans: Vec::new(),
+    }];
+    t.header_cells.clear();
+    true
+}
