@@ -29,9 +29,9 @@ pub use document::Options;
 use columns::{period_key, TableColumns};
 use dates::{parse_date, DateContext};
 use plantab_model::{
-    Cell, CodeFrom, ColumnRole, Document, DocumentInfo, LegendItem, Period, Provenance,
+    Cell, CodeFrom, ColumnRole, Document, DocumentInfo, LegendItem, Period, PlanEntry, Provenance,
     RebuiltBlock, RebuiltDocument, RebuiltRow, RebuiltTable, Record, RecordKind, Source,
-    PlanEntry, StatusCode, StatusEntry, StatusLegendEntry, Table, TableKind, Warning, WarningCode,
+    StatusCode, StatusEntry, StatusLegendEntry, Table, TableKind, Warning, WarningCode,
     SCHEMA_VERSION,
 };
 use std::collections::{BTreeMap, HashSet};
