@@ -392,3 +392,36 @@ fn run_files_check_the_folder_first_and_name_the_final_file() {
     // The manifest does not list a file that was not written.
     assert!(manifest(&out).get("outputs").is_none());
 }
+
+/// Colour-coded statuses reach the CSV files: the fill-only tracker of
+/// `fixtures/layouts` (its facts checked on the page images: action 1 on
+/// blue, complete; action 3 on red; action 5 on amber) gives each status
+/// row its colour and `code_from` `colour` (the cells print no words), and
+/// `records.csv` the latest entry's.
+#[test]
+fn statuses_csv_carries_the_status_cell_colour() {
+    let out = tmpdir("colours");
+    let pdf = repo().join("fixtures/layouts/colour_fill_only_tracker.pdf");
+    let o = run(bin()
+        .args(["extract", "--format", "csv", "-q", "-o"])
+        .arg(&out)
+        .arg(&pdf));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let (sh, statuses) = table(&out.join("statuses.csv"));
+    for (id, name, code) in [
+        ("1", "blue", "complete"),
+        ("3", "red", "significant_issues"),
+        ("5", "amber", "medium_progress"),
+    ] {
+        let rows = rows_where(&sh, &statuses, "id", id);
+        assert_eq!(rows.len(), 1, "{id}");
+        let c = |n| column(&sh, rows[0], n);
+        assert_eq!((c("colour_name"), c("code")), (name, code), "{id}");
+        assert!(c("colour_rgb").starts_with('#'), "{id}");
+        assert_eq!(c("code_from"), "colour", "{id}");
+    }
+    let (h, records) = table(&out.join("records.csv"));
+    let r = rows_where(&h, &records, "id", "3")[0];
+    assert_eq!(column(&h, r, "status_colour_name"), "red");
+    assert_eq!(column(&h, r, "status_code_from"), "colour");
+}

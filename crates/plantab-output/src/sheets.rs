@@ -148,6 +148,9 @@ pub const RECORD_COLUMNS: &[&str] = &[
     "status_revised_due_start",
     "status_revised_due_end",
     "status_commentary",
+    "status_colour_name",
+    "status_colour_rgb",
+    "status_code_from",
 ];
 
 /// The prefix of a `fields` key's column in `records.csv`.
@@ -174,6 +177,9 @@ pub const STATUS_COLUMNS: &[&str] = &[
     "revised_due_start",
     "revised_due_end",
     "commentary",
+    "colour_name",
+    "colour_rgb",
+    "code_from",
 ];
 
 /// The columns of `documents.csv` (the workbook's `documents` sheet), in
@@ -519,8 +525,14 @@ fn push_status(cells: &mut Vec<Cell>, status: Option<&StatusEntry>) -> Result<()
             cells.push(Cell::text(&s.raw));
             push_date(cells, s.revised_due.as_ref())?;
             cells.push(Cell::opt_text(s.commentary.as_ref()));
+            cells.push(Cell::opt_text(s.colour.as_ref().map(|c| &c.name)));
+            cells.push(Cell::opt_text(s.colour.as_ref().map(|c| &c.rgb)));
+            match s.code_from {
+                Some(from) => cells.push(Cell::Text(enum_name(&from)?)),
+                None => cells.push(Cell::Empty),
+            }
         }
-        None => cells.resize(cells.len() + 9, Cell::Empty),
+        None => cells.resize(cells.len() + 12, Cell::Empty),
     }
     Ok(())
 }
