@@ -272,3 +272,108 @@ fn label_value_boxes_give_one_measure_per_box() {
         }
     }
 }
+
+#[test]
+fn month_columns_give_one_plan_entry_per_filled_month() {
+    // Annex B of the publication plan: Commitment | Lead | Dec-2010 …
+    // Jun-2011, a planned step in some cells (page 1, checked on the page
+    // image), the same grid as a docling pipe table.
+    for file in [
+        "layouts/period_months_publication_plan.pdf",
+        "layouts/period_months_publication_plan_md.md",
+    ] {
+        let doc = extract(&fixture(file));
+        assert_eq!(doc.records.len(), 10, "{file}");
+        let by_title = |start: &str| {
+            doc.records
+                .iter()
+                .find(|r| r.title.as_deref().is_some_and(|t| t.starts_with(start)))
+                .unwrap_or_else(|| panic!("{file}: no record {start:?}"))
+        };
+        let plan = |start: &str| -> Vec<(Option<String>, Option<String>, String)> {
+            by_title(start)
+                .plan
+                .iter()
+                .map(|p| (p.period.clone(), p.label.clone(), p.text.clone()))
+                .collect()
+        };
+        let entry = |period: &str, label: &str, text: &str| {
+            (
+                Some(period.to_string()),
+                Some(label.to_string()),
+                text.to_string(),
+            )
+        };
+        assert_eq!(
+            plan("Further education learner numbers"),
+            [
+                entry("2010-12", "Dec-2010", "Scope with users"),
+                entry("2011-02", "Feb-2011", "First release (CSV)"),
+                entry("2011-05", "May-2011", "Quarterly update"),
+            ],
+            "{file}"
+        );
+        assert_eq!(
+            plan("Apprenticeship starts and achievements"),
+            [
+                entry("2011-01", "Jan-2011", "Publish 2009/10 final data"),
+                entry("2011-04", "Apr-2011", "Publish Q2 2010/11 provisional"),
+            ],
+            "{file}"
+        );
+        assert_eq!(plan("Departmental spend over").len(), 7, "{file}");
+        // The row with no step in any month gives no plan entry, and the
+        // plan cells are no statuses.
+        assert!(plan("Broadband coverage by postcode").is_empty(), "{file}");
+        assert!(doc.records.iter().all(|r| r.status.is_empty()), "{file}");
+        assert_eq!(
+            by_title("Employer skills survey")
+                .fields
+                .get("lead")
+                .map(String::as_str),
+            Some("Skills Analysis"),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn quarter_columns_of_status_words_give_status_entries() {
+    // The milestone tracker (PDF page 1, checked on the page image, and
+    // the same grid as a pipe table): Q1–Q3 2023–24 hold status words
+    // under two-line headers, Q4 is blank, '—' after completion reports
+    // nothing.
+    let q = |n: &str| Some(n.to_string());
+    for file in [
+        "layouts/period_quarters_milestones.pdf",
+        "layouts/period_quarters_milestones_md.md",
+    ] {
+        let doc = extract(&fixture(file));
+        assert_eq!(doc.records.len(), 9, "{file}");
+        let statuses = |id: &str| -> Vec<(Option<String>, String, StatusCode)> {
+            rec(&doc, id)
+                .status
+                .iter()
+                .map(|s| (s.label.clone(), s.raw.clone(), s.code))
+                .collect()
+        };
+        let two = [
+            ("Q1 2023–24 April to June", "On track", StatusCode::OnTrack),
+            (
+                "Q2 2023–24 July to September",
+                "Delayed",
+                StatusCode::Delayed,
+            ),
+            (
+                "Q3 2023–24 October to December",
+                "Delayed",
+                StatusCode::Delayed,
+            ),
+        ]
+        .map(|(l, r, c)| (q(l), r.to_string(), c));
+        assert_eq!(statuses("2"), two, "{file}");
+        let three = [("Q1 2023–24 April to June", "Complete", StatusCode::Complete)]
+            .map(|(l, r, c)| (q(l), r.to_string(), c));
+        assert_eq!(statuses("3"), three, "{file}");
+    }
+}

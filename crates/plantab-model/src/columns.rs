@@ -38,6 +38,10 @@ pub enum ColumnRole {
     Rag,
     /// Commentary or progress text (for a reporting period).
     Commentary,
+    /// The step planned for a reporting period: a column headed by a month,
+    /// quarter or year ("Dec-2010", "Q1 2023–24") whose cells are no status
+    /// words.
+    Plan,
     /// A measure's target.
     Target,
     /// A measure's baseline.
@@ -60,7 +64,7 @@ pub enum ColumnRole {
 
 impl ColumnRole {
     /// Every role, in declaration order.
-    pub const ALL: [ColumnRole; 20] = [
+    pub const ALL: [ColumnRole; 21] = [
         ColumnRole::Id,
         ColumnRole::Title,
         ColumnRole::Description,
@@ -72,6 +76,7 @@ impl ColumnRole {
         ColumnRole::Status,
         ColumnRole::Rag,
         ColumnRole::Commentary,
+        ColumnRole::Plan,
         ColumnRole::Target,
         ColumnRole::Baseline,
         ColumnRole::Actual,
@@ -98,6 +103,7 @@ impl ColumnRole {
             ColumnRole::Status => "status",
             ColumnRole::Rag => "rag",
             ColumnRole::Commentary => "commentary",
+            ColumnRole::Plan => "plan",
             ColumnRole::Target => "target",
             ColumnRole::Baseline => "baseline",
             ColumnRole::Actual => "actual",
@@ -116,12 +122,16 @@ impl ColumnRole {
     }
 
     /// True for the roles whose columns come once per reporting period
-    /// (status, RAG, revised due date, commentary): they are grouped by the
-    /// period their header names.
+    /// (status, RAG, revised due date, commentary, planned step): they are
+    /// grouped by the period their header names.
     pub fn is_periodic(self) -> bool {
         matches!(
             self,
-            ColumnRole::Status | ColumnRole::Rag | ColumnRole::RevisedDue | ColumnRole::Commentary
+            ColumnRole::Status
+                | ColumnRole::Rag
+                | ColumnRole::RevisedDue
+                | ColumnRole::Commentary
+                | ColumnRole::Plan
         )
     }
 

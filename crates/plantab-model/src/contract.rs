@@ -267,6 +267,10 @@ pub struct Record {
     pub start: Option<DateValue>,
     /// One entry per reporting period, oldest first.
     pub status: Vec<StatusEntry>,
+    /// The step planned in each period of a period grid, in column order;
+    /// omitted when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plan: Vec<PlanEntry>,
     /// Every other column: canonical snake_case key → text.
     pub fields: BTreeMap<String, String>,
     /// Where the record was printed.
@@ -289,6 +293,18 @@ pub enum RecordKind {
     Measure,
     /// An initiative.
     Initiative,
+}
+
+/// The step a record plans for one period of a period grid (a column
+/// headed by a month, quarter or year).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanEntry {
+    /// `YYYY-MM` when the column names a month.
+    pub period: Option<String>,
+    /// The period as printed (the column's header).
+    pub label: Option<String>,
+    /// The planned step as printed, unwrapped.
+    pub text: String,
 }
 
 /// The status of a record for one reporting period.

@@ -104,6 +104,7 @@ fn sample() -> Document {
                 due: None,
                 start: None,
                 status: vec![],
+                plan: vec![],
                 fields: BTreeMap::new(),
                 provenance: Provenance {
                     table: 0,
@@ -155,6 +156,7 @@ fn sample() -> Document {
                         code_from: None,
                     },
                 ],
+                plan: vec![],
                 fields,
                 provenance: Provenance {
                     table: 0,

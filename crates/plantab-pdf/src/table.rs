@@ -301,7 +301,11 @@ impl FoundTable {
             }
             n += 1;
             let label = unwrap_label(lines);
-            if plantab_vocab::match_header(&label).is_some_and(|m| m.score >= 0.9) {
+            // A period grid's column headers ("Q1 2023–24 April to June",
+            // "Dec-2010") name a period and nothing else.
+            if plantab_vocab::match_header(&label).is_some_and(|m| m.score >= 0.9)
+                || plantab_vocab::period_header(&label).is_some()
+            {
                 hit += 1;
             }
         }

@@ -29,7 +29,7 @@ pub use document::Options;
 use columns::{period_key, TableColumns};
 use dates::{parse_date, DateContext};
 use plantab_model::{
-    Cell, CodeFrom, ColumnRole, Document, DocumentInfo, LegendItem, Period, Provenance,
+    Cell, CodeFrom, ColumnRole, Document, DocumentInfo, LegendItem, Period, PlanEntry, Provenance,
     RebuiltBlock, RebuiltDocument, RebuiltRow, RebuiltTable, Record, RecordKind, Source,
     StatusCode, StatusEntry, StatusLegendEntry, Table, TableKind, Warning, WarningCode,
     SCHEMA_VERSION,
@@ -516,6 +516,10 @@ impl<'a> PeriodGroups<'a> {
 fn status_periods(cols: &TableColumns) -> Vec<Period> {
     let mut out: Vec<Period> = Vec::new();
     for i in 0..cols.cols.len() {
+        // A period grid's plan columns hold no statuses.
+        if cols.role(i) == ColumnRole::Plan {
+            continue;
+        }
         let Some(p) = cols.period(i) else {
             continue;
         };
@@ -747,6 +751,8 @@ struct PeriodCells<'r> {
     status: Option<&'r str>,
     revised: Option<&'r str>,
     commentary: Option<&'r str>,
+    /// The step planned for the period (a period grid's plan column).
+    plan: Option<&'r str>,
     /// The status cell's fill (`#rrggbb`), when it has its own.
     fill: Option<&'r str>,
 }
@@ -793,8 +799,12 @@ fn row_record<'r>(
             ColumnRole::Status
             | ColumnRole::Rag
             | ColumnRole::RevisedDue
-            | ColumnRole::Commentary => {
+            | ColumnRole::Commentary
+            | ColumnRole::Plan => {
                 let slot = ctx.groups.slot_of_column.get(col).copied().flatten();
+                // A cell of only a dash ("—" after completion) reports
+                // nothing for the period.
+                let value = value.filter(|v| !is_dash(v));
                 if let Some(g) = slot.and_then(|i| groups.get_mut(i)) {
                     match column.role {
                         ColumnRole::Status | ColumnRole::Rag => {
@@ -807,6 +817,7 @@ fn row_record<'r>(
                             keep_non_empty(&mut g.status, value)
                         }
                         ColumnRole::RevisedDue => keep_non_empty(&mut g.revised, value),
+                        ColumnRole::Plan => keep_non_empty(&mut g.plan, value),
                         _ => keep_non_empty(&mut g.commentary, value),
                     }
                 }
@@ -860,6 +871,7 @@ fn row_record<'r>(
         ..date_ctx
     };
     let mut status = Vec::new();
+    let mut plan = Vec::new();
     for &slot in &ctx.groups.order {
         let (Some(p), Some(g)) = (ctx.groups.periods.get(slot), groups.get(slot)) else {
             continue;
@@ -868,8 +880,21 @@ fn row_record<'r>(
             status: st,
             revised: rev,
             commentary: com,
+            plan: planned,
             fill,
         } = *g;
+        let year = p.year.or_else(|| period_year(p, ctx.dates));
+        let period = match (year, p.month) {
+            (Some(y), Some(m)) => Some(format!("{y:04}-{m:02}")),
+            _ => None,
+        };
+        if let Some(text) = planned {
+            plan.push(PlanEntry {
+                period: period.clone(),
+                label: p.label.clone(),
+                text: unwrapped_string(text),
+            });
+        }
         if st.is_none() && rev.is_none() && com.is_none() && fill.is_none() {
             continue;
         }
@@ -920,11 +945,6 @@ fn row_record<'r>(
                 .at_row(ctx.index, row_idx),
             );
         }
-        let year = p.year.or_else(|| period_year(p, ctx.dates));
-        let period = match (year, p.month) {
-            (Some(y), Some(m)) => Some(format!("{y:04}-{m:02}")),
-            _ => None,
-        };
         let rev_ctx = DateContext {
             year,
             fiscal: ctx.dates.fiscal,
@@ -988,6 +1008,7 @@ fn row_record<'r>(
         due,
         start,
         status,
+        plan,
         fields,
         provenance: Provenance {
             table: ctx.index,
@@ -997,6 +1018,13 @@ fn row_record<'r>(
             bbox: row.bbox.clone(),
         },
     }
+}
+
+/// True for a cell of dashes only ("—", "-", "–"): a grid's "nothing to
+/// report".
+fn is_dash(s: &str) -> bool {
+    let t = s.trim();
+    !t.is_empty() && t.chars().all(|c| matches!(c, '-' | '–' | '—' | '‒' | '―'))
 }
 
 /// The year of a reporting period whose column names a month but no

@@ -90,9 +90,9 @@ impl Roles {
                     r.leading_id |= c.leading_id;
                 }
                 Id => r.id = true,
-                Due | Start | Status | Rag | Owner | Commentary | RevisedDue => {
+                Due | Start | Status | Rag | Owner | Commentary | RevisedDue | Plan => {
                     r.plan_roles = true;
-                    r.strong |= matches!(c.role, Due | Status | Rag);
+                    r.strong |= matches!(c.role, Due | Status | Rag | Plan);
                 }
                 Target | Baseline | Actual => r.measures = true,
                 _ => {}
@@ -103,6 +103,7 @@ impl Roles {
                     | Status
                     | Rag
                     | Commentary
+                    | Plan
                     | Description
                     | RevisedDue
                     | Target

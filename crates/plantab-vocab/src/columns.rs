@@ -183,6 +183,78 @@ pub fn period_of(header: &str) -> Period {
     }
 }
 
+/// The period a header names when it names nothing else: a month
+/// ("Dec-2010", "January 2024", "June"), a quarter ("Q1 2023–24 April to
+/// June", "Quarter 3 2023") or a year ("2023", "2023/24"): the header of a
+/// period grid's column. The label is the header as printed (whitespace
+/// folded); month and year are set when the header names one month (a
+/// quarter or a span keeps only its year). `None` when any word is not a
+/// period word.
+///
+/// ```
+/// let p = plantab_vocab::period_header("Dec-2010").unwrap();
+/// assert_eq!((p.month, p.year), (Some(12), Some(2010)));
+/// let p = plantab_vocab::period_header("Q1 2023–24 April to June").unwrap();
+/// assert_eq!((p.month, p.year), (None, Some(2023)));
+/// assert!(plantab_vocab::period_header("Status (January 2024)").is_none());
+/// assert!(plantab_vocab::period_header("Lead").is_none());
+/// ```
+pub fn period_header(header: &str) -> Option<Period> {
+    let label = header.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut months = Vec::new();
+    let mut year = None;
+    let mut quarter = false;
+    let mut after_year = false;
+    let mut expect_quarter_number = false;
+    let tokens = label
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '/' | ',' | '.'))
+        .filter(|t| !t.is_empty());
+    for t in tokens {
+        let lower = t.to_ascii_lowercase();
+        let digits = t.chars().all(|c| c.is_ascii_digit());
+        if digits && t.len() == 4 && find_year(t).is_some() {
+            year = year.or_else(|| t.parse().ok());
+            after_year = true;
+            continue;
+        }
+        if digits && t.len() == 2 && after_year {
+            // "2023–24", "2010/11": a fiscal year's second part.
+            after_year = false;
+            continue;
+        }
+        if digits && t.len() == 1 && expect_quarter_number {
+            expect_quarter_number = false;
+            continue;
+        }
+        after_year = false;
+        expect_quarter_number = false;
+        if let Some(m) = crate::normalise::month_number(t, true) {
+            months.push(m);
+            continue;
+        }
+        match lower.as_str() {
+            "q1" | "q2" | "q3" | "q4" => quarter = true,
+            "quarter" | "qtr" => {
+                quarter = true;
+                expect_quarter_number = true;
+            }
+            "to" | "fy" => {}
+            _ => return None,
+        }
+    }
+    if months.is_empty() && year.is_none() && !quarter {
+        return None;
+    }
+    let month = (months.len() == 1 && !quarter)
+        .then(|| months.first().copied())
+        .flatten();
+    Some(Period {
+        label: Some(label),
+        month,
+        year,
+    })
+}
+
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
@@ -519,6 +591,7 @@ pub fn recognise_columns<'a>(
         decide_column(c);
     }
     decide_table(&mut cands, any_header_known);
+    let grid_periods = period_grid(&mut cands);
 
     let mut hinted_kind = None;
     let mut title_hint = None;
@@ -556,7 +629,10 @@ pub fn recognise_columns<'a>(
                 ),
             ));
         }
-        let period = if c.role.is_periodic() {
+        let grid_period = grid_periods.get(i).cloned().flatten();
+        let period = if let Some(p) = grid_period {
+            p
+        } else if c.role.is_periodic() {
             period_of(&c.header)
         } else {
             Period::default()
@@ -594,6 +670,43 @@ pub fn recognise_columns<'a>(
         title_kind: title_hint,
         other_kind: hinted_kind,
     }
+}
+
+/// The columns of a period grid: two or more columns whose headers name
+/// only a period ([`period_header`]) and match no other header word hold
+/// one period each: status columns where the cells are status words, else
+/// the step planned for the period. Returns each column's period (`None`
+/// for the others).
+fn period_grid(cands: &mut [Candidate]) -> Vec<Option<Period>> {
+    let periods: Vec<Option<Period>> = cands
+        .iter()
+        .map(|c| {
+            if c.hm.is_some() || c.header.is_empty() {
+                return None;
+            }
+            period_header(&c.header)
+        })
+        .collect();
+    if periods.iter().filter(|p| p.is_some()).count() < 2 {
+        return cands.iter().map(|_| None).collect();
+    }
+    for (c, p) in cands.iter_mut().zip(&periods) {
+        if p.is_none() {
+            continue;
+        }
+        let statuses = c.content_is(ColumnRole::Status) || c.content_is(ColumnRole::Rag);
+        let role = if statuses {
+            ColumnRole::Status
+        } else {
+            ColumnRole::Plan
+        };
+        c.set(
+            role,
+            RoleSource::Header,
+            Some("a period grid's column: the header names a period".to_string()),
+        );
+    }
+    periods
 }
 
 /// Takes back the roles a table's cells alone gave its columns, for a
@@ -940,6 +1053,7 @@ fn column_key(c: &Candidate, index: usize, used: &mut HashSet<String>) -> String
         Status | Rag => Some("status"),
         RevisedDue => Some("revised_due"),
         Commentary => Some("commentary"),
+        Plan => Some("plan"),
         _ => None,
     };
     if let Some(k) = contract {

@@ -62,8 +62,8 @@ pub use tracker::{
 pub use cells::{cell_word, is_id_token, is_year, look, CellLook, CellWord, IdPlace, StatusPlace};
 pub use colours::colour_name;
 pub use columns::{
-    find_year, header_role, keep_header_roles_only, period_of, recognise_columns, role_of_key,
-    HeaderRole, Recognised,
+    find_year, header_role, keep_header_roles_only, period_header, period_of, recognise_columns,
+    role_of_key, HeaderRole, Recognised,
 };
 pub use dates::{date_word, DatePhrase, DateRole, DateWord, MonthSpan, PhraseToken};
 pub use front_matter::{
