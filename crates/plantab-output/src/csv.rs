@@ -434,7 +434,7 @@ pub(crate) fn write_csv_row<W: Write, S: AsRef<str>>(
 
 /// Appends one cell, quoted when it holds a comma, quote, CR or LF, with
 /// quotes doubled.
-fn push_csv_cell(line: &mut String, cell: &str) {
+pub(crate) fn push_csv_cell(line: &mut String, cell: &str) {
     if cell.contains([',', '"', '\r', '\n']) {
         line.push('"');
         line.push_str(&cell.replace('"', "\"\""));

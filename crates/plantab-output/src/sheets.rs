@@ -716,24 +716,14 @@ pub fn write_csv_cells<W: Write, C: CsvCell>(out: &mut W, cells: &[C]) -> Result
         let text = cell.csv_text();
         if text.contains('\r') {
             let text = text.replace("\r\n", "\n").replace('\r', "\n");
-            push_quoted(&mut line, &text);
+            crate::csv::push_csv_cell(&mut line, &text);
         } else {
-            push_quoted(&mut line, &text);
+            crate::csv::push_csv_cell(&mut line, &text);
         }
     }
     line.push_str("\r\n");
     out.write_all(line.as_bytes())?;
     Ok(())
-}
-
-fn push_quoted(line: &mut String, cell: &str) {
-    if cell.contains([',', '"', '\r', '\n']) {
-        line.push('"');
-        line.push_str(&cell.replace('"', "\"\""));
-        line.push('"');
-    } else {
-        line.push_str(cell);
-    }
 }
 
 /// The snake_case name serde gives a unit enum variant.
