@@ -271,10 +271,35 @@ pub struct Record {
     /// omitted when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub plan: Vec<PlanEntry>,
+    /// A measure's baseline, target, actual and unit (records of tables
+    /// with target, baseline or actual columns); omitted when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<Measure>,
     /// Every other column: canonical snake_case key → text.
     pub fields: BTreeMap<String, String>,
     /// Where the record was printed.
     pub provenance: Provenance,
+}
+
+/// A measure's values as printed: what it started from, what it aims
+/// for, what it reached and what they are counted in. The result's
+/// rating (Met, Not met, Partially achieved …) is the record's `status`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Measure {
+    /// The baseline as printed ("64.2%", "14 (end 2021)").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<String>,
+    /// The target as printed ("95% or more", "£45.0m").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// The actual / result / outturn figure as printed, without a rating
+    /// printed in the same cell ("97.1%" of "97.1% Achieved").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual: Option<String>,
+    /// What the values are in ("%", "£m", "$", "days", "tonnes CO2e",
+    /// "number"): from the values' cells, else the measure's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
 }
 
 /// Record kinds.

@@ -46,7 +46,7 @@
 
 use crate::csv::CsvColumns;
 use crate::OutputError;
-use plantab_model::{DateValue, Document, Record, StatusEntry, Table};
+use plantab_model::{DateValue, Document, Measure, Record, StatusEntry, Table};
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 
@@ -151,6 +151,10 @@ pub const RECORD_COLUMNS: &[&str] = &[
     "status_colour_name",
     "status_colour_rgb",
     "status_code_from",
+    "measure_baseline",
+    "measure_target",
+    "measure_actual",
+    "measure_unit",
 ];
 
 /// The prefix of a `fields` key's column in `records.csv`.
@@ -180,6 +184,10 @@ pub const STATUS_COLUMNS: &[&str] = &[
     "colour_name",
     "colour_rgb",
     "code_from",
+    "measure_baseline",
+    "measure_target",
+    "measure_actual",
+    "measure_unit",
 ];
 
 /// The columns of `documents.csv` (the workbook's `documents` sheet), in
@@ -496,7 +504,21 @@ fn record_cells(doc: &Document, d: &DocCells, record: &Record) -> Result<Vec<Cel
     push_date(&mut cells, record.start.as_ref())?;
     cells.push(Cell::count(record.status.len()));
     push_status(&mut cells, record.status.last())?;
+    push_measure(&mut cells, record.measure.as_ref());
     Ok(cells)
+}
+
+/// Appends a record's measure cells: baseline, target, actual, unit
+/// (empty for none).
+fn push_measure(cells: &mut Vec<Cell>, measure: Option<&Measure>) {
+    match measure {
+        Some(m) => {
+            for v in [&m.baseline, &m.target, &m.actual, &m.unit] {
+                cells.push(Cell::opt_text(v.as_ref()));
+            }
+        }
+        None => cells.resize(cells.len() + 4, Cell::Empty),
+    }
 }
 
 /// Appends `raw`, `kind`, `start`, `end` of a date (four empty cells for
@@ -554,6 +576,7 @@ pub fn status_rows(doc: &Document) -> Result<Vec<Vec<Cell>>, OutputError> {
             cells.push(Cell::count(i + 1));
             cells.push(Cell::Bool(i + 1 == n));
             push_status(&mut cells, Some(s))?;
+            push_measure(&mut cells, record.measure.as_ref());
             rows.push(cells);
         }
     }

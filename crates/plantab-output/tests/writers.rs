@@ -105,6 +105,7 @@ fn sample() -> Document {
                 start: None,
                 status: vec![],
                 plan: vec![],
+                measure: None,
                 fields: BTreeMap::new(),
                 provenance: Provenance {
                     table: 0,
@@ -157,6 +158,7 @@ fn sample() -> Document {
                     },
                 ],
                 plan: vec![],
+                measure: None,
                 fields,
                 provenance: Provenance {
                     table: 0,

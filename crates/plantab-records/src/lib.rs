@@ -21,6 +21,7 @@ pub mod columns;
 pub mod dates;
 pub mod document;
 pub mod ids;
+mod measure;
 pub mod status;
 mod unread;
 
@@ -99,15 +100,29 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode, options: &Options
     let mut leads: Vec<Option<plantab_vocab::SectionOwner>> = Vec::new();
     let mut legend_items: Vec<LegendItem> = Vec::new();
     let mut interpreted: Vec<(&RebuiltTable, TableColumns, Option<String>)> = Vec::new();
+    // A heading naming one measure ("Measure 1.1: …") over its box, with
+    // the heading above it; and what it gave each table.
+    let mut item: Option<measure::ItemBox> = None;
+    let mut items: Vec<Option<measure::ItemBox>> = Vec::new();
+    // The nearest heading above that names no single measure.
+    let mut outer: Option<String> = None;
     for b in &blocks {
         match b {
             RebuiltBlock::Text(t) if t.heading.is_some() => {
+                item = plantab_vocab::item_heading(&t.text).map(|h| measure::ItemBox {
+                    id: h.id,
+                    name: h.name,
+                    section: outer.clone(),
+                });
                 match plantab_vocab::section_owner(&t.text) {
                     // "Owner: …" set as a heading: the owner of the
                     // section above, not a section of its own.
                     Some(o) if o.name.is_none() => lead = Some(o),
                     found => {
                         section = Some(t.text.split_whitespace().collect::<Vec<_>>().join(" "));
+                        if item.is_none() {
+                            outer.clone_from(&section);
+                        }
                         lead = found;
                     }
                 }
@@ -129,8 +144,14 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode, options: &Options
                         legend_items.extend(items);
                     }
                 }
+                let own_item = if measure::is_item_box(t, &cols) {
+                    item.take()
+                } else {
+                    None
+                };
                 interpreted.push((t, cols, section.clone()));
                 leads.push(lead.clone());
+                items.push(own_item);
             }
         }
     }
@@ -179,6 +200,7 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode, options: &Options
             kind,
             section: section.clone(),
             lead: leads.get(index).and_then(Option::as_ref),
+            item: items.get(index).and_then(Option::as_ref),
             cols,
             legend: &status_legend,
             labels: &labels,
@@ -432,6 +454,8 @@ struct TableContext<'a> {
     section: Option<String>,
     /// The owner (and workstream) the heading above names.
     lead: Option<&'a plantab_vocab::SectionOwner>,
+    /// The measure the heading above names, when the table is its box.
+    item: Option<&'a measure::ItemBox>,
     cols: &'a TableColumns<'a>,
     legend: &'a [StatusLegendEntry],
     /// The legend's labels and the vocabulary's, for cells that start
@@ -845,7 +869,11 @@ fn row_record<'r>(
             }
         }
     }
-    let ids::IdCell { id, aliases, rest } = idc;
+    let ids::IdCell {
+        mut id,
+        aliases,
+        rest,
+    } = idc;
     if let Some(rest) = &rest {
         if title.is_none() {
             title = Some(rest.as_str());
@@ -859,6 +887,16 @@ fn row_record<'r>(
                 .on_page(page)
                 .at_row(ctx.index, row_idx),
             );
+        }
+    }
+    // A measure's box under a heading that names it: the heading's id
+    // and name.
+    if let Some(item) = ctx.item {
+        if id.is_none() {
+            id = Some(item.id.clone());
+        }
+        if title.is_none() {
+            title = item.name.as_deref();
         }
     }
     let date_ctx = ctx.dates.context();
@@ -963,6 +1001,27 @@ fn row_record<'r>(
             code_from,
         });
     }
+    let (measure, rating) = measure::row_measure(row, ctx.cols, title);
+    // A rating printed under the result's figure ("97.1%" over
+    // "Achieved") is the record's status when no status column gave one.
+    if let (Some(r), true) = (rating, status.is_empty()) {
+        let StatusRead { raw, code, .. } = read_status(Some(&r), None, ctx);
+        let colour = ctx
+            .cols
+            .position(ColumnRole::Actual)
+            .and_then(|col| colour::own_fill(row, col))
+            .and_then(colour::named);
+        status.push(StatusEntry {
+            period: None,
+            label: None,
+            raw,
+            code,
+            revised_due: None,
+            commentary: None,
+            colour,
+            code_from: None,
+        });
+    }
     let kind = match ctx.kind {
         TableKind::Projects => RecordKind::Project,
         TableKind::Legislation => RecordKind::Legislation,
@@ -1002,13 +1061,16 @@ fn row_record<'r>(
         aliases,
         parent_id: None,
         kind,
-        section: ctx.section.clone(),
+        section: ctx
+            .item
+            .map_or_else(|| ctx.section.clone(), |i| i.section.clone()),
         title: title.map(unwrapped_string),
         description: description.map(str::to_string),
         due,
         start,
         status,
         plan,
+        measure,
         fields,
         provenance: Provenance {
             table: ctx.index,

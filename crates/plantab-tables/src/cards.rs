@@ -5,7 +5,9 @@
 //! one-row table whose header is the labels, so the column model reads it
 //! like a grid: the labels get their roles from the same column-role
 //! vocabulary as a grid's header words, and a run of cards gives one record
-//! per card.
+//! per card. A box printed with each label on top of its value inside one
+//! cell (`FY 2023 TARGET` over `20 minutes or less`) gets its labels as its
+//! header ([`lift_cell_labels`]).
 
 use plantab_model::{RebuiltRow, RebuiltTable};
 
@@ -84,4 +86,109 @@ pub fn transpose_card(t: &mut RebuiltTable) -> bool {
     }];
     t.header_cells.clear();
     true
+}
+
+/// Fewest cells a box with labels inside its cells must have.
+const MIN_LIFTED_LABELS: usize = 2;
+
+/// Moves the labels of a box printed with each label on top of its value
+/// inside one cell (`FY 2023 TARGET` over `20 minutes or less`, `FY 2023
+/// RESULT` over `17 minutes` / `Met`) into the table's header; returns
+/// whether it did. The table has no printed header, one body row of at
+/// least two cells, and every filled cell holds two lines or more whose
+/// first line is a header word the column vocabulary knows.
+pub fn lift_cell_labels(t: &mut RebuiltTable) -> bool {
+    if t.header.len() < MIN_LIFTED_LABELS
+        || t.rows.len() != 1
+        || t.header.iter().any(|h| !h.trim().is_empty())
+    {
+        return false;
+    }
+    let Some(row) = t.rows.first() else {
+        return false;
+    };
+    if row.spanning {
+        return false;
+    }
+    let mut header = Vec::with_capacity(row.cells.len());
+    let mut cells = Vec::with_capacity(row.cells.len());
+    let mut labelled = 0usize;
+    for c in &row.cells {
+        let c = c.trim();
+        if c.is_empty() {
+            header.push(String::new());
+            cells.push(String::new());
+            continue;
+        }
+        let Some((label, value)) = c.split_once('\n') else {
+            return false;
+        };
+        let known = plantab_vocab::header_role(label).is_some_and(|h| h.score >= 0.9);
+        if !known || value.trim().is_empty() {
+            return false;
+        }
+        labelled += 1;
+        header.push(label.trim().to_string());
+        cells.push(value.trim().to_string());
+    }
+    if labelled < MIN_LIFTED_LABELS {
+        return false;
+    }
+    t.header = header;
+    if let Some(row) = t.rows.first_mut() {
+        row.cells = cells;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use plantab_model::{Joined, TableKind};
+
+    fn one_row(cells: &[&str]) -> RebuiltTable {
+        RebuiltTable {
+            header: vec![String::new(); cells.len()],
+            rows: vec![RebuiltRow {
+                cells: cells.iter().map(|c| c.to_string()).collect(),
+                spanning: false,
+                pages: vec![1],
+                line: None,
+                bbox: Vec::new(),
+                spans: Vec::new(),
+            }],
+            pages: vec![1],
+            joined: Joined::None,
+            bbox: Vec::new(),
+            line: None,
+            header_cells: Vec::new(),
+            columns: Vec::new(),
+            kind: TableKind::Other,
+        }
+    }
+
+    #[test]
+    fn labels_on_top_inside_cells_become_the_header() {
+        let mut t = one_row(&[
+            "FY 2023 TARGET\n20 minutes or less",
+            "FY 2023 RESULT\n17 minutes\nMet",
+        ]);
+        assert!(lift_cell_labels(&mut t));
+        assert_eq!(t.header, ["FY 2023 TARGET", "FY 2023 RESULT"]);
+        assert_eq!(t.rows[0].cells, ["20 minutes or less", "17 minutes\nMet"]);
+    }
+
+    #[test]
+    fn cells_whose_first_line_is_no_label_stay() {
+        // Wrapped prose: its first line is no header word.
+        let mut t = one_row(&["Publish the dataset\nby March", "Target\n90%"]);
+        assert!(!lift_cell_labels(&mut t));
+        // One line a cell: nothing to lift.
+        let mut t = one_row(&["Target", "Result"]);
+        assert!(!lift_cell_labels(&mut t));
+        // A printed header: the box is labelled already.
+        let mut t = one_row(&["Target\n90%", "Result\n91%"]);
+        t.header = vec!["Criterion".into(), "Value".into()];
+        assert!(!lift_cell_labels(&mut t));
+    }
 }

@@ -13,7 +13,11 @@
 //!   list of bodies, not a plan.
 //!   Its kind: the section heading's word ("Departmental Initiatives"),
 //!   else the header's hint (the title's first), else `measures` when it
-//!   has target, baseline or actual columns, else `actions`.
+//!   has target, baseline or actual columns, else `actions`. A one-row
+//!   table of target, baseline or actual columns with no title column
+//!   under a heading naming one measure ("Measure 1.1: …",
+//!   [`plantab_vocab::item_heading`]) is a `measures` table: the heading
+//!   names the item.
 //! * **financial** — money columns (an amount role, a header naming a
 //!   currency or `£'000`, cells of money under a field header, a unit cell
 //!   such as `£'000` in the first rows) at least as many as the plan
@@ -35,6 +39,16 @@ pub fn table_kind(t: &RebuiltTable, recognised: &Recognised, section: Option<&st
     let money = money_columns(t);
     if money > 0 && money >= roles.plan_fields {
         return TableKind::Financial;
+    }
+    // One measure's box with no name column under a heading that names
+    // it ("Measure 1.1: Average wait time" over `FY 2023 TARGET | FY
+    // 2023 RESULT`): the heading gives its id and name.
+    if !roles.title
+        && roles.measures
+        && t.rows.len() == 1
+        && section.and_then(plantab_vocab::item_heading).is_some()
+    {
+        return TableKind::Measures;
     }
     if roles.is_plan()
         && !looks_like_legend(t)

@@ -126,6 +126,7 @@ fn decide_columns(blocks: &mut [RebuiltBlock], warnings: &mut Vec<Warning>) {
                 section = Some(t.text.split_whitespace().collect::<Vec<_>>().join(" "));
             }
             RebuiltBlock::Table(t) => {
+                cards::lift_cell_labels(t);
                 cards::transpose_card(t);
                 let recognised = plantab_vocab::recognise_columns(
                     &t.header,

@@ -28,6 +28,7 @@
 //! | [`kinds`] | record types, document kinds, section kinds |
 //! | [`words`] | owner words, financial markers, role words |
 //! | [`front_matter`] | owner words of document owners, page furniture, jurisdictions and their financial years |
+//! | [`measures`] | headings naming one measure ([`item_heading`]), units of measures' values and names ([`value_unit`], [`name_unit`]) |
 //! | [`dates`] | date words: ongoing, TBC, recurring, list and range words, seasons, parts of a year, ordinals |
 //!
 //! The matching functions and their types are also re-exported here, at
@@ -47,6 +48,7 @@ pub mod fuzzy;
 pub mod headers;
 pub mod kinds;
 pub mod load;
+pub mod measures;
 pub mod normalise;
 pub mod section_owners;
 pub mod statuses;
@@ -76,6 +78,7 @@ pub use headers::{
     snake_key, HeaderMatch, RECORD_KEYS,
 };
 pub use kinds::{document_kind_of, document_kind_phrase_at, is_record_type, section_table_kind};
+pub use measures::{item_heading, name_unit, value_unit, ItemHeading};
 pub use normalise::{
     compact, compact_char, compact_chars, compact_into, header_core, month_number, MONTHS,
 };
@@ -108,6 +111,7 @@ fn tables() -> Vec<load::TableReport> {
     out.extend(front_matter::tables());
     out.extend(colours::tables());
     out.extend(section_owners::tables());
+    out.extend(measures::tables());
     out
 }
 

@@ -159,6 +159,13 @@ data_file!(
     "section_owners.tsv"
 );
 
+data_file!(
+    /// Measures: heading words naming one measure, units (group, printed,
+    /// meaning).
+    MEASURES,
+    "measures.tsv"
+);
+
 /// Every data file of the crate, in the order [`crate::bad_lines`] reports
 /// them.
 pub const DATA_FILES: &[DataFile] = &[
@@ -184,6 +191,7 @@ pub const DATA_FILES: &[DataFile] = &[
     JURISDICTION_CUES,
     COLOURS,
     SECTION_OWNERS,
+    MEASURES,
 ];
 
 /// Why a data line was left out of its table.
