@@ -108,28 +108,108 @@ pub fn build_lines(page: &PageGlyphs, idx: &[u32], split_runs: bool) -> Vec<Text
             continue;
         }
         fr.sort_by(|a, b| a.c.total_cmp(&b.c));
+        let mut clusters: Vec<Vec<Framed>> = Vec::new();
         let mut start = 0;
         while start < fr.len() {
             let Some(first) = fr.get(start) else { break };
-            let size0 = page.glyphs.get(first.idx as usize).map_or(10.0, |g| g.size);
+            let size0 = glyph_size(page, first);
             let anchor = first.c;
             let mut end = start + 1;
             while let Some(f) = fr.get(end) {
-                let size = page.glyphs.get(f.idx as usize).map_or(10.0, |g| g.size);
+                let size = glyph_size(page, f);
                 if f.c - anchor > 0.45 * size0.min(size).max(1.0) {
                     break;
                 }
                 end += 1;
             }
-            if let Some(cluster) = fr.get_mut(start..end) {
-                cluster.sort_by(|a, b| a.a0.total_cmp(&b.a0));
-                emit_cluster(page, cluster, split_runs, &mut out);
+            if let Some(cluster) = fr.get(start..end) {
+                clusters.push(cluster.to_vec());
             }
             start = end;
+        }
+        join_raised_glyphs(page, &mut clusters);
+        for mut cluster in clusters {
+            if cluster.is_empty() {
+                continue;
+            }
+            cluster.sort_by(|a, b| a.a0.total_cmp(&b.a0));
+            emit_cluster(page, &cluster, split_runs, &mut out);
         }
     }
     out.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
     out
+}
+
+fn glyph_size(page: &PageGlyphs, f: &Framed) -> f64 {
+    page.glyphs.get(f.idx as usize).map_or(10.0, |g| g.size)
+}
+
+/// Glyphs smaller than this share of a line's font size, whose centres lie
+/// within that line's height, are its superscripts or subscripts.
+const SMALL_GLYPHS: f64 = 0.8;
+
+/// Joins a cluster of small glyphs (a footnote mark raised above its line,
+/// "Licence⁶?", a subscript) to the neighbouring line whose height holds
+/// their centres, beside (not on) its glyphs, right after one of its
+/// words: clustered on
+/// their centres alone they would be a line of their own, between two
+/// lines of a cell.
+fn join_raised_glyphs(page: &PageGlyphs, clusters: &mut [Vec<Framed>]) {
+    for i in 0..clusters.len() {
+        let Some(small) = clusters.get(i) else {
+            continue;
+        };
+        if small.is_empty() {
+            continue;
+        }
+        let small_max = small
+            .iter()
+            .map(|f| glyph_size(page, f))
+            .fold(0.0, f64::max);
+        let (c0, c1) = small.iter().fold((f64::MAX, f64::MIN), |(lo, hi), f| {
+            (lo.min(f.c), hi.max(f.c))
+        });
+        let fits = |line: &[Framed]| {
+            let size = line.iter().map(|f| glyph_size(page, f)).fold(0.0, f64::max);
+            if line.is_empty() || small_max > SMALL_GLYPHS * size {
+                return false;
+            }
+            let (lo, hi) = line.iter().fold((f64::MAX, f64::MIN), |(lo, hi), f| {
+                let half = glyph_size(page, f) / 2.0;
+                (lo.min(f.c - half), hi.max(f.c + half))
+            });
+            let beside = small
+                .iter()
+                .all(|s| line.iter().all(|f| s.a1.min(f.a1) - s.a0.max(f.a0) < 0.5));
+            // A mark follows the word it belongs to; a footnote's own mark,
+            // printed before its text, stays apart (the tables stage reads
+            // it as a footnote under the table).
+            let after_a_word = small.iter().any(|s| {
+                line.iter()
+                    .any(|f| f.a0 < s.a0 && (-0.5..3.0).contains(&(s.a0 - f.a1)))
+            });
+            lo <= c0 && c1 <= hi && beside && after_a_word
+        };
+        let target = [i.checked_sub(1), Some(i + 1)]
+            .into_iter()
+            .flatten()
+            .filter(|&j| clusters.get(j).is_some_and(|l| fits(l)))
+            .min_by(|&a, &b| {
+                let d = |j: usize| {
+                    clusters.get(j).map_or(f64::MAX, |l| {
+                        let mid = l.iter().map(|f| f.c).sum::<f64>() / l.len().max(1) as f64;
+                        (mid - (c0 + c1) / 2.0).abs()
+                    })
+                };
+                d(a).total_cmp(&d(b))
+            });
+        if let Some(j) = target {
+            let moved = clusters.get_mut(i).map(std::mem::take).unwrap_or_default();
+            if let Some(line) = clusters.get_mut(j) {
+                line.extend(moved);
+            }
+        }
+    }
 }
 
 /// Turns one line cluster (glyphs sorted along the text direction) into
@@ -234,5 +314,85 @@ impl LineAcc {
             bottom: self.bottom,
             size: self.size,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::FontInfo;
+
+    /// A page of glyphs: (text, x0, top, size), each glyph 0.6 em wide.
+    fn page_of(glyphs: &[(&str, f64, f64, f64)]) -> PageGlyphs {
+        let mut page = PageGlyphs {
+            number: 1,
+            width: 600.0,
+            height: 800.0,
+            fonts: vec![FontInfo::from_name("Arial")],
+            ..PageGlyphs::default()
+        };
+        for &(t, x0, top, size) in glyphs {
+            let start = page.text.len() as u32;
+            page.text.push_str(t);
+            page.glyphs.push(Glyph {
+                start,
+                end: page.text.len() as u32,
+                x0,
+                x1: x0 + 0.6 * size,
+                top,
+                bottom: top + size,
+                size,
+                font: 0,
+                dir: Dir::Upright,
+            });
+        }
+        page
+    }
+
+    /// The lines' texts of a page of `glyphs`.
+    fn line_texts(glyphs: &[(&str, f64, f64, f64)]) -> Vec<String> {
+        let page = page_of(glyphs);
+        let idx: Vec<u32> = (0..page.glyphs.len() as u32).collect();
+        build_lines(&page, &idx, false)
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
+    }
+
+    /// Glyphs of `word` from `x0`, at `top`, in `size`.
+    fn word(
+        word: &'static str,
+        x0: f64,
+        top: f64,
+        size: f64,
+    ) -> Vec<(&'static str, f64, f64, f64)> {
+        word.char_indices()
+            .map(|(i, _)| (&word[i..i + 1], x0 + i as f64 * 0.6 * size, top, size))
+            .collect()
+    }
+
+    #[test]
+    fn a_raised_footnote_mark_stays_on_its_line() {
+        // "Government" over "Licence6?", the 6 raised and smaller, as a
+        // header cell prints a footnote mark.
+        let mut g = word("Government", 100.0, 231.3, 12.0);
+        g.extend(word("Licence", 100.0, 245.1, 12.0));
+        g.push(("6", 150.4, 242.7, 8.0));
+        g.extend(word("?", 155.2, 245.1, 12.0));
+        assert_eq!(line_texts(&g), ["Government", "Licence6?"]);
+    }
+
+    #[test]
+    fn a_footnote_mark_before_its_text_stays_apart() {
+        let mut g = vec![("6", 56.6, 485.3, 6.0)];
+        g.extend(word("http", 60.4, 488.0, 8.0));
+        assert_eq!(line_texts(&g), ["6", "http"]);
+    }
+
+    #[test]
+    fn small_print_on_a_line_of_its_own_stays_apart() {
+        let mut g = word("Title", 100.0, 100.0, 12.0);
+        g.extend(word("note", 100.0, 114.0, 7.0));
+        assert_eq!(line_texts(&g), ["Title", "note"]);
     }
 }

@@ -277,6 +277,8 @@ impl PlumberSource {
         for l in page.lines() {
             push_box_rulings(&mut out.rulings, l.x0, l.top, l.x1, l.bottom, true);
         }
+        let mut boxes = Vec::new();
+        let mut shades = Vec::new();
         for r in page.rects() {
             let (w, h) = (r.x1 - r.x0, r.bottom - r.top);
             if !(w.is_finite() && h.is_finite()) {
@@ -284,12 +286,6 @@ impl PlumberSource {
             }
             let w = w.abs();
             let h = h.abs();
-            if w < THIN || h < THIN {
-                if r.fill || r.stroke {
-                    push_box_rulings(&mut out.rulings, r.x0, r.top, r.x1, r.bottom, true);
-                }
-                continue;
-            }
             let fill = Fill {
                 x0: r.x0.min(r.x1),
                 top: r.top.min(r.bottom),
@@ -298,20 +294,23 @@ impl PlumberSource {
                 rgb: if r.fill { rgb_of(&r.fill_color) } else { None },
                 stroked: r.stroke,
             };
+            if r.fill && fill.rgb.is_some() && !fill.is_white() {
+                shades.push(fill);
+            }
+            if w < THIN || h < THIN {
+                if r.fill || r.stroke {
+                    push_box_rulings(&mut out.rulings, r.x0, r.top, r.x1, r.bottom, true);
+                }
+                continue;
+            }
             if r.stroke || (r.fill && !fill.is_white()) {
-                push_box_rulings(
-                    &mut out.rulings,
-                    fill.x0,
-                    fill.top,
-                    fill.x1,
-                    fill.bottom,
-                    false,
-                );
+                boxes.push(fill);
             }
             if r.fill {
                 out.fills.push(fill);
             }
         }
+        push_fill_rulings(&mut out.rulings, &boxes, &shades);
         Ok(out)
     }
 }
@@ -335,6 +334,87 @@ fn page_error(index: usize, e: pdfplumber::PdfError) -> PdfError {
         ));
     }
     PdfError::malformed_by(format!("page {page} could not be read"), e)
+}
+
+/// Outward distance at which the other side of a fill's edge is looked at.
+const EDGE_PROBE: f64 = 0.4;
+
+/// Beyond this many (box, shade) pairs a page's fill edges are all kept as
+/// rulings, unchecked (the check is quadratic).
+const MAX_EDGE_CHECKS: usize = 4_000_000;
+
+/// Whether two fill colours are the same to the eye.
+fn same_colour(a: Option<[f32; 3]>, b: Option<[f32; 3]>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.iter().zip(b).all(|(x, y)| (x - y).abs() <= 0.02),
+        _ => false,
+    }
+}
+
+/// Rulings from the edges of rectangles (`boxes`: stroked, or filled with
+/// a colour), where an edge shows on paper. A stroked box keeps its four
+/// edges. Along a filled box's edge, the parts where a fill of the same
+/// colour (`shades`: every coloured fill on the page, thin ones too)
+/// continues on the other side draw no line and give no ruling: a cell's
+/// shading drawn in pieces — a strip per text line, margins around them,
+/// a line's shading inside the cell's — is one shaded cell, and the text
+/// lines inside it are not rows.
+pub(crate) fn push_fill_rulings(out: &mut Vec<Ruling>, boxes: &[Fill], shades: &[Fill]) {
+    let check = boxes.len().saturating_mul(shades.len()) <= MAX_EDGE_CHECKS;
+    for b in boxes {
+        if b.stroked || !check || b.rgb.is_none() {
+            push_box_rulings(out, b.x0, b.top, b.x1, b.bottom, false);
+            continue;
+        }
+        let same: Vec<&Fill> = shades
+            .iter()
+            .filter(|s| same_colour(s.rgb, b.rgb) && *s != b)
+            .collect();
+        // (horizontal, pos, probe position across the edge, from, to)
+        let edges = [
+            (true, b.top, b.top - EDGE_PROBE, b.x0, b.x1),
+            (true, b.bottom, b.bottom + EDGE_PROBE, b.x0, b.x1),
+            (false, b.x0, b.x0 - EDGE_PROBE, b.top, b.bottom),
+            (false, b.x1, b.x1 + EDGE_PROBE, b.top, b.bottom),
+        ];
+        for (horizontal, pos, probe, from, to) in edges {
+            let mut covered: Vec<(f64, f64)> = same
+                .iter()
+                .filter_map(|s| {
+                    let (across0, across1, along0, along1) = if horizontal {
+                        (s.top, s.bottom, s.x0, s.x1)
+                    } else {
+                        (s.x0, s.x1, s.top, s.bottom)
+                    };
+                    (across0 <= probe && probe <= across1)
+                        .then_some((along0.max(from), along1.min(to)))
+                        .filter(|(a, z)| z > a)
+                })
+                .collect();
+            covered.sort_by(|a, z| a.0.total_cmp(&z.0));
+            let mut at = from;
+            for (a, z) in covered {
+                if a > at + EDGE_PROBE {
+                    push_edge(out, horizontal, pos, at, a);
+                }
+                at = at.max(z);
+            }
+            if to > at + EDGE_PROBE {
+                push_edge(out, horizontal, pos, at, to);
+            }
+        }
+    }
+}
+
+fn push_edge(out: &mut Vec<Ruling>, horizontal: bool, pos: f64, from: f64, to: f64) {
+    if to - from > 1.0 {
+        out.push(Ruling {
+            horizontal,
+            pos,
+            from,
+            to,
+        });
+    }
 }
 
 /// Rulings from a box: one line when it is thin (`thin_ok`), else its four
@@ -399,4 +479,81 @@ pub(crate) fn push_box_rulings(
         from: top,
         to: bottom,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shade(x0: f64, top: f64, x1: f64, bottom: f64, rgb: [f32; 3]) -> Fill {
+        Fill {
+            x0,
+            top,
+            x1,
+            bottom,
+            rgb: Some(rgb),
+            stroked: false,
+        }
+    }
+
+    const RED: [f32; 3] = [1.0, 0.0, 0.0];
+    const GREEN: [f32; 3] = [0.0, 0.69, 0.31];
+
+    /// The horizontal rulings at `pos` (within 0.01) and their total length.
+    fn at(rulings: &[Ruling], horizontal: bool, pos: f64) -> f64 {
+        rulings
+            .iter()
+            .filter(|r| r.horizontal == horizontal && (r.pos - pos).abs() < 0.01)
+            .map(|r| r.to - r.from)
+            .sum()
+    }
+
+    #[test]
+    fn a_cell_shaded_in_pieces_shows_only_its_outline() {
+        // A cell 100..140 x 10..36 shaded red as Word draws it: margins left
+        // and right, one strip per text line between them.
+        let pieces = [
+            shade(100.0, 10.0, 105.0, 36.0, RED),
+            shade(135.0, 10.0, 140.0, 36.0, RED),
+            shade(105.0, 10.0, 135.0, 23.0, RED),
+            shade(105.0, 23.0, 135.0, 36.0, RED),
+        ];
+        let mut out = Vec::new();
+        push_fill_rulings(&mut out, &pieces, &pieces);
+        // No ruling between the two lines, nor between margin and strip.
+        assert_eq!(at(&out, true, 23.0), 0.0);
+        assert_eq!(at(&out, false, 105.0), 0.0);
+        assert_eq!(at(&out, false, 135.0), 0.0);
+        // The outline stays.
+        assert!((at(&out, true, 10.0) - 40.0).abs() < 0.01);
+        assert!((at(&out, true, 36.0) - 40.0).abs() < 0.01);
+        assert!((at(&out, false, 100.0) - 26.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn a_line_shaded_inside_its_cell_gives_no_ruling() {
+        let cell = shade(100.0, 10.0, 140.0, 36.0, RED);
+        let line = shade(104.0, 12.0, 130.0, 22.0, RED);
+        let mut out = Vec::new();
+        push_fill_rulings(&mut out, &[cell, line], &[cell, line]);
+        assert_eq!(at(&out, true, 12.0), 0.0);
+        assert_eq!(at(&out, true, 22.0), 0.0);
+        assert_eq!(at(&out, false, 104.0), 0.0);
+        assert!((at(&out, true, 10.0) - 40.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn cells_of_different_colours_keep_the_edge_between_them() {
+        let a = shade(100.0, 10.0, 140.0, 36.0, RED);
+        let b = shade(140.0, 10.0, 180.0, 36.0, GREEN);
+        let mut out = Vec::new();
+        push_fill_rulings(&mut out, &[a, b], &[a, b]);
+        assert!(at(&out, false, 140.0) >= 26.0);
+        // A stroked box keeps its edges whatever is beside it.
+        let mut stroked = shade(140.0, 10.0, 180.0, 36.0, RED);
+        stroked.stroked = true;
+        let mut out = Vec::new();
+        push_fill_rulings(&mut out, &[a, stroked], &[a, stroked]);
+        assert!(at(&out, false, 140.0) >= 26.0);
+    }
 }

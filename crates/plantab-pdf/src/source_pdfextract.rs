@@ -34,7 +34,9 @@ use pdf_extract::{
 };
 use plantab_model::{Layout, Warning, WarningCode};
 
-use crate::source::{push_box_rulings, Dir, Fill, FontInfo, Glyph, GlyphSource, PageGlyphs};
+use crate::source::{
+    push_box_rulings, push_fill_rulings, Dir, Fill, FontInfo, Glyph, GlyphSource, PageGlyphs,
+};
 use crate::{layout_from_source, PdfError, ENCRYPTED_MSG};
 
 /// Thickness below which a filled rectangle is a ruling, not a fill (as in
@@ -809,16 +811,14 @@ impl<'s> Collector<'s> {
         let colours_ok = self.fills == self.shadow.fills.len();
         let mut rulings = Vec::new();
         let mut fills = Vec::new();
+        let mut boxes = Vec::new();
+        let mut shades = Vec::new();
         for s in &self.shapes {
             if !s.rect {
                 push_box_rulings(&mut rulings, s.x0, s.top, s.x1, s.bottom, true);
                 continue;
             }
             let (w, h) = ((s.x1 - s.x0).abs(), (s.bottom - s.top).abs());
-            if w < THIN || h < THIN {
-                push_box_rulings(&mut rulings, s.x0, s.top, s.x1, s.bottom, true);
-                continue;
-            }
             let rgb = if s.fill && colours_ok {
                 s.fill_no
                     .and_then(|i| self.shadow.fills.get(i))
@@ -835,13 +835,21 @@ impl<'s> Collector<'s> {
                 rgb,
                 stroked: s.stroke,
             };
+            if s.fill && rgb.is_some() && !fill.is_white() {
+                shades.push(fill);
+            }
+            if w < THIN || h < THIN {
+                push_box_rulings(&mut rulings, s.x0, s.top, s.x1, s.bottom, true);
+                continue;
+            }
             if s.stroke || (s.fill && !fill.is_white()) {
-                push_box_rulings(&mut rulings, s.x0, s.top, s.x1, s.bottom, false);
+                boxes.push(fill);
             }
             if s.fill {
                 fills.push(fill);
             }
         }
+        push_fill_rulings(&mut rulings, &boxes, &shades);
         self.out.rulings = rulings;
         self.out.fills = fills;
         let _ = self.strokes;
