@@ -899,13 +899,23 @@ pub fn refine_ruled(page: &PageGlyphs, grid: Grid, cells: Vec<Vec<u32>>) -> (Gri
         let inner: Vec<f64> = (c.col + 1..c.col + c.col_span)
             .filter_map(|k| grid.xs.get(k).copied())
             .collect();
+        // A boundary is free when no word crosses it and no line runs on
+        // across it with a word space: running text (a card's title or
+        // description bar) that happens to leave a boundary clear is no
+        // row of columns.
         let free: Vec<bool> = inner
             .iter()
             .map(|&bx| {
-                !lines
-                    .iter()
-                    .flat_map(|l| &l.words)
-                    .any(|w| w.x0 < bx - 0.5 && w.x1 > bx + 0.5)
+                lines.iter().all(|l| {
+                    let crossed = l.words.iter().any(|w| w.x0 < bx - 0.5 && w.x1 > bx + 0.5);
+                    let left = l.words.iter().filter(|w| w.x1 <= bx + 0.5).map(|w| w.x1);
+                    let right = l.words.iter().filter(|w| w.x0 >= bx - 0.5).map(|w| w.x0);
+                    let gap = match (left.reduce(f64::max), right.reduce(f64::min)) {
+                        (Some(x1), Some(x0)) => x0 - x1,
+                        _ => f64::INFINITY,
+                    };
+                    !crossed && gap >= SEG_GAP * l.size
+                })
             })
             .collect();
         // Text per part between free boundaries.

@@ -28,7 +28,9 @@
 //! where a header and its cells disagree the stage warns
 //! `column_role_conflict`. A label/value card (labels down its first
 //! column) is first turned on its side into a one-row table (module `cards`),
-//! so its labels are read as header words. The records stage reads the decided roles and
+//! so its labels are read as header words; a run of headerless record cards
+//! (title bar, description, unlabelled value cells) becomes one row per
+//! card under the vertical records' columns (module `record_cards`). The records stage reads the decided roles and
 //! never matches header words again.
 
 #![warn(missing_docs)]
@@ -36,6 +38,7 @@
 mod cards;
 pub mod classify;
 mod names;
+mod record_cards;
 mod side_by_side;
 
 pub use classify::table_kind;
@@ -108,6 +111,7 @@ pub fn rebuild(layout: Layout) -> RebuiltDocument {
         out.push(RebuiltBlock::Table(t.finish(&mut warnings)));
     }
     out.append(&mut deferred);
+    record_cards::stitch_split_cards(&mut out);
     decide_columns(&mut out, &mut warnings);
     RebuiltDocument {
         blocks: out,
@@ -126,8 +130,10 @@ fn decide_columns(blocks: &mut [RebuiltBlock], warnings: &mut Vec<Warning>) {
                 section = Some(t.text.split_whitespace().collect::<Vec<_>>().join(" "));
             }
             RebuiltBlock::Table(t) => {
-                cards::lift_cell_labels(t);
-                cards::transpose_card(t);
+                if !record_cards::read_record_cards(t, index, warnings) {
+                    cards::lift_cell_labels(t);
+                    cards::transpose_card(t);
+                }
                 let recognised = plantab_vocab::recognise_columns(
                     &t.header,
                     t.rows

@@ -32,10 +32,10 @@
 //! field lines, then — when a new section starts — a section heading and its
 //! intro prose. Field lines are classified by what they are, never by
 //! position, because the field order changes between sections and fields may
-//! be missing: a status label ([`plantab_vocab::status_code`]), a record type
-//! ([`plantab_vocab::is_record_type`]), a reference (an identifier token
-//! such as `AB12-CD3-4-05`, `PRJ-114` or `2021/07`), else a lead service (a
-//! short phrase). A line that fits no field, or claims a field already
+//! be missing: a status label, a record type, a reference (an identifier
+//! token such as `AB12-CD3-4-05`, `PRJ-114` or `2021/07`), else a lead
+//! service (a short phrase) — the rule of [`plantab_vocab::classify_field`],
+//! which the tables stage's record cards share. A line that fits no field, or claims a field already
 //! taken, is appended to the record's description and reported as an
 //! `unparsed_text` warning, so nothing printed is dropped.
 //!
@@ -49,25 +49,17 @@
 use plantab_model::{
     Block, FragmentRow, Layout, SourceFormat, TableFragment, TextBlock, Warning, WarningCode,
 };
+use plantab_vocab::FieldKind;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// The column labels of every table the vertical reader emits, in cell
-/// order. They map through [`plantab_vocab::match_header`] to `title`,
-/// `description`, `status`, `lead_service`, `reference` and `type`.
-pub const HEADER: [&str; 6] = [
-    "Title",
-    "Description",
-    "Status",
-    "Lead Service",
-    "Reference",
-    "Type",
-];
+/// order ([`plantab_vocab::fields::RECORD_HEADER`], shared with the tables
+/// stage's record cards). They map through [`plantab_vocab::match_header`]
+/// to `title`, `description`, `status`, `lead_service`, `reference` and
+/// `type`.
+pub const HEADER: [&str; 6] = plantab_vocab::fields::RECORD_HEADER;
 
-/// Most words a field line (status, type, lead service …) may have.
-const FIELD_MAX_WORDS: usize = 8;
-/// Most words a heading-like line may have before it counts as prose.
-const HEADING_MAX_WORDS: usize = 14;
 /// Blank lines after a paragraph that mark it as a record title.
 const TITLE_GAP: usize = 2;
 
@@ -123,108 +115,22 @@ fn trim(s: &str) -> &str {
     }
 }
 
-/// More than `n` whitespace-separated words (counting stops at `n + 1`).
-fn more_words_than(s: &str, n: usize) -> bool {
-    // n + 1 words and the n gaps between them take at least 2n + 1 bytes.
-    s.len() > 2 * n && s.split_whitespace().nth(n).is_some()
-}
-
-/// A sentence or a long line: ends with terminal punctuation or has more
-/// words than a heading.
+/// A sentence or a long line ([`plantab_vocab::is_prose_line`]).
 fn line_is_prose(line: &str) -> bool {
-    let t = trim(line);
-    let ends_sentence = t.ends_with(['.', '!', '?', ':', ';']);
-    ends_sentence || more_words_than(t, HEADING_MAX_WORDS)
+    plantab_vocab::is_prose_line(line)
 }
 
-/// What a short field line is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FieldKind {
-    Status,
-    LeadService,
-    Reference,
-    Type,
-}
-
-impl FieldKind {
-    /// Cell index in [`HEADER`].
-    fn column(self) -> usize {
-        match self {
-            FieldKind::Status => 2,
-            FieldKind::LeadService => 3,
-            FieldKind::Reference => 4,
-            FieldKind::Type => 5,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            FieldKind::Status => "status",
-            FieldKind::LeadService => "lead service",
-            FieldKind::Reference => "reference",
-            FieldKind::Type => "type",
-        }
-    }
-
-    /// Status, type and reference are recognised by their value; a lead
-    /// service only by being a short leftover phrase.
-    fn is_strong(self) -> bool {
-        !matches!(self, FieldKind::LeadService)
-    }
-}
-
-/// True when `s` is one identifier token: upper-case letters and digits
-/// joined by `-`, `.` or `/`, with at least one digit, and either a letter
-/// or a separator (so a bare number or year is not an identifier).
-pub fn is_reference(s: &str) -> bool {
-    let t = s.trim().as_bytes();
-    if t.len() < 3 || !is_id_token(t) {
-        return false;
-    }
-    let has_digit = t.iter().any(u8::is_ascii_digit);
-    let has_letter = t.iter().any(u8::is_ascii_alphabetic);
-    let has_sep = t.iter().any(|b| is_id_sep(*b));
-    has_digit && (has_letter || has_sep)
-}
-
-fn is_id_sep(b: u8) -> bool {
-    matches!(b, b'-' | b'.' | b'/')
-}
-
-/// Runs of upper-case letters and digits joined by single separators
-/// (`-`, `.`, `/`): the whole of `t` matches
-/// `^[A-Z0-9]+(?:[-./][A-Z0-9]+)*$`.
-fn is_id_token(t: &[u8]) -> bool {
-    let alnum = |b: &u8| b.is_ascii_uppercase() || b.is_ascii_digit();
-    let (Some(first), Some(last)) = (t.first(), t.last()) else {
-        return false;
-    };
-    alnum(first)
-        && alnum(last)
-        && t.iter().all(|b| alnum(b) || is_id_sep(*b))
-        && !t.windows(2).any(|w| w.iter().all(|b| is_id_sep(*b)))
-}
-
-/// Classifies one line as a field value, or `None` when it is prose, too
-/// long, or has no letters or digits to be a value.
+/// Classifies one line as a field value ([`plantab_vocab::classify_field`]).
 fn classify_field(line: &str) -> Option<FieldKind> {
-    let t = trim(line);
-    if t.is_empty() || line_is_prose(t) || more_words_than(t, FIELD_MAX_WORDS) {
-        return None;
-    }
-    if is_reference(t) {
-        return Some(FieldKind::Reference);
-    }
-    if plantab_vocab::is_record_type(t) {
-        return Some(FieldKind::Type);
-    }
-    if plantab_vocab::status_code(t).is_some() {
-        return Some(FieldKind::Status);
-    }
-    if t.chars().any(char::is_alphabetic) {
-        return Some(FieldKind::LeadService);
-    }
-    None
+    plantab_vocab::classify_field(line)
+}
+
+/// Cell index of a field kind in [`HEADER`].
+fn column(kind: FieldKind) -> usize {
+    HEADER
+        .iter()
+        .position(|h| *h == kind.label())
+        .unwrap_or(HEADER.len())
 }
 
 /// A text split into paragraphs once, for both detection
@@ -341,6 +247,19 @@ impl<'a> Scan<'a> {
         self.classify(line).is_some_and(FieldKind::is_strong)
     }
 
+    /// Every line of the paragraph is a status, type or reference value.
+    fn is_field_para(&self, p: &Para) -> bool {
+        self.lines_of(p).all(|(_, l)| self.is_strong_field(l))
+    }
+
+    /// The paragraph is one reference value (an identifier token).
+    fn is_reference_para(&self, p: &Para) -> bool {
+        p.count == 1
+            && self
+                .lines_of(p)
+                .all(|(_, l)| self.classify(l) == Some(FieldKind::Reference))
+    }
+
     /// The paragraphs after title `k` up to the next title (or the end).
     fn region(&self, k: usize) -> Option<&[Para]> {
         let t = *self.titles.get(k)?;
@@ -406,8 +325,16 @@ impl<'a> Scan<'a> {
             let (Some(title), Some(region)) = (self.paras.get(t), self.region(k)) else {
                 continue;
             };
-            let region = split_region(region);
+            let region = split_region(
+                region,
+                |p| self.is_reference_para(p),
+                |p| self.is_field_para(p),
+            );
             rows.push(self.record_row(title, region.body, &mut warnings));
+            if !region.trailer.is_empty() {
+                flush_table(&mut blocks, &mut rows);
+                blocks.extend(region.trailer.iter().map(|p| self.text_block(p, None)));
+            }
             if let Some((heading, intro)) = region.section {
                 flush_table(&mut blocks, &mut rows);
                 blocks.push(self.text_block(heading, Some(2)));
@@ -472,7 +399,7 @@ impl<'a> Scan<'a> {
                 Some(FieldKind::LeadService) if Some(i) != last_lead => {
                     "is a second lead service candidate".to_string()
                 }
-                Some(kind) => match cells.get_mut(kind.column()) {
+                Some(kind) => match cells.get_mut(column(kind)) {
                     Some(cell) if cell.is_empty() => {
                         cell.push_str(line);
                         continue;
@@ -563,11 +490,24 @@ struct Region<'a> {
     body: &'a [Para],
     /// A section heading that ends the region, and its intro prose.
     section: Option<(&'a Para, &'a [Para])>,
+    /// Prose after the record's last field paragraph that opens no
+    /// section (a closing note under the last record): text after the
+    /// table.
+    trailer: &'a [Para],
 }
 
-fn split_region(region: &[Para]) -> Region<'_> {
+/// Cuts a record region into body, section and trailer. `is_reference`
+/// tells a paragraph that is one reference value, `is_field` one of field
+/// values only.
+fn split_region(
+    region: &[Para],
+    is_reference: impl Fn(&Para) -> bool,
+    is_field: impl Fn(&Para) -> bool,
+) -> Region<'_> {
     // A heading-like paragraph followed only by prose, with something
-    // before it (the record's own description), opens a new section.
+    // before it (the record's own description), opens a new section —
+    // unless it is a reference (a record's last field followed by a
+    // closing note: no section is named by an identifier).
     let last_non_prose = region.iter().rposition(|p| !p.prose);
     if let Some(k) = last_non_prose {
         let followed_by_prose = k + 1 < region.len();
@@ -575,18 +515,34 @@ fn split_region(region: &[Para]) -> Region<'_> {
             if let (Some(heading), Some(intro), Some(body)) =
                 (region.get(k), region.get(k + 1..), region.get(..k))
             {
-                if heading.is_heading_like() {
+                if heading.is_heading_like() && !is_reference(heading) {
                     return Region {
                         body,
                         section: Some((heading, intro)),
+                        trailer: &[],
                     };
                 }
+            }
+        }
+    }
+    // Prose after a paragraph of field values, with a description before
+    // them: a note after the record, not part of its description.
+    let last_field = region.iter().rposition(|p| !p.prose && is_field(p));
+    if let Some(f) = last_field {
+        if let (true, Some(body), Some(trailer)) = (f >= 1, region.get(..=f), region.get(f + 1..)) {
+            if !trailer.is_empty() && trailer.iter().all(|p| p.prose) {
+                return Region {
+                    body,
+                    section: None,
+                    trailer,
+                };
             }
         }
     }
     Region {
         body: region,
         section: None,
+        trailer: &[],
     }
 }
 
@@ -618,56 +574,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn references_are_identifier_tokens() {
-        for s in [
-            "GP20-CSP4-3-01",
-            "PRJ-114",
-            "2021/07",
-            "BP22-HLT-07",
-            "A1.2",
-        ] {
-            assert!(is_reference(s), "{s}");
-        }
-        for s in ["2020", "Project", "N/A", "Local Services", "AB", "gp20-x1"] {
-            assert!(!is_reference(s), "{s}");
-        }
-    }
-
-    #[test]
     fn id_tokens_match_the_pattern_they_replace() {
         let re = regex::Regex::new(r"^[A-Z0-9]+(?:[-./][A-Z0-9]+)*$").unwrap();
         for s in [
             "", "A", "-", "A-", "-A", "A--B", "A-.B", "A-B", "A.B/C-9", "AB12", "ab12", "A B",
             "ÄB-1", "A-1-", "1/2", "X//Y", "Q.", "Z9-Z9-Z9", "A_B",
         ] {
-            assert_eq!(is_id_token(s.as_bytes()), re.is_match(s), "{s:?}");
+            assert_eq!(
+                plantab_vocab::fields::is_ref_token(s.as_bytes()),
+                re.is_match(s),
+                "{s:?}"
+            );
         }
-    }
-
-    #[test]
-    fn fields_classify_by_value() {
-        assert_eq!(classify_field("Deferred"), Some(FieldKind::Status));
-        assert_eq!(classify_field("On Track"), Some(FieldKind::Status));
-        assert_eq!(classify_field("Business as usual"), Some(FieldKind::Type));
-        assert_eq!(classify_field("XY9-1"), Some(FieldKind::Reference));
-        assert_eq!(
-            classify_field("Service Operations"),
-            Some(FieldKind::LeadService)
-        );
-        assert_eq!(classify_field("A sentence that ends here."), None);
-        assert_eq!(classify_field("42"), None);
-        // Word limits: 8 words may be a field, 9 may not; 14 words without a
-        // full stop are a heading, 15 are prose.
-        assert_eq!(
-            classify_field("one two three four five six seven eight"),
-            Some(FieldKind::LeadService)
-        );
-        assert_eq!(
-            classify_field("one two three four five six seven eight nine"),
-            None
-        );
-        assert!(!line_is_prose("a b c d e f g h i j k l m n"));
-        assert!(line_is_prose("a b c d e f g h i j k l m n o"));
     }
 
     #[test]
@@ -866,12 +784,38 @@ HA-31-101\n";
     }
 
     #[test]
+    fn a_closing_note_after_the_last_record_is_text_after_the_table() {
+        let text = format!("{OWN}\nFigures are as at 30 June and unaudited.\n");
+        let layout = read_vertical(&text);
+        let Some(Block::Table(last)) = layout
+            .blocks
+            .iter()
+            .rev()
+            .find(|b| matches!(b, Block::Table(_)))
+        else {
+            panic!("no table");
+        };
+        let r = &last.rows[0].cells;
+        assert_eq!(r[1], "All licences renewed.");
+        assert_eq!(&r[2..], ["Complete", "Pilotage", "HA-31-101", ""]);
+        let Some(Block::Text(note)) = layout.blocks.last() else {
+            panic!("no note");
+        };
+        assert_eq!(note.text, "Figures are as at 30 June and unaudited.");
+        assert_eq!(note.heading, None);
+    }
+
+    #[test]
     fn field_lines_are_classified_once_per_distinct_text() {
         // Every record's rows, classifying field lines through the memo.
         fn classify_all(scan: &Scan<'_>) -> usize {
             let mut warnings = Vec::new();
             for (k, &t) in scan.titles.iter().enumerate() {
-                let region = split_region(scan.region(k).unwrap());
+                let region = split_region(
+                    scan.region(k).unwrap(),
+                    |p| scan.is_reference_para(p),
+                    |p| scan.is_field_para(p),
+                );
                 scan.record_row(&scan.paras[t], region.body, &mut warnings);
             }
             warnings.len()
@@ -886,9 +830,12 @@ HA-31-101\n";
         let once = Scan::new(OWN);
         assert_eq!(classify_all(&once), 1);
         // HA-31-004, Marine Engineering, On track, Project, HA-31-009,
-        // Delayed, Estates Team, Complete, Pilotage, HA-31-101.
-        assert_eq!(once.fields.borrow().len(), 10);
-        assert_eq!(scan.fields.borrow().len(), 10);
+        // Delayed, Estates Team, Complete, Pilotage, HA-31-101, and the
+        // section heading Operations (asked whether it is a reference).
+        assert_eq!(once.fields.borrow().len(), 11);
+        // Also the section heading Capital works of the second and third
+        // copies.
+        assert_eq!(scan.fields.borrow().len(), 12);
         // Detection stops once the answer is known: two skeletons of three
         // titles are enough.
         let fresh = Scan::new(OWN);

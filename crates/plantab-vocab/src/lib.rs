@@ -26,6 +26,7 @@
 //! | [`cells`] | what one table cell looks like (ids, dates, status labels, RAG, money, owners) |
 //! | [`columns`] | the column recogniser: header words and cells → each column's role |
 //! | [`kinds`] | record types, document kinds, section kinds |
+//! | [`fields`] | unlabelled field values (vertical records, record cards): status, type, reference or lead service |
 //! | [`words`] | owner words, financial markers, role words |
 //! | [`front_matter`] | owner words of document owners, page furniture, jurisdictions and their financial years |
 //! | [`measures`] | headings naming one measure ([`item_heading`]), units of measures' values and names ([`value_unit`], [`name_unit`]) |
@@ -43,6 +44,7 @@ pub mod cells;
 pub mod colours;
 pub mod columns;
 pub mod dates;
+pub mod fields;
 pub mod front_matter;
 pub mod fuzzy;
 pub mod headers;
@@ -68,6 +70,7 @@ pub use columns::{
     role_of_key, HeaderRole, Recognised,
 };
 pub use dates::{date_word, DatePhrase, DateRole, DateWord, MonthSpan, PhraseToken};
+pub use fields::{classify_field, is_prose_line, is_reference, FieldKind};
 pub use front_matter::{
     jurisdiction, jurisdiction_cues_in, noise_kind, owner_word_kind, Jurisdiction, NoiseKind,
     OwnerWordKind,
