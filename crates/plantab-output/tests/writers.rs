@@ -139,6 +139,7 @@ fn sample() -> Document {
                         commentary: None,
                         colour: None,
                         code_from: None,
+                        subject: None,
                     },
                     StatusEntry {
                         period: Some("2025-12".into()),
@@ -154,6 +155,7 @@ fn sample() -> Document {
                         commentary: Some(COMMENTARY.into()),
                         colour: None,
                         code_from: None,
+                        subject: None,
                     },
                 ],
                 plan: vec![],
