@@ -42,6 +42,10 @@ pub enum ColumnRole {
     /// quarter or year ("Dec-2010", "Q1 2023–24") whose cells are no status
     /// words.
     Plan,
+    /// One column of a scorecard: the organisation, department or area
+    /// its header names, a status word or colour in each cell (one status
+    /// entry per cell, `subject` the header).
+    Subject,
     /// A measure's target.
     Target,
     /// A measure's baseline.
@@ -64,7 +68,7 @@ pub enum ColumnRole {
 
 impl ColumnRole {
     /// Every role, in declaration order.
-    pub const ALL: [ColumnRole; 21] = [
+    pub const ALL: [ColumnRole; 22] = [
         ColumnRole::Id,
         ColumnRole::Title,
         ColumnRole::Description,
@@ -77,6 +81,7 @@ impl ColumnRole {
         ColumnRole::Rag,
         ColumnRole::Commentary,
         ColumnRole::Plan,
+        ColumnRole::Subject,
         ColumnRole::Target,
         ColumnRole::Baseline,
         ColumnRole::Actual,
@@ -104,6 +109,7 @@ impl ColumnRole {
             ColumnRole::Rag => "rag",
             ColumnRole::Commentary => "commentary",
             ColumnRole::Plan => "plan",
+            ColumnRole::Subject => "subject",
             ColumnRole::Target => "target",
             ColumnRole::Baseline => "baseline",
             ColumnRole::Actual => "actual",

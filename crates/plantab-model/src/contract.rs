@@ -354,6 +354,11 @@ pub struct StatusEntry {
     /// no text).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code_from: Option<CodeFrom>,
+    /// Whose status this is, on a scorecard: the organisation, department
+    /// or area its column's header names (`label` is then the document's
+    /// reporting period).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
 }
 
 /// Normalised status codes.

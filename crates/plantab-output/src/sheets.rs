@@ -151,6 +151,7 @@ pub const RECORD_COLUMNS: &[&str] = &[
     "status_colour_name",
     "status_colour_rgb",
     "status_code_from",
+    "status_subject",
     "measure_baseline",
     "measure_target",
     "measure_actual",
@@ -184,6 +185,7 @@ pub const STATUS_COLUMNS: &[&str] = &[
     "colour_name",
     "colour_rgb",
     "code_from",
+    "subject",
     "measure_baseline",
     "measure_target",
     "measure_actual",
@@ -537,7 +539,8 @@ fn push_date(cells: &mut Vec<Cell>, date: Option<&DateValue>) -> Result<(), Outp
 }
 
 /// Appends the status cells of one entry: period, label, code, raw, the
-/// revised due date's four cells, commentary (nine empty cells for none).
+/// revised due date's four cells, commentary, colour name and RGB,
+/// code_from, subject (thirteen empty cells for none).
 fn push_status(cells: &mut Vec<Cell>, status: Option<&StatusEntry>) -> Result<(), OutputError> {
     match status {
         Some(s) => {
@@ -553,8 +556,9 @@ fn push_status(cells: &mut Vec<Cell>, status: Option<&StatusEntry>) -> Result<()
                 Some(from) => cells.push(Cell::Text(enum_name(&from)?)),
                 None => cells.push(Cell::Empty),
             }
+            cells.push(Cell::opt_text(s.subject.as_ref()));
         }
-        None => cells.resize(cells.len() + 12, Cell::Empty),
+        None => cells.resize(cells.len() + 13, Cell::Empty),
     }
     Ok(())
 }

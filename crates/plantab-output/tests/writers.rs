@@ -140,6 +140,7 @@ fn sample() -> Document {
                         commentary: None,
                         colour: None,
                         code_from: None,
+                        subject: None,
                     },
                     StatusEntry {
                         period: Some("2025-12".into()),
@@ -155,6 +156,7 @@ fn sample() -> Document {
                         commentary: Some(COMMENTARY.into()),
                         colour: None,
                         code_from: None,
+                        subject: None,
                     },
                 ],
                 plan: vec![],

@@ -59,6 +59,16 @@ pub(crate) fn code_of(colour: &Colour, legend: &[StatusLegendEntry]) -> Option<S
     plantab_vocab::status_code(&colour.name).filter(|c| *c != StatusCode::Unknown)
 }
 
+/// Whether the document's legend prints a label on this colour (the same
+/// RGB, else the same name), whatever code the label has.
+pub(crate) fn in_legend(colour: &Colour, legend: &[StatusLegendEntry]) -> bool {
+    legend.iter().any(|e| {
+        e.colour
+            .as_ref()
+            .is_some_and(|c| c.rgb == colour.rgb || c.name == colour.name)
+    })
+}
+
 /// A legend printed as coloured swatches: rows of a table where a filled
 /// cell with no text is followed by a short label ("■ On track ■ Some
 /// slippage …"). Two swatches at least; each label takes its swatch's

@@ -168,6 +168,11 @@ pub struct FrontMatter {
     pub owner: Option<String>,
     /// The period as printed.
     pub period: Option<String>,
+    /// The period the document reports on, as printed: the first quarter
+    /// the title or a cover line names ("Quarter 3 2023", "Q3 2013/14"),
+    /// else [`Self::period`]. A scorecard's status entries carry it as
+    /// their `label`.
+    pub reporting_label: Option<String>,
     /// What the front matter tells about dates.
     pub dates: DateFacts,
 }
@@ -209,12 +214,30 @@ pub fn front_matter(
         blocks,
         options,
     );
+    let reporting_label = quarter_printed(title.as_deref(), &cover).or_else(|| period.clone());
     FrontMatter {
         title,
         owner,
         period,
+        reporting_label,
         dates,
     }
+}
+
+/// The first quarter ("Quarter 3 2023", "Q3 2013/14") the title, else a
+/// cover line outside tables, prints.
+fn quarter_printed(title: Option<&str>, cover: &[&Line]) -> Option<String> {
+    let quarter = period_patterns().get(QUARTER_PATTERN)?;
+    title
+        .into_iter()
+        .chain(
+            cover
+                .iter()
+                .filter(|l| !l.noise && !l.cell)
+                .map(|l| l.text.as_str()),
+        )
+        .find_map(|t| quarter.find(t))
+        .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The title alone (see [`front_matter`]).
@@ -1123,6 +1146,9 @@ fn plain_title(cover: &[&Line]) -> Option<String> {
 
 // ---------------------------------------------------------------------------
 // Period
+
+/// The place of the quarter phrase among [`period_patterns`].
+const QUARTER_PATTERN: usize = 3;
 
 /// Period phrases, most preferred first: one year (a financial year, a
 /// pair, a year); a quarter; a span of years; a span of months; a season;

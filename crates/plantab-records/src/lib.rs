@@ -211,6 +211,7 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode, options: &Options
                 .cols
                 .iter()
                 .any(|c| c.role == ColumnRole::Title && c.leading_id),
+            reporting_label: front.reporting_label.as_deref(),
         };
         let before = records.len();
         table_records(t, &ctx, &mut warnings, &mut records);
@@ -470,6 +471,9 @@ struct TableContext<'a> {
     groups: PeriodGroups<'a>,
     /// The title cells open with the row's id (no id column).
     title_has_id: bool,
+    /// The document's reporting period as printed: the label of a
+    /// scorecard's status entries.
+    reporting_label: Option<&'a str>,
 }
 
 /// The reporting periods of a table's status-like columns: one group per
@@ -788,6 +792,66 @@ struct RowScratch<'r> {
     text: String,
 }
 
+/// Where a status entry was printed, for its warnings.
+#[derive(Clone, Copy)]
+struct EntryAt<'a> {
+    id: Option<&'a str>,
+    page: Option<u32>,
+    row: usize,
+}
+
+/// A status cell's colour, and the code a fill with no words stands for
+/// (`code_from: colour`), with the warnings a status that means nothing
+/// known gives: words no label matches, a fill neither the legend nor the
+/// RAG colours define. A fill the legend prints beside a label with no
+/// known code ("No return received" on grey) is that label's meaning: code
+/// `unknown`, no warning.
+fn colour_and_code(
+    raw: &str,
+    code: &mut StatusCode,
+    fill: Option<&str>,
+    ctx: &TableContext<'_>,
+    at: EntryAt<'_>,
+    warnings: &mut Vec<Warning>,
+) -> (Option<plantab_model::Colour>, Option<CodeFrom>) {
+    let colour = fill.and_then(colour::named);
+    let mut code_from = None;
+    let of_id = at.id.map(|i| format!(" of {i}")).unwrap_or_default();
+    // A status given only as a fill: the colour's meaning.
+    if let (true, Some(c)) = (raw.is_empty(), &colour) {
+        match colour::code_of(c, ctx.legend) {
+            Some(from_colour) => {
+                *code = from_colour;
+                code_from = Some(CodeFrom::Colour);
+            }
+            None if colour::in_legend(c, ctx.legend) => code_from = Some(CodeFrom::Colour),
+            None => warnings.push(
+                Warning::new(
+                    WarningCode::UnknownStatus,
+                    format!(
+                        "status cell{of_id} printed only a {} fill ({}) that neither the document's legend nor the usual RAG colours define",
+                        c.name,
+                        c.rgb,
+                    ),
+                )
+                .on_page(at.page)
+                .at_row(ctx.index, at.row),
+            ),
+        }
+    }
+    if *code == StatusCode::Unknown && !raw.is_empty() {
+        warnings.push(
+            Warning::new(
+                WarningCode::UnknownStatus,
+                format!("status {raw:?}{of_id} matches no known label"),
+            )
+            .on_page(at.page)
+            .at_row(ctx.index, at.row),
+        );
+    }
+    (colour, code_from)
+}
+
 fn row_record<'r>(
     row: &'r RebuiltRow,
     row_idx: usize,
@@ -808,10 +872,16 @@ fn row_record<'r>(
     // The title cell's id was split off: its rest (in the id cell) is
     // the title.
     let title_in_id = ctx.title_has_id && idc.id.is_some();
+    // A scorecard's cells: (subject, status printed, fill).
+    let mut subjects: Vec<(&str, Option<&str>, Option<&str>)> = Vec::new();
     for (col, (column, cell)) in ctx.cols.cols.iter().zip(&row.cells).enumerate() {
         let value = non_empty(cell);
         match column.role {
             ColumnRole::Id => {}
+            ColumnRole::Subject => {
+                let value = value.filter(|v| !is_dash(v));
+                subjects.push((column.header.as_str(), value, colour::own_fill(row, col)));
+            }
             ColumnRole::Title if title_in_id => {}
             // A later empty cell of the same role (an empty second title
             // column, an empty RAG beside a status) keeps what an earlier
@@ -941,48 +1011,12 @@ fn row_record<'r>(
             mut code,
             commentary,
         } = read_status(st, com, ctx);
-        let colour = fill.and_then(colour::named);
-        let mut code_from = None;
-        // A status given only as a fill: the colour's meaning.
-        if let (true, Some(c)) = (raw.is_empty(), &colour) {
-            match colour::code_of(c, ctx.legend) {
-                Some(from_colour) => {
-                    code = from_colour;
-                    code_from = Some(CodeFrom::Colour);
-                }
-                None => warnings.push(
-                    Warning::new(
-                        WarningCode::UnknownStatus,
-                        format!(
-                            "status cell{} printed only a {} fill ({}) that neither the document's legend nor the usual RAG colours define",
-                            id.as_deref()
-                                .map(|i| format!(" of {i}"))
-                                .unwrap_or_default(),
-                            c.name,
-                            c.rgb,
-                        ),
-                    )
-                    .on_page(page)
-                    .at_row(ctx.index, row_idx),
-                ),
-            }
-        }
-        if code == StatusCode::Unknown && !raw.is_empty() {
-            warnings.push(
-                Warning::new(
-                    WarningCode::UnknownStatus,
-                    format!(
-                        "status {:?}{} matches no known label",
-                        raw,
-                        id.as_deref()
-                            .map(|i| format!(" of {i}"))
-                            .unwrap_or_default(),
-                    ),
-                )
-                .on_page(page)
-                .at_row(ctx.index, row_idx),
-            );
-        }
+        let at = EntryAt {
+            id: id.as_deref(),
+            page,
+            row: row_idx,
+        };
+        let (colour, code_from) = colour_and_code(&raw, &mut code, fill, ctx, at, warnings);
         let rev_ctx = DateContext {
             year,
             fiscal: ctx.dates.fiscal,
@@ -999,6 +1033,37 @@ fn row_record<'r>(
             commentary,
             colour,
             code_from,
+            subject: None,
+        });
+    }
+    // A scorecard: one entry per subject whose cell prints a status or a
+    // fill of its own (a white or unfilled empty cell reports nothing).
+    for (subject, value, fill) in subjects {
+        let colour = fill.and_then(colour::named);
+        if value.is_none() && colour.as_ref().is_none_or(|c| c.name == "white") {
+            continue;
+        }
+        let StatusRead {
+            raw,
+            mut code,
+            commentary,
+        } = read_status(value, None, ctx);
+        let at = EntryAt {
+            id: id.as_deref(),
+            page,
+            row: row_idx,
+        };
+        let (colour, code_from) = colour_and_code(&raw, &mut code, fill, ctx, at, warnings);
+        status.push(StatusEntry {
+            period: None,
+            label: ctx.reporting_label.map(str::to_string),
+            raw,
+            code,
+            revised_due: None,
+            commentary,
+            colour,
+            code_from,
+            subject: Some(subject.split_whitespace().collect::<Vec<_>>().join(" ")),
         });
     }
     let (measure, rating) = measure::row_measure(row, ctx.cols, title);
@@ -1186,6 +1251,7 @@ fn read_date_cell(
         commentary: None,
         colour: None,
         code_from: None,
+        subject: None,
     };
     match sc.rest {
         Some(rest) => {

@@ -5,7 +5,7 @@
 //! and cells), and the table its [`TableKind`] from those roles:
 //!
 //! * **plan table** — a title column (the item's name) plus an id, due,
-//!   start, status, RAG, owner or commentary column, or ids opening the
+//!   start, status, RAG, owner, commentary or scorecard column, or ids opening the
 //!   title cells, or a title header that names a plan kind ("Action",
 //!   "Commitment", "Milestone"). A table whose headers are all unknown (so
 //!   its roles come from its cells alone) needs a due, status or RAG
@@ -104,9 +104,9 @@ impl Roles {
                     r.leading_id |= c.leading_id;
                 }
                 Id => r.id = true,
-                Due | Start | Status | Rag | Owner | Commentary | RevisedDue | Plan => {
+                Due | Start | Status | Rag | Owner | Commentary | RevisedDue | Plan | Subject => {
                     r.plan_roles = true;
-                    r.strong |= matches!(c.role, Due | Status | Rag | Plan);
+                    r.strong |= matches!(c.role, Due | Status | Rag | Plan | Subject);
                 }
                 Target | Baseline | Actual => r.measures = true,
                 _ => {}
@@ -118,6 +118,7 @@ impl Roles {
                     | Rag
                     | Commentary
                     | Plan
+                    | Subject
                     | Description
                     | RevisedDue
                     | Target
@@ -249,7 +250,7 @@ fn rows_filled(t: &RebuiltTable, roles: &Roles) -> bool {
         .filter(|&i| {
             t.columns
                 .get(i)
-                .is_some_and(|c| matches!(c.role, Due | Status | Rag))
+                .is_some_and(|c| matches!(c.role, Due | Status | Rag | Subject))
         })
         .collect();
     let filled = |r: &plantab_model::RebuiltRow, i: usize| {

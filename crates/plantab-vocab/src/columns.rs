@@ -592,6 +592,7 @@ pub fn recognise_columns<'a>(
     }
     decide_table(&mut cands, any_header_known);
     let grid_periods = period_grid(&mut cands);
+    scorecard(&mut cands);
 
     let mut hinted_kind = None;
     let mut title_hint = None;
@@ -707,6 +708,78 @@ fn period_grid(cands: &mut [Candidate]) -> Vec<Option<Period>> {
         );
     }
     periods
+}
+
+/// Fewest columns of status words under names the vocabulary does not
+/// know that make a table a scorecard.
+const SCORECARD_SUBJECTS: usize = 3;
+
+/// Most words (and characters) of a scorecard column's header: a name or
+/// an acronym ("DAFM", "DoD", "North West"), not a sentence.
+const SUBJECT_HEADER_WORDS: usize = 4;
+const SUBJECT_HEADER_CHARS: usize = 40;
+
+/// Most words a scorecard cell has on average: a status word ("Met", "Not
+/// Met", "Partial"), not commentary.
+const SUBJECT_CELL_WORDS: f64 = 3.0;
+
+/// The columns of a scorecard: three or more columns whose headers are
+/// short names that match no header word and no period (an organisation,
+/// a department, an area: "DAFM", "BIS", "DoH") and whose cells are
+/// status words are each one subject's status column
+/// ([`ColumnRole::Subject`]); so is an empty column under such a name
+/// among them (a column printed only as fills: "no return"). With no title
+/// column, the first other column with no known header names the rows.
+fn scorecard(cands: &mut [Candidate]) {
+    let named = |c: &Candidate| {
+        let words = c.header.split_whitespace().count();
+        !c.header.is_empty()
+            && words <= SUBJECT_HEADER_WORDS
+            && c.header.chars().count() <= SUBJECT_HEADER_CHARS
+            && c.hm
+                .as_ref()
+                .is_none_or(|h| matches!(h.role, ColumnRole::Owner | ColumnRole::Field))
+            && period_header(&c.header).is_none()
+            && !matches!(c.role, ColumnRole::Plan)
+    };
+    let statuses = |c: &Candidate| {
+        (c.content_is(ColumnRole::Status) || c.content_is(ColumnRole::Rag))
+            && c.profile.mean_words() <= SUBJECT_CELL_WORDS
+    };
+    let subjects: Vec<usize> = (0..cands.len())
+        .filter(|&i| cands.get(i).is_some_and(|c| named(c) && statuses(c)))
+        .collect();
+    if subjects.len() < SCORECARD_SUBJECTS {
+        return;
+    }
+    let (Some(&first), Some(&last)) = (subjects.first(), subjects.last()) else {
+        return;
+    };
+    for (i, c) in cands.iter_mut().enumerate() {
+        let blank = c.profile.cells == 0 && (first..=last).contains(&i) && named(c);
+        if subjects.contains(&i) || blank {
+            c.set(
+                ColumnRole::Subject,
+                RoleSource::HeaderAndContent,
+                Some("a scorecard's column: a name over status words".to_string()),
+            );
+        }
+    }
+    if cands.iter().any(|c| c.role == ColumnRole::Title) {
+        return;
+    }
+    if let Some(c) = cands.iter_mut().find(|c| {
+        c.role != ColumnRole::Subject
+            && c.hm.is_none()
+            && c.profile.cells > 0
+            && (c.source == RoleSource::Content || c.source == RoleSource::Unknown)
+    }) {
+        c.set(
+            ColumnRole::Title,
+            RoleSource::Position,
+            Some("a scorecard's row labels".to_string()),
+        );
+    }
 }
 
 /// Takes back the roles a table's cells alone gave its columns, for a
@@ -1103,6 +1176,53 @@ mod tests {
             .into_iter()
             .map(|c| (c.role, c.key))
             .collect()
+    }
+
+    #[test]
+    fn a_scorecard_has_one_subject_column_per_organisation() {
+        // Commitments × departments, 'Met' / 'Not Met' in each cell; the
+        // row labels end with the period the publication covers; one
+        // department sent no return (an empty column).
+        let r = roles(
+            &["", "BIS", "CO", "DCLG", "DoD", "HMT"],
+            &[
+                &["Spend data Q2 2023", "Met", "Not\nMet", "Met", "", "Met"],
+                &["GPC data Q2 2023", "Not Met", "Met", "Met", "", "Partial"],
+                &[
+                    "Organogram as at 1 July 2023",
+                    "Met",
+                    "Met",
+                    "N/A",
+                    "",
+                    "Met",
+                ],
+            ],
+        );
+        let got: Vec<ColumnRole> = r.iter().map(|(r, _)| *r).collect();
+        assert_eq!(got, [Title, Subject, Subject, Subject, Subject, Subject]);
+        assert_eq!(r.get(1).map(|(_, k)| k.as_str()), Some("bis"));
+    }
+
+    #[test]
+    fn status_columns_under_known_or_period_headers_are_no_scorecard() {
+        // Two status words under unknown names are not enough, and
+        // period headers make a period grid.
+        let r = roles(
+            &["Action", "North", "South", "Status"],
+            &[
+                &["Open the depot", "Complete", "Delayed", "On track"],
+                &["Hire staff", "On track", "Complete", "Delayed"],
+            ],
+        );
+        assert!(r.iter().all(|(role, _)| *role != Subject));
+        let r = roles(
+            &["Milestone", "Q1 2023-24", "Q2 2023-24", "Q3 2023-24"],
+            &[
+                &["Launch", "Complete", "Complete", "Complete"],
+                &["Review", "On track", "Delayed", "On track"],
+            ],
+        );
+        assert!(r.iter().all(|(role, _)| *role != Subject));
     }
 
     #[test]
