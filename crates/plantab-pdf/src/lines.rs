@@ -108,6 +108,7 @@ pub fn build_lines(page: &PageGlyphs, idx: &[u32], split_runs: bool) -> Vec<Text
             continue;
         }
         fr.sort_by(|a, b| a.c.total_cmp(&b.c));
+        let mut clusters: Vec<Vec<Framed>> = Vec::new();
         let mut start = 0;
         while start < fr.len() {
             let Some(first) = fr.get(start) else { break };
@@ -121,15 +122,80 @@ pub fn build_lines(page: &PageGlyphs, idx: &[u32], split_runs: bool) -> Vec<Text
                 }
                 end += 1;
             }
-            if let Some(cluster) = fr.get_mut(start..end) {
-                cluster.sort_by(|a, b| a.a0.total_cmp(&b.a0));
-                emit_cluster(page, cluster, split_runs, &mut out);
+            if let Some(cluster) = fr.get(start..end) {
+                clusters.push(cluster.to_vec());
             }
             start = end;
+        }
+        if dir == Dir::Upright {
+            attach_raised(page, &mut clusters);
+        }
+        for cluster in &mut clusters {
+            cluster.sort_by(|a, b| a.a0.total_cmp(&b.a0));
+            emit_cluster(page, cluster, split_runs, &mut out);
         }
     }
     out.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
     out
+}
+
+/// Most glyphs a raised or lowered run (a footnote mark, an exponent) has.
+const MARK_MAX: usize = 3;
+/// A mark's font size is at most this share of its line's.
+const MARK_SIZE: f64 = 0.8;
+
+/// Superscripts and subscripts: a line cluster of at most [`MARK_MAX`]
+/// small glyphs (footnote marks as "Licence⁶?") whose every glyph overlaps
+/// a neighbouring line's glyph vertically by half its height and follows it
+/// closely joins that line, so the mark reads inside its word instead of as
+/// a line of its own between two lines. A mark before the text (a
+/// footnote's own number) stays apart.
+fn attach_raised(page: &PageGlyphs, clusters: &mut Vec<Vec<Framed>>) {
+    let glyph = |f: &Framed| page.glyphs.get(f.idx as usize);
+    let mut k = 0;
+    while k < clusters.len() {
+        let Some(small) = clusters.get(k) else { break };
+        let marks: Vec<&Glyph> = small
+            .iter()
+            .filter_map(&glyph)
+            .filter(|g| !page.glyph_text(g).trim().is_empty())
+            .collect();
+        if marks.is_empty() || marks.len() > MARK_MAX {
+            k += 1;
+            continue;
+        }
+        // The neighbour (before or after) every mark sits against.
+        let fits = |other: &[Framed]| -> bool {
+            marks.iter().all(|m| {
+                let h = (m.bottom - m.top).max(0.1);
+                other.iter().filter_map(&glyph).any(|g| {
+                    let overlap = m.bottom.min(g.bottom) - m.top.max(g.top);
+                    // The mark follows a glyph of the line (a leading
+                    // mark, a footnote's own number, stays apart).
+                    let after = m.x0 - g.x1;
+                    m.size <= MARK_SIZE * g.size
+                        && overlap >= 0.5 * h
+                        && after <= 0.3 * g.size
+                        && g.x0 < m.x0
+                })
+            })
+        };
+        let target = [k.checked_sub(1), Some(k + 1)]
+            .into_iter()
+            .flatten()
+            .find(|&j| clusters.get(j).is_some_and(|c| fits(c)));
+        match target {
+            Some(j) => {
+                let moved = clusters.remove(k);
+                let j = if j > k { j - 1 } else { j };
+                if let Some(c) = clusters.get_mut(j) {
+                    c.extend(moved);
+                }
+                k = j.min(k);
+            }
+            None => k += 1,
+        }
+    }
 }
 
 /// Turns one line cluster (glyphs sorted along the text direction) into
@@ -234,5 +300,54 @@ impl LineAcc {
             bottom: self.bottom,
             size: self.size,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::testing;
+
+    /// A page with `runs` of (text, x0, top, size).
+    fn page(runs: &[(&str, f64, f64, f64)]) -> PageGlyphs {
+        let mut p = testing::page(600.0, 800.0);
+        for &(text, x0, top, size) in runs {
+            testing::put(&mut p, text, (x0, top), size, 0);
+        }
+        p
+    }
+
+    fn texts(p: &PageGlyphs) -> Vec<String> {
+        let idx: Vec<u32> = (0..u32::try_from(p.glyphs.len()).unwrap_or(0)).collect();
+        build_lines(p, &idx, false)
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
+    }
+
+    #[test]
+    fn a_raised_footnote_mark_stays_in_its_word() {
+        // "Open Government Licence⁶?" over three lines: the 8 pt mark,
+        // raised 2.4 pt, sits between the second and third lines' centres.
+        let p = page(&[
+            ("Government", 100.0, 100.0, 12.0),
+            ("Licence", 100.0, 114.0, 12.0),
+            ("6", 142.0, 111.6, 8.0),
+            ("?", 146.0, 114.0, 12.0),
+        ]);
+        assert_eq!(texts(&p), vec!["Government", "Licence6?"]);
+    }
+
+    #[test]
+    fn a_footnote_number_before_its_text_stays_apart() {
+        // The footnote's own mark, raised before its text, is a line of its
+        // own (the table joiner reads a bare mark as a footnote under a
+        // table); a small word beside a line, not after one of its glyphs,
+        // is not pulled in either.
+        let p = page(&[
+            ("6", 100.0, 698.0, 6.0),
+            (" http://example.org/", 103.0, 700.0, 9.0),
+        ]);
+        assert_eq!(texts(&p), vec!["6", "http://example.org/"]);
     }
 }

@@ -277,6 +277,7 @@ impl PlumberSource {
         for l in page.lines() {
             push_box_rulings(&mut out.rulings, l.x0, l.top, l.x1, l.bottom, true);
         }
+        let mut edged: Vec<Fill> = Vec::new();
         for r in page.rects() {
             let (w, h) = (r.x1 - r.x0, r.bottom - r.top);
             if !(w.is_finite() && h.is_finite()) {
@@ -299,19 +300,13 @@ impl PlumberSource {
                 stroked: r.stroke,
             };
             if r.stroke || (r.fill && !fill.is_white()) {
-                push_box_rulings(
-                    &mut out.rulings,
-                    fill.x0,
-                    fill.top,
-                    fill.x1,
-                    fill.bottom,
-                    false,
-                );
+                edged.push(fill);
             }
             if r.fill {
                 out.fills.push(fill);
             }
         }
+        push_fill_edges(&mut out.rulings, &edged);
         Ok(out)
     }
 }
@@ -335,6 +330,105 @@ fn page_error(index: usize, e: pdfplumber::PdfError) -> PdfError {
         ));
     }
     PdfError::malformed_by(format!("page {page} could not be read"), e)
+}
+
+/// Distance within which two fills' edges meet (a seam), points.
+const SEAM: f64 = 0.6;
+/// Above this many outlined or coloured boxes on a page, seams are not
+/// looked for (every edge is a ruling).
+const SEAM_MAX_BOXES: usize = 4000;
+
+/// The edges of outlined or coloured boxes as rulings, without their
+/// seams: where a box without an outline meets (or lies on) another
+/// unoutlined box of the same colour, the edge between them is invisible on
+/// paper — word processors paint one shaded cell as several rectangles, one
+/// per paragraph or padding strip — so that part of the edge is no
+/// boundary. An edge against white, another colour or nothing stays.
+pub(crate) fn push_fill_edges(out: &mut Vec<Ruling>, boxes: &[Fill]) {
+    let seamless = boxes.len() > SEAM_MAX_BOXES;
+    for (i, f) in boxes.iter().enumerate() {
+        let (x0, x1) = (f.x0.min(f.x1), f.x0.max(f.x1));
+        let (top, bottom) = (f.top.min(f.bottom), f.top.max(f.bottom));
+        if !(x0.is_finite() && x1.is_finite() && top.is_finite() && bottom.is_finite()) {
+            continue;
+        }
+        let same: Vec<&Fill> = match (seamless || f.stroked, f.rgb) {
+            (false, Some(rgb)) => boxes
+                .iter()
+                .enumerate()
+                .filter(|&(j, g)| {
+                    j != i
+                        && !g.stroked
+                        && g.rgb.is_some_and(|c| {
+                            c.iter().zip(rgb.iter()).all(|(a, b)| (a - b).abs() < 0.01)
+                        })
+                })
+                .map(|(_, g)| g)
+                .collect(),
+            _ => Vec::new(),
+        };
+        // Each edge: horizontal ones have the other side above `top` /
+        // below `bottom`, vertical ones left of `x0` / right of `x1`.
+        for (horizontal, pos, outward) in [
+            (true, top, -1.0),
+            (true, bottom, 1.0),
+            (false, x0, -1.0),
+            (false, x1, 1.0),
+        ] {
+            let probe = pos + outward * SEAM;
+            let covers: Vec<(f64, f64)> = same
+                .iter()
+                .filter(|g| {
+                    let (lo, hi) = extent(g, !horizontal);
+                    lo <= probe && hi >= probe
+                })
+                .map(|g| extent(g, horizontal))
+                .collect();
+            let (a, b) = extent(f, horizontal);
+            for (from, to) in uncovered(a, b, covers) {
+                out.push(Ruling {
+                    horizontal,
+                    pos,
+                    from,
+                    to,
+                });
+            }
+        }
+    }
+}
+
+/// A box's extent across (`true`: its x0..x1) or down (`false`: top..bottom).
+fn extent(g: &Fill, across: bool) -> (f64, f64) {
+    if across {
+        (g.x0.min(g.x1), g.x0.max(g.x1))
+    } else {
+        (g.top.min(g.bottom), g.top.max(g.bottom))
+    }
+}
+
+/// The parts of `a..b` that no interval of `covers` covers, each over a
+/// point long.
+fn uncovered(a: f64, b: f64, mut covers: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    covers.sort_by(|p, q| p.0.total_cmp(&q.0));
+    let mut out = Vec::new();
+    let mut at = a;
+    for (lo, hi) in covers {
+        if hi <= at {
+            continue;
+        }
+        if lo > at + SEAM {
+            out.push((at, lo.min(b)));
+        }
+        at = at.max(hi);
+        if at >= b {
+            break;
+        }
+    }
+    if b > at {
+        out.push((at, b));
+    }
+    out.retain(|&(from, to)| to - from > 1.0);
+    out
 }
 
 /// Rulings from a box: one line when it is thin (`thin_ok`), else its four
@@ -399,4 +493,154 @@ pub(crate) fn push_box_rulings(
         from: top,
         to: bottom,
     });
+}
+
+/// Pages built by hand for unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{Dir, Fill, FontInfo, Glyph, PageGlyphs};
+
+    /// An empty page of `width` × `height` points with a regular font (0)
+    /// and a bold one (1).
+    pub fn page(width: f64, height: f64) -> PageGlyphs {
+        PageGlyphs {
+            number: 1,
+            width,
+            height,
+            fonts: vec![
+                FontInfo::from_name("Calibri"),
+                FontInfo::from_name("Calibri-Bold"),
+            ],
+            ..PageGlyphs::default()
+        }
+    }
+
+    /// Glyphs for `text` from `x0` on a line at `top`, `size` points,
+    /// advancing half the size per character (spaces included).
+    pub fn put(p: &mut PageGlyphs, text: &str, (x0, top): (f64, f64), size: f64, font: u16) {
+        let mut x = x0;
+        for c in text.chars() {
+            let start = u32::try_from(p.text.len()).unwrap_or(0);
+            p.text.push(c);
+            let end = u32::try_from(p.text.len()).unwrap_or(0);
+            p.glyphs.push(Glyph {
+                start,
+                end,
+                x0: x,
+                x1: x + size / 2.0,
+                top,
+                bottom: top + size,
+                size,
+                font,
+                dir: Dir::Upright,
+            });
+            x += size / 2.0;
+        }
+    }
+
+    /// An unoutlined fill.
+    pub fn fill(x0: f64, top: f64, x1: f64, bottom: f64, rgb: [f32; 3]) -> Fill {
+        Fill {
+            x0,
+            top,
+            x1,
+            bottom,
+            rgb: Some(rgb),
+            stroked: false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::fill;
+    use super::*;
+
+    const GREEN: [f32; 3] = [0.9, 0.93, 0.84];
+    const DARK: [f32; 3] = [0.61, 0.73, 0.35];
+
+    /// Horizontal rulings at `y` (merged extents), vertical at `x`.
+    fn at(rulings: &[Ruling], horizontal: bool, pos: f64) -> Vec<(f64, f64)> {
+        let mut v: Vec<(f64, f64)> = rulings
+            .iter()
+            .filter(|r| r.horizontal == horizontal && (r.pos - pos).abs() < 0.01)
+            .map(|r| (r.from, r.to))
+            .collect();
+        v.sort_by(|a, b| a.0.total_cmp(&b.0));
+        v
+    }
+
+    #[test]
+    fn a_cell_painted_in_strips_has_only_its_outline() {
+        // One shaded cell 100..200 x 10..50, painted as a word processor
+        // does: a left and a right padding strip, then one strip per line.
+        let boxes = [
+            fill(100.0, 10.0, 105.0, 50.0, GREEN),
+            fill(195.0, 10.0, 200.0, 50.0, GREEN),
+            fill(105.0, 10.0, 195.0, 24.0, GREEN),
+            fill(105.0, 24.0, 195.0, 37.9, GREEN),
+            fill(105.0, 38.0, 195.0, 50.0, GREEN),
+        ];
+        let mut out = Vec::new();
+        push_fill_edges(&mut out, &boxes);
+        // No seam between the strips: nothing at y 24 / 38, x 105 / 195.
+        assert!(at(&out, true, 24.0).is_empty());
+        assert!(at(&out, true, 38.0).is_empty());
+        assert!(at(&out, true, 37.9).is_empty());
+        assert!(at(&out, false, 105.0).is_empty());
+        assert!(at(&out, false, 195.0).is_empty());
+        // The outline stays, in pieces covering the cell's width.
+        let top: f64 = at(&out, true, 10.0).iter().map(|(a, b)| b - a).sum();
+        assert!((top - 100.0).abs() < 0.01, "{top}");
+        assert_eq!(at(&out, false, 100.0), vec![(10.0, 50.0)]);
+        assert_eq!(at(&out, false, 200.0), vec![(10.0, 50.0)]);
+    }
+
+    #[test]
+    fn different_colours_and_outlines_keep_their_edges() {
+        // A dark header cell over a light body cell: the colour changes,
+        // so the edge between them is a boundary.
+        let mut out = Vec::new();
+        push_fill_edges(
+            &mut out,
+            &[
+                fill(100.0, 10.0, 200.0, 30.0, DARK),
+                fill(100.0, 30.0, 200.0, 60.0, GREEN),
+            ],
+        );
+        assert_eq!(at(&out, true, 30.0).len(), 2);
+        // An outlined box keeps all four edges whatever lies next to it.
+        let mut out = Vec::new();
+        let mut outlined = fill(100.0, 30.0, 200.0, 60.0, GREEN);
+        outlined.stroked = true;
+        push_fill_edges(&mut out, &[fill(100.0, 10.0, 200.0, 30.0, GREEN), outlined]);
+        assert!(at(&out, true, 30.0).contains(&(100.0, 200.0)));
+        // Two same-colour cells apart (a white gap between them) are two
+        // boxes.
+        let mut out = Vec::new();
+        push_fill_edges(
+            &mut out,
+            &[
+                fill(100.0, 10.0, 200.0, 30.0, GREEN),
+                fill(100.0, 32.0, 200.0, 60.0, GREEN),
+            ],
+        );
+        assert_eq!(at(&out, true, 30.0), vec![(100.0, 200.0)]);
+        assert_eq!(at(&out, true, 32.0), vec![(100.0, 200.0)]);
+    }
+
+    #[test]
+    fn a_seam_is_cut_only_where_the_neighbour_covers_it() {
+        // A wide strip under two narrower same-colour strips covering its
+        // left part only: its top edge stays on the right.
+        let mut out = Vec::new();
+        push_fill_edges(
+            &mut out,
+            &[
+                fill(100.0, 30.0, 300.0, 60.0, GREEN),
+                fill(100.0, 10.0, 180.0, 30.0, GREEN),
+            ],
+        );
+        assert_eq!(at(&out, true, 30.0), vec![(180.0, 300.0)]);
+    }
 }

@@ -34,7 +34,9 @@ use pdf_extract::{
 };
 use plantab_model::{Layout, Warning, WarningCode};
 
-use crate::source::{push_box_rulings, Dir, Fill, FontInfo, Glyph, GlyphSource, PageGlyphs};
+use crate::source::{
+    push_box_rulings, push_fill_edges, Dir, Fill, FontInfo, Glyph, GlyphSource, PageGlyphs,
+};
 use crate::{layout_from_source, PdfError, ENCRYPTED_MSG};
 
 /// Thickness below which a filled rectangle is a ruling, not a fill (as in
@@ -809,6 +811,7 @@ impl<'s> Collector<'s> {
         let colours_ok = self.fills == self.shadow.fills.len();
         let mut rulings = Vec::new();
         let mut fills = Vec::new();
+        let mut edged: Vec<Fill> = Vec::new();
         for s in &self.shapes {
             if !s.rect {
                 push_box_rulings(&mut rulings, s.x0, s.top, s.x1, s.bottom, true);
@@ -836,12 +839,13 @@ impl<'s> Collector<'s> {
                 stroked: s.stroke,
             };
             if s.stroke || (s.fill && !fill.is_white()) {
-                push_box_rulings(&mut rulings, s.x0, s.top, s.x1, s.bottom, false);
+                edged.push(fill);
             }
             if s.fill {
                 fills.push(fill);
             }
         }
+        push_fill_edges(&mut rulings, &edged);
         self.out.rulings = rulings;
         self.out.fills = fills;
         let _ = self.strokes;
