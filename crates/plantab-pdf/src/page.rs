@@ -402,7 +402,7 @@ fn group_paras(runs: Vec<TextLine>) -> Vec<Para> {
 mod tests {
     use super::{analyse, is_folio};
     use crate::source::testing::{fill as strip, page, put};
-    use crate::source::{push_fill_edges, Ruling};
+    use crate::source::{push_fill_edges, PageGlyphs, Ruling};
 
     /// A word processor's table ruled only between rows, its rows shaded
     /// light and white in turn, each shaded cell painted as a padding strip
@@ -556,5 +556,71 @@ mod tests {
         assert!(is_folio("- 4 -"));
         assert!(!is_folio("2023"));
         assert!(!is_folio("Q2 2023"));
+    }
+
+    /// A table of cells shaded one by one with white gaps between them
+    /// (`rows` of (shade, labels), 30 pt tall, columns 120 pt wide from
+    /// x 50), every glyph in the regular font; then `bars` drawn over the
+    /// cells: (row, x0, x1).
+    fn cell_shaded(rows: &[([f32; 3], &[&str])], bars: &[(usize, f64, f64)]) -> PageGlyphs {
+        let mut p = page(600.0, 400.0);
+        let mut fills = Vec::new();
+        for (r, (rgb, labels)) in rows.iter().enumerate() {
+            let top = 50.0 + 31.0 * r as f64;
+            for (c, label) in labels.iter().enumerate() {
+                let x0 = 50.0 + 121.0 * c as f64;
+                fills.push(strip(x0, top, x0 + 120.0, top + 30.0, *rgb));
+                put(&mut p, label, (x0 + 4.0, top + 4.0), 10.0, 0);
+            }
+        }
+        for &(r, x0, x1) in bars {
+            let top = 50.0 + 31.0 * r as f64;
+            fills.push(strip(x0, top + 14.0, x1, top + 26.0, [0.74, 0.3, 0.62]));
+        }
+        push_fill_edges(&mut p.rulings, &fills);
+        p.fills = fills;
+        p
+    }
+
+    /// A header printed plain, white on a coloured band, over cells of
+    /// another shade: the band is the header though its words are neither
+    /// bold nor known.
+    #[test]
+    fn a_plain_header_on_a_shaded_band_is_the_header() {
+        const BAND: [f32; 3] = [0.74, 0.3, 0.62];
+        const CELL: [f32; 3] = [0.94, 0.85, 0.92];
+        let p = cell_shaded(
+            &[
+                (BAND, &["Step", "Done", "Next"]),
+                (CELL, &["1. Model", "A model", "Review it"]),
+                (CELL, &["2. Measures", "Listed", "Agree them"]),
+            ],
+            &[],
+        );
+        let a = analyse(&p);
+        assert_eq!(a.tables.len(), 1);
+        let t = &a.tables[0];
+        let header: Vec<&str> = t.header.iter().flatten().map(String::as_str).collect();
+        assert_eq!(header, ["Step", "Done", "Next"]);
+        assert_eq!(t.body().len(), 2);
+    }
+
+    /// Gantt bars drawn over a period grid's cells, starting and ending
+    /// inside cells, make no columns of their own.
+    #[test]
+    fn gantt_bars_make_no_columns() {
+        const HEAD: [f32; 3] = [0.2, 0.3, 0.6];
+        const CELL: [f32; 3] = [0.94, 0.85, 0.92];
+        let p = cell_shaded(
+            &[
+                (HEAD, &["Task", "Q1 2012/13", "Q2 2012/13", "Q3 2012/13"]),
+                (CELL, &["Assign owners", "", "", ""]),
+                (CELL, &["Report", "", "", ""]),
+            ],
+            &[(1, 180.0, 290.0), (2, 300.0, 530.0)],
+        );
+        let a = analyse(&p);
+        assert_eq!(a.tables.len(), 1);
+        assert_eq!(a.tables[0].grid.cols(), 4);
     }
 }

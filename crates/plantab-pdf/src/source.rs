@@ -344,9 +344,14 @@ const SEAM_MAX_BOXES: usize = 4000;
 /// paper — word processors paint one shaded cell as several rectangles, one
 /// per paragraph or padding strip — so that part of the edge is no
 /// boundary. An edge against white, another colour or nothing stays.
+///
+/// A mark drawn over cells ([`is_mark`]: a Gantt bar) gives no edges at all.
 pub(crate) fn push_fill_edges(out: &mut Vec<Ruling>, boxes: &[Fill]) {
     let seamless = boxes.len() > SEAM_MAX_BOXES;
     for (i, f) in boxes.iter().enumerate() {
+        if !seamless && is_mark(boxes, i) {
+            continue;
+        }
         let (x0, x1) = (f.x0.min(f.x1), f.x0.max(f.x1));
         let (top, bottom) = (f.top.min(f.bottom), f.top.max(f.bottom));
         if !(x0.is_finite() && x1.is_finite() && top.is_finite() && bottom.is_finite()) {
@@ -395,6 +400,46 @@ pub(crate) fn push_fill_edges(out: &mut Vec<Ruling>, boxes: &[Fill]) {
             }
         }
     }
+}
+
+/// How far inside its cell, above and below, a mark floats (points).
+const MARK_INSET: f64 = 1.0;
+/// A cell is at most this many times as tall as a mark drawn in it.
+const MARK_HOST: f64 = 4.0;
+
+/// Whether box `i` is a mark drawn over cells (a Gantt chart's bar across
+/// its quarter columns): unoutlined, drawn after the coloured cells it
+/// overlaps, each of another colour, and floating inside every one of them
+/// — clear of its top and bottom, the cell at most [`MARK_HOST`] times its
+/// height. Its edges are no cell boundaries.
+fn is_mark(boxes: &[Fill], i: usize) -> bool {
+    let Some(f) = boxes.get(i) else { return false };
+    let Some(rgb) = f.rgb else { return false };
+    if f.stroked {
+        return false;
+    }
+    let (fx0, fx1) = extent(f, true);
+    let (ft, fb) = extent(f, false);
+    let mut hosts = 0;
+    for g in boxes.iter().take(i) {
+        let Some(c) = g.rgb else { continue };
+        if g.is_white() || c.iter().zip(rgb.iter()).all(|(a, b)| (a - b).abs() < 0.01) {
+            continue;
+        }
+        let (gx0, gx1) = extent(g, true);
+        let (gt, gb) = extent(g, false);
+        let overlaps = fx0.max(gx0) < fx1.min(gx1) - SEAM && ft.max(gt) < fb.min(gb) - SEAM;
+        if !overlaps {
+            continue;
+        }
+        let floats =
+            ft >= gt + MARK_INSET && fb <= gb - MARK_INSET && gb - gt <= MARK_HOST * (fb - ft);
+        if !floats {
+            return false;
+        }
+        hosts += 1;
+    }
+    hosts > 0
 }
 
 /// A box's extent across (`true`: its x0..x1) or down (`false`: top..bottom).
@@ -627,6 +672,41 @@ mod tests {
         );
         assert_eq!(at(&out, true, 30.0), vec![(100.0, 200.0)]);
         assert_eq!(at(&out, true, 32.0), vec![(100.0, 200.0)]);
+    }
+
+    #[test]
+    fn a_bar_drawn_over_cells_is_no_boundary() {
+        // Two light cells side by side (a white rule between them), then a
+        // Gantt bar across both, clear of their top and bottom: the bar
+        // gives no rulings; the cells keep theirs.
+        const BAR: [f32; 3] = [0.74, 0.3, 0.62];
+        let boxes = [
+            fill(100.0, 10.0, 170.0, 55.0, GREEN),
+            fill(171.0, 10.0, 240.0, 55.0, GREEN),
+            fill(140.0, 25.0, 239.0, 43.0, BAR),
+        ];
+        let mut out = Vec::new();
+        push_fill_edges(&mut out, &boxes);
+        assert!(at(&out, false, 140.0).is_empty());
+        assert!(at(&out, true, 25.0).is_empty());
+        assert_eq!(at(&out, false, 171.0), vec![(10.0, 55.0)]);
+        // A cell on a whole table's dark background is a cell, not a mark:
+        // the background is far taller than it.
+        let boxes = [
+            fill(100.0, 10.0, 300.0, 400.0, DARK),
+            fill(101.0, 40.0, 200.0, 60.0, GREEN),
+        ];
+        let mut out = Vec::new();
+        push_fill_edges(&mut out, &boxes);
+        assert_eq!(at(&out, true, 40.0), vec![(101.0, 200.0)]);
+        // Nor is a box drawn before the cell it overlaps.
+        let boxes = [
+            fill(140.0, 25.0, 239.0, 43.0, BAR),
+            fill(100.0, 10.0, 240.0, 55.0, GREEN),
+        ];
+        let mut out = Vec::new();
+        push_fill_edges(&mut out, &boxes);
+        assert_eq!(at(&out, false, 140.0), vec![(25.0, 43.0)]);
     }
 
     #[test]
