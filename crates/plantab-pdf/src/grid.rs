@@ -288,6 +288,61 @@ fn boundaries(clusters: &[(f64, f64, f64)]) -> Vec<f64> {
         .collect()
 }
 
+/// Whether a boundary's rulings cover most of the span a..b.
+fn covered(segs: &[Seg], a: f64, b: f64) -> bool {
+    let mut got = 0.0;
+    for s in segs {
+        let ov = s.to.min(b) - s.from.max(a);
+        if ov > 0.0 {
+            got += ov;
+        }
+    }
+    got >= (b - a) * COVER
+}
+
+/// Misaligned boundaries: two neighbouring inner vertical boundaries that
+/// no row draws both of, closer to each other than to the boundaries
+/// beside them — a header whose borders sit a little off the body's (a
+/// word processor keeps each row's own cell widths) — are one boundary,
+/// where more rows draw it: the sliver between them is no column.
+fn snap_misaligned(xs: &mut Vec<f64>, by_x: &mut Vec<Vec<Seg>>, ys: &[f64]) {
+    let drawn =
+        |segs: &[Seg]| -> Vec<bool> { ys.windows(2).map(|w| covered(segs, w[0], w[1])).collect() };
+    let mut k = 1;
+    while k + 2 < xs.len() {
+        let (Some(&before), Some(&a), Some(&b), Some(&after)) =
+            (xs.get(k - 1), xs.get(k), xs.get(k + 1), xs.get(k + 2))
+        else {
+            break;
+        };
+        let (Some(sa), Some(sb)) = (by_x.get(k), by_x.get(k + 1)) else {
+            break;
+        };
+        let (da, db) = (drawn(sa), drawn(sb));
+        let (na, nb) = (
+            da.iter().filter(|d| **d).count(),
+            db.iter().filter(|d| **d).count(),
+        );
+        let apart = da.iter().zip(&db).all(|(x, y)| !(*x && *y));
+        let sliver = b - a < a - before && b - a < after - b;
+        if !(apart && sliver && na > 0 && nb > 0) {
+            k += 1;
+            continue;
+        }
+        let (keep, gone) = if na >= nb { (k, k + 1) } else { (k + 1, k) };
+        let pos = xs.get(keep).copied().unwrap_or(a);
+        let moved: Vec<Seg> = by_x
+            .get(gone)
+            .map(|v| v.iter().map(|s| Seg { pos, ..*s }).collect())
+            .unwrap_or_default();
+        if let Some(v) = by_x.get_mut(keep) {
+            v.extend(moved);
+        }
+        xs.remove(gone);
+        by_x.remove(gone);
+    }
+}
+
 fn build_grid(hs: &[Seg], vs: &[Seg]) -> Option<Grid> {
     let xc = cluster_positions(vs.iter().map(|s| s.pos).collect());
     let yc = cluster_positions(hs.iter().map(|s| s.pos).collect());
@@ -338,22 +393,12 @@ fn build_grid(hs: &[Seg], vs: &[Seg]) -> Option<Grid> {
     if xs.len() < 2 || ys.len() < 2 {
         return None;
     }
+    snap_misaligned(&mut xs, &mut by_x, &ys);
     let cols = xs.len() - 1;
     let rows = ys.len() - 1;
     if cols * rows > 250_000 {
         return None;
     }
-    // Whether a boundary's rulings cover most of the span a..b.
-    let covered = |segs: &[Seg], a: f64, b: f64| -> bool {
-        let mut got = 0.0;
-        for s in segs {
-            let ov = s.to.min(b) - s.from.max(a);
-            if ov > 0.0 {
-                got += ov;
-            }
-        }
-        got >= (b - a) * COVER
-    };
     let vb = |k: usize, r: usize| -> bool {
         match (by_x.get(k), xs.get(k), ys.get(r), ys.get(r + 1)) {
             (Some(segs), Some(_), Some(&a), Some(&b)) => covered(segs, a, b),
@@ -472,5 +517,39 @@ mod tests {
             ]);
         }
         assert_eq!(find_grids(&r).len(), 2);
+    }
+
+    #[test]
+    fn a_header_ruled_a_little_off_the_body_makes_no_sliver_column() {
+        // Columns 0 | 30 | 200 | 300 in the body (rows 20..100); the
+        // header row (0..20) draws its borders at 22 and 215 instead: one
+        // grid of three columns at the body's boundaries, the header's
+        // cells each over one column.
+        let mut r = vec![
+            h(0.0, 0.0, 300.0),
+            h(20.0, 0.0, 300.0),
+            h(60.0, 0.0, 300.0),
+            h(100.0, 0.0, 300.0),
+            v(0.0, 0.0, 100.0),
+            v(300.0, 0.0, 100.0),
+        ];
+        r.extend([v(22.0, 0.0, 20.0), v(215.0, 0.0, 20.0)]);
+        r.extend([v(30.0, 20.0, 100.0), v(200.0, 20.0, 100.0)]);
+        let g = find_grids(&r);
+        assert_eq!(g.len(), 1);
+        let g = &g[0];
+        assert_eq!(g.xs, vec![0.0, 30.0, 200.0, 300.0]);
+        assert_eq!(g.rows(), 3);
+        assert!(g.cells.iter().all(|c| c.col_span == 1 && c.row_span == 1));
+        // Boundaries both drawn in one row are two boundaries.
+        let r = vec![
+            h(0.0, 0.0, 300.0),
+            h(20.0, 0.0, 300.0),
+            v(0.0, 0.0, 20.0),
+            v(300.0, 0.0, 20.0),
+            v(22.0, 0.0, 20.0),
+            v(30.0, 0.0, 20.0),
+        ];
+        assert_eq!(find_grids(&r)[0].cols(), 3);
     }
 }

@@ -112,11 +112,11 @@ pub fn build_lines(page: &PageGlyphs, idx: &[u32], split_runs: bool) -> Vec<Text
         let mut start = 0;
         while start < fr.len() {
             let Some(first) = fr.get(start) else { break };
-            let size0 = glyph_size(page, first);
+            let size0 = page.glyphs.get(first.idx as usize).map_or(10.0, |g| g.size);
             let anchor = first.c;
             let mut end = start + 1;
             while let Some(f) = fr.get(end) {
-                let size = glyph_size(page, f);
+                let size = page.glyphs.get(f.idx as usize).map_or(10.0, |g| g.size);
                 if f.c - anchor > 0.45 * size0.min(size).max(1.0) {
                     break;
                 }
@@ -127,87 +127,73 @@ pub fn build_lines(page: &PageGlyphs, idx: &[u32], split_runs: bool) -> Vec<Text
             }
             start = end;
         }
-        join_raised_glyphs(page, &mut clusters);
-        for mut cluster in clusters {
-            if cluster.is_empty() {
-                continue;
-            }
+        if dir == Dir::Upright {
+            attach_raised(page, &mut clusters);
+        }
+        for cluster in &mut clusters {
             cluster.sort_by(|a, b| a.a0.total_cmp(&b.a0));
-            emit_cluster(page, &cluster, split_runs, &mut out);
+            emit_cluster(page, cluster, split_runs, &mut out);
         }
     }
     out.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
     out
 }
 
-fn glyph_size(page: &PageGlyphs, f: &Framed) -> f64 {
-    page.glyphs.get(f.idx as usize).map_or(10.0, |g| g.size)
-}
+/// Most glyphs a raised or lowered run (a footnote mark, an exponent) has.
+const MARK_MAX: usize = 3;
+/// A mark's font size is at most this share of its line's.
+const MARK_SIZE: f64 = 0.8;
 
-/// Glyphs smaller than this share of a line's font size, whose centres lie
-/// within that line's height, are its superscripts or subscripts.
-const SMALL_GLYPHS: f64 = 0.8;
-
-/// Joins a cluster of small glyphs (a footnote mark raised above its line,
-/// "Licence⁶?", a subscript) to the neighbouring line whose height holds
-/// their centres, beside (not on) its glyphs, right after one of its
-/// words: clustered on
-/// their centres alone they would be a line of their own, between two
-/// lines of a cell.
-fn join_raised_glyphs(page: &PageGlyphs, clusters: &mut [Vec<Framed>]) {
-    for i in 0..clusters.len() {
-        let Some(small) = clusters.get(i) else {
-            continue;
-        };
-        if small.is_empty() {
+/// Superscripts and subscripts: a line cluster of at most [`MARK_MAX`]
+/// small glyphs (footnote marks as "Licence⁶?") whose every glyph overlaps
+/// a neighbouring line's glyph vertically by half its height and follows it
+/// closely joins that line, so the mark reads inside its word instead of as
+/// a line of its own between two lines. A mark before the text (a
+/// footnote's own number) stays apart.
+fn attach_raised(page: &PageGlyphs, clusters: &mut Vec<Vec<Framed>>) {
+    let glyph = |f: &Framed| page.glyphs.get(f.idx as usize);
+    let mut k = 0;
+    while k < clusters.len() {
+        let Some(small) = clusters.get(k) else { break };
+        let marks: Vec<&Glyph> = small
+            .iter()
+            .filter_map(&glyph)
+            .filter(|g| !page.glyph_text(g).trim().is_empty())
+            .collect();
+        if marks.is_empty() || marks.len() > MARK_MAX {
+            k += 1;
             continue;
         }
-        let small_max = small
-            .iter()
-            .map(|f| glyph_size(page, f))
-            .fold(0.0, f64::max);
-        let (c0, c1) = small.iter().fold((f64::MAX, f64::MIN), |(lo, hi), f| {
-            (lo.min(f.c), hi.max(f.c))
-        });
-        let fits = |line: &[Framed]| {
-            let size = line.iter().map(|f| glyph_size(page, f)).fold(0.0, f64::max);
-            if line.is_empty() || small_max > SMALL_GLYPHS * size {
-                return false;
-            }
-            let (lo, hi) = line.iter().fold((f64::MAX, f64::MIN), |(lo, hi), f| {
-                let half = glyph_size(page, f) / 2.0;
-                (lo.min(f.c - half), hi.max(f.c + half))
-            });
-            let beside = small
-                .iter()
-                .all(|s| line.iter().all(|f| s.a1.min(f.a1) - s.a0.max(f.a0) < 0.5));
-            // A mark follows the word it belongs to; a footnote's own mark,
-            // printed before its text, stays apart (the tables stage reads
-            // it as a footnote under the table).
-            let after_a_word = small.iter().any(|s| {
-                line.iter()
-                    .any(|f| f.a0 < s.a0 && (-0.5..3.0).contains(&(s.a0 - f.a1)))
-            });
-            lo <= c0 && c1 <= hi && beside && after_a_word
+        // The neighbour (before or after) every mark sits against.
+        let fits = |other: &[Framed]| -> bool {
+            marks.iter().all(|m| {
+                let h = (m.bottom - m.top).max(0.1);
+                other.iter().filter_map(&glyph).any(|g| {
+                    let overlap = m.bottom.min(g.bottom) - m.top.max(g.top);
+                    // The mark follows a glyph of the line (a leading
+                    // mark, a footnote's own number, stays apart).
+                    let after = m.x0 - g.x1;
+                    m.size <= MARK_SIZE * g.size
+                        && overlap >= 0.5 * h
+                        && after <= 0.3 * g.size
+                        && g.x0 < m.x0
+                })
+            })
         };
-        let target = [i.checked_sub(1), Some(i + 1)]
+        let target = [k.checked_sub(1), Some(k + 1)]
             .into_iter()
             .flatten()
-            .filter(|&j| clusters.get(j).is_some_and(|l| fits(l)))
-            .min_by(|&a, &b| {
-                let d = |j: usize| {
-                    clusters.get(j).map_or(f64::MAX, |l| {
-                        let mid = l.iter().map(|f| f.c).sum::<f64>() / l.len().max(1) as f64;
-                        (mid - (c0 + c1) / 2.0).abs()
-                    })
-                };
-                d(a).total_cmp(&d(b))
-            });
-        if let Some(j) = target {
-            let moved = clusters.get_mut(i).map(std::mem::take).unwrap_or_default();
-            if let Some(line) = clusters.get_mut(j) {
-                line.extend(moved);
+            .find(|&j| clusters.get(j).is_some_and(|c| fits(c)));
+        match target {
+            Some(j) => {
+                let moved = clusters.remove(k);
+                let j = if j > k { j - 1 } else { j };
+                if let Some(c) = clusters.get_mut(j) {
+                    c.extend(moved);
+                }
+                k = j.min(k);
             }
+            None => k += 1,
         }
     }
 }
@@ -320,79 +306,48 @@ impl LineAcc {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::FontInfo;
+    use crate::source::testing;
 
-    /// A page of glyphs: (text, x0, top, size), each glyph 0.6 em wide.
-    fn page_of(glyphs: &[(&str, f64, f64, f64)]) -> PageGlyphs {
-        let mut page = PageGlyphs {
-            number: 1,
-            width: 600.0,
-            height: 800.0,
-            fonts: vec![FontInfo::from_name("Arial")],
-            ..PageGlyphs::default()
-        };
-        for &(t, x0, top, size) in glyphs {
-            let start = page.text.len() as u32;
-            page.text.push_str(t);
-            page.glyphs.push(Glyph {
-                start,
-                end: page.text.len() as u32,
-                x0,
-                x1: x0 + 0.6 * size,
-                top,
-                bottom: top + size,
-                size,
-                font: 0,
-                dir: Dir::Upright,
-            });
+    /// A page with `runs` of (text, x0, top, size).
+    fn page(runs: &[(&str, f64, f64, f64)]) -> PageGlyphs {
+        let mut p = testing::page(600.0, 800.0);
+        for &(text, x0, top, size) in runs {
+            testing::put(&mut p, text, (x0, top), size, 0);
         }
-        page
+        p
     }
 
-    /// The lines' texts of a page of `glyphs`.
-    fn line_texts(glyphs: &[(&str, f64, f64, f64)]) -> Vec<String> {
-        let page = page_of(glyphs);
-        let idx: Vec<u32> = (0..page.glyphs.len() as u32).collect();
-        build_lines(&page, &idx, false)
+    fn texts(p: &PageGlyphs) -> Vec<String> {
+        let idx: Vec<u32> = (0..u32::try_from(p.glyphs.len()).unwrap_or(0)).collect();
+        build_lines(p, &idx, false)
             .into_iter()
             .map(|l| l.text)
             .collect()
     }
 
-    /// Glyphs of `word` from `x0`, at `top`, in `size`.
-    fn word(
-        word: &'static str,
-        x0: f64,
-        top: f64,
-        size: f64,
-    ) -> Vec<(&'static str, f64, f64, f64)> {
-        word.char_indices()
-            .map(|(i, _)| (&word[i..i + 1], x0 + i as f64 * 0.6 * size, top, size))
-            .collect()
+    #[test]
+    fn a_raised_footnote_mark_stays_in_its_word() {
+        // "Open Government Licence⁶?" over three lines: the 8 pt mark,
+        // raised 2.4 pt, sits between the second and third lines' centres.
+        let p = page(&[
+            ("Government", 100.0, 100.0, 12.0),
+            ("Licence", 100.0, 114.0, 12.0),
+            ("6", 142.0, 111.6, 8.0),
+            ("?", 146.0, 114.0, 12.0),
+        ]);
+        assert_eq!(texts(&p), vec!["Government", "Licence6?"]);
     }
 
     #[test]
-    fn a_raised_footnote_mark_stays_on_its_line() {
-        // "Government" over "Licence6?", the 6 raised and smaller, as a
-        // header cell prints a footnote mark.
-        let mut g = word("Government", 100.0, 231.3, 12.0);
-        g.extend(word("Licence", 100.0, 245.1, 12.0));
-        g.push(("6", 150.4, 242.7, 8.0));
-        g.extend(word("?", 155.2, 245.1, 12.0));
-        assert_eq!(line_texts(&g), ["Government", "Licence6?"]);
-    }
-
-    #[test]
-    fn a_footnote_mark_before_its_text_stays_apart() {
-        let mut g = vec![("6", 56.6, 485.3, 6.0)];
-        g.extend(word("http", 60.4, 488.0, 8.0));
-        assert_eq!(line_texts(&g), ["6", "http"]);
-    }
-
-    #[test]
-    fn small_print_on_a_line_of_its_own_stays_apart() {
-        let mut g = word("Title", 100.0, 100.0, 12.0);
-        g.extend(word("note", 100.0, 114.0, 7.0));
-        assert_eq!(line_texts(&g), ["Title", "note"]);
+    fn a_footnote_number_before_its_text_stays_apart() {
+        // The footnote's own mark, raised before its text, is a line of its
+        // own (the table joiner reads a bare mark as a footnote under a
+        // table); a small word beside a line, not after one of its glyphs,
+        // is not pulled in either.
+        let p = page(&[
+            ("6", 100.0, 698.0, 6.0),
+            (" http://example.org/", 103.0, 700.0, 9.0),
+        ]);
+        assert_eq!(texts(&p), vec!["6", "http://example.org/"]);
     }
 }

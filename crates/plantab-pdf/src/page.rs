@@ -400,7 +400,153 @@ fn group_paras(runs: Vec<TextLine>) -> Vec<Para> {
 
 #[cfg(test)]
 mod tests {
-    use super::is_folio;
+    use super::{analyse, is_folio};
+    use crate::source::testing::{fill as strip, page, put};
+    use crate::source::{push_fill_edges, PageGlyphs, Ruling};
+
+    /// A word processor's table ruled only between rows, its rows shaded
+    /// light and white in turn, each shaded cell painted as a padding strip
+    /// on either side and one strip per line of text: the strips' seams
+    /// are no rulings, so the rows are the ruled rows (wrapped lines stay
+    /// in their cell) and the columns come from the text, the same in the
+    /// white row as in the shaded ones.
+    #[test]
+    fn a_table_shaded_in_strips_keeps_its_rows_whole() {
+        let mut p = page(600.0, 400.0);
+        const DARK: [f32; 3] = [0.61, 0.73, 0.35];
+        const LIGHT: [f32; 3] = [0.9, 0.93, 0.84];
+        let cols = [(50.0, 200.0), (200.0, 450.0), (450.0, 560.0)];
+        // (top, bottom, shade, lines per column)
+        type Row<'a> = (f64, f64, Option<[f32; 3]>, [&'a [&'a str]; 3]);
+        let rows: [Row; 4] = [
+            (
+                50.0,
+                80.0,
+                Some(DARK),
+                [&["Section"], &["Commitment"], &["Notes"]],
+            ),
+            (
+                81.0,
+                131.0,
+                Some(LIGHT),
+                [
+                    &["Step 5: External", "Challenge or", "Request"],
+                    &["We will publish all the data", "about our datasets"],
+                    &["By March 2014"],
+                ],
+            ),
+            (
+                132.0,
+                170.0,
+                None,
+                [
+                    &["Who do I ask", "to release data?"],
+                    &["We will publish how we deal", "with requests"],
+                    &["By May 2014"],
+                ],
+            ),
+            (
+                171.0,
+                221.0,
+                Some(LIGHT),
+                [
+                    &["Step 2: Assess"],
+                    &[
+                        "We will prioritise our data",
+                        "with our users and",
+                        "publish roadmaps",
+                    ],
+                    &["Initial action by", "December"],
+                ],
+            ),
+        ];
+        let mut fills = Vec::new();
+        for (top, bottom, shade, lines) in rows {
+            for (&(x0, x1), cell) in cols.iter().zip(lines) {
+                for (k, line) in cell.iter().enumerate() {
+                    let font = u16::from(shade == Some(DARK));
+                    put(
+                        &mut p,
+                        line,
+                        (x0 + 6.0, top + 4.0 + 14.0 * k as f64),
+                        10.0,
+                        font,
+                    );
+                }
+                if let Some(rgb) = shade {
+                    fills.push(strip(x0, top, x0 + 5.0, bottom, rgb));
+                    fills.push(strip(x1 - 5.0, top, x1, bottom, rgb));
+                    let mut y = top;
+                    for k in 0..cell.len() {
+                        let next = if k + 1 == cell.len() {
+                            bottom
+                        } else {
+                            top + 4.0 + 14.0 * (k + 1) as f64
+                        };
+                        fills.push(strip(x0 + 5.0, y, x1 - 5.0, next, rgb));
+                        y = next;
+                    }
+                }
+            }
+        }
+        // Rules between the rows (one per column, end to end) and the
+        // table's sides.
+        for y in [49.5, 80.5, 131.5, 170.5, 221.5] {
+            for &(x0, x1) in &cols {
+                p.rulings.push(Ruling {
+                    horizontal: true,
+                    pos: y,
+                    from: x0,
+                    to: x1,
+                });
+            }
+        }
+        for x in [50.0, 560.0] {
+            p.rulings.push(Ruling {
+                horizontal: false,
+                pos: x,
+                from: 49.5,
+                to: 221.5,
+            });
+        }
+        push_fill_edges(&mut p.rulings, &fills);
+        p.fills = fills;
+        let a = analyse(&p);
+        assert_eq!(a.tables.len(), 1);
+        let t = &a.tables[0];
+        assert_eq!(t.grid.cols(), 3);
+        assert_eq!(
+            t.header.as_deref(),
+            Some(
+                &[
+                    "Section".to_string(),
+                    "Commitment".to_string(),
+                    "Notes".to_string()
+                ][..]
+            )
+        );
+        let body: Vec<Vec<String>> = t.body().into_iter().map(|r| r.cells).collect();
+        assert_eq!(
+            body,
+            vec![
+                vec![
+                    "Step 5: External\nChallenge or\nRequest",
+                    "We will publish all the data\nabout our datasets",
+                    "By March 2014"
+                ],
+                vec![
+                    "Who do I ask\nto release data?",
+                    "We will publish how we deal\nwith requests",
+                    "By May 2014"
+                ],
+                vec![
+                    "Step 2: Assess",
+                    "We will prioritise our data\nwith our users and\npublish roadmaps",
+                    "Initial action by\nDecember"
+                ],
+            ]
+        );
+    }
 
     #[test]
     fn folios() {
@@ -410,5 +556,71 @@ mod tests {
         assert!(is_folio("- 4 -"));
         assert!(!is_folio("2023"));
         assert!(!is_folio("Q2 2023"));
+    }
+
+    /// A table of cells shaded one by one with white gaps between them
+    /// (`rows` of (shade, labels), 30 pt tall, columns 120 pt wide from
+    /// x 50), every glyph in the regular font; then `bars` drawn over the
+    /// cells: (row, x0, x1).
+    fn cell_shaded(rows: &[([f32; 3], &[&str])], bars: &[(usize, f64, f64)]) -> PageGlyphs {
+        let mut p = page(600.0, 400.0);
+        let mut fills = Vec::new();
+        for (r, (rgb, labels)) in rows.iter().enumerate() {
+            let top = 50.0 + 31.0 * r as f64;
+            for (c, label) in labels.iter().enumerate() {
+                let x0 = 50.0 + 121.0 * c as f64;
+                fills.push(strip(x0, top, x0 + 120.0, top + 30.0, *rgb));
+                put(&mut p, label, (x0 + 4.0, top + 4.0), 10.0, 0);
+            }
+        }
+        for &(r, x0, x1) in bars {
+            let top = 50.0 + 31.0 * r as f64;
+            fills.push(strip(x0, top + 14.0, x1, top + 26.0, [0.74, 0.3, 0.62]));
+        }
+        push_fill_edges(&mut p.rulings, &fills);
+        p.fills = fills;
+        p
+    }
+
+    /// A header printed plain, white on a coloured band, over cells of
+    /// another shade: the band is the header though its words are neither
+    /// bold nor known.
+    #[test]
+    fn a_plain_header_on_a_shaded_band_is_the_header() {
+        const BAND: [f32; 3] = [0.74, 0.3, 0.62];
+        const CELL: [f32; 3] = [0.94, 0.85, 0.92];
+        let p = cell_shaded(
+            &[
+                (BAND, &["Step", "Done", "Next"]),
+                (CELL, &["1. Model", "A model", "Review it"]),
+                (CELL, &["2. Measures", "Listed", "Agree them"]),
+            ],
+            &[],
+        );
+        let a = analyse(&p);
+        assert_eq!(a.tables.len(), 1);
+        let t = &a.tables[0];
+        let header: Vec<&str> = t.header.iter().flatten().map(String::as_str).collect();
+        assert_eq!(header, ["Step", "Done", "Next"]);
+        assert_eq!(t.body().len(), 2);
+    }
+
+    /// Gantt bars drawn over a period grid's cells, starting and ending
+    /// inside cells, make no columns of their own.
+    #[test]
+    fn gantt_bars_make_no_columns() {
+        const HEAD: [f32; 3] = [0.2, 0.3, 0.6];
+        const CELL: [f32; 3] = [0.94, 0.85, 0.92];
+        let p = cell_shaded(
+            &[
+                (HEAD, &["Task", "Q1 2012/13", "Q2 2012/13", "Q3 2012/13"]),
+                (CELL, &["Assign owners", "", "", ""]),
+                (CELL, &["Report", "", "", ""]),
+            ],
+            &[(1, 180.0, 290.0), (2, 300.0, 530.0)],
+        );
+        let a = analyse(&p);
+        assert_eq!(a.tables.len(), 1);
+        assert_eq!(a.tables[0].grid.cols(), 4);
     }
 }

@@ -277,8 +277,7 @@ impl PlumberSource {
         for l in page.lines() {
             push_box_rulings(&mut out.rulings, l.x0, l.top, l.x1, l.bottom, true);
         }
-        let mut boxes = Vec::new();
-        let mut shades = Vec::new();
+        let mut edged: Vec<Fill> = Vec::new();
         for r in page.rects() {
             let (w, h) = (r.x1 - r.x0, r.bottom - r.top);
             if !(w.is_finite() && h.is_finite()) {
@@ -286,6 +285,12 @@ impl PlumberSource {
             }
             let w = w.abs();
             let h = h.abs();
+            if w < THIN || h < THIN {
+                if r.fill || r.stroke {
+                    push_box_rulings(&mut out.rulings, r.x0, r.top, r.x1, r.bottom, true);
+                }
+                continue;
+            }
             let fill = Fill {
                 x0: r.x0.min(r.x1),
                 top: r.top.min(r.bottom),
@@ -294,23 +299,14 @@ impl PlumberSource {
                 rgb: if r.fill { rgb_of(&r.fill_color) } else { None },
                 stroked: r.stroke,
             };
-            if r.fill && fill.rgb.is_some() && !fill.is_white() {
-                shades.push(fill);
-            }
-            if w < THIN || h < THIN {
-                if r.fill || r.stroke {
-                    push_box_rulings(&mut out.rulings, r.x0, r.top, r.x1, r.bottom, true);
-                }
-                continue;
-            }
             if r.stroke || (r.fill && !fill.is_white()) {
-                boxes.push(fill);
+                edged.push(fill);
             }
             if r.fill {
                 out.fills.push(fill);
             }
         }
-        push_fill_rulings(&mut out.rulings, &boxes, &shades);
+        push_fill_edges(&mut out.rulings, &edged);
         Ok(out)
     }
 }
@@ -336,85 +332,148 @@ fn page_error(index: usize, e: pdfplumber::PdfError) -> PdfError {
     PdfError::malformed_by(format!("page {page} could not be read"), e)
 }
 
-/// Outward distance at which the other side of a fill's edge is looked at.
-const EDGE_PROBE: f64 = 0.4;
+/// Distance within which two fills' edges meet (a seam), points.
+const SEAM: f64 = 0.6;
+/// Above this many outlined or coloured boxes on a page, seams are not
+/// looked for (every edge is a ruling).
+const SEAM_MAX_BOXES: usize = 4000;
 
-/// Beyond this many (box, shade) pairs a page's fill edges are all kept as
-/// rulings, unchecked (the check is quadratic).
-const MAX_EDGE_CHECKS: usize = 4_000_000;
-
-/// Whether two fill colours are the same to the eye.
-fn same_colour(a: Option<[f32; 3]>, b: Option<[f32; 3]>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => a.iter().zip(b).all(|(x, y)| (x - y).abs() <= 0.02),
-        _ => false,
-    }
-}
-
-/// Rulings from the edges of rectangles (`boxes`: stroked, or filled with
-/// a colour), where an edge shows on paper. A stroked box keeps its four
-/// edges. Along a filled box's edge, the parts where a fill of the same
-/// colour (`shades`: every coloured fill on the page, thin ones too)
-/// continues on the other side draw no line and give no ruling: a cell's
-/// shading drawn in pieces — a strip per text line, margins around them,
-/// a line's shading inside the cell's — is one shaded cell, and the text
-/// lines inside it are not rows.
-pub(crate) fn push_fill_rulings(out: &mut Vec<Ruling>, boxes: &[Fill], shades: &[Fill]) {
-    let check = boxes.len().saturating_mul(shades.len()) <= MAX_EDGE_CHECKS;
-    for b in boxes {
-        if b.stroked || !check || b.rgb.is_none() {
-            push_box_rulings(out, b.x0, b.top, b.x1, b.bottom, false);
+/// The edges of outlined or coloured boxes as rulings, without their
+/// seams: where a box without an outline meets (or lies on) another
+/// unoutlined box of the same colour, the edge between them is invisible on
+/// paper — word processors paint one shaded cell as several rectangles, one
+/// per paragraph or padding strip — so that part of the edge is no
+/// boundary. An edge against white, another colour or nothing stays.
+///
+/// A mark drawn over cells ([`is_mark`]: a Gantt bar) gives no edges at all.
+pub(crate) fn push_fill_edges(out: &mut Vec<Ruling>, boxes: &[Fill]) {
+    let seamless = boxes.len() > SEAM_MAX_BOXES;
+    for (i, f) in boxes.iter().enumerate() {
+        if !seamless && is_mark(boxes, i) {
             continue;
         }
-        let same: Vec<&Fill> = shades
-            .iter()
-            .filter(|s| same_colour(s.rgb, b.rgb) && *s != b)
-            .collect();
-        // (horizontal, pos, probe position across the edge, from, to)
-        let edges = [
-            (true, b.top, b.top - EDGE_PROBE, b.x0, b.x1),
-            (true, b.bottom, b.bottom + EDGE_PROBE, b.x0, b.x1),
-            (false, b.x0, b.x0 - EDGE_PROBE, b.top, b.bottom),
-            (false, b.x1, b.x1 + EDGE_PROBE, b.top, b.bottom),
-        ];
-        for (horizontal, pos, probe, from, to) in edges {
-            let mut covered: Vec<(f64, f64)> = same
+        let (x0, x1) = (f.x0.min(f.x1), f.x0.max(f.x1));
+        let (top, bottom) = (f.top.min(f.bottom), f.top.max(f.bottom));
+        if !(x0.is_finite() && x1.is_finite() && top.is_finite() && bottom.is_finite()) {
+            continue;
+        }
+        let same: Vec<&Fill> = match (seamless || f.stroked, f.rgb) {
+            (false, Some(rgb)) => boxes
                 .iter()
-                .filter_map(|s| {
-                    let (across0, across1, along0, along1) = if horizontal {
-                        (s.top, s.bottom, s.x0, s.x1)
-                    } else {
-                        (s.x0, s.x1, s.top, s.bottom)
-                    };
-                    (across0 <= probe && probe <= across1)
-                        .then_some((along0.max(from), along1.min(to)))
-                        .filter(|(a, z)| z > a)
+                .enumerate()
+                .filter(|&(j, g)| {
+                    j != i
+                        && !g.stroked
+                        && g.rgb.is_some_and(|c| {
+                            c.iter().zip(rgb.iter()).all(|(a, b)| (a - b).abs() < 0.01)
+                        })
                 })
+                .map(|(_, g)| g)
+                .collect(),
+            _ => Vec::new(),
+        };
+        // Each edge: horizontal ones have the other side above `top` /
+        // below `bottom`, vertical ones left of `x0` / right of `x1`.
+        for (horizontal, pos, outward) in [
+            (true, top, -1.0),
+            (true, bottom, 1.0),
+            (false, x0, -1.0),
+            (false, x1, 1.0),
+        ] {
+            let probe = pos + outward * SEAM;
+            let covers: Vec<(f64, f64)> = same
+                .iter()
+                .filter(|g| {
+                    let (lo, hi) = extent(g, !horizontal);
+                    lo <= probe && hi >= probe
+                })
+                .map(|g| extent(g, horizontal))
                 .collect();
-            covered.sort_by(|a, z| a.0.total_cmp(&z.0));
-            let mut at = from;
-            for (a, z) in covered {
-                if a > at + EDGE_PROBE {
-                    push_edge(out, horizontal, pos, at, a);
-                }
-                at = at.max(z);
-            }
-            if to > at + EDGE_PROBE {
-                push_edge(out, horizontal, pos, at, to);
+            let (a, b) = extent(f, horizontal);
+            for (from, to) in uncovered(a, b, covers) {
+                out.push(Ruling {
+                    horizontal,
+                    pos,
+                    from,
+                    to,
+                });
             }
         }
     }
 }
 
-fn push_edge(out: &mut Vec<Ruling>, horizontal: bool, pos: f64, from: f64, to: f64) {
-    if to - from > 1.0 {
-        out.push(Ruling {
-            horizontal,
-            pos,
-            from,
-            to,
-        });
+/// How far inside its cell, above and below, a mark floats (points).
+const MARK_INSET: f64 = 1.0;
+/// A cell is at most this many times as tall as a mark drawn in it.
+const MARK_HOST: f64 = 4.0;
+
+/// Whether box `i` is a mark drawn over cells (a Gantt chart's bar across
+/// its quarter columns): unoutlined, drawn after the coloured cells it
+/// overlaps, each of another colour, and floating inside every one of them
+/// — clear of its top and bottom, the cell at most [`MARK_HOST`] times its
+/// height. Its edges are no cell boundaries.
+fn is_mark(boxes: &[Fill], i: usize) -> bool {
+    let Some(f) = boxes.get(i) else { return false };
+    let Some(rgb) = f.rgb else { return false };
+    if f.stroked {
+        return false;
     }
+    let (fx0, fx1) = extent(f, true);
+    let (ft, fb) = extent(f, false);
+    let mut hosts = 0;
+    for g in boxes.iter().take(i) {
+        let Some(c) = g.rgb else { continue };
+        if g.is_white() || c.iter().zip(rgb.iter()).all(|(a, b)| (a - b).abs() < 0.01) {
+            continue;
+        }
+        let (gx0, gx1) = extent(g, true);
+        let (gt, gb) = extent(g, false);
+        let overlaps = fx0.max(gx0) < fx1.min(gx1) - SEAM && ft.max(gt) < fb.min(gb) - SEAM;
+        if !overlaps {
+            continue;
+        }
+        let floats =
+            ft >= gt + MARK_INSET && fb <= gb - MARK_INSET && gb - gt <= MARK_HOST * (fb - ft);
+        if !floats {
+            return false;
+        }
+        hosts += 1;
+    }
+    hosts > 0
+}
+
+/// A box's extent across (`true`: its x0..x1) or down (`false`: top..bottom).
+fn extent(g: &Fill, across: bool) -> (f64, f64) {
+    if across {
+        (g.x0.min(g.x1), g.x0.max(g.x1))
+    } else {
+        (g.top.min(g.bottom), g.top.max(g.bottom))
+    }
+}
+
+/// The parts of `a..b` that no interval of `covers` covers, each over a
+/// point long.
+fn uncovered(a: f64, b: f64, mut covers: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    covers.sort_by(|p, q| p.0.total_cmp(&q.0));
+    let mut out = Vec::new();
+    let mut at = a;
+    for (lo, hi) in covers {
+        if hi <= at {
+            continue;
+        }
+        if lo > at + SEAM {
+            out.push((at, lo.min(b)));
+        }
+        at = at.max(hi);
+        if at >= b {
+            break;
+        }
+    }
+    if b > at {
+        out.push((at, b));
+    }
+    out.retain(|&(from, to)| to - from > 1.0);
+    out
 }
 
 /// Rulings from a box: one line when it is thin (`thin_ok`), else its four
@@ -481,11 +540,51 @@ pub(crate) fn push_box_rulings(
     });
 }
 
+/// Pages built by hand for unit tests.
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(crate) mod testing {
+    use super::{Dir, Fill, FontInfo, Glyph, PageGlyphs};
 
-    fn shade(x0: f64, top: f64, x1: f64, bottom: f64, rgb: [f32; 3]) -> Fill {
+    /// An empty page of `width` × `height` points with a regular font (0)
+    /// and a bold one (1).
+    pub fn page(width: f64, height: f64) -> PageGlyphs {
+        PageGlyphs {
+            number: 1,
+            width,
+            height,
+            fonts: vec![
+                FontInfo::from_name("Calibri"),
+                FontInfo::from_name("Calibri-Bold"),
+            ],
+            ..PageGlyphs::default()
+        }
+    }
+
+    /// Glyphs for `text` from `x0` on a line at `top`, `size` points,
+    /// advancing half the size per character (spaces included).
+    pub fn put(p: &mut PageGlyphs, text: &str, (x0, top): (f64, f64), size: f64, font: u16) {
+        let mut x = x0;
+        for c in text.chars() {
+            let start = u32::try_from(p.text.len()).unwrap_or(0);
+            p.text.push(c);
+            let end = u32::try_from(p.text.len()).unwrap_or(0);
+            p.glyphs.push(Glyph {
+                start,
+                end,
+                x0: x,
+                x1: x + size / 2.0,
+                top,
+                bottom: top + size,
+                size,
+                font,
+                dir: Dir::Upright,
+            });
+            x += size / 2.0;
+        }
+    }
+
+    /// An unoutlined fill.
+    pub fn fill(x0: f64, top: f64, x1: f64, bottom: f64, rgb: [f32; 3]) -> Fill {
         Fill {
             x0,
             top,
@@ -495,65 +594,133 @@ mod tests {
             stroked: false,
         }
     }
+}
 
-    const RED: [f32; 3] = [1.0, 0.0, 0.0];
-    const GREEN: [f32; 3] = [0.0, 0.69, 0.31];
+#[cfg(test)]
+mod tests {
+    use super::testing::fill;
+    use super::*;
 
-    /// The horizontal rulings at `pos` (within 0.01) and their total length.
-    fn at(rulings: &[Ruling], horizontal: bool, pos: f64) -> f64 {
-        rulings
+    const GREEN: [f32; 3] = [0.9, 0.93, 0.84];
+    const DARK: [f32; 3] = [0.61, 0.73, 0.35];
+
+    /// Horizontal rulings at `y` (merged extents), vertical at `x`.
+    fn at(rulings: &[Ruling], horizontal: bool, pos: f64) -> Vec<(f64, f64)> {
+        let mut v: Vec<(f64, f64)> = rulings
             .iter()
             .filter(|r| r.horizontal == horizontal && (r.pos - pos).abs() < 0.01)
-            .map(|r| r.to - r.from)
-            .sum()
+            .map(|r| (r.from, r.to))
+            .collect();
+        v.sort_by(|a, b| a.0.total_cmp(&b.0));
+        v
     }
 
     #[test]
-    fn a_cell_shaded_in_pieces_shows_only_its_outline() {
-        // A cell 100..140 x 10..36 shaded red as Word draws it: margins left
-        // and right, one strip per text line between them.
-        let pieces = [
-            shade(100.0, 10.0, 105.0, 36.0, RED),
-            shade(135.0, 10.0, 140.0, 36.0, RED),
-            shade(105.0, 10.0, 135.0, 23.0, RED),
-            shade(105.0, 23.0, 135.0, 36.0, RED),
+    fn a_cell_painted_in_strips_has_only_its_outline() {
+        // One shaded cell 100..200 x 10..50, painted as a word processor
+        // does: a left and a right padding strip, then one strip per line.
+        let boxes = [
+            fill(100.0, 10.0, 105.0, 50.0, GREEN),
+            fill(195.0, 10.0, 200.0, 50.0, GREEN),
+            fill(105.0, 10.0, 195.0, 24.0, GREEN),
+            fill(105.0, 24.0, 195.0, 37.9, GREEN),
+            fill(105.0, 38.0, 195.0, 50.0, GREEN),
         ];
         let mut out = Vec::new();
-        push_fill_rulings(&mut out, &pieces, &pieces);
-        // No ruling between the two lines, nor between margin and strip.
-        assert_eq!(at(&out, true, 23.0), 0.0);
-        assert_eq!(at(&out, false, 105.0), 0.0);
-        assert_eq!(at(&out, false, 135.0), 0.0);
-        // The outline stays.
-        assert!((at(&out, true, 10.0) - 40.0).abs() < 0.01);
-        assert!((at(&out, true, 36.0) - 40.0).abs() < 0.01);
-        assert!((at(&out, false, 100.0) - 26.0).abs() < 0.01);
+        push_fill_edges(&mut out, &boxes);
+        // No seam between the strips: nothing at y 24 / 38, x 105 / 195.
+        assert!(at(&out, true, 24.0).is_empty());
+        assert!(at(&out, true, 38.0).is_empty());
+        assert!(at(&out, true, 37.9).is_empty());
+        assert!(at(&out, false, 105.0).is_empty());
+        assert!(at(&out, false, 195.0).is_empty());
+        // The outline stays, in pieces covering the cell's width.
+        let top: f64 = at(&out, true, 10.0).iter().map(|(a, b)| b - a).sum();
+        assert!((top - 100.0).abs() < 0.01, "{top}");
+        assert_eq!(at(&out, false, 100.0), vec![(10.0, 50.0)]);
+        assert_eq!(at(&out, false, 200.0), vec![(10.0, 50.0)]);
     }
 
     #[test]
-    fn a_line_shaded_inside_its_cell_gives_no_ruling() {
-        let cell = shade(100.0, 10.0, 140.0, 36.0, RED);
-        let line = shade(104.0, 12.0, 130.0, 22.0, RED);
+    fn different_colours_and_outlines_keep_their_edges() {
+        // A dark header cell over a light body cell: the colour changes,
+        // so the edge between them is a boundary.
         let mut out = Vec::new();
-        push_fill_rulings(&mut out, &[cell, line], &[cell, line]);
-        assert_eq!(at(&out, true, 12.0), 0.0);
-        assert_eq!(at(&out, true, 22.0), 0.0);
-        assert_eq!(at(&out, false, 104.0), 0.0);
-        assert!((at(&out, true, 10.0) - 40.0).abs() < 0.01);
+        push_fill_edges(
+            &mut out,
+            &[
+                fill(100.0, 10.0, 200.0, 30.0, DARK),
+                fill(100.0, 30.0, 200.0, 60.0, GREEN),
+            ],
+        );
+        assert_eq!(at(&out, true, 30.0).len(), 2);
+        // An outlined box keeps all four edges whatever lies next to it.
+        let mut out = Vec::new();
+        let mut outlined = fill(100.0, 30.0, 200.0, 60.0, GREEN);
+        outlined.stroked = true;
+        push_fill_edges(&mut out, &[fill(100.0, 10.0, 200.0, 30.0, GREEN), outlined]);
+        assert!(at(&out, true, 30.0).contains(&(100.0, 200.0)));
+        // Two same-colour cells apart (a white gap between them) are two
+        // boxes.
+        let mut out = Vec::new();
+        push_fill_edges(
+            &mut out,
+            &[
+                fill(100.0, 10.0, 200.0, 30.0, GREEN),
+                fill(100.0, 32.0, 200.0, 60.0, GREEN),
+            ],
+        );
+        assert_eq!(at(&out, true, 30.0), vec![(100.0, 200.0)]);
+        assert_eq!(at(&out, true, 32.0), vec![(100.0, 200.0)]);
     }
 
     #[test]
-    fn cells_of_different_colours_keep_the_edge_between_them() {
-        let a = shade(100.0, 10.0, 140.0, 36.0, RED);
-        let b = shade(140.0, 10.0, 180.0, 36.0, GREEN);
+    fn a_bar_drawn_over_cells_is_no_boundary() {
+        // Two light cells side by side (a white rule between them), then a
+        // Gantt bar across both, clear of their top and bottom: the bar
+        // gives no rulings; the cells keep theirs.
+        const BAR: [f32; 3] = [0.74, 0.3, 0.62];
+        let boxes = [
+            fill(100.0, 10.0, 170.0, 55.0, GREEN),
+            fill(171.0, 10.0, 240.0, 55.0, GREEN),
+            fill(140.0, 25.0, 239.0, 43.0, BAR),
+        ];
         let mut out = Vec::new();
-        push_fill_rulings(&mut out, &[a, b], &[a, b]);
-        assert!(at(&out, false, 140.0) >= 26.0);
-        // A stroked box keeps its edges whatever is beside it.
-        let mut stroked = shade(140.0, 10.0, 180.0, 36.0, RED);
-        stroked.stroked = true;
+        push_fill_edges(&mut out, &boxes);
+        assert!(at(&out, false, 140.0).is_empty());
+        assert!(at(&out, true, 25.0).is_empty());
+        assert_eq!(at(&out, false, 171.0), vec![(10.0, 55.0)]);
+        // A cell on a whole table's dark background is a cell, not a mark:
+        // the background is far taller than it.
+        let boxes = [
+            fill(100.0, 10.0, 300.0, 400.0, DARK),
+            fill(101.0, 40.0, 200.0, 60.0, GREEN),
+        ];
         let mut out = Vec::new();
-        push_fill_rulings(&mut out, &[a, stroked], &[a, stroked]);
-        assert!(at(&out, false, 140.0) >= 26.0);
+        push_fill_edges(&mut out, &boxes);
+        assert_eq!(at(&out, true, 40.0), vec![(101.0, 200.0)]);
+        // Nor is a box drawn before the cell it overlaps.
+        let boxes = [
+            fill(140.0, 25.0, 239.0, 43.0, BAR),
+            fill(100.0, 10.0, 240.0, 55.0, GREEN),
+        ];
+        let mut out = Vec::new();
+        push_fill_edges(&mut out, &boxes);
+        assert_eq!(at(&out, false, 140.0), vec![(25.0, 43.0)]);
+    }
+
+    #[test]
+    fn a_seam_is_cut_only_where_the_neighbour_covers_it() {
+        // A wide strip under two narrower same-colour strips covering its
+        // left part only: its top edge stays on the right.
+        let mut out = Vec::new();
+        push_fill_edges(
+            &mut out,
+            &[
+                fill(100.0, 30.0, 300.0, 60.0, GREEN),
+                fill(100.0, 10.0, 180.0, 30.0, GREEN),
+            ],
+        );
+        assert_eq!(at(&out, true, 30.0), vec![(180.0, 300.0)]);
     }
 }

@@ -35,7 +35,7 @@ use pdf_extract::{
 use plantab_model::{Layout, Warning, WarningCode};
 
 use crate::source::{
-    push_box_rulings, push_fill_rulings, Dir, Fill, FontInfo, Glyph, GlyphSource, PageGlyphs,
+    push_box_rulings, push_fill_edges, Dir, Fill, FontInfo, Glyph, GlyphSource, PageGlyphs,
 };
 use crate::{layout_from_source, PdfError, ENCRYPTED_MSG};
 
@@ -811,14 +811,17 @@ impl<'s> Collector<'s> {
         let colours_ok = self.fills == self.shadow.fills.len();
         let mut rulings = Vec::new();
         let mut fills = Vec::new();
-        let mut boxes = Vec::new();
-        let mut shades = Vec::new();
+        let mut edged: Vec<Fill> = Vec::new();
         for s in &self.shapes {
             if !s.rect {
                 push_box_rulings(&mut rulings, s.x0, s.top, s.x1, s.bottom, true);
                 continue;
             }
             let (w, h) = ((s.x1 - s.x0).abs(), (s.bottom - s.top).abs());
+            if w < THIN || h < THIN {
+                push_box_rulings(&mut rulings, s.x0, s.top, s.x1, s.bottom, true);
+                continue;
+            }
             let rgb = if s.fill && colours_ok {
                 s.fill_no
                     .and_then(|i| self.shadow.fills.get(i))
@@ -835,21 +838,14 @@ impl<'s> Collector<'s> {
                 rgb,
                 stroked: s.stroke,
             };
-            if s.fill && rgb.is_some() && !fill.is_white() {
-                shades.push(fill);
-            }
-            if w < THIN || h < THIN {
-                push_box_rulings(&mut rulings, s.x0, s.top, s.x1, s.bottom, true);
-                continue;
-            }
             if s.stroke || (s.fill && !fill.is_white()) {
-                boxes.push(fill);
+                edged.push(fill);
             }
             if s.fill {
                 fills.push(fill);
             }
         }
-        push_fill_rulings(&mut rulings, &boxes, &shades);
+        push_fill_edges(&mut rulings, &edged);
         self.out.rulings = rulings;
         self.out.fills = fills;
         let _ = self.strokes;

@@ -114,7 +114,15 @@ fn broken_inside_word(before: &str, after: &str) -> bool {
         return false;
     };
     if a.is_ascii_digit() && b.is_ascii_digit() {
-        return true;
+        // A number broken over lines ("1,2" / "34"), not a label ending in
+        // a digit over a year ("Q1" / "2012/13").
+        let tail = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        return tail
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '/' | '-'));
     }
     if !(a.is_alphabetic() && b.is_lowercase()) {
         return false;
@@ -171,6 +179,9 @@ pub(crate) fn hex(rgb: [f32; 3]) -> String {
     let [r, g, b] = rgb.map(|v| (v.clamp(0.0, 1.0) * 255.0).round() as u8);
     format!("#{r:02x}{g:02x}{b:02x}")
 }
+
+/// Most words a label of a shaded header band has.
+const SHADED_LABEL_WORDS: usize = 4;
 
 impl FoundTable {
     /// Builds a table from a grid and the glyph indices in each merged
@@ -322,6 +333,49 @@ impl FoundTable {
             .get(id)
             .map(|l| unwrap_label(l))
             .unwrap_or_default()
+    }
+
+    /// Whether grid row `start` is a header printed plain on a shaded bar
+    /// (white type on a coloured band): two or more cells, every one with
+    /// a short label (at most [`SHADED_LABEL_WORDS`] words on one line) or
+    /// nothing, on the same fill, a fill no cell of a later row has, and
+    /// rows below.
+    fn shaded_band(&self, start: usize) -> bool {
+        let rows = self.grid.rows();
+        if start + 1 >= rows || self.full_span(start) {
+            return false;
+        }
+        let mut fill: Option<&String> = None;
+        let mut n = 0;
+        for (id, _) in self.row_cells(start) {
+            let Some(f) = self.cell_fill.get(id).and_then(Option::as_ref) else {
+                return false;
+            };
+            if fill.is_some_and(|g| g != f) {
+                return false;
+            }
+            fill = Some(f);
+            let lines = self.cell_lines.get(id).map_or(&[][..], Vec::as_slice);
+            if lines.is_empty() {
+                continue;
+            }
+            let words: usize = lines.iter().map(|l| l.words.len()).sum();
+            if lines.len() != 1 || words > SHADED_LABEL_WORDS {
+                return false;
+            }
+            n += 1;
+        }
+        let Some(fill) = fill else { return false };
+        let below = self
+            .grid
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.row > start);
+        n >= 2
+            && !below
+                .map(|(id, _)| self.cell_fill.get(id).and_then(Option::as_ref))
+                .any(|f| f == Some(fill))
     }
 
     /// Header rows of a table of figures: up to [`LABEL_BAND_ROWS`]
@@ -488,6 +542,9 @@ impl FoundTable {
             }
             if k == 0 {
                 k = this.label_band(start);
+            }
+            if k == 0 && this.shaded_band(start) {
+                k = 1;
             }
             if k == 0 && prefix > 0 {
                 // No single row of known labels: a bold band whose labels,
@@ -723,5 +780,20 @@ impl FoundTable {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::broken_inside_word;
+
+    #[test]
+    fn a_label_over_a_year_keeps_its_space() {
+        // "Q1" / "2012/13" in a quarter column's header is "Q1 2012/13".
+        assert!(!broken_inside_word("Q1", "2012/13"));
+        assert!(!broken_inside_word("Target April", "2013"));
+        // A figure broken over lines is one figure.
+        assert!(broken_inside_word("1,2", "34"));
+        assert!(broken_inside_word("Total 20", "22"));
     }
 }

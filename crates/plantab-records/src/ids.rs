@@ -75,11 +75,34 @@ fn normalise_code_cow(s: &str) -> Cow<'_, str> {
         return flat;
     }
     match compiled(&RE, SPLIT_CODE_PATTERN) {
-        Some(re) => match re.replace_all(&flat, "$1$2") {
+        Some(re) => match re.replace_all(&flat, |c: &regex::Captures<'_>| join_split(c, &flat)) {
             Cow::Borrowed(_) => flat,
             Cow::Owned(o) => Cow::Owned(o),
         },
         None => flat,
+    }
+}
+
+/// One match of [`SPLIT_CODE_PATTERN`] in `text`, joined — unless the
+/// separator is a full stop and a word follows ("1. Develop the model",
+/// "Item 3. Next"): a numbered item's title, not the rest of a code.
+fn join_split(c: &regex::Captures<'_>, text: &str) -> String {
+    let (Some(before), Some(after)) = (c.get(1), c.get(2)) else {
+        return c.get(0).map_or(String::new(), |m| m.as_str().to_string());
+    };
+    let word: &str = text
+        .get(after.start()..)
+        .unwrap_or_default()
+        .split(|ch: char| ch.is_whitespace())
+        .next()
+        .unwrap_or_default();
+    let is_word = word.chars().count() >= 2
+        && word.chars().all(char::is_alphabetic)
+        && word.chars().skip(1).any(char::is_lowercase);
+    if before.as_str().ends_with('.') && is_word {
+        c.get(0).map_or(String::new(), |m| m.as_str().to_string())
+    } else {
+        format!("{}{}", before.as_str(), after.as_str())
     }
 }
 
@@ -236,6 +259,16 @@ mod tests {
             (Some("New item – amendment".into()), vec![], None)
         );
         assert_eq!(p("  "), (None, vec![], None));
+        // A numbered step: the number is the id, the words its title.
+        assert_eq!(
+            p("1. Develop the benefits model"),
+            (
+                Some("1".into()),
+                vec![],
+                Some("Develop the benefits model".into())
+            )
+        );
+        assert_eq!(p("AB. C2"), (Some("AB.C2".into()), vec![], None));
     }
 
     #[test]
@@ -249,7 +282,8 @@ mod tests {
     fn normalise_reference(s: &str) -> String {
         let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
         let re = Regex::new(SPLIT_CODE_PATTERN).unwrap();
-        re.replace_all(&flat, "$1$2").into_owned()
+        re.replace_all(&flat, |c: &regex::Captures<'_>| join_split(c, &flat))
+            .into_owned()
     }
 
     #[test]

@@ -1085,6 +1085,7 @@ fn row_record<'r>(
             commentary: None,
             colour,
             code_from: None,
+            subject: None,
         });
     }
     let kind = match ctx.kind {
