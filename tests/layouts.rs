@@ -377,3 +377,91 @@ fn quarter_columns_of_status_words_give_status_entries() {
         assert_eq!(statuses("3"), three, "{file}");
     }
 }
+
+/// One measure's box under its own "Performance measure N.N" heading
+/// (page 1 of the performance statement, checked on its image): the
+/// heading gives the id, the heading above it the section, and the Result
+/// cell's figure is the actual while the bold rating under it is the
+/// status. The Source column is a field, not a due date.
+#[test]
+fn measure_boxes_take_their_id_from_the_heading_and_split_the_rating() {
+    for path in [
+        "layouts/boxes_performance_statement.pdf",
+        "layouts/boxes_performance_statement_md.md",
+    ] {
+        let doc = extract(&fixture(path));
+        assert_eq!(doc.records.len(), 6, "{path}");
+        let r = rec(&doc, "1.2");
+        let m = r.measure.as_ref().expect("a measure");
+        assert_eq!(m.target.as_deref(), Some("12 of 12 releases"), "{path}");
+        assert_eq!(m.actual.as_deref(), Some("10 of 12"), "{path}");
+        let s = r.status.last().expect("a status");
+        assert_eq!(
+            (s.raw.as_str(), s.code),
+            ("Not achieved", StatusCode::NotMet)
+        );
+        assert_eq!(
+            r.section.as_deref(),
+            Some("Key activity 1: Collect, manage and publish national water information"),
+            "{path}"
+        );
+        assert_eq!(
+            r.fields.get("source").map(String::as_str),
+            Some("Corporate Plan 2022–23, p. 14"),
+            "{path}"
+        );
+        assert!(r.due.is_none(), "{path}");
+        let r = rec(&doc, "1.3");
+        let m = r.measure.as_ref().expect("a measure");
+        assert_eq!(m.actual.as_deref(), Some("76%"), "{path}");
+        assert_eq!(m.unit.as_deref(), Some("%"), "{path}");
+        let s = r.status.last().expect("a status");
+        assert_eq!(s.code, StatusCode::PartiallyMet, "{path}");
+    }
+}
+
+/// Target/result boxes with no name column under "Measure N.N: name"
+/// headings (checked on the page images: measure 2.2 "Reduction in fatal
+/// crashes …", target "10% reduction", result "6% reduction" over
+/// "Partially met"; measure 3.1 "$4.75 or less" / "$4.61" / "Met"), in the
+/// PDF (labels on top inside the cells) and as docling writes them (a
+/// header line only, label, figure and rating run together).
+#[test]
+fn target_result_boxes_are_measures_named_by_their_headings() {
+    for path in [
+        "layouts/measures_target_result_boxes.pdf",
+        "layouts/measures_target_result_boxes_md.md",
+    ] {
+        let doc = extract(&fixture(path));
+        assert_eq!(doc.records.len(), 7, "{path}");
+        let r = rec(&doc, "2.2");
+        assert!(
+            r.title
+                .as_deref()
+                .is_some_and(|t| t.starts_with("Reduction in fatal crashes")),
+            "{path}: {:?}",
+            r.title
+        );
+        assert_eq!(
+            r.section.as_deref(),
+            Some("Goal 2: Roads are safer"),
+            "{path}"
+        );
+        let m = r.measure.as_ref().expect("a measure");
+        assert_eq!(
+            (m.target.as_deref(), m.actual.as_deref(), m.unit.as_deref()),
+            (Some("10% reduction"), Some("6% reduction"), Some("%")),
+            "{path}"
+        );
+        assert_eq!(
+            r.status.last().map(|s| s.code),
+            Some(StatusCode::PartiallyMet)
+        );
+        let m = rec(&doc, "3.1").measure.clone().expect("a measure");
+        assert_eq!(
+            (m.target.as_deref(), m.actual.as_deref(), m.unit.as_deref()),
+            (Some("$4.75 or less"), Some("$4.61"), Some("$")),
+            "{path}"
+        );
+    }
+}

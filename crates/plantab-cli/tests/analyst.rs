@@ -425,3 +425,59 @@ fn statuses_csv_carries_the_status_cell_colour() {
     assert_eq!(column(&h, r, "status_colour_name"), "red");
     assert_eq!(column(&h, r, "status_code_from"), "colour");
 }
+
+/// Measures reach the CSV files: the KPI table of `fixtures/layouts`
+/// (checked on its page image: PI-10 "Capital programme spend against the
+/// revised budget", baseline £38.2m, target £45.0m, actual £41.7m,
+/// Partially achieved; PI-02 "… ultra low emission (number)", 18 / 40 / 43,
+/// Met) gives `records.csv` and `statuses.csv` the measure's figures and
+/// unit beside its rating; the target/result boxes (measure 1.2 under
+/// "Measure 1.2: Share of vehicle registration renewals completed online",
+/// target 70%, result 66.5% over "Not met") give the figure without its
+/// rating, the heading's id and the goal above it as section.
+#[test]
+fn records_csv_carries_the_measure() {
+    let out = tmpdir("measures");
+    let o = run(bin()
+        .args(["extract", "--format", "csv", "-q", "-o"])
+        .arg(&out)
+        .arg(repo().join("fixtures/layouts/measures_kpi_table.pdf"))
+        .arg(repo().join("fixtures/layouts/measures_target_result_boxes.pdf")));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let (h, records) = table(&out.join("records.csv"));
+    let r = rows_where(&h, &records, "id", "PI-10")[0];
+    let c = |n| column(&h, r, n);
+    assert_eq!(
+        (
+            c("measure_baseline"),
+            c("measure_target"),
+            c("measure_actual")
+        ),
+        ("£38.2m", "£45.0m", "£41.7m")
+    );
+    assert_eq!(c("measure_unit"), "£m");
+    assert_eq!(c("status_code"), "partially_met");
+    let r = rows_where(&h, &records, "id", "PI-02")[0];
+    assert_eq!(column(&h, r, "measure_unit"), "number");
+    let r = rows_where(&h, &records, "id", "1.2")[0];
+    let c = |n| column(&h, r, n);
+    assert_eq!(
+        (c("measure_target"), c("measure_actual"), c("measure_unit")),
+        ("70%", "66.5%", "%")
+    );
+    assert_eq!((c("status_raw"), c("status_code")), ("Not met", "not_met"));
+    assert_eq!(
+        c("title"),
+        "Share of vehicle registration renewals completed online"
+    );
+    assert_eq!(
+        c("section"),
+        "Goal 1: Customers are served quickly and conveniently"
+    );
+    let (sh, statuses) = table(&out.join("statuses.csv"));
+    let s = rows_where(&sh, &statuses, "id", "PI-10")[0];
+    assert_eq!(
+        (column(&sh, s, "measure_actual"), column(&sh, s, "code")),
+        ("£41.7m", "partially_met")
+    );
+}

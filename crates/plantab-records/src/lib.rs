@@ -109,16 +109,16 @@ fn build(rebuilt: RebuiltDocument, source: Source, mode: Mode, options: &Options
     for b in &blocks {
         match b {
             RebuiltBlock::Text(t) if t.heading.is_some() => {
-                item = plantab_vocab::item_heading(&t.text).map(|h| measure::ItemBox {
-                    id: h.id,
-                    name: h.name,
-                    section: outer.clone(),
-                });
                 match plantab_vocab::section_owner(&t.text) {
                     // "Owner: …" set as a heading: the owner of the
                     // section above, not a section of its own.
                     Some(o) if o.name.is_none() => lead = Some(o),
                     found => {
+                        item = plantab_vocab::item_heading(&t.text).map(|h| measure::ItemBox {
+                            id: h.id,
+                            name: h.name,
+                            section: outer.clone(),
+                        });
                         section = Some(t.text.split_whitespace().collect::<Vec<_>>().join(" "));
                         if item.is_none() {
                             outer.clone_from(&section);

@@ -35,7 +35,6 @@ pub fn transpose_card(t: &mut RebuiltTable) -> bool {
     // A printed header row is a card's first label/value pair only when its
     // first cell is itself a known label; otherwise it heads a two-column
     // table of its own ("Column title | Explanation").
-    let known_label = |l: &str| plantab_vocab::header_role(l).is_some_and(|h| h.score >= 0.9);
     if plantab_vocab::header_role(head_value).is_some()
         || !head_label.is_empty() && !known_label(head_label)
     {
@@ -94,51 +93,94 @@ const MIN_LIFTED_LABELS: usize = 2;
 /// Moves the labels of a box printed with each label on top of its value
 /// inside one cell (`FY 2023 TARGET` over `20 minutes or less`, `FY 2023
 /// RESULT` over `17 minutes` / `Met`) into the table's header; returns
-/// whether it did. The table has no printed header, one body row of at
-/// least two cells, and every filled cell holds two lines or more whose
-/// first line is a header word the column vocabulary knows.
+/// whether it did. The box is a table with no printed header and one body
+/// row of at least two cells, or — as a converter writes a headerless box,
+/// its only row as the header line and no body — a header and no body.
+/// Every filled cell opens with a header word the column vocabulary knows
+/// and goes on with its value: on the lines below it, or (a header line
+/// whose cells lost their line breaks: `FY 2023 TARGET 70%`) in the words
+/// after the longest such label.
 pub fn lift_cell_labels(t: &mut RebuiltTable) -> bool {
-    if t.header.len() < MIN_LIFTED_LABELS
-        || t.rows.len() != 1
-        || t.header.iter().any(|h| !h.trim().is_empty())
-    {
-        return false;
-    }
-    let Some(row) = t.rows.first() else {
+    let header_only = t.rows.is_empty();
+    let source: &[String] = if header_only {
+        &t.header
+    } else if t.rows.len() == 1 && t.header.iter().all(|h| h.trim().is_empty()) {
+        match t.rows.first() {
+            Some(r) if !r.spanning => &r.cells,
+            _ => return false,
+        }
+    } else {
         return false;
     };
-    if row.spanning {
+    if source.len() < MIN_LIFTED_LABELS {
         return false;
     }
-    let mut header = Vec::with_capacity(row.cells.len());
-    let mut cells = Vec::with_capacity(row.cells.len());
+    let mut header = Vec::with_capacity(source.len());
+    let mut cells = Vec::with_capacity(source.len());
     let mut labelled = 0usize;
-    for c in &row.cells {
+    for c in source {
         let c = c.trim();
         if c.is_empty() {
             header.push(String::new());
             cells.push(String::new());
             continue;
         }
-        let Some((label, value)) = c.split_once('\n') else {
+        let split = match c.split_once('\n') {
+            Some((label, value)) => Some((label.trim().to_string(), value.trim().to_string()))
+                .filter(|(l, v)| known_label(l) && !v.is_empty()),
+            None if header_only => label_words(c),
+            None => None,
+        };
+        let Some((label, value)) = split else {
             return false;
         };
-        let known = plantab_vocab::header_role(label).is_some_and(|h| h.score >= 0.9);
-        if !known || value.trim().is_empty() {
-            return false;
-        }
         labelled += 1;
-        header.push(label.trim().to_string());
-        cells.push(value.trim().to_string());
+        header.push(label);
+        cells.push(value);
     }
     if labelled < MIN_LIFTED_LABELS {
         return false;
     }
     t.header = header;
-    if let Some(row) = t.rows.first_mut() {
+    if header_only {
+        t.rows.push(RebuiltRow {
+            cells,
+            spanning: false,
+            pages: t.pages.clone(),
+            line: t.line,
+            bbox: t.bbox.clone(),
+            spans: Vec::new(),
+        });
+        t.header_cells.clear();
+    } else if let Some(row) = t.rows.first_mut() {
         row.cells = cells;
     }
     true
+}
+
+/// A header word the column vocabulary knows exactly.
+fn known_label(l: &str) -> bool {
+    plantab_vocab::header_role(l).is_some_and(|h| h.score >= 0.9)
+}
+
+/// Most words a label opening a one-line cell has.
+const MAX_LABEL_WORDS: usize = 6;
+
+/// A one-line cell's label and value: the longest run of its first words
+/// (at most six, leaving a value) that is a known header word, and the
+/// words after it, which hold a figure ("70%", "66.5% Not met"; a header
+/// line "Due date" is no box).
+fn label_words(c: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = c.split_whitespace().collect();
+    let most = MAX_LABEL_WORDS.min(words.len().saturating_sub(1));
+    (1..=most).rev().find_map(|n| {
+        let (label, value) = words.split_at(n);
+        let label = label.join(" ");
+        let figure = value
+            .iter()
+            .any(|w| w.chars().any(|ch| ch.is_ascii_digit()));
+        (figure && known_label(&label)).then(|| (label, value.join(" ")))
+    })
 }
 
 #[cfg(test)]
@@ -190,5 +232,36 @@ mod tests {
         let mut t = one_row(&["Target\n90%", "Result\n91%"]);
         t.header = vec!["Criterion".into(), "Value".into()];
         assert!(!lift_cell_labels(&mut t));
+        // A header line of plain labels and no body: no values to lift.
+        for head in [["Target", "Result"], ["Due date", "Action owner"]] {
+            let mut t = one_row(&[]);
+            t.rows.clear();
+            t.header = head.iter().map(|h| h.to_string()).collect();
+            assert!(!lift_cell_labels(&mut t), "{head:?}");
+        }
+    }
+
+    #[test]
+    fn a_box_written_as_a_header_line_gets_its_row_back() {
+        // As marker writes it (line breaks kept as <br>) and as docling
+        // does (the lines run together).
+        for (head, want) in [
+            (
+                ["FY 2023 TARGET\n70%", "FY 2023 RESULT\n66.5%\nNot met"],
+                ["70%", "66.5%\nNot met"],
+            ),
+            (
+                ["FY 2023 TARGET 70%", "FY 2023 RESULT 66.5% Not met"],
+                ["70%", "66.5% Not met"],
+            ),
+        ] {
+            let mut t = one_row(&[]);
+            t.rows.clear();
+            t.header = head.iter().map(|h| h.to_string()).collect();
+            assert!(lift_cell_labels(&mut t), "{head:?}");
+            assert_eq!(t.header, ["FY 2023 TARGET", "FY 2023 RESULT"]);
+            assert_eq!(t.rows.len(), 1);
+            assert_eq!(t.rows[0].cells, want);
+        }
     }
 }
