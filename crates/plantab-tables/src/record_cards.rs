@@ -160,14 +160,16 @@ pub fn read_record_cards(t: &mut RebuiltTable, index: usize, warnings: &mut Vec<
     true
 }
 
-/// A card split by a page break: its title and description printed at
+/// A card split by a page break: its title (and description) printed at
 /// the foot of one page fall outside any table (a box of one column is no
-/// table to the reader), its value row opens the next page's run of cards.
-/// When a table is a run of cards whose first row is a value row without a
-/// title, the text blocks just before it — on the page before, set inside
-/// the table's left and right edges, after skipping page furniture (text
-/// printed more than once in the document) — are taken back into it as the
-/// card's title and description rows.
+/// table to the reader), the rest of it opens the next page's run of
+/// cards. The text blocks just before a table — on the page before, set
+/// inside the table's left and right edges, after skipping page furniture
+/// (text printed more than once in the document) — are taken back into it
+/// as the first card's title and description rows when the table then
+/// reads as a run of cards, and either opens with a value row (a card
+/// without its title) or the first block taken is a heading (a title whose
+/// description was carried over).
 pub fn stitch_split_cards(blocks: &mut Vec<RebuiltBlock>) {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for b in blocks.iter() {
@@ -235,10 +237,9 @@ fn split_head(
     i: usize,
     t: &RebuiltTable,
 ) -> Vec<usize> {
-    let starts_with_values = t.rows.first().is_some_and(|r| !r.spanning);
     let first_page = t.pages.first().copied();
     let edges = t.bbox.first().map(|b| (b.bbox[0], b.bbox[2]));
-    let (true, Some(page), Some((x0, x1))) = (starts_with_values, first_page, edges) else {
+    let (Some(first), Some(page), Some((x0, x1))) = (t.rows.first(), first_page, edges) else {
         return Vec::new();
     };
     let mut taken: Vec<usize> = Vec::new();
@@ -262,6 +263,15 @@ fn split_head(
         taken.push(k);
     }
     taken.reverse();
+    // A table opening with a bar (a description carried over) takes back
+    // only a head that starts with a heading: the card's title, set apart
+    // from the description it would otherwise be.
+    let head_is_title = taken.first().is_some_and(
+        |&k| matches!(blocks.get(k), Some(RebuiltBlock::Text(tb)) if tb.heading.is_some()),
+    );
+    if first.spanning && !head_is_title {
+        return Vec::new();
+    }
     taken
 }
 
@@ -632,6 +642,22 @@ mod tests {
         assert_eq!(t.rows.len(), 4);
         assert_eq!(t.rows[0].pages, [1, 2]);
         assert_eq!(t.rows[0].cells[4], "HA-31-004");
+
+        // A title alone at the foot of page 1, its description carried
+        // over: taken back when it is a heading, not when it is body text.
+        for (heading, stitched) in [(Some(2), true), (None, false)] {
+            let mut rest = harbour();
+            rest.rows.remove(0);
+            rest.pages = vec![2];
+            rest.bbox[0].page = 2;
+            let mut title = text_block("Dredge the outer channel", 1, 45.0);
+            if let RebuiltBlock::Text(tb) = &mut title {
+                tb.heading = heading;
+            }
+            let mut blocks = vec![title, RebuiltBlock::Table(rest)];
+            stitch_split_cards(&mut blocks);
+            assert_eq!(blocks.len() == 1, stitched, "{heading:?}");
+        }
 
         // A heading at the table's left edge is not taken.
         let mut rest = harbour();

@@ -512,13 +512,16 @@ fn id_place(words: &[&str]) -> IdPlace {
 /// `23-Mar`, `late January`), a season, a quarter or half, a fiscal year,
 /// a year or span of years, or a numeric date; or the cell is only "TBC"
 /// or "Ongoing"-like words. A frequency on its own ("Annual") is not a
-/// date.
+/// date, nor is text that mentions one: a cell with [`DATE_MAX_CONTENT`]
+/// or more other words of four letters or more ("Move to three-yearly
+/// revaluations from 2021").
 fn is_date_like(words: &[&str], n: usize) -> bool {
     if n == 0 || n > 12 {
         return false;
     }
     let mut dated = false;
     let mut loose = 0usize;
+    let mut content = 0usize;
     for w in words {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
         if bare.is_empty() {
@@ -536,14 +539,22 @@ fn is_date_like(words: &[&str], n: usize) -> bool {
             dated = true;
             continue;
         }
-        match cell_word(bare) {
+        let word = cell_word(bare);
+        match word {
             Some(CellWord::Season) => dated = true,
             Some(CellWord::Tbc | CellWord::Ongoing) => loose += 1,
             _ => {}
         }
+        if word.is_none() && bare.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            content += 1;
+        }
     }
-    dated || (loose > 0 && n <= 3)
+    (dated || (loose > 0 && n <= 3)) && content < DATE_MAX_CONTENT
 }
+
+/// Words of four letters or more, other than date words, that make a
+/// cell mentioning a date text rather than a date (see [`is_date_like`]).
+const DATE_MAX_CONTENT: usize = 3;
 
 #[cfg(test)]
 mod tests {
@@ -608,9 +619,13 @@ mod tests {
             "Department of Education",
             "Yes",
             "Complete the survey",
+            "Move to three-yearly revaluations from 2021",
         ] {
             assert!(!look(not).date, "{not}");
         }
+        // A few words around the date keep it a date.
+        assert!(look("Planned for March 2024").date);
+        assert!(look("Expected completion Summer 2025").date);
     }
 
     #[test]
