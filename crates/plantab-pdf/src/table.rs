@@ -66,6 +66,13 @@ const LABEL_BAND_ROWS: usize = 6;
 /// Body rows that [`FoundTable::label_band`] looks at.
 const LABEL_BAND_BODY: usize = 10;
 
+/// Fewest names a scorecard's plain header row holds
+/// ([`FoundTable::name_row_over_statuses`]).
+const NAME_ROW_LABELS: usize = 3;
+
+/// Most words of one of those names.
+const NAME_WORDS: usize = 3;
+
 /// An amount or a nil mark: a number (see [`crate::align::is_numeric`]), or
 /// dots and dashes only ("...", "–").
 fn amount_like(s: &str) -> bool {
@@ -145,7 +152,8 @@ fn broken_inside_word(before: &str, after: &str) -> bool {
 
 /// The fill behind a merged cell: the smallest non-white filled rectangle
 /// that covers most of the cell and is not much larger than it (a
-/// shading of the whole row or table is not the cell's colour).
+/// shading of the whole row or table is not the cell's colour), else the
+/// colour whose pieces no larger than the cell together cover most of it.
 fn cell_fill(page: &PageGlyphs, grid: &Grid, c: &GridCell) -> Option<String> {
     let (Some(&x0), Some(&x1), Some(&top), Some(&bottom)) = (
         grid.xs.get(c.col),
@@ -159,19 +167,42 @@ fn cell_fill(page: &PageGlyphs, grid: &Grid, c: &GridCell) -> Option<String> {
     if area <= 0.0 {
         return None;
     }
-    page.fills
+    // (own area, overlap with the cell, colour) of the fills no larger
+    // than about the cell.
+    let near: Vec<(f64, f64, [f32; 3])> = page
+        .fills
         .iter()
         .filter(|f| !f.is_white())
         .filter_map(|f| {
             let rgb = f.rgb?;
             let w = (f.x1.min(x1) - f.x0.max(x0)).max(0.0);
             let h = (f.bottom.min(bottom) - f.top.max(top)).max(0.0);
-            let inter = w * h;
             let own = (f.x1 - f.x0) * (f.bottom - f.top);
-            (inter >= area * 0.6 && own <= area * 1.5).then_some((own, rgb))
+            (w * h > 0.0 && own <= area * 1.5).then_some((own, w * h, rgb))
         })
+        .collect();
+    if let Some((_, _, rgb)) = near
+        .iter()
+        .filter(|(_, inter, _)| *inter >= area * 0.6)
         .min_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, rgb)| hex(rgb))
+    {
+        return Some(hex(*rgb));
+    }
+    // A cell shaded in pieces (margins and a strip per text line, as word
+    // processors draw it): the colour whose pieces cover most of it.
+    let mut by_colour: Vec<(String, f64)> = Vec::new();
+    for (_, inter, rgb) in &near {
+        let h = hex(*rgb);
+        match by_colour.iter_mut().find(|(c, _)| *c == h) {
+            Some((_, sum)) => *sum += inter,
+            None => by_colour.push((h, *inter)),
+        }
+    }
+    by_colour
+        .into_iter()
+        .filter(|(_, sum)| *sum >= area * 0.6)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(c, _)| c)
 }
 
 /// `#rrggbb` of an RGB colour with components 0–1.
@@ -438,6 +469,60 @@ impl FoundTable {
         }
     }
 
+    /// The header row of a scorecard printed plain: row `start` holds
+    /// only short names (at least [`NAME_ROW_LABELS`], none a status word,
+    /// date or id: "BIS", "CO", "DCLG") and, of the columns after the
+    /// first with text in the next [`LABEL_BAND_BODY`] rows, at least three
+    /// in four hold status words in most of their cells. 1 when it does,
+    /// else 0.
+    fn name_row_over_statuses(&self, start: usize) -> usize {
+        let rows = self.grid.rows();
+        if start + 1 >= rows || self.full_span(start) {
+            return 0;
+        }
+        let status_of = |id: usize| {
+            let l = plantab_vocab::look(&self.text_of(id));
+            matches!(l.status, plantab_vocab::StatusPlace::Whole(_))
+        };
+        let mut names = 0;
+        for (id, _) in self.row_cells(start).filter(|(id, _)| self.has_text(*id)) {
+            let text = self.text_of(id);
+            let l = plantab_vocab::look(&text);
+            if l.words > NAME_WORDS
+                || l.date
+                || l.id != plantab_vocab::IdPlace::None
+                || !matches!(l.status, plantab_vocab::StatusPlace::None)
+            {
+                return 0;
+            }
+            names += 1;
+        }
+        if names < NAME_ROW_LABELS {
+            return 0;
+        }
+        let cols = self.grid.cols();
+        let mut filled = vec![0usize; cols];
+        let mut statuses = vec![0usize; cols];
+        for r in start + 1..rows.min(start + 1 + LABEL_BAND_BODY) {
+            for (id, c) in self.row_cells(r) {
+                if c.col == 0 || c.col_span != 1 || !self.has_text(id) {
+                    continue;
+                }
+                if let (Some(f), Some(s)) = (filled.get_mut(c.col), statuses.get_mut(c.col)) {
+                    *f += 1;
+                    *s += usize::from(status_of(id));
+                }
+            }
+        }
+        let used = filled.iter().filter(|f| **f > 0).count();
+        let status_cols = filled
+            .iter()
+            .zip(&statuses)
+            .filter(|(f, s)| **f > 0 && **s * 2 > **f)
+            .count();
+        usize::from(used >= NAME_ROW_LABELS && status_cols * 4 >= used * 3)
+    }
+
     /// Whether grid row `r` reads as a body row rather than header text: a
     /// cell opening with an id (`1.1.0`), holding a date or a status label,
     /// or a sentence — the first row under a header stays a row.
@@ -545,6 +630,9 @@ impl FoundTable {
             }
             if k == 0 && this.shaded_band(start) {
                 k = 1;
+            }
+            if k == 0 {
+                k = this.name_row_over_statuses(start);
             }
             if k == 0 && prefix > 0 {
                 // No single row of known labels: a bold band whose labels,
