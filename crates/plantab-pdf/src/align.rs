@@ -1036,6 +1036,13 @@ pub fn refine_ruled(page: &PageGlyphs, grid: Grid, cells: Vec<Vec<u32>>) -> (Gri
         if covers(first) < need || !sorted.iter().skip(1).any(|(_, l)| covers(l) >= need) {
             continue;
         }
+        // Rows stacked in one ruled row run down most of its cells; a name
+        // and a date wrapped over three lines beside one-line cells ("Non
+        // Consolidated / Performance / Related Payments") are one row.
+        let tall = per_cell.iter().filter(|(_, l)| covers(l) >= need).count();
+        if tall * 2 < per_cell.len() {
+            continue;
+        }
         for w in clusters.windows(2) {
             if let [a, b] = w {
                 split.push((a.1 + b.0) / 2.0);

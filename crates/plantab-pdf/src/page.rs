@@ -623,4 +623,66 @@ mod tests {
         assert_eq!(a.tables.len(), 1);
         assert_eq!(a.tables[0].grid.cols(), 4);
     }
+
+    /// A fully ruled table whose row wraps its name and its date over
+    /// three lines beside one-line cells: one row, not three.
+    #[test]
+    fn a_ruled_row_with_two_wrapped_cells_stays_one_row() {
+        let mut p = page(600.0, 400.0);
+        let xs = [40.0, 130.0, 340.0, 420.0, 500.0, 560.0];
+        let ys = [40.0, 60.0, 110.0, 140.0];
+        for &y in &ys {
+            p.rulings.push(Ruling {
+                horizontal: true,
+                pos: y,
+                from: 40.0,
+                to: 560.0,
+            });
+        }
+        for &x in &xs {
+            p.rulings.push(Ruling {
+                horizontal: false,
+                pos: x,
+                from: 40.0,
+                to: 140.0,
+            });
+        }
+        let rows: [&[&[&str]]; 3] = [
+            &[
+                &["Dataset"],
+                &["Description"],
+                &["Published"],
+                &["Frequency"],
+                &["Licence"],
+            ],
+            &[
+                &["Non Consolidated", "Performance", "Related Pay"],
+                &["Non-consolidated pay"],
+                &["Next release", "November", "2012"],
+                &["Annual"],
+                &["Yes"],
+            ],
+            &[
+                &["Pocket Data"],
+                &["Weekly figures"],
+                &["May 2012"],
+                &["Weekly"],
+                &["Yes"],
+            ],
+        ];
+        for (r, cells) in rows.iter().enumerate() {
+            for (c, lines) in cells.iter().enumerate() {
+                for (k, line) in lines.iter().enumerate() {
+                    let at = (xs[c] + 3.0, ys[r] + 3.0 + 12.0 * k as f64);
+                    put(&mut p, line, at, 8.0, u16::from(r == 0));
+                }
+            }
+        }
+        let a = analyse(&p);
+        assert_eq!(a.tables.len(), 1);
+        let body: Vec<Vec<String>> = a.tables[0].body().into_iter().map(|r| r.cells).collect();
+        assert_eq!(body.len(), 2, "{body:?}");
+        assert_eq!(body[0][0], "Non Consolidated\nPerformance\nRelated Pay");
+        assert_eq!(body[0][2], "Next release\nNovember\n2012");
+    }
 }

@@ -42,7 +42,8 @@
 //!    is a `reference`), one due column, one title column — of two title
 //!    columns, one that repeats while the other differs row by row is the
 //!    parent (priority); with no title column, a table with ids names its
-//!    items by its description column, else by its first text column; a
+//!    items by a text column of unknown header before its description
+//!    column, else by the description, else by its first text column; a
 //!    table with no id column whose title cells open with ids has its ids
 //!    there (`leading_id`). A RAG column beside a status column is a field.
 //! 4. Anything else is a field under its printed words (`column_N` when
@@ -1024,8 +1025,13 @@ fn decide_table(cands: &mut [Candidate], any_header_known: bool) {
             c.role == Field && c.key.is_none() && c.content_is(Title) && c.hm.is_none()
         });
         let pick = if has_id {
-            description
-                .map(|i| (i, "no title column: the description names the item"))
+            // A text column of unknown header before the description
+            // (Id | Implication | … | Detail) names the item; the
+            // description describes it.
+            let first_text = text.filter(|&t| description.is_some_and(|d| t < d));
+            first_text
+                .map(|i| (i, "no title column: the text column before the description"))
+                .or(description.map(|i| (i, "no title column: the description names the item")))
                 .or(text.map(|i| (i, "no title column: the first text column")))
         } else if !any_header_known {
             text.map(|i| (i, "no header: the first text column"))
@@ -1176,6 +1182,33 @@ mod tests {
             .into_iter()
             .map(|c| (c.role, c.key))
             .collect()
+    }
+
+    #[test]
+    fn a_text_column_before_the_description_names_the_item() {
+        // An alignment table: id | Implication | Aligned? | Detail. The
+        // implication is the item, the detail describes it.
+        let r = roles(
+            &["", "Implication", "Aligned?", "Detail"],
+            &[
+                &[
+                    "1.1",
+                    "There is a declaration of the value of information",
+                    "Y",
+                    "In general terms the organisation has declared the importance of information.",
+                ],
+                &[
+                    "1.2",
+                    "The approach to cataloguing assets is defined",
+                    "Y",
+                    "The information asset owner role is how the approach is implemented here.",
+                ],
+            ],
+        );
+        let got: Vec<ColumnRole> = r.iter().map(|(r, _)| *r).collect();
+        assert_eq!(got[0], Id);
+        assert_eq!(got[1], Title);
+        assert_eq!(got[3], Description);
     }
 
     #[test]
