@@ -1124,23 +1124,76 @@ fn split_columns(
     (g, cells)
 }
 
-/// Completes a ruled grid from its text where rulings are missing:
-///
-/// - a ruled column holding several columns of text (words on both sides
-///   of a gap every row keeps) is split at those gaps;
-/// - a merged cell over several columns whose text keeps clear of the
-///   column boundaries inside it, with text on both sides (a body row of a
-///   table that rules only its header), is split at those boundaries;
-/// - a grid row holding several text rows (a box ruled around a block of
-///   unruled rows) is split at the y-gaps its columns share, when the first
-///   column and another column have a line in most text rows and no cell
-///   holds wrapped prose (lines filling the cell, which must stay one cell).
-pub fn refine_ruled(page: &PageGlyphs, grid: Grid, cells: Vec<Vec<u32>>) -> (Grid, Vec<Vec<u32>>) {
-    let all: Vec<u32> = cells.iter().flatten().copied().collect();
-    // 0. Split ruled columns holding several columns of text.
-    let (grid, cells) = split_columns(page, grid, cells, &all);
-    // 1. Split spanning cells at uncrossed boundaries, when most rows with
-    //    text span (the rulings divide the header only).
+/// The text rows of a box ruled around several unruled rows of many
+/// one-line fields and a cell or two wrapped further (a description over
+/// two or three lines beside a one-line document number, dates and
+/// payee): in a box of four or more cells with text, each row starts at a
+/// line of the first column, with a line in every cell but at most one
+/// beside it; one other column has a line on at least four in five of
+/// those rows; every line between (no first-column line in its text row)
+/// is in one or two cells and continues the row above, and there is at
+/// least one such line. Returns the indices of the clusters (text rows,
+/// `(top, bottom)`) that start a row after the first; `None` when the
+/// lines do not read that way. `cells` are the box's cells with text,
+/// sorted by column.
+fn anchored_rows(
+    clusters: &[(f64, f64)],
+    cells: &[(GridCell, Vec<TextLine>)],
+) -> Option<Vec<usize>> {
+    if cells.len() < 4 {
+        return None;
+    }
+    let (_, first) = cells.first()?;
+    let hit =
+        |lines: &[TextLine], (t, b): (f64, f64)| lines.iter().any(|l| l.top < b && l.bottom > t);
+    let anchors: Vec<usize> = (0..clusters.len())
+        .filter(|&i| clusters.get(i).is_some_and(|&c| hit(first, c)))
+        .collect();
+    if anchors.len() < 2 || anchors.first() != Some(&0) {
+        return None;
+    }
+    let need = (anchors.len() * 4).div_ceil(5);
+    let other = cells.iter().skip(1).any(|(_, lines)| {
+        anchors
+            .iter()
+            .filter(|&&i| clusters.get(i).is_some_and(|&c| hit(lines, c)))
+            .count()
+            >= need
+    });
+    // A row starts with a line in most of its cells; a text row with the
+    // first column and few others is cells wrapped side by side.
+    let with_line = |c: (f64, f64)| cells.iter().filter(|(_, lines)| hit(lines, c)).count();
+    let thin = anchors.iter().any(|&i| {
+        clusters
+            .get(i)
+            .is_some_and(|&c| with_line(c) + 1 < cells.len())
+    });
+    if !other || thin {
+        return None;
+    }
+    let mut continued = false;
+    for (i, &c) in clusters.iter().enumerate() {
+        if anchors.contains(&i) {
+            continue;
+        }
+        if with_line(c) > 2 {
+            return None;
+        }
+        continued = true;
+    }
+    continued.then(|| anchors.into_iter().skip(1).collect())
+}
+
+/// Splits the merged cells of a ruled grid over several columns at the
+/// column boundaries their text keeps clear of, with text on both sides,
+/// when most rows with text have such a cell (the rulings divide the
+/// header only).
+fn split_spans(
+    page: &PageGlyphs,
+    grid: Grid,
+    cells: Vec<Vec<u32>>,
+    all: &[u32],
+) -> (Grid, Vec<Vec<u32>>) {
     let mut text_rows = vec![false; grid.rows()];
     let mut span_rows = vec![false; grid.rows()];
     for (id, c) in grid.cells.iter().enumerate() {
@@ -1211,13 +1264,33 @@ pub fn refine_ruled(page: &PageGlyphs, grid: Grid, cells: Vec<Vec<u32>>) -> (Gri
             });
         }
     }
-    let (grid, cells) = if changed {
+    if changed {
         let g = with_cells(grid.xs, grid.ys, new_cells);
-        let (cells, _) = assign(page, &g, &all);
+        let (cells, _) = assign(page, &g, all);
         (g, cells)
     } else {
         (grid, cells)
-    };
+    }
+}
+
+/// Completes a ruled grid from its text where rulings are missing:
+///
+/// - a ruled column holding several columns of text (words on both sides
+///   of a gap every row keeps) is split at those gaps;
+/// - a merged cell over several columns whose text keeps clear of the
+///   column boundaries inside it, with text on both sides (a body row of a
+///   table that rules only its header), is split at those boundaries;
+/// - a grid row holding several text rows (a box ruled around a block of
+///   unruled rows) is split at the y-gaps its columns share, when the first
+///   column and another column have a line in most text rows and no cell
+///   holds wrapped prose (lines filling the cell, which must stay one cell).
+pub fn refine_ruled(page: &PageGlyphs, grid: Grid, cells: Vec<Vec<u32>>) -> (Grid, Vec<Vec<u32>>) {
+    let all: Vec<u32> = cells.iter().flatten().copied().collect();
+    // 0. Split ruled columns holding several columns of text.
+    let (grid, cells) = split_columns(page, grid, cells, &all);
+    // 1. Split spanning cells at uncrossed boundaries, when most rows with
+    //    text span (the rulings divide the header only).
+    let (grid, cells) = split_spans(page, grid, cells, &all);
     // 2. Split grid rows holding several text rows.
     let rows = grid.rows();
     let mut splits: Vec<Vec<f64>> = vec![Vec::new(); rows];
@@ -1293,12 +1366,20 @@ pub fn refine_ruled(page: &PageGlyphs, grid: Grid, cells: Vec<Vec<u32>>) -> (Gri
         let Some((_, first)) = sorted.first() else {
             continue;
         };
-        if covers(first) < need || !sorted.iter().skip(1).any(|(_, l)| covers(l) >= need) {
-            continue;
-        }
-        for w in clusters.windows(2) {
-            if let [a, b] = w {
-                split.push((a.1 + b.0) / 2.0);
+        if covers(first) >= need && sorted.iter().skip(1).any(|(_, l)| covers(l) >= need) {
+            for w in clusters.windows(2) {
+                if let [a, b] = w {
+                    split.push((a.1 + b.0) / 2.0);
+                }
+            }
+        } else if let Some(starts) = (r > 0).then(|| anchored_rows(&clusters, &sorted)).flatten() {
+            // Rows start where the first column has a line; the lines
+            // between (one cell wrapped further) stay in the row above.
+            // Not in the first grid row: a header's labels wrap unevenly.
+            for i in starts {
+                if let (Some(a), Some(b)) = (clusters.get(i - 1), clusters.get(i)) {
+                    split.push((a.1 + b.0) / 2.0);
+                }
             }
         }
     }
@@ -1343,7 +1424,9 @@ pub fn refine_ruled(page: &PageGlyphs, grid: Grid, cells: Vec<Vec<u32>>) -> (Gri
     }
     let g = with_cells(grid.xs, ys, new_cells);
     let (cells, _) = assign(page, &g, &all);
-    (g, cells)
+    // The rows now apart, a merged cell one row's text crossed may split
+    // in the others.
+    split_spans(page, g, cells, &all)
 }
 
 #[cfg(test)]

@@ -567,3 +567,42 @@ fn borders_drawn_as_thin_polygons_are_rulings() {
         ]
     );
 }
+
+#[test]
+fn rows_in_a_box_ruled_only_around_them_are_rows() {
+    // boxed_rows.pdf: six expenses in a box ruled around its edges and
+    // once across, each description on two lines beside one-line fields.
+    let l = read("boxed_rows.pdf");
+    let t = tables(&l);
+    assert_eq!(t.len(), 1);
+    let rows = all_rows(t[0]);
+    assert_eq!(rows.len(), 7, "the header and six expenses");
+    assert_eq!(
+        rows[0],
+        ["DOC NO.", "DATE", "PAYEE", "DESCRIPTION", "AMOUNT"]
+    );
+    assert_eq!(
+        rows[1],
+        [
+            "EX0101",
+            "03/04/2024",
+            "RAIL CARD ACCOUNT",
+            "STAFF TRAVEL\nRAIL FARE LEEDS TO YORK AND RETURN",
+            "120.40"
+        ]
+    );
+    assert_eq!(
+        rows[6],
+        [
+            "EX0106",
+            "05/28/2024",
+            "TRAVEL CARD",
+            "MINISTER'S TRAVEL\nAIRFARE LONDON TO CARDIFF",
+            "205.75"
+        ]
+    );
+    assert_eq!(rows[4][4], "22.50");
+    // EX0103's description runs on past the amount column's edge: that
+    // row keeps its description and amount in one cell (not yet split).
+    assert_eq!(rows[3][..3], ["EX0103", "04/02/2024", "TRAVEL CARD"]);
+}
