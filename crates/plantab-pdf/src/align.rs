@@ -227,7 +227,7 @@ pub fn find_text_grids(
             }
             end += 1;
         }
-        let run_end = last_multi + 1;
+        let run_end = last_multi + 1 + closed_tail(&lines, start, last_multi, &hrules);
         if let Some(run) = lines.get(start..run_end) {
             if let Some(g) = run_grid(run, &hrules, columns, false) {
                 grids.push(g);
@@ -237,6 +237,72 @@ pub fn find_text_grids(
         i = run_end.max(i + 1);
     }
     grids
+}
+
+/// How many single-segment lines after the run's last line in columns
+/// (`lines[last]`) still belong to its last row: a cell wrapped over more
+/// lines than the other cells of its row, in a table ruled between its
+/// rows. They count when each is set as close as a wrapped line and
+/// starts where a cell of the row after its first starts, no
+/// ruling across the table lies between them and the row, and a ruling
+/// across the table closes them just below (the rule under the last row,
+/// clear of the text: an underline runs inside the line's box).
+fn closed_tail(lines: &[Line], start: usize, last: usize, hrules: &[&Ruling]) -> usize {
+    let Some(run) = lines.get(start..=last) else {
+        return 0;
+    };
+    let x0 = run.iter().map(|l| l.x0).fold(f64::INFINITY, f64::min);
+    let x1 = run.iter().map(|l| l.x1).fold(f64::NEG_INFINITY, f64::max);
+    let across = |r: &&Ruling| r.to.min(x1) - r.from.max(x0) >= 0.5 * (x1 - x0);
+    let top = run.first().map_or(0.0, |l| l.top);
+    let bottom = run.last().map_or(0.0, |l| l.bottom);
+    // Only a table ruled between its rows: a rule in a gap between lines
+    // (an underline runs inside its line's box).
+    let in_gap = |r: &&Ruling| !run.iter().any(|l| r.pos > l.top && r.pos < l.bottom);
+    if !hrules
+        .iter()
+        .any(|r| r.pos > top && r.pos < bottom && across(r) && in_gap(r))
+    {
+        return 0;
+    }
+    // Where the row's cells start, after its first: a wrapped cell's lines
+    // start where the cell does.
+    let starts: Vec<f64> = run
+        .last()
+        .map(|l| l.segs.iter().skip(1).map(|s| s.x0).collect())
+        .unwrap_or_default();
+    let ruled_between = |a: f64, b: f64| hrules.iter().any(|r| r.pos > a && r.pos < b && across(r));
+    let mut n = 0;
+    let mut prev_bottom = bottom;
+    let mut last_size = run.last().map_or(10.0, |l| l.size);
+    while let Some(l) = lines.get(last + 1 + n) {
+        let size = l.size;
+        if l.multi()
+            || l.top - prev_bottom > 0.6 * size
+            || !starts.iter().any(|&sx| (l.x0 - sx).abs() <= 1.0)
+            || ruled_between(prev_bottom - 0.5, l.top + 0.5 * size)
+        {
+            break;
+        }
+        n += 1;
+        prev_bottom = l.bottom;
+        last_size = size;
+    }
+    if n == 0 {
+        return 0;
+    }
+    let next_top = lines.get(last + 1 + n).map_or(f64::INFINITY, |l| l.top);
+    let closed = hrules.iter().any(|r| {
+        r.pos > prev_bottom + 0.5
+            && r.pos < next_top
+            && r.pos <= prev_bottom + 1.5 * last_size
+            && across(r)
+    });
+    if closed {
+        n
+    } else {
+        0
+    }
 }
 
 /// Whether `head` (the lines of a run so far) is a header block set apart
@@ -713,6 +779,210 @@ pub fn assign(page: &PageGlyphs, grid: &Grid, idx: &[u32]) -> (Vec<Vec<u32>>, Ve
     (cells, rest)
 }
 
+/// How many times wider than every gutter inside a group the gutter
+/// between the groups of a snaked table must be.
+const SNAKE_GUTTER: f64 = 2.0;
+
+/// A table printed snaked (a long list wrapped into side-by-side groups
+/// of the same columns, as a newspaper flows text: rows 1–24 on the left,
+/// 25–44 on the right) split into one grid per group, left to right; the
+/// grid unchanged (alone) otherwise. The groups then read as one table
+/// continued, as fragments one after another are joined.
+///
+/// A grid of `n × k` columns (`n ≥ 2` groups of `k ≥ 2`) is snaked when
+/// the gutters between groups are each wider than every gutter inside a
+/// group — at least [`SNAKE_GUTTER`] times wider, or the list says it goes
+/// on (its numbering carries on into the next group, or every group has
+/// the same header) — a first row of labels over numbers is the same in
+/// every group, no cell crosses a group boundary,
+/// each column holds numbers exactly where the same column of the first
+/// group does (in rows where both have text), and a later group has text
+/// only in rows where the group before it has text (it ends no later).
+/// Trailing rows a group leaves empty are cut from its grid.
+pub fn split_snaked(
+    page: &PageGlyphs,
+    grid: Grid,
+    cells: Vec<Vec<u32>>,
+) -> Vec<(Grid, Vec<Vec<u32>>)> {
+    match snaked_groups(page, &grid, &cells) {
+        Some(k) => {
+            let groups = grid.cols() / k;
+            let mut out = Vec::with_capacity(groups);
+            for g in 0..groups {
+                if let Some(part) = column_group(&grid, &cells, g * k, k) {
+                    out.push(part);
+                }
+            }
+            if out.len() == groups {
+                out
+            } else {
+                vec![(grid, cells)]
+            }
+        }
+        None => vec![(grid, cells)],
+    }
+}
+
+/// The group width `k` of a snaked grid (see [`split_snaked`]).
+fn snaked_groups(page: &PageGlyphs, grid: &Grid, cells: &[Vec<u32>]) -> Option<usize> {
+    let (rows, cols) = (grid.rows(), grid.cols());
+    if cols < 4 || rows < 3 {
+        return None;
+    }
+    // Per position: the text of its one-column cell; per column: ink span.
+    let mut text: Vec<Option<String>> = vec![None; rows * cols];
+    let mut ink: Vec<(f64, f64)> = vec![(f64::INFINITY, f64::NEG_INFINITY); cols];
+    for (id, c) in grid.cells.iter().enumerate() {
+        let glyphs = cells.get(id).map_or(&[][..], |v| &v[..]);
+        if glyphs.is_empty() {
+            continue;
+        }
+        if c.col_span != 1 || c.row_span != 1 {
+            return None;
+        }
+        let mut t = String::new();
+        for &i in glyphs {
+            let Some(g) = page.glyphs.get(i as usize) else {
+                continue;
+            };
+            if let Some(s) = page.text.get(g.start as usize..g.end as usize) {
+                t.push_str(s);
+            }
+            if let Some(span) = ink.get_mut(c.col) {
+                span.0 = span.0.min(g.x0);
+                span.1 = span.1.max(g.x1);
+            }
+        }
+        if let Some(slot) = text.get_mut(c.row * cols + c.col) {
+            *slot = Some(t);
+        }
+    }
+    if ink.iter().any(|(a, b)| a > b) {
+        return None;
+    }
+    let gutter = |c: usize| -> f64 {
+        match (ink.get(c), ink.get(c + 1)) {
+            (Some(l), Some(r)) => r.0 - l.1,
+            _ => 0.0,
+        }
+    };
+    let at = |r: usize, c: usize| text.get(r * cols + c).and_then(Option::as_ref);
+    'k: for k in 2..=cols / 2 {
+        if cols % k != 0 {
+            continue;
+        }
+        let groups = cols / k;
+        let inner = (0..cols - 1)
+            .filter(|c| (c + 1) % k != 0)
+            .map(gutter)
+            .fold(0.0, f64::max);
+        let between = (1..groups)
+            .map(|g| gutter(g * k - 1))
+            .fold(f64::INFINITY, f64::min);
+        if inner <= 0.0 || between <= inner {
+            continue;
+        }
+        let has = |r: usize, g: usize| (0..k).any(|j| at(r, g * k + j).is_some());
+        // Below [`SNAKE_GUTTER`], the list must say it goes on: its
+        // numbering carries on into the next group (…, 24 | 25, …), or
+        // each group has the same header.
+        let number = |r: usize, c: usize| at(r, c).and_then(|t| t.trim().parse::<u64>().ok());
+        let numbering_goes_on = (1..groups).all(|g| {
+            let last = (0..rows)
+                .rev()
+                .find_map(|r| at(r, (g - 1) * k).map(|_| number(r, (g - 1) * k)));
+            let first = (0..rows).find_map(|r| at(r, g * k).map(|_| number(r, g * k)));
+            matches!((last, first), (Some(Some(a)), Some(Some(b))) if b == a + 1)
+        });
+        // Header rows: the rows above the first number in a column of
+        // numbers (of the first group).
+        let numeric_cols: Vec<usize> = (0..k)
+            .filter(|&j| {
+                let cells: Vec<&String> = (0..rows).filter_map(|r| at(r, j)).collect();
+                cells.iter().filter(|t| is_numeric(t)).count() * 2 > cells.len()
+            })
+            .collect();
+        let head = if numeric_cols.is_empty() {
+            0
+        } else {
+            (0..rows)
+                .position(|r| {
+                    numeric_cols
+                        .iter()
+                        .any(|&j| at(r, j).is_some_and(|t| is_numeric(t)))
+                })
+                .unwrap_or(0)
+        };
+        let same_header = head > 0
+            && (1..groups).all(|g| (0..head).all(|r| (0..k).all(|j| at(r, j) == at(r, g * k + j))));
+        if between < SNAKE_GUTTER * inner && !numbering_goes_on && !same_header {
+            continue;
+        }
+        // Header rows that differ between the groups name different
+        // columns (codes and names of one thing, then of another), not
+        // one list.
+        let header_like = head > 0;
+        if header_like && !same_header {
+            continue;
+        }
+        for g in 1..groups {
+            if (0..rows).filter(|&r| has(r, g)).count() < 2 {
+                continue 'k;
+            }
+            for r in 0..rows {
+                if has(r, g) && !has(r, g - 1) {
+                    continue 'k;
+                }
+                for j in 0..k {
+                    if let (Some(a), Some(b)) = (at(r, j), at(r, g * k + j)) {
+                        if is_numeric(a) != is_numeric(b) {
+                            continue 'k;
+                        }
+                    }
+                }
+            }
+        }
+        return Some(k);
+    }
+    None
+}
+
+/// Columns `first..first + k` of a grid as a grid of their own, with the
+/// rows after the last one holding text cut off.
+fn column_group(
+    grid: &Grid,
+    cells: &[Vec<u32>],
+    first: usize,
+    k: usize,
+) -> Option<(Grid, Vec<Vec<u32>>)> {
+    let xs = grid.xs.get(first..=first + k)?.to_vec();
+    let mut picked: Vec<(GridCell, Vec<u32>)> = grid
+        .cells
+        .iter()
+        .zip(cells)
+        .filter(|(c, _)| c.col >= first && c.col < first + k)
+        .map(|(c, v)| {
+            (
+                GridCell {
+                    col: c.col - first,
+                    ..*c
+                },
+                v.clone(),
+            )
+        })
+        .collect();
+    let last = picked
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(c, _)| c.row + c.row_span)
+        .max()?;
+    picked.retain(|(c, _)| c.row < last);
+    let ys = grid.ys.get(..=last)?.to_vec();
+    picked.sort_by_key(|(c, _)| (c.row, c.col));
+    let (gcells, glyphs): (Vec<GridCell>, Vec<Vec<u32>>) = picked.into_iter().unzip();
+    Some((with_cells(xs, ys, gcells), glyphs))
+}
+
 /// Rebuilds `cell_at` (and the row-major order) from a list of cells.
 fn with_cells(xs: Vec<f64>, ys: Vec<f64>, mut cells: Vec<GridCell>) -> Grid {
     cells.sort_by_key(|c| (c.row, c.col));
@@ -854,23 +1124,76 @@ fn split_columns(
     (g, cells)
 }
 
-/// Completes a ruled grid from its text where rulings are missing:
-///
-/// - a ruled column holding several columns of text (words on both sides
-///   of a gap every row keeps) is split at those gaps;
-/// - a merged cell over several columns whose text keeps clear of the
-///   column boundaries inside it, with text on both sides (a body row of a
-///   table that rules only its header), is split at those boundaries;
-/// - a grid row holding several text rows (a box ruled around a block of
-///   unruled rows) is split at the y-gaps its columns share, when the first
-///   column and another column have a line in most text rows and no cell
-///   holds wrapped prose (lines filling the cell, which must stay one cell).
-pub fn refine_ruled(page: &PageGlyphs, grid: Grid, cells: Vec<Vec<u32>>) -> (Grid, Vec<Vec<u32>>) {
-    let all: Vec<u32> = cells.iter().flatten().copied().collect();
-    // 0. Split ruled columns holding several columns of text.
-    let (grid, cells) = split_columns(page, grid, cells, &all);
-    // 1. Split spanning cells at uncrossed boundaries, when most rows with
-    //    text span (the rulings divide the header only).
+/// The text rows of a box ruled around several unruled rows of many
+/// one-line fields and a cell or two wrapped further (a description over
+/// two or three lines beside a one-line document number, dates and
+/// payee): in a box of four or more cells with text, each row starts at a
+/// line of the first column, with a line in every cell but at most one
+/// beside it; one other column has a line on at least four in five of
+/// those rows; every line between (no first-column line in its text row)
+/// is in one or two cells and continues the row above, and there is at
+/// least one such line. Returns the indices of the clusters (text rows,
+/// `(top, bottom)`) that start a row after the first; `None` when the
+/// lines do not read that way. `cells` are the box's cells with text,
+/// sorted by column.
+fn anchored_rows(
+    clusters: &[(f64, f64)],
+    cells: &[(GridCell, Vec<TextLine>)],
+) -> Option<Vec<usize>> {
+    if cells.len() < 4 {
+        return None;
+    }
+    let (_, first) = cells.first()?;
+    let hit =
+        |lines: &[TextLine], (t, b): (f64, f64)| lines.iter().any(|l| l.top < b && l.bottom > t);
+    let anchors: Vec<usize> = (0..clusters.len())
+        .filter(|&i| clusters.get(i).is_some_and(|&c| hit(first, c)))
+        .collect();
+    if anchors.len() < 2 || anchors.first() != Some(&0) {
+        return None;
+    }
+    let need = (anchors.len() * 4).div_ceil(5);
+    let other = cells.iter().skip(1).any(|(_, lines)| {
+        anchors
+            .iter()
+            .filter(|&&i| clusters.get(i).is_some_and(|&c| hit(lines, c)))
+            .count()
+            >= need
+    });
+    // A row starts with a line in most of its cells; a text row with the
+    // first column and few others is cells wrapped side by side.
+    let with_line = |c: (f64, f64)| cells.iter().filter(|(_, lines)| hit(lines, c)).count();
+    let thin = anchors.iter().any(|&i| {
+        clusters
+            .get(i)
+            .is_some_and(|&c| with_line(c) + 1 < cells.len())
+    });
+    if !other || thin {
+        return None;
+    }
+    let mut continued = false;
+    for (i, &c) in clusters.iter().enumerate() {
+        if anchors.contains(&i) {
+            continue;
+        }
+        if with_line(c) > 2 {
+            return None;
+        }
+        continued = true;
+    }
+    continued.then(|| anchors.into_iter().skip(1).collect())
+}
+
+/// Splits the merged cells of a ruled grid over several columns at the
+/// column boundaries their text keeps clear of, with text on both sides,
+/// when most rows with text have such a cell (the rulings divide the
+/// header only).
+fn split_spans(
+    page: &PageGlyphs,
+    grid: Grid,
+    cells: Vec<Vec<u32>>,
+    all: &[u32],
+) -> (Grid, Vec<Vec<u32>>) {
     let mut text_rows = vec![false; grid.rows()];
     let mut span_rows = vec![false; grid.rows()];
     for (id, c) in grid.cells.iter().enumerate() {
@@ -951,13 +1274,33 @@ pub fn refine_ruled(page: &PageGlyphs, grid: Grid, cells: Vec<Vec<u32>>) -> (Gri
             });
         }
     }
-    let (grid, cells) = if changed {
+    if changed {
         let g = with_cells(grid.xs, grid.ys, new_cells);
-        let (cells, _) = assign(page, &g, &all);
+        let (cells, _) = assign(page, &g, all);
         (g, cells)
     } else {
         (grid, cells)
-    };
+    }
+}
+
+/// Completes a ruled grid from its text where rulings are missing:
+///
+/// - a ruled column holding several columns of text (words on both sides
+///   of a gap every row keeps) is split at those gaps;
+/// - a merged cell over several columns whose text keeps clear of the
+///   column boundaries inside it, with text on both sides (a body row of a
+///   table that rules only its header), is split at those boundaries;
+/// - a grid row holding several text rows (a box ruled around a block of
+///   unruled rows) is split at the y-gaps its columns share, when the first
+///   column and another column have a line in most text rows and no cell
+///   holds wrapped prose (lines filling the cell, which must stay one cell).
+pub fn refine_ruled(page: &PageGlyphs, grid: Grid, cells: Vec<Vec<u32>>) -> (Grid, Vec<Vec<u32>>) {
+    let all: Vec<u32> = cells.iter().flatten().copied().collect();
+    // 0. Split ruled columns holding several columns of text.
+    let (grid, cells) = split_columns(page, grid, cells, &all);
+    // 1. Split spanning cells at uncrossed boundaries, when most rows with
+    //    text span (the rulings divide the header only).
+    let (grid, cells) = split_spans(page, grid, cells, &all);
     // 2. Split grid rows holding several text rows.
     let rows = grid.rows();
     let mut splits: Vec<Vec<f64>> = vec![Vec::new(); rows];
@@ -1033,19 +1376,27 @@ pub fn refine_ruled(page: &PageGlyphs, grid: Grid, cells: Vec<Vec<u32>>) -> (Gri
         let Some((_, first)) = sorted.first() else {
             continue;
         };
-        if covers(first) < need || !sorted.iter().skip(1).any(|(_, l)| covers(l) >= need) {
-            continue;
-        }
         // Rows stacked in one ruled row run down most of its cells; a name
         // and a date wrapped over three lines beside one-line cells ("Non
         // Consolidated / Performance / Related Payments") are one row.
         let tall = per_cell.iter().filter(|(_, l)| covers(l) >= need).count();
-        if tall * 2 < per_cell.len() {
-            continue;
-        }
-        for w in clusters.windows(2) {
-            if let [a, b] = w {
-                split.push((a.1 + b.0) / 2.0);
+        let stacked = covers(first) >= need
+            && sorted.iter().skip(1).any(|(_, l)| covers(l) >= need)
+            && tall * 2 >= per_cell.len();
+        if stacked {
+            for w in clusters.windows(2) {
+                if let [a, b] = w {
+                    split.push((a.1 + b.0) / 2.0);
+                }
+            }
+        } else if let Some(starts) = (r > 0).then(|| anchored_rows(&clusters, &sorted)).flatten() {
+            // Rows start where the first column has a line; the lines
+            // between (one cell wrapped further) stay in the row above.
+            // Not in the first grid row: a header's labels wrap unevenly.
+            for i in starts {
+                if let (Some(a), Some(b)) = (clusters.get(i - 1), clusters.get(i)) {
+                    split.push((a.1 + b.0) / 2.0);
+                }
             }
         }
     }
@@ -1090,7 +1441,9 @@ pub fn refine_ruled(page: &PageGlyphs, grid: Grid, cells: Vec<Vec<u32>>) -> (Gri
     }
     let g = with_cells(grid.xs, ys, new_cells);
     let (cells, _) = assign(page, &g, &all);
-    (g, cells)
+    // The rows now apart, a merged cell one row's text crossed may split
+    // in the others.
+    split_spans(page, g, cells, &all)
 }
 
 #[cfg(test)]

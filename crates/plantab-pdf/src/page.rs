@@ -2,7 +2,7 @@
 //! them; text runs grouped into paragraphs; everything ordered top to
 //! bottom.
 
-use crate::align::{assign, find_text_grids, forced_grid, refine_ruled};
+use crate::align::{assign, find_text_grids, forced_grid, refine_ruled, split_snaked};
 use crate::grid::find_grids;
 use crate::lines::{build_lines, TextLine};
 use crate::options::{Overrides, Strategy};
@@ -273,9 +273,29 @@ fn find_tables(
         if !force && o.columns.is_empty() && sparse(&grid, &cells) {
             continue;
         }
-        if let Some(t) = FoundTable::new(page, grid, &cells) {
-            tables.push(t);
+        let parts = if o.columns.is_empty() {
+            split_snaked(page, grid, cells)
+        } else {
+            vec![(grid, cells)]
+        };
+        // A part that makes no table keeps its glyphs outside.
+        let mut any = false;
+        let mut left_out = Vec::new();
+        for (grid, cells) in parts {
+            match FoundTable::new(page, grid, &cells) {
+                Some(t) => {
+                    tables.push(t);
+                    any = true;
+                }
+                None => left_out.extend(cells.into_iter().flatten()),
+            }
+        }
+        if any {
             outside = rest;
+            if !left_out.is_empty() {
+                outside.extend(left_out);
+                outside.sort_unstable();
+            }
         }
     }
     if force && tables.len() == found_before {

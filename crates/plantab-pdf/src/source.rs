@@ -307,6 +307,14 @@ impl PlumberSource {
             }
         }
         push_fill_edges(&mut out.rulings, &edged);
+        for c in page.curves() {
+            if !(c.fill || c.stroke) {
+                continue;
+            }
+            if let Some((x0, top, x1, bottom)) = thin_polygon(&c.pts) {
+                push_box_rulings(&mut out.rulings, x0, top, x1, bottom, true);
+            }
+        }
         Ok(out)
     }
 }
@@ -474,6 +482,29 @@ fn uncovered(a: f64, b: f64, mut covers: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
     }
     out.retain(|&(from, to)| to - from > 1.0);
     out
+}
+
+/// The box of a painted path that is a ruling drawn as a polygon (a thin
+/// bar whose outline has more than four corners, or a polyline): every
+/// segment horizontal or vertical and the box under [`THIN`] across.
+/// Word processors draw some cell borders this way; pdfplumber counts
+/// them as table edges too.
+fn thin_polygon(pts: &[(f64, f64)]) -> Option<(f64, f64, f64, f64)> {
+    if pts.len() < 2 || pts.iter().any(|(x, y)| !(x.is_finite() && y.is_finite())) {
+        return None;
+    }
+    let straight = pts
+        .windows(2)
+        .all(|w| matches!(w, [a, b] if (a.0 - b.0).abs() < 0.5 || (a.1 - b.1).abs() < 0.5));
+    if !straight {
+        return None;
+    }
+    let x0 = pts.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
+    let x1 = pts.iter().map(|p| p.0).fold(f64::NEG_INFINITY, f64::max);
+    let top = pts.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+    let bottom = pts.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+    let (w, h) = (x1 - x0, bottom - top);
+    ((w < THIN && h > 1.0) || (h < THIN && w > 1.0)).then_some((x0, top, x1, bottom))
 }
 
 /// Rulings from a box: one line when it is thin (`thin_ok`), else its four
@@ -722,5 +753,32 @@ mod tests {
             ],
         );
         assert_eq!(at(&out, true, 30.0), vec![(180.0, 300.0)]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::thin_polygon;
+
+    #[test]
+    fn thin_polygons_are_rulings() {
+        // A bar drawn with six corners (a border piece joined at a corner).
+        let bar = [
+            (157.7, 61.4),
+            (200.0, 61.4),
+            (247.3, 61.4),
+            (247.3, 61.9),
+            (157.7, 61.9),
+            (157.7, 61.4),
+        ];
+        assert_eq!(thin_polygon(&bar), Some((157.7, 61.4, 247.3, 61.9)));
+        // A vertical polyline.
+        assert!(thin_polygon(&[(10.0, 0.0), (10.0, 40.0), (10.2, 40.0)]).is_some());
+        // A diagonal (a chart line) and a large box are not.
+        assert_eq!(thin_polygon(&[(0.0, 0.0), (40.0, 2.0)]), None);
+        assert_eq!(
+            thin_polygon(&[(0.0, 0.0), (40.0, 0.0), (40.0, 40.0), (0.0, 40.0)]),
+            None
+        );
     }
 }
