@@ -21,6 +21,7 @@ pub mod columns;
 pub mod dates;
 pub mod document;
 pub mod ids;
+mod short_regex;
 pub mod status;
 mod unread;
 
