@@ -82,11 +82,11 @@
 //!   2011, an overdue "June" is 2011); else the front matter's year.
 
 use crate::dates::{parse_date, DateContext, FiscalYear};
+use crate::short_regex::Regex;
 use plantab_model::{
     DateKind, DocumentKind, LegendItem, RebuiltBlock, StatusCode, StatusLegendEntry, TextBlock,
 };
 use plantab_vocab::OwnerWordKind;
-use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 

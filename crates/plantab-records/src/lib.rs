@@ -22,6 +22,7 @@ pub mod dates;
 pub mod document;
 pub mod ids;
 mod measure;
+mod short_regex;
 pub mod status;
 mod unread;
 

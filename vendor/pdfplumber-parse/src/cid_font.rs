@@ -179,6 +179,19 @@ impl CidFontMetrics {
         }
     }
 
+    /// plantab's vendored copy: the entries the font holds (widths,
+    /// vertical metrics, CID-to-GID entries).
+    pub(crate) fn entry_count(&self) -> usize {
+        let gids = match &self.cid_to_gid {
+            CidToGidMap::Identity => 0,
+            CidToGidMap::Explicit(map) => map.len(),
+        };
+        self.widths
+            .len()
+            .saturating_add(self.vertical_widths.len())
+            .saturating_add(gids)
+    }
+
     /// Get the width for a CID in glyph space (1/1000 of text space).
     pub fn get_width(&self, cid: u32) -> f64 {
         self.widths.get(&cid).copied().unwrap_or(self.default_width)

@@ -102,6 +102,11 @@ impl FontMetrics {
         self.font_bbox
     }
 
+    /// plantab's vendored copy: how many widths the font lists.
+    pub(crate) fn width_count(&self) -> usize {
+        self.widths.len()
+    }
+
     /// Missing width used for characters outside the widths range.
     pub fn missing_width(&self) -> f64 {
         self.missing_width

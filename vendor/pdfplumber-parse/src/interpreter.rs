@@ -30,13 +30,67 @@ use pdfplumber_core::{
 
 /// plantab's vendored copy: the fonts loaded for one page, by font
 /// dictionary (its address in the loaded document) and resource name, so a
-/// form XObject drawn many times loads its fonts once, not once a drawing.
+/// form XObject drawn many times loads its fonts once, not once a drawing;
+/// and the document's fonts loaded on earlier pages ([`DocumentFonts`]).
 #[derive(Default, Clone)]
-pub(crate) struct FontPool(HashMap<(usize, String), std::sync::Arc<CachedFont>>);
+pub(crate) struct FontPool {
+    page: HashMap<(usize, String), std::sync::Arc<CachedFont>>,
+    pub(crate) document: DocumentFonts,
+}
 
 impl std::fmt::Debug for FontPool {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "FontPool({} fonts)", self.0.len())
+        write!(
+            f,
+            "FontPool({} fonts, {} of the document)",
+            self.page.len(),
+            self.document.fonts.len()
+        )
+    }
+}
+
+/// plantab's vendored copy: fonts kept from page to page, by the object id
+/// of their font dictionary (an indirect object: the same font on every
+/// page that names it) and resource name, so a document's fonts are
+/// loaded once, not once a page (a CID font's `/W` array was parsed again
+/// for each of 33 pages). Only when the caller collects no warnings (a
+/// font's loading warnings are then given on every page that loads it, as
+/// before), and only up to [`DocumentFonts::MAX_WEIGHT`] widths and
+/// mappings in all, so what a document keeps stays small.
+#[derive(Default, Clone)]
+pub(crate) struct DocumentFonts {
+    fonts: HashMap<(lopdf::ObjectId, String), std::sync::Arc<CachedFont>>,
+    weight: usize,
+}
+
+impl DocumentFonts {
+    /// Widths, CID-to-GID entries and ToUnicode mappings kept at most (a
+    /// few MB; a document's fonts hold a few thousand).
+    const MAX_WEIGHT: usize = 1 << 18;
+
+    fn get(&self, key: &(lopdf::ObjectId, String)) -> Option<&std::sync::Arc<CachedFont>> {
+        self.fonts.get(key)
+    }
+
+    fn insert(&mut self, key: (lopdf::ObjectId, String), font: std::sync::Arc<CachedFont>) {
+        let weight = font.weight();
+        if self.fonts.contains_key(&key) || self.weight.saturating_add(weight) > Self::MAX_WEIGHT {
+            return;
+        }
+        self.weight += weight;
+        self.fonts.insert(key, font);
+    }
+
+    /// Adds the fonts of `other` this does not hold (pages read at the
+    /// same time each load their own).
+    pub(crate) fn merge(&mut self, other: DocumentFonts) {
+        if self.fonts.is_empty() {
+            *self = other;
+            return;
+        }
+        for (key, font) in other.fonts {
+            self.insert(key, font);
+        }
     }
 }
 
@@ -61,6 +115,22 @@ pub(crate) struct CachedFont {
     /// When true and CIDSystemInfo ordering is "Identity", CID values
     /// are treated as Unicode codepoints in the fallback chain.
     is_identity_encoding: bool,
+}
+
+impl CachedFont {
+    /// plantab's vendored copy: the entries this font holds (widths,
+    /// CID-to-GID entries, ToUnicode mappings), for [`DocumentFonts`].
+    fn weight(&self) -> usize {
+        let cid = self
+            .cid_metrics
+            .as_ref()
+            .map_or(0, CidFontMetrics::entry_count);
+        let cmap = self.cmap.as_ref().map_or(0, CMap::len);
+        self.metrics
+            .width_count()
+            .saturating_add(cid)
+            .saturating_add(cmap)
+    }
 }
 
 /// Entry on the marked content stack, tracking BMC/BDC nesting.
@@ -761,18 +831,34 @@ fn load_font_if_needed(
     }
 
     // Look up /Resources/Font/<font_name>
+    // plantab's vendored copy: and the font dictionary's object id, when
+    // it is an indirect object.
+    let mut font_id = None;
     let font_dict = (|| -> Option<&lopdf::Dictionary> {
         let fonts_obj = resources.get(b"Font").ok()?;
         let fonts_obj = resolve_ref(doc, fonts_obj);
         let fonts_dict = fonts_obj.as_dict().ok()?;
         let font_obj = fonts_dict.get(font_name.as_bytes()).ok()?;
+        font_id = font_obj.as_reference().ok();
         let font_obj = resolve_ref(doc, font_obj);
         font_obj.as_dict().ok()
     })();
     // plantab's vendored copy: a font this page has loaded already.
     let pool_key = font_dict
         .map(|fd| (std::ptr::from_ref(fd) as usize, font_name.to_string()));
-    if let Some(font) = pool_key.as_ref().and_then(|k| pool.0.get(k)) {
+    if let Some(font) = pool_key.as_ref().and_then(|k| pool.page.get(k)) {
+        cache.insert(font_name.to_string(), font.clone());
+        return;
+    }
+    // plantab's vendored copy: a font an earlier page loaded (its object
+    // id resolved to the dictionary just found).
+    let document_key = font_id
+        .filter(|_| font_dict.is_some() && !options.collect_warnings)
+        .map(|id| (id, font_name.to_string()));
+    if let Some(font) = document_key.as_ref().and_then(|k| pool.document.get(k)) {
+        if let Some(key) = pool_key {
+            pool.page.insert(key, font.clone());
+        }
         cache.insert(font_name.to_string(), font.clone());
         return;
     }
@@ -963,7 +1049,10 @@ fn load_font_if_needed(
         is_identity_encoding: is_identity_enc,
     });
     if let Some(key) = pool_key {
-        pool.0.insert(key, font.clone());
+        pool.page.insert(key, font.clone());
+    }
+    if let Some(key) = document_key {
+        pool.document.insert(key, font.clone());
     }
     cache.insert(font_name.to_string(), font);
 }

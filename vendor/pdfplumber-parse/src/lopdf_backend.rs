@@ -19,6 +19,9 @@ pub struct LopdfDocument {
     inner: lopdf::Document,
     /// Cached ordered list of page ObjectIds (indexed by 0-based page number).
     page_ids: Vec<lopdf::ObjectId>,
+    /// plantab's vendored copy: fonts loaded by earlier pages, for later
+    /// ones (taken by a page while it is interpreted, given back after).
+    fonts: std::sync::Mutex<crate::interpreter::DocumentFonts>,
 }
 
 impl LopdfDocument {
@@ -588,7 +591,11 @@ impl PdfBackend for LopdfBackend {
         let pages_map = inner.get_pages();
         let page_ids: Vec<lopdf::ObjectId> = pages_map.values().copied().collect();
 
-        Ok(LopdfDocument { inner, page_ids })
+        Ok(LopdfDocument {
+            inner,
+            page_ids,
+            fonts: Default::default(),
+        })
     }
 
     fn open_with_password(bytes: &[u8], password: &[u8]) -> Result<Self::Document, Self::Error> {
@@ -632,7 +639,11 @@ impl PdfBackend for LopdfBackend {
         let pages_map = inner.get_pages();
         let page_ids: Vec<lopdf::ObjectId> = pages_map.values().copied().collect();
 
-        Ok(LopdfDocument { inner, page_ids })
+        Ok(LopdfDocument {
+            inner,
+            page_ids,
+            fonts: Default::default(),
+        })
     }
 
     fn page_count(doc: &Self::Document) -> usize {
@@ -789,8 +800,17 @@ impl PdfBackend for LopdfBackend {
         let mut gstate = crate::interpreter_state::InterpreterState::new();
         let mut tstate = crate::text_state::TextState::new();
 
+        // plantab's vendored copy: the fonts earlier pages loaded (not
+        // when collecting warnings: each page gives its fonts' own).
+        let share_fonts = !options.collect_warnings;
+        if share_fonts {
+            if let Ok(mut fonts) = doc.fonts.lock() {
+                gstate.font_pool_mut().document = std::mem::take(&mut *fonts);
+            }
+        }
+
         // Interpret the content stream
-        crate::interpreter::interpret_content_stream(
+        let result = crate::interpreter::interpret_content_stream(
             inner,
             &content_bytes,
             resources,
@@ -799,7 +819,13 @@ impl PdfBackend for LopdfBackend {
             0, // page-level depth
             &mut gstate,
             &mut tstate,
-        )
+        );
+        if share_fonts {
+            if let Ok(mut fonts) = doc.fonts.lock() {
+                fonts.merge(std::mem::take(&mut gstate.font_pool_mut().document));
+            }
+        }
+        result
     }
 
     fn extract_image_content(
@@ -4775,6 +4801,7 @@ mod tests {
         let doc = LopdfDocument {
             inner,
             page_ids: Vec::new(),
+            fonts: Default::default(),
         };
 
         let error = LopdfBackend::validate_document_metadata(&doc).unwrap_err();
@@ -4818,6 +4845,7 @@ mod tests {
         let doc = LopdfDocument {
             inner,
             page_ids: Vec::new(),
+            fonts: Default::default(),
         };
 
         let raw = LopdfBackend::raw_document_metadata(&doc);
@@ -4877,6 +4905,7 @@ mod tests {
         let doc = LopdfDocument {
             inner,
             page_ids: Vec::new(),
+            fonts: Default::default(),
         };
 
         let raw = LopdfBackend::raw_document_metadata(&doc);
