@@ -236,7 +236,7 @@ fn quarter_printed(title: Option<&str>, cover: &[&Line]) -> Option<String> {
                 .filter(|l| !l.noise && !l.cell)
                 .map(|l| l.text.as_str()),
         )
-        .find_map(|t| quarter.find(t))
+        .find_map(|t| quarter.captures(t).and_then(|c| c.get(0)))
         .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
