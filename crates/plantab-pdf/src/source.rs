@@ -757,7 +757,7 @@ mod tests {
 }
 
 #[cfg(test)]
-mod tests {
+mod polygon_tests {
     use super::thin_polygon;
 
     #[test]
