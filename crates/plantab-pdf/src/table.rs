@@ -439,34 +439,40 @@ impl FoundTable {
         }
         // The body's columns after the first: most hold figures (amounts
         // in most of their filled cells over the next rows).
-        let cols = self.grid.cols();
-        let mut filled = vec![0usize; cols];
-        let mut amounts = vec![0usize; cols];
-        for r in start + k..rows.min(start + k + LABEL_BAND_BODY) {
-            for (id, c) in self.row_cells(r) {
-                if c.col == 0 || c.col_span != 1 || !self.has_text(id) {
-                    continue;
-                }
-                let t = self.text_of(id);
-                if let (Some(f), Some(a)) = (filled.get_mut(c.col), amounts.get_mut(c.col)) {
-                    *f += 1;
-                    if amount_like(&t) && !year_like(&t) {
-                        *a += 1;
-                    }
-                }
-            }
-        }
-        let used = filled.iter().filter(|f| **f > 0).count();
-        let figures = filled
-            .iter()
-            .zip(&amounts)
-            .filter(|(f, a)| **f > 0 && **a * 2 > **f)
-            .count();
+        let (used, figures) = self.columns_mostly(start + k, |t| amount_like(t) && !year_like(t));
         if used >= 2 && figures * 4 >= used * 3 {
             k
         } else {
             0
         }
+    }
+
+    /// Over the [`LABEL_BAND_BODY`] rows from `from`, of the columns after
+    /// the first with text in single cells: how many there are, and in how
+    /// many of them most cells are `what`.
+    fn columns_mostly(&self, from: usize, what: impl Fn(&str) -> bool) -> (usize, usize) {
+        let rows = self.grid.rows();
+        let cols = self.grid.cols();
+        let mut filled = vec![0usize; cols];
+        let mut hits = vec![0usize; cols];
+        for r in from..rows.min(from + LABEL_BAND_BODY) {
+            for (id, c) in self.row_cells(r) {
+                if c.col == 0 || c.col_span != 1 || !self.has_text(id) {
+                    continue;
+                }
+                if let (Some(f), Some(h)) = (filled.get_mut(c.col), hits.get_mut(c.col)) {
+                    *f += 1;
+                    *h += usize::from(what(&self.text_of(id)));
+                }
+            }
+        }
+        let used = filled.iter().filter(|f| **f > 0).count();
+        let mostly = filled
+            .iter()
+            .zip(&hits)
+            .filter(|(f, h)| **f > 0 && **h * 2 > **f)
+            .count();
+        (used, mostly)
     }
 
     /// The header row of a scorecard printed plain: row `start` holds
@@ -480,10 +486,6 @@ impl FoundTable {
         if start + 1 >= rows || self.full_span(start) {
             return 0;
         }
-        let status_of = |id: usize| {
-            let l = plantab_vocab::look(&self.text_of(id));
-            matches!(l.status, plantab_vocab::StatusPlace::Whole(_))
-        };
         let mut names = 0;
         for (id, _) in self.row_cells(start).filter(|(id, _)| self.has_text(*id)) {
             let text = self.text_of(id);
@@ -500,26 +502,12 @@ impl FoundTable {
         if names < NAME_ROW_LABELS {
             return 0;
         }
-        let cols = self.grid.cols();
-        let mut filled = vec![0usize; cols];
-        let mut statuses = vec![0usize; cols];
-        for r in start + 1..rows.min(start + 1 + LABEL_BAND_BODY) {
-            for (id, c) in self.row_cells(r) {
-                if c.col == 0 || c.col_span != 1 || !self.has_text(id) {
-                    continue;
-                }
-                if let (Some(f), Some(s)) = (filled.get_mut(c.col), statuses.get_mut(c.col)) {
-                    *f += 1;
-                    *s += usize::from(status_of(id));
-                }
-            }
-        }
-        let used = filled.iter().filter(|f| **f > 0).count();
-        let status_cols = filled
-            .iter()
-            .zip(&statuses)
-            .filter(|(f, s)| **f > 0 && **s * 2 > **f)
-            .count();
+        let (used, status_cols) = self.columns_mostly(start + 1, |t| {
+            matches!(
+                plantab_vocab::look(t).status,
+                plantab_vocab::StatusPlace::Whole(_)
+            )
+        });
         usize::from(used >= NAME_ROW_LABELS && status_cols * 4 >= used * 3)
     }
 

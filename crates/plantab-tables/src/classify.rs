@@ -199,8 +199,8 @@ fn looks_like_legend(t: &RebuiltTable) -> bool {
 /// A status key printed across the page (`Status key: | On track | Some
 /// slippage | Significant issues | Complete`): every filled row (of at
 /// most three) holds three or more different cells that are each a status
-/// label or RAG word, and at most one other filled cell (the key's own
-/// label).
+/// label or RAG word, and fewer other filled cells (the key's own label,
+/// labels of no known status: "No return received").
 fn looks_like_key_row(t: &RebuiltTable) -> bool {
     let rows: Vec<&plantab_model::RebuiltRow> = t
         .rows
@@ -223,7 +223,7 @@ fn looks_like_key_row(t: &RebuiltTable) -> bool {
                     other += 1;
                 }
             }
-            labels.len() >= 3 && other <= 1
+            labels.len() >= 3 && other < labels.len()
         })
 }
 

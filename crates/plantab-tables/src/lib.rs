@@ -68,9 +68,18 @@ pub fn rebuild(layout: Layout) -> RebuiltDocument {
     for (block, repeated) in layout.blocks.into_iter().zip(repeated) {
         match block {
             Block::Table(f) => {
+                // A box of text input (no page, no box) whose header line
+                // was its first row of data (a markdown table a converter
+                // wrote so) and that is narrower or wider than the open
+                // table is a table of its own: a key under a scorecard.
+                let own = f.page.is_none()
+                    && f.bbox.is_none()
+                    && f.header.as_deref().is_some_and(header_is_data);
                 let f = normalise_fragment(f);
+                let other_width =
+                    |t: &TableBuilder| own && f.rows.iter().any(|r| r.cells.len() != t.width());
                 match open.as_mut() {
-                    Some(t) if t.accepts(&f) => t.push(f, &mut warnings),
+                    Some(t) if t.accepts(&f) && !other_width(t) => t.push(f, &mut warnings),
                     _ => {
                         if let Some(t) = open.take() {
                             out.push(RebuiltBlock::Table(t.finish(&mut warnings)));

@@ -362,3 +362,28 @@ fn label_value_card_is_read_as_one_row_and_a_plain_pair_table_is_not() {
     assert_eq!(glossary.header, ["Term", "Meaning"]);
     assert_eq!(glossary.rows.len(), 2);
 }
+
+#[test]
+fn a_key_under_a_markdown_scorecard_is_a_table_of_its_own() {
+    // The key's row was written as a header line (statuses only: data),
+    // five cells wide under a scorecard of four columns.
+    let doc = rebuild(layout(vec![
+        frag(
+            Some(&["", "BIS", "CO", "DCLG"]),
+            &[&["Spend data", "Met", "Not Met", "Met"]],
+        ),
+        frag(
+            Some(&[
+                "Met",
+                "Not Met",
+                "Partially met",
+                "No return",
+                "Not applicable",
+            ]),
+            &[],
+        ),
+    ]));
+    let t = tables(&doc);
+    assert_eq!(t.len(), 2);
+    assert_eq!(t[0].rows.len(), 1);
+}
