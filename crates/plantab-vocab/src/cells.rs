@@ -139,6 +139,10 @@ pub struct CellLook {
     /// It reads as a date or period (`30/11/2023`, `Q2 2024`, `Summer
     /// 2012`, `late January`, `2024–25`, `TBC`, `Ongoing`).
     pub date: bool,
+    /// In a date-like cell, the words of four letters or more that say
+    /// nothing about the date ("Ministerial diaries Q2 2023": 2): a
+    /// title that names a period, not a date. Zero when not date-like.
+    pub date_text_words: usize,
     /// Where a status label sits in it.
     pub status: StatusPlace,
     /// It is a RAG rating word.
@@ -181,7 +185,7 @@ pub fn look(cell: &str) -> CellLook {
         text.split_whitespace().count()
     };
     out.id = id_place(&words);
-    out.date = is_date_like(&words, out.words);
+    (out.date, out.date_text_words) = date_like(&words, out.words);
     out.status = status_place(text, out.words);
     let one = words.len() == 1;
     let whole_word = |w: &str| cell_word(w);
@@ -512,16 +516,15 @@ fn id_place(words: &[&str]) -> IdPlace {
 /// `23-Mar`, `late January`), a season, a quarter or half, a fiscal year,
 /// a year or span of years, or a numeric date; or the cell is only "TBC"
 /// or "Ongoing"-like words. A frequency on its own ("Annual") is not a
-/// date, nor is text that mentions one: a cell with [`DATE_MAX_CONTENT`]
-/// or more other words of four letters or more ("Move to three-yearly
-/// revaluations from 2021").
-fn is_date_like(words: &[&str], n: usize) -> bool {
+/// date. Also returns, for a date-like cell, how many of its other words
+/// have four letters or more (see [`CellLook::date_text_words`]).
+fn date_like(words: &[&str], n: usize) -> (bool, usize) {
     if n == 0 || n > 12 {
-        return false;
+        return (false, 0);
     }
     let mut dated = false;
     let mut loose = 0usize;
-    let mut content = 0usize;
+    let mut text_words = 0usize;
     for w in words {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
         if bare.is_empty() {
@@ -539,22 +542,20 @@ fn is_date_like(words: &[&str], n: usize) -> bool {
             dated = true;
             continue;
         }
-        let word = cell_word(bare);
-        match word {
+        match cell_word(bare) {
             Some(CellWord::Season) => dated = true,
             Some(CellWord::Tbc | CellWord::Ongoing) => loose += 1,
-            _ => {}
-        }
-        if word.is_none() && bare.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
-            content += 1;
+            Some(_) => {}
+            None => {
+                if bare.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+                    text_words += 1;
+                }
+            }
         }
     }
-    (dated || (loose > 0 && n <= 3)) && content < DATE_MAX_CONTENT
+    let date = dated || (loose > 0 && n <= 3);
+    (date, if date { text_words } else { 0 })
 }
-
-/// Words of four letters or more, other than date words, that make a
-/// cell mentioning a date text rather than a date (see [`is_date_like`]).
-const DATE_MAX_CONTENT: usize = 3;
 
 #[cfg(test)]
 mod tests {
@@ -619,13 +620,15 @@ mod tests {
             "Department of Education",
             "Yes",
             "Complete the survey",
-            "Move to three-yearly revaluations from 2021",
         ] {
             assert!(!look(not).date, "{not}");
         }
-        // A few words around the date keep it a date.
-        assert!(look("Planned for March 2024").date);
-        assert!(look("Expected completion Summer 2025").date);
+        // Dates with words about them, and titles that name a period.
+        assert_eq!(look("In place by March 2014").date_text_words, 1);
+        let title = look("Ministerial diaries Q2 2023");
+        assert!(title.date);
+        assert_eq!(title.date_text_words, 2);
+        assert_eq!(look("Complete the survey").date_text_words, 0);
     }
 
     #[test]

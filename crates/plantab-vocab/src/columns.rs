@@ -67,6 +67,9 @@ const CELLS_LOOKED_AT: usize = 400;
 
 /// Share of cells that makes a column's content clear.
 const CLEAR: f64 = 0.6;
+/// Words of its own (`CellLook::date_text_words`) from which a date-like
+/// cell also counts as text (see `Profile`).
+const DATED_TEXT_WORDS: usize = 2;
 
 /// Share of cells that must be ids (and differ) for an id column.
 const CLEAR_IDS: f64 = 0.8;
@@ -295,6 +298,8 @@ struct Profile {
     id_whole: usize,
     id_leading: usize,
     date: usize,
+    /// Date-like cells with words of their own: titles naming a period.
+    dated_text: usize,
     status_whole: usize,
     status_leading: usize,
     rag: usize,
@@ -345,6 +350,8 @@ impl Profile {
             StatusPlace::None => {}
         }
         self.date += usize::from(l.date);
+        let dated_text = l.date && l.date_text_words >= DATED_TEXT_WORDS;
+        self.dated_text += usize::from(dated_text);
         self.rag += usize::from(l.rag);
         self.money += usize::from(l.money);
         self.number += usize::from(l.number);
@@ -355,9 +362,13 @@ impl Profile {
         if l.words <= 4 && crate::headers::match_header_exact(cell).is_some() {
             self.header_word += 1;
         }
+        // A date-like cell with two or more words of its own ("Move to
+        // three-yearly revaluations from 2021", "Ministerial diaries Q2
+        // 2023") is also text: it counts for a date column and for a title
+        // column alike (dates are weighed first).
         let texty = !l.punctuation
             && l.id == IdPlace::None
-            && !l.date
+            && (!l.date || dated_text)
             && !l.number
             && !l.money
             && !l.rag
@@ -425,7 +436,9 @@ impl Profile {
         {
             return Some(ev(ColumnRole::Id, self.id_whole, "ids"));
         }
-        if clear(self.date) && self.mean_words() <= 8.0 {
+        // Dates, unless most of them are titles naming a period
+        // ("Ministerial diaries Q2 2023").
+        if clear(self.date) && !clear(self.dated_text) && self.mean_words() <= 8.0 {
             return Some(ev(ColumnRole::Due, self.date, "dates"));
         }
         if self.share(self.money) >= 0.5 {
