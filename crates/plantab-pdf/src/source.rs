@@ -484,12 +484,16 @@ fn uncovered(a: f64, b: f64, mut covers: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
     out
 }
 
+/// The shortest ruling a thin polygon gives (points): shorter ones are a
+/// bullet's or a dash's mark, drawn with curves as often as with lines.
+const MIN_POLYGON_RULING: f64 = 6.0;
+
 /// The box of a painted path that is a ruling drawn as a polygon (a thin
 /// bar whose outline has more than four corners, or a polyline): every
 /// segment horizontal or vertical and the box under [`THIN`] across.
 /// Word processors draw some cell borders this way; pdfplumber counts
 /// them as table edges too.
-fn thin_polygon(pts: &[(f64, f64)]) -> Option<(f64, f64, f64, f64)> {
+pub(crate) fn thin_polygon(pts: &[(f64, f64)]) -> Option<(f64, f64, f64, f64)> {
     if pts.len() < 2 || pts.iter().any(|(x, y)| !(x.is_finite() && y.is_finite())) {
         return None;
     }
@@ -504,7 +508,8 @@ fn thin_polygon(pts: &[(f64, f64)]) -> Option<(f64, f64, f64, f64)> {
     let top = pts.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
     let bottom = pts.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
     let (w, h) = (x1 - x0, bottom - top);
-    ((w < THIN && h > 1.0) || (h < THIN && w > 1.0)).then_some((x0, top, x1, bottom))
+    ((w < THIN && h >= MIN_POLYGON_RULING) || (h < THIN && w >= MIN_POLYGON_RULING))
+        .then_some((x0, top, x1, bottom))
 }
 
 /// Rulings from a box: one line when it is thin (`thin_ok`), else its four
@@ -778,6 +783,18 @@ mod polygon_tests {
         assert_eq!(thin_polygon(&[(0.0, 0.0), (40.0, 2.0)]), None);
         assert_eq!(
             thin_polygon(&[(0.0, 0.0), (40.0, 0.0), (40.0, 40.0), (0.0, 40.0)]),
+            None
+        );
+        // A bullet's dash, 3 points long, is no ruling.
+        assert_eq!(
+            thin_polygon(&[
+                (40.5, 179.0),
+                (43.5, 179.0),
+                (43.5, 179.5),
+                (40.5, 179.5),
+                (40.5, 179.0),
+                (40.5, 179.2)
+            ]),
             None
         );
     }

@@ -35,7 +35,8 @@ use pdf_extract::{
 use plantab_model::{Layout, Warning, WarningCode};
 
 use crate::source::{
-    push_box_rulings, push_fill_edges, Dir, Fill, FontInfo, Glyph, GlyphSource, PageGlyphs,
+    push_box_rulings, push_fill_edges, thin_polygon, Dir, Fill, FontInfo, Glyph, GlyphSource,
+    PageGlyphs,
 };
 use crate::{layout_from_source, PdfError, ENCRYPTED_MSG};
 
@@ -853,9 +854,28 @@ impl<'s> Collector<'s> {
     }
 }
 
-/// A line (two points, horizontal or vertical) or an axis-aligned
-/// rectangle (four corners, closed or not) from a subpath's points.
+/// A line (two points, horizontal or vertical), an axis-aligned rectangle
+/// (four corners, closed or not), or else a ruling drawn as a thin
+/// polygon or polyline ([`thin_polygon`], as the pdfplumber source reads
+/// its curves) from a subpath's points.
 fn polyline_shape(pts: &[(f64, f64)]) -> Option<Shape> {
+    line_or_rect(pts).or_else(|| {
+        thin_polygon(pts).map(|(x0, top, x1, bottom)| Shape {
+            x0,
+            top,
+            x1,
+            bottom,
+            rect: false,
+            fill: false,
+            stroke: false,
+            fill_no: None,
+        })
+    })
+}
+
+/// A line (two points) or an axis-aligned rectangle (four corners, closed
+/// or not) from a subpath's points.
+fn line_or_rect(pts: &[(f64, f64)]) -> Option<Shape> {
     const EPS: f64 = 0.01;
     let pts: Vec<(f64, f64)> = pts
         .iter()
