@@ -1481,12 +1481,18 @@ fn reporting_date(title: Option<&str>, text: &str) -> Option<(i32, u32, String)>
     let date = format!(
         r"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_RE}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?:19|20)\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}})"
     );
-    let span = re(
+    // The span needs a month name (every one of `MONTH_RE` starts with one
+    // of these) and is only read in the title: built only for a title
+    // naming a month.
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let span = title.is_some_and(|t| mentions(t, &MONTHS)).then(|| re(
         &SPAN,
         &format!(
             r"(?i)(?:\d{{1,2}}\s+)?{MONTH_RE}(?:\s+(?:19|20)\d{{2}})?\s*(?:–|—|-|to)\s*({date})"
         ),
-    );
+    )).flatten();
     let cue = re(
         &CUE,
         &format!(
