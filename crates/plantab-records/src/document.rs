@@ -82,7 +82,7 @@
 //!   2011, an overdue "June" is 2011); else the front matter's year.
 
 use crate::dates::{parse_date, DateContext, FiscalYear};
-use crate::short_regex::Regex;
+use crate::short_regex::{mentions, Regex};
 use plantab_model::{
     DateKind, DocumentKind, LegendItem, RebuiltBlock, StatusCode, StatusLegendEntry, TextBlock,
 };
@@ -1333,19 +1333,22 @@ fn stated_fiscal_start(text: &str) -> Option<u32> {
     static FY_RUNS: OnceLock<Option<Regex>> = OnceLock::new();
     static CALENDAR: OnceLock<Option<Regex>> = OnceLock::new();
     static WITH_SPAN: OnceLock<Option<Regex>> = OnceLock::new();
-    let starts = re(
+    // Each pattern is built (and run) only for a text holding a word it
+    // needs: most covers hold none, and building them is most of a short
+    // run's work.
+    let starts = mentions(text, &["fiscal", "financial"]).then(|| re(
         &STARTS,
         &format!(
             r"(?i)\b(?:fiscal|financial)\s+years?\b[^.;]{{0,30}}?\b(?:begins?|starts?|runs?|commences?|began|started|ran)\s+(?:on\s+|from\s+)?(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?({MONTH_RE})"
         ),
-    );
-    let fy_runs = re(
+    ));
+    let fy_runs = mentions(text, &["fy"]).then(|| re(
         &FY_RUNS,
         &format!(
             r"(?i)\bFY\s?\d{{2,4}}\s+(?:runs?|ran|began|begins?|started|starts?)\s+(?:on\s+|from\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({MONTH_RE})"
         ),
-    );
-    for r in [starts, fy_runs].into_iter().flatten() {
+    ));
+    for r in [starts.flatten(), fy_runs.flatten()].into_iter().flatten() {
         if let Some(m) = r
             .captures(text)
             .and_then(|c| c.get(1))
@@ -1354,17 +1357,32 @@ fn stated_fiscal_start(text: &str) -> Option<u32> {
             return Some(m);
         }
     }
-    let calendar = re(
+    let calendar = mentions(text, &["calendar"]).then(|| re(
         &CALENDAR,
         r"(?i)calendar\s+year[^.;]{0,60}?(?:fiscal|financial)\s+year|(?:fiscal|financial)\s+year\s+is\s+the\s+calendar\s+year",
-    );
-    if calendar.is_some_and(|r| r.is_match(text)) {
+    ));
+    if calendar.flatten().is_some_and(|r| r.is_match(text)) {
         return Some(1);
     }
     // A quarter or a financial year printed with its months: "Q3 2023–24
     // (October 1 to December 31, 2023)", "first quarter of fiscal year
     // 2024–25 (April 1 to June 30, 2024)", "Fiscal Year 2023 … (July 1,
     // 2022 – June 30, 2023)", "Quarter Two Report: 1 October – 31 December".
+    if !mentions(
+        text,
+        &[
+            "q1",
+            "q2",
+            "q3",
+            "q4",
+            "quarter",
+            "fy",
+            "fiscal",
+            "financial",
+        ],
+    ) {
+        return None;
+    }
     let with_span = re(
         &WITH_SPAN,
         &format!(
@@ -1463,12 +1481,18 @@ fn reporting_date(title: Option<&str>, text: &str) -> Option<(i32, u32, String)>
     let date = format!(
         r"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_RE}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?:19|20)\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}})"
     );
-    let span = re(
+    // The span needs a month name (every one of `MONTH_RE` starts with one
+    // of these) and is only read in the title: built only for a title
+    // naming a month.
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let span = title.is_some_and(|t| mentions(t, &MONTHS)).then(|| re(
         &SPAN,
         &format!(
             r"(?i)(?:\d{{1,2}}\s+)?{MONTH_RE}(?:\s+(?:19|20)\d{{2}})?\s*(?:–|—|-|to)\s*({date})"
         ),
-    );
+    )).flatten();
     let cue = re(
         &CUE,
         &format!(

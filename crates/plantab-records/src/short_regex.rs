@@ -107,6 +107,31 @@ fn has_rare_char(text: &str) -> bool {
     })
 }
 
+/// Whether `text` may hold one of `words` (ASCII, lowercase) as a
+/// case-insensitive pattern would read it: a cheap test that lets a caller
+/// skip building and running a `(?i)` pattern that needs one of them.
+/// ASCII letters fold only to ASCII letters, except `k` and `s` (the Kelvin
+/// sign, the long s): a text holding one of those always may.
+pub fn mentions(text: &str, words: &[&str]) -> bool {
+    if has_rare_char(text) {
+        return true;
+    }
+    let hay = text.as_bytes();
+    words.iter().any(|w| {
+        let w = w.as_bytes();
+        let Some(&first) = w.first() else {
+            return true;
+        };
+        hay.len() >= w.len()
+            && (0..=hay.len() - w.len()).any(|i| {
+                hay[i].eq_ignore_ascii_case(&first)
+                    && hay
+                        .get(i..i + w.len())
+                        .is_some_and(|win| win.eq_ignore_ascii_case(w))
+            })
+    })
+}
+
 /// Whether a class reaches the rare characters (its last range ends at or
 /// past the first of them), so [`without`] may change it.
 fn reaches(c: &ClassUnicode, rare: &ClassUnicode) -> bool {
@@ -327,6 +352,32 @@ mod tests {
             }
         }
         assert!(Regex::new("(").is_err());
+    }
+
+    /// `mentions` is true wherever a `(?i)` pattern needing a word can
+    /// match.
+    #[test]
+    fn mentions_words() {
+        for (p, w) in [(r"(?i)fiscal\s+year", "fiscal"), (r"(?i)\bkey\b", "key")] {
+            let r = regex::Regex::new(p).unwrap();
+            for t in [
+                "FISCAL year",
+                "fiscal",
+                "a Key b",
+                "\u{212A}ey",
+                "xyz",
+                "",
+                "ſ",
+            ] {
+                if r.is_match(t) {
+                    assert!(mentions(t, &[w]), "{p} on {t}");
+                }
+            }
+        }
+        assert!(mentions("The Fiscal Year", &["calendar", "fiscal"]));
+        assert!(!mentions("The year", &["calendar", "fiscal"]));
+        assert!(!mentions("fisca", &["fiscal"]));
+        assert!(mentions("\u{212A}", &["x"]));
     }
 
     #[test]
