@@ -119,6 +119,15 @@ impl Fill {
     pub fn is_white(&self) -> bool {
         self.rgb.is_some_and(|c| c.iter().all(|v| *v > 0.97))
     }
+
+    /// Whether both fills have a known colour and it is the same to the
+    /// eye (each component within 0.01).
+    pub fn same_colour(&self, other: &Fill) -> bool {
+        match (self.rgb, other.rgb) {
+            (Some(a), Some(b)) => a.iter().zip(b.iter()).all(|(x, y)| (x - y).abs() < 0.01),
+            _ => false,
+        }
+    }
 }
 
 /// Everything the reader needs from one page.
@@ -366,16 +375,10 @@ pub(crate) fn push_fill_edges(out: &mut Vec<Ruling>, boxes: &[Fill]) {
             continue;
         }
         let same: Vec<&Fill> = match (seamless || f.stroked, f.rgb) {
-            (false, Some(rgb)) => boxes
+            (false, Some(_)) => boxes
                 .iter()
                 .enumerate()
-                .filter(|&(j, g)| {
-                    j != i
-                        && !g.stroked
-                        && g.rgb.is_some_and(|c| {
-                            c.iter().zip(rgb.iter()).all(|(a, b)| (a - b).abs() < 0.01)
-                        })
-                })
+                .filter(|&(j, g)| j != i && !g.stroked && g.same_colour(f))
                 .map(|(_, g)| g)
                 .collect(),
             _ => Vec::new(),
@@ -422,16 +425,14 @@ const MARK_HOST: f64 = 4.0;
 /// height. Its edges are no cell boundaries.
 fn is_mark(boxes: &[Fill], i: usize) -> bool {
     let Some(f) = boxes.get(i) else { return false };
-    let Some(rgb) = f.rgb else { return false };
-    if f.stroked {
+    if f.rgb.is_none() || f.stroked {
         return false;
     }
     let (fx0, fx1) = extent(f, true);
     let (ft, fb) = extent(f, false);
     let mut hosts = 0;
     for g in boxes.iter().take(i) {
-        let Some(c) = g.rgb else { continue };
-        if g.is_white() || c.iter().zip(rgb.iter()).all(|(a, b)| (a - b).abs() < 0.01) {
+        if g.rgb.is_none() || g.is_white() || g.same_colour(f) {
             continue;
         }
         let (gx0, gx1) = extent(g, true);

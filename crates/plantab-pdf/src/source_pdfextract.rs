@@ -627,6 +627,22 @@ struct Shape {
     fill_no: Option<usize>,
 }
 
+impl Shape {
+    /// A straight line (not a rectangle) over this box, not yet painted.
+    fn line(x0: f64, top: f64, x1: f64, bottom: f64) -> Shape {
+        Shape {
+            x0,
+            top,
+            x1,
+            bottom,
+            rect: false,
+            fill: false,
+            stroke: false,
+            fill_no: None,
+        }
+    }
+}
+
 struct Collector<'s> {
     number: u32,
     rotation: i64,
@@ -859,18 +875,8 @@ impl<'s> Collector<'s> {
 /// polygon or polyline ([`thin_polygon`], as the pdfplumber source reads
 /// its curves) from a subpath's points.
 fn polyline_shape(pts: &[(f64, f64)]) -> Option<Shape> {
-    line_or_rect(pts).or_else(|| {
-        thin_polygon(pts).map(|(x0, top, x1, bottom)| Shape {
-            x0,
-            top,
-            x1,
-            bottom,
-            rect: false,
-            fill: false,
-            stroke: false,
-            fill_no: None,
-        })
-    })
+    line_or_rect(pts)
+        .or_else(|| thin_polygon(pts).map(|(x0, top, x1, bottom)| Shape::line(x0, top, x1, bottom)))
 }
 
 /// A line (two points) or an axis-aligned rectangle (four corners, closed
@@ -886,16 +892,7 @@ fn line_or_rect(pts: &[(f64, f64)]) -> Option<Shape> {
         [a, b] => {
             let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
             let (top, bottom) = (a.1.min(b.1), a.1.max(b.1));
-            Some(Shape {
-                x0,
-                top,
-                x1,
-                bottom,
-                rect: false,
-                fill: false,
-                stroke: false,
-                fill_no: None,
-            })
+            Some(Shape::line(x0, top, x1, bottom))
         }
         [a, b, c, d] | [a, b, c, d, _] => {
             if let [.., e] = pts.as_slice() {
